@@ -1,0 +1,16 @@
+/**
+ * An error in corpus input, naming where it happened: the file and, when known,
+ * the 1-based line. Raised before any partial result is handed out.
+ */
+export class CorpusError extends Error {
+  readonly file: string | undefined;
+  readonly line: number | undefined;
+
+  constructor(message: string, where: { file?: string; line?: number } = {}) {
+    const place = where.file === undefined ? "" : where.line === undefined ? `${where.file}: ` : `${where.file}:${where.line}: `;
+    super(`${place}${message}`);
+    this.name = "CorpusError";
+    this.file = where.file;
+    this.line = where.line;
+  }
+}

@@ -1,0 +1,2 @@
+export { CorpusError } from "./errors.js";
+export { Vocabulary } from "./vocabulary.js";

@@ -1,0 +1,98 @@
+import type { RandomStream } from "./stream.js";
+import { UINT32_TO_UNIT } from "./stream.js";
+
+/** The four 32-bit words of a xoshiro128** state; plain numbers, so it can cross to a worker thread. */
+export type Xoshiro128State = readonly [number, number, number, number];
+
+/**
+ * The polynomial that advances a xoshiro128 state by 2^64 steps
+ * (Blackman & Vigna 2018, "Scrambled linear pseudorandom number generators", §3).
+ */
+const JUMP = [0x8764000b, 0xf542d2d3, 0x6fa035c3, 0x77f2db5b];
+
+/**
+ * xoshiro128** (Blackman & Vigna 2018): a 128-bit-state generator with period
+ * 2^128 − 1 that passes BigCrush, built only from 32-bit integer operations, so
+ * it runs at full speed in JavaScript without BigInt. One step:
+ *
+ *     out = rotl(s1 · 5, 7) · 9
+ *     t = s1 << 9;  s2 ^= s0;  s3 ^= s1;  s1 ^= s2;  s0 ^= s3;  s2 ^= t;  s3 = rotl(s3, 11)
+ *
+ * `jump()` advances the state by 2^64 steps, which is how {@link splitStreams}
+ * gives each worker a stream that cannot overlap another's.
+ */
+export class Xoshiro128 implements RandomStream {
+  private s0: number;
+  private s1: number;
+  private s2: number;
+  private s3: number;
+
+  /** Starts from an explicit state; at least one word must be non-zero. */
+  constructor(state: Xoshiro128State) {
+    const [a, b, c, d] = state;
+    if ((a | b | c | d) === 0) {
+      throw new RangeError("Xoshiro128: the all-zero state is invalid (the stream would be constant)");
+    }
+    this.s0 = a | 0;
+    this.s1 = b | 0;
+    this.s2 = c | 0;
+    this.s3 = d | 0;
+  }
+
+  nextUint32(): number {
+    const s1 = this.s1;
+    // Scrambler: rotl(s1 * 5, 7) * 9, all modulo 2^32.
+    const m = Math.imul(s1, 5);
+    const result = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+    // Linear engine.
+    const t = s1 << 9;
+    this.s2 ^= this.s0;
+    this.s3 ^= s1;
+    this.s1 ^= this.s2;
+    this.s0 ^= this.s3;
+    this.s2 ^= t;
+    this.s3 = (this.s3 << 11) | (this.s3 >>> 21);
+    return result;
+  }
+
+  nextFloat(): number {
+    return this.nextUint32() * UINT32_TO_UNIT;
+  }
+
+  nextInt(n: number): number {
+    return Math.floor(this.nextUint32() * UINT32_TO_UNIT * n);
+  }
+
+  /** The current state, to resume the stream elsewhere (e.g. in a worker thread). */
+  state(): Xoshiro128State {
+    return [this.s0 >>> 0, this.s1 >>> 0, this.s2 >>> 0, this.s3 >>> 0];
+  }
+
+  /** An independent copy at the same position. */
+  clone(): Xoshiro128 {
+    return new Xoshiro128(this.state());
+  }
+
+  /** Advances this stream by 2^64 steps in place (the reference jump polynomial). */
+  jump(): void {
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    let d = 0;
+    for (const word of JUMP) {
+      for (let bit = 0; bit < 32; bit++) {
+        if ((word >>> bit) & 1) {
+          a ^= this.s0;
+          b ^= this.s1;
+          c ^= this.s2;
+          d ^= this.s3;
+        }
+        this.nextUint32();
+      }
+    }
+    this.s0 = a;
+    this.s1 = b;
+    this.s2 = c;
+    this.s3 = d;
+  }
+}
