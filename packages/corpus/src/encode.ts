@@ -1,0 +1,87 @@
+import type { Corpus } from "./corpus.js";
+import type { Vocabulary } from "./vocabulary.js";
+
+/**
+ * A corpus as compact typed arrays for training: the word ids of every
+ * sentence, concatenated, with out-of-vocabulary words removed (as gensim's
+ * training loop skips words missing from the vocabulary), and the offsets at
+ * which sentences start. Sentence s is `ids.subarray(sentenceStarts[s], sentenceStarts[s + 1])`.
+ * Sentences left empty by the removal are dropped.
+ */
+export interface EncodedCorpus {
+  /** Word ids, sentence after sentence. */
+  readonly ids: Int32Array;
+  /** `sentences + 1` offsets into `ids`; the last equals `ids.length`. */
+  readonly sentenceStarts: Int32Array;
+  /** Number of (non-empty) sentences. */
+  readonly sentences: number;
+  /** Tokens read, including out-of-vocabulary ones (gensim's `corpus_total_words`). */
+  readonly rawTokens: number;
+  /** Sentences read, including those left empty (gensim's `corpus_count`). */
+  readonly rawSentences: number;
+}
+
+/** Options for {@link encodeCorpus}. */
+export interface EncodeOptions {
+  /**
+   * Back the arrays with a SharedArrayBuffer so worker threads can read them
+   * without copying. Default `false`.
+   */
+  readonly shared?: boolean;
+}
+
+/** Encodes `corpus` against `vocabulary` in one streaming pass. */
+export async function encodeCorpus(corpus: Corpus, vocabulary: Vocabulary, options: EncodeOptions = {}): Promise<EncodedCorpus> {
+  const ids = new GrowableInt32(1 << 16);
+  const starts = new GrowableInt32(1 << 12);
+  let rawTokens = 0;
+  let rawSentences = 0;
+  starts.push(0);
+  for await (const batch of corpus.sentenceBatches()) {
+    for (const sentence of batch) {
+      rawSentences += 1;
+      rawTokens += sentence.length;
+      const before = ids.length;
+      for (const word of sentence) {
+        const id = vocabulary.id(word);
+        if (id >= 0) ids.push(id);
+      }
+      if (ids.length > before) starts.push(ids.length);
+    }
+  }
+  const shared = options.shared ?? false;
+  return {
+    ids: ids.toArray(shared),
+    sentenceStarts: starts.toArray(shared),
+    sentences: starts.length - 1,
+    rawTokens,
+    rawSentences,
+  };
+}
+
+/** An append-only Int32Array that doubles its capacity as needed. */
+class GrowableInt32 {
+  private data: Int32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.data = new Int32Array(capacity);
+  }
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+
+  /** A right-sized copy, optionally in shared memory. */
+  toArray(shared: boolean): Int32Array {
+    const buffer = shared ? new SharedArrayBuffer(this.length * 4) : new ArrayBuffer(this.length * 4);
+    const out = new Int32Array(buffer);
+    out.set(this.data.subarray(0, this.length));
+    return out;
+  }
+}

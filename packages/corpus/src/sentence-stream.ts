@@ -1,0 +1,144 @@
+import { CorpusError } from "./errors.js";
+import type { Normalizer } from "./normalize.js";
+import { MAX_SENTENCE_LENGTH, splitWhitespace } from "./tokenize.js";
+
+/** How a byte stream is cut into sentences. */
+export interface SentenceStreamOptions {
+  /** Name used in error messages (usually the file path). */
+  readonly file: string;
+  /** Longest sentence; longer lines are cut into consecutive pieces (gensim's `max_sentence_length`). */
+  readonly maxSentenceLength?: number;
+  /** Token normaliser applied to each line before cutting. */
+  readonly normalizer?: Normalizer | null;
+}
+
+const NEWLINE = 0x0a;
+/** A line longer than this many bytes is decoded in pieces cut at ASCII whitespace. */
+const LONG_LINE_BYTES = 1 << 20;
+
+/**
+ * Turns a stream of UTF-8 bytes into batches of sentences, the way gensim's
+ * `LineSentence` reads a file: lines end at `\n` only, each line is split on
+ * Python whitespace, empty lines yield nothing, and a line of more than
+ * `maxSentenceLength` tokens becomes several sentences of that many tokens
+ * (the last one shorter).
+ *
+ * Memory stays bounded by the chunk size: the text is decoded one chunk at a
+ * time, and a line longer than 1 MiB (text8 is a single 100 MB line) is decoded
+ * in pieces cut at ASCII whitespace, which never falls inside a token or a
+ * multi-byte character. Invalid UTF-8 raises a {@link CorpusError} naming the
+ * file and line.
+ */
+export async function* sentenceBatches(
+  chunks: AsyncIterable<Uint8Array>,
+  options: SentenceStreamOptions,
+): AsyncGenerator<string[][]> {
+  const maxLength = options.maxSentenceLength ?? MAX_SENTENCE_LENGTH;
+  if (!Number.isInteger(maxLength) || maxLength < 1) {
+    throw new RangeError(`maxSentenceLength must be a positive integer, got ${maxLength}`);
+  }
+  const normalizer = options.normalizer ?? null;
+  // `ignoreBOM` keeps a leading U+FEFF as part of the first token, as Python's utf-8 codec does.
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  let carry: Uint8Array = new Uint8Array(0);
+  let lineNumber = 1; // 1-based number of the line the next decoded text starts on
+  let open: string[] = []; // tokens of a long line still being read, not yet emitted
+
+  // Decodes `bytes` (whole lines, or a piece of a long line when `lineEnds` is false)
+  // and returns the sentences it completes.
+  const decode = (bytes: Uint8Array, lineEnds: boolean): string[][] => {
+    let text: string;
+    try {
+      text = decoder.decode(bytes);
+    } catch {
+      throw new CorpusError("invalid UTF-8", { file: options.file, line: lineNumber + badLineOffset(bytes) });
+    }
+    const batch: string[][] = [];
+    const lines = text.split("\n");
+    for (let i = 0; i < lines.length; i++) {
+      const lastPiece = i === lines.length - 1;
+      let tokens = splitWhitespace(lines[i]);
+      if (normalizer !== null) tokens = normalizer(tokens);
+      if (open.length > 0) {
+        tokens = open.concat(tokens);
+        open = [];
+      }
+      // Cut full sentences off the front: the same pieces as LineSentence's
+      // line[0:max], line[max:2max], … since every piece before the last is full.
+      let start = 0;
+      while (tokens.length - start >= maxLength) {
+        batch.push(tokens.slice(start, start + maxLength));
+        start += maxLength;
+      }
+      const rest = start === 0 ? tokens : tokens.slice(start);
+      if (lastPiece && !lineEnds) {
+        open = rest; // the line continues in the next piece
+      } else if (rest.length > 0) {
+        batch.push(rest);
+      }
+      if (!lastPiece) lineNumber += 1;
+    }
+    return batch;
+  };
+
+  for await (const chunk of chunks) {
+    const bytes = carry.length === 0 ? chunk : concat(carry, chunk);
+    const lastNewline = bytes.lastIndexOf(NEWLINE);
+    if (lastNewline >= 0) {
+      // Everything up to the last newline is whole lines ("a\nb\n" → lines a, b, and an empty tail).
+      const batch = decode(bytes.subarray(0, lastNewline), true);
+      lineNumber += 1;
+      carry = bytes.slice(lastNewline + 1);
+      if (batch.length > 0) yield batch;
+    } else if (bytes.length > LONG_LINE_BYTES) {
+      const cut = lastAsciiWhitespace(bytes);
+      if (cut > 0) {
+        const batch = decode(bytes.subarray(0, cut), false);
+        carry = bytes.slice(cut);
+        if (batch.length > 0) yield batch;
+      } else {
+        carry = bytes;
+      }
+    } else {
+      carry = bytes;
+    }
+  }
+  // The last line may have no final newline.
+  const tail = carry.length > 0 || open.length > 0 ? decode(carry, true) : [];
+  if (tail.length > 0) yield tail;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+/** Index of the last ASCII whitespace byte (Python's \t \n \v \f \r \x1c–\x1f and space), or −1. */
+function lastAsciiWhitespace(bytes: Uint8Array): number {
+  for (let i = bytes.length - 1; i >= 0; i--) {
+    const b = bytes[i];
+    if (b === 0x20 || (b >= 0x09 && b <= 0x0d) || (b >= 0x1c && b <= 0x1f)) return i;
+  }
+  return -1;
+}
+
+/** Which line of `bytes` (0-based) holds the first invalid UTF-8 sequence. */
+function badLineOffset(bytes: Uint8Array): number {
+  const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  let line = 0;
+  let start = 0;
+  for (;;) {
+    const end = bytes.indexOf(NEWLINE, start);
+    const piece = bytes.subarray(start, end < 0 ? bytes.length : end);
+    try {
+      strict.decode(piece);
+    } catch {
+      return line;
+    }
+    if (end < 0) return line;
+    line += 1;
+    start = end + 1;
+  }
+}

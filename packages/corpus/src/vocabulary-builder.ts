@@ -1,0 +1,121 @@
+import type { Corpus } from "./corpus.js";
+import { CorpusError } from "./errors.js";
+import { Vocabulary } from "./vocabulary.js";
+
+/** Settings for {@link buildVocabulary}, with gensim's names and defaults. */
+export interface VocabularyOptions {
+  /** Words seen fewer than this many times are dropped. gensim `min_count`, default 5. */
+  readonly minCount?: number;
+  /**
+   * Memory bound while counting: whenever more than this many distinct words
+   * are held, words seen fewer than `r` times are pruned, with `r` starting at 1
+   * and growing by one each time (gensim `max_vocab_size`; word2vec.c's
+   * `ReduceVocab`). Pruned counts are lost, so later counts are lower bounds.
+   * Default `null` (no bound).
+   */
+  readonly maxVocabSize?: number | null;
+  /**
+   * Upper bound on the final vocabulary: `minCount` is raised to one more than
+   * the count of the word ranked `maxFinalVocab` (0-based) in descending count
+   * order, as gensim's `max_final_vocab` does, so ties may leave fewer words.
+   * Default `null` (no bound).
+   */
+  readonly maxFinalVocab?: number | null;
+  /** Called about every 10,000 sentences and at the end. */
+  readonly onProgress?: (progress: CountProgress) => void;
+}
+
+/** Counting progress. */
+export interface CountProgress {
+  readonly sentences: number;
+  readonly tokens: number;
+  readonly types: number;
+}
+
+/** Corpus statistics gathered while counting. */
+export interface CorpusStats {
+  /** Sentences (after cutting long lines), as gensim's `corpus_count`. */
+  readonly sentences: number;
+  /** All tokens, as gensim's `corpus_total_words`. */
+  readonly tokens: number;
+  /** Distinct words seen (after any pruning while counting). */
+  readonly types: number;
+  /** The `minCount` actually applied (raised by `maxFinalVocab`). */
+  readonly effectiveMinCount: number;
+  /** Words kept in the vocabulary. */
+  readonly retainedTypes: number;
+  /** Tokens of kept words: what training sees before subsampling (gensim's `retain_total`). */
+  readonly retainedTokens: number;
+  /** How many times counting pruned rare words to honour `maxVocabSize`. */
+  readonly prunes: number;
+}
+
+/** A vocabulary and the statistics of the corpus it was counted from. */
+export interface VocabularyBuild {
+  readonly vocabulary: Vocabulary;
+  readonly stats: CorpusStats;
+}
+
+/**
+ * Counts the words of a corpus and builds its vocabulary exactly as gensim 4's
+ * `Word2Vec.build_vocab` does on the same sentences (`_scan_vocab` then
+ * `prepare_vocab`): the same words with the same counts. Ids follow descending
+ * count, ties by first occurrence (see {@link Vocabulary}).
+ */
+export async function buildVocabulary(corpus: Corpus, options: VocabularyOptions = {}): Promise<VocabularyBuild> {
+  const minCount = options.minCount ?? 5;
+  const maxVocabSize = options.maxVocabSize ?? null;
+  const maxFinalVocab = options.maxFinalVocab ?? null;
+  checkPositiveInteger("minCount", minCount);
+  if (maxVocabSize !== null) checkPositiveInteger("maxVocabSize", maxVocabSize);
+  if (maxFinalVocab !== null) checkPositiveInteger("maxFinalVocab", maxFinalVocab);
+
+  // 1. Count, pruning after any sentence that takes the table past maxVocabSize.
+  const counts = new Map<string, number>();
+  let sentences = 0;
+  let tokens = 0;
+  let minReduce = 1;
+  let prunes = 0;
+  for await (const batch of corpus.sentenceBatches()) {
+    for (const sentence of batch) {
+      for (const word of sentence) counts.set(word, (counts.get(word) ?? 0) + 1);
+      tokens += sentence.length;
+      sentences += 1;
+      if (maxVocabSize !== null && counts.size > maxVocabSize) {
+        for (const [word, count] of counts) if (count < minReduce) counts.delete(word);
+        minReduce += 1;
+        prunes += 1;
+      }
+      if (sentences % 10_000 === 0) options.onProgress?.({ sentences, tokens, types: counts.size });
+    }
+  }
+  options.onProgress?.({ sentences, tokens, types: counts.size });
+  if (tokens === 0) throw new CorpusError("the corpus is empty (no tokens)", { file: corpus.name });
+
+  // 2. maxFinalVocab raises minCount to one above the count ranked maxFinalVocab.
+  let effectiveMinCount = minCount;
+  if (maxFinalVocab !== null && maxFinalVocab < counts.size) {
+    const sorted = [...counts.values()].sort((a, b) => b - a);
+    effectiveMinCount = Math.max(minCount, sorted[maxFinalVocab] + 1);
+  }
+
+  // 3. Keep words with count ≥ effectiveMinCount, sorted by descending count.
+  const vocabulary = Vocabulary.fromCounts(counts, effectiveMinCount);
+  vocabulary.assertNotEmpty(corpus.name, effectiveMinCount);
+  return {
+    vocabulary,
+    stats: {
+      sentences,
+      tokens,
+      types: counts.size,
+      effectiveMinCount,
+      retainedTypes: vocabulary.size,
+      retainedTokens: vocabulary.totalCount,
+      prunes,
+    },
+  };
+}
+
+function checkPositiveInteger(name: string, value: number): void {
+  if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, got ${value}`);
+}
