@@ -71,18 +71,23 @@ export async function buildVocabulary(corpus: Corpus, options: VocabularyOptions
   if (maxFinalVocab !== null) checkPositiveInteger("maxFinalVocab", maxFinalVocab);
 
   // 1. Count, pruning after any sentence that takes the table past maxVocabSize.
-  const counts = new Map<string, number>();
+  // One boxed counter per word: a single hash lookup per token instead of a get and a set.
+  const counts = new Map<string, { n: number }>();
   let sentences = 0;
   let tokens = 0;
   let minReduce = 1;
   let prunes = 0;
   for await (const batch of corpus.sentenceBatches()) {
     for (const sentence of batch) {
-      for (const word of sentence) counts.set(word, (counts.get(word) ?? 0) + 1);
+      for (const word of sentence) {
+        const counter = counts.get(word);
+        if (counter === undefined) counts.set(word, { n: 1 });
+        else counter.n += 1;
+      }
       tokens += sentence.length;
       sentences += 1;
       if (maxVocabSize !== null && counts.size > maxVocabSize) {
-        for (const [word, count] of counts) if (count < minReduce) counts.delete(word);
+        for (const [word, counter] of counts) if (counter.n < minReduce) counts.delete(word);
         minReduce += 1;
         prunes += 1;
       }
@@ -95,12 +100,13 @@ export async function buildVocabulary(corpus: Corpus, options: VocabularyOptions
   // 2. maxFinalVocab raises minCount to one above the count ranked maxFinalVocab.
   let effectiveMinCount = minCount;
   if (maxFinalVocab !== null && maxFinalVocab < counts.size) {
-    const sorted = [...counts.values()].sort((a, b) => b - a);
+    const sorted = [...counts.values()].map((c) => c.n).sort((a, b) => b - a);
     effectiveMinCount = Math.max(minCount, sorted[maxFinalVocab] + 1);
   }
 
   // 3. Keep words with count ≥ effectiveMinCount, sorted by descending count.
-  const vocabulary = Vocabulary.fromCounts(counts, effectiveMinCount);
+  const entries = Array.from(counts, ([word, counter]) => [word, counter.n] as const);
+  const vocabulary = Vocabulary.fromCounts(entries, effectiveMinCount);
   vocabulary.assertNotEmpty(corpus.name, effectiveMinCount);
   return {
     vocabulary,

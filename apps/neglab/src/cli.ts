@@ -1,0 +1,39 @@
+import yargs from "yargs";
+import { corpusStatsCommand } from "./commands/corpus-stats.js";
+
+/** Built-in error types that signal a bug rather than bad input. */
+const PROGRAMMING_ERRORS = new Set(["TypeError", "ReferenceError", "SyntaxError", "EvalError"]);
+
+/**
+ * Runs the `neglab` command line with `args` (without the node and script
+ * paths) and resolves to the process exit code: 0 on success, 1 on a user
+ * error (printed without a stack trace), 2 on a usage error.
+ */
+export async function main(args: string[]): Promise<number> {
+  let usageError = false;
+  const cli = yargs(args)
+    .scriptName("neglab")
+    .usage("$0 <command> [options]\n\nCompare negative-sampling strategies for word2vec.")
+    .command(corpusStatsCommand)
+    .demandCommand(1, "Name a command: see neglab --help")
+    .strict()
+    .help()
+    .alias("h", "help")
+    .version(false)
+    .fail((message, error) => {
+      if (error) throw error;
+      usageError = true;
+      process.stderr.write(`neglab: ${message}\nRun neglab --help for usage.\n`);
+    });
+  try {
+    await cli.parseAsync();
+    return usageError ? 2 : 0;
+  } catch (error) {
+    // Input errors (bad files, options, specs) are one line; programming errors keep their stack.
+    if (error instanceof Error && !PROGRAMMING_ERRORS.has(error.name) && !process.env.NEGLAB_DEBUG) {
+      process.stderr.write(`neglab: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

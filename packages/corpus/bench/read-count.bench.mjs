@@ -1,0 +1,86 @@
+// Reading + counting throughput on a corpus of ≥ 10M tokens, against gensim's build_vocab on the same file.
+//
+//   pnpm --filter @neglab/corpus bench            (NEGLAB_DATA defaults to ../shared/data)
+//
+// The corpus is the shared brown.txt repeated until it holds ≥ 10M tokens (or the embedded Brown
+// corpus when the shared data is absent). Each tool runs 3 times in a fresh process; medians are quoted.
+import { spawnSync } from "node:child_process";
+import { createWriteStream, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { brownCorpus } from "../dist/index.js";
+
+const REPEATS = 3;
+const here = fileURLToPath(new URL(".", import.meta.url));
+
+if (process.argv[2] === "--child") {
+  // One measured run in this process: read + count, then report tokens/s and peak RSS.
+  const { buildVocabulary, openCorpus } = await import("../dist/index.js");
+  const t0 = performance.now();
+  const { stats } = await buildVocabulary(await openCorpus(process.argv[3]), { minCount: 5 });
+  const seconds = (performance.now() - t0) / 1000;
+  console.log(JSON.stringify({ tokens: stats.tokens, seconds, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
+}
+
+const work = mkdtempSync(join(tmpdir(), "neglab-bench-corpus-"));
+const file = join(work, "big.txt");
+await writeBigCorpus(file, 10_000_000);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ours = [];
+for (let i = 0; i < REPEATS; i++) {
+  const out = spawnSync(process.execPath, [join(here, "read-count.bench.mjs"), "--child", file], { encoding: "utf8" });
+  if (out.status !== 0) throw new Error(out.stderr);
+  ours.push(JSON.parse(out.stdout.trim().split("\n").pop()));
+}
+const tokens = ours[0].tokens;
+const ourRate = median(ours.map((r) => r.tokens / r.seconds));
+console.log(`corpus: ${file} (${(tokens / 1e6).toFixed(2)}M tokens)`);
+console.log(`neglab  read+count: ${(ourRate / 1e6).toFixed(2)}M tokens/s (median of ${REPEATS}), peak RSS ${median(ours.map((r) => r.maxRssMiB)).toFixed(0)} MiB`);
+
+const gensimScript = `
+import sys, time, resource, logging
+logging.disable(logging.CRITICAL)
+from gensim.models.word2vec import LineSentence, Word2Vec
+t0 = time.perf_counter()
+m = Word2Vec(min_count=5, workers=1)
+m.build_vocab(LineSentence(sys.argv[1]))
+print(m.corpus_total_words, time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+`;
+const probe = spawnSync("/usr/bin/python3", ["-c", "import gensim"], { encoding: "utf8" });
+if (probe.status === 0) {
+  const runs = [];
+  for (let i = 0; i < REPEATS; i++) {
+    const out = spawnSync("/usr/bin/python3", ["-c", gensimScript, file], { encoding: "utf8" });
+    if (out.status !== 0) throw new Error(out.stderr);
+    const [words, seconds, rss] = out.stdout.trim().split(/\s+/).map(Number);
+    runs.push({ rate: words / seconds, rss });
+  }
+  const gensimRate = median(runs.map((r) => r.rate));
+  console.log(`gensim  build_vocab: ${(gensimRate / 1e6).toFixed(2)}M tokens/s (median of ${REPEATS}), peak RSS ${median(runs.map((r) => r.rss)).toFixed(0)} MiB`);
+  console.log(`ratio neglab / gensim: ${(ourRate / gensimRate).toFixed(2)}`);
+} else {
+  console.log("gensim not importable by /usr/bin/python3: no reference measured (apt-get install python3-gensim)");
+}
+rmSync(work, { recursive: true, force: true });
+
+/** Writes brown.txt (shared data, else the embedded Brown corpus) repeatedly until ≥ minTokens. */
+async function writeBigCorpus(path, minTokens) {
+  const dataDir = resolve(process.env.NEGLAB_DATA ?? join(here, "../../../../shared/data"));
+  const shared = join(dataDir, "corpora/brown.txt");
+  const lines = [];
+  if (existsSync(shared)) {
+    const { readFileSync } = await import("node:fs");
+    lines.push(...readFileSync(shared, "utf8").split("\n").filter((l) => l.length > 0));
+  } else {
+    for await (const s of (await brownCorpus()).sentences()) lines.push(s.join(" "));
+  }
+  const perCopy = lines.reduce((n, l) => n + l.split(" ").length, 0);
+  const out = createWriteStream(path);
+  for (let written = 0; written < minTokens; written += perCopy) {
+    for (const line of lines) if (!out.write(line + "\n")) await new Promise((r) => out.once("drain", r));
+  }
+  await new Promise((r) => out.end(r));
+}
