@@ -1,0 +1,50 @@
+import type { TopLevelSpec } from "vega-lite";
+import type { MetricSummary } from "../input.js";
+
+/**
+ * One benchmark metric per strategy: the mean over seeds as a point with its
+ * 95% confidence interval as an error bar; the best strategy is highlighted.
+ */
+export function metricChart(rows: readonly MetricSummary[], order: readonly string[]): TopLevelSpec {
+  const { benchmark, metric } = rows[0];
+  const best = Math.max(...rows.map((r) => r.mean));
+  const values = rows.map((r) => ({ ...r, best: r.mean === best ? "best" : "other" }));
+  return {
+    title: { text: `${benchmark}: ${metric}`, subtitle: "mean over seeds, error bars: 95% CI" },
+    description: `${metric} on ${benchmark} for each strategy, with 95% confidence intervals`,
+    width: Math.max(160, 60 * order.length),
+    height: 200,
+    data: { values },
+    encoding: {
+      x: { field: "strategy", type: "nominal", sort: [...order], title: "strategy", axis: { labelAngle: -30 } },
+    },
+    layer: [
+      {
+        mark: { type: "rule", strokeWidth: 2 },
+        encoding: {
+          y: { field: "ciLow", type: "quantitative", title: metric, scale: { zero: false } },
+          y2: { field: "ciHigh" },
+        },
+      },
+      {
+        mark: { type: "point", filled: true, size: 80 },
+        encoding: {
+          y: { field: "mean", type: "quantitative" },
+          color: {
+            field: "best",
+            type: "nominal",
+            scale: { domain: ["best", "other"], range: ["#d62728", "#1f77b4"] },
+            legend: { title: null },
+          },
+          tooltip: [
+            { field: "strategy" },
+            { field: "mean", format: ".4f" },
+            { field: "ciLow", format: ".4f", title: "CI low" },
+            { field: "ciHigh", format: ".4f", title: "CI high" },
+            { field: "n", title: "seeds" },
+          ],
+        },
+      },
+    ],
+  };
+}
