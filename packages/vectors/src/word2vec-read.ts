@@ -1,0 +1,194 @@
+import { stat } from "node:fs/promises";
+import { ByteReader, openChunks } from "./byte-reader.js";
+import { Embeddings } from "./embeddings.js";
+import { VectorsError } from "./errors.js";
+
+/** Options of {@link readWord2Vec}. */
+export interface ReadWord2VecOptions {
+  /**
+   * `true` for the binary format (word, space, dim little-endian float32s),
+   * `false` for text (word and values separated by single spaces, one vector a
+   * line). Default: detected from the first record.
+   */
+  binary?: boolean;
+  /** Read at most this many vectors (gensim's `limit`); the rest of the file is not read. Default: all. */
+  limit?: number;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * Reads word vectors in the word2vec.c format, as gensim's
+ * `KeyedVectors.load_word2vec_format` does (`_load_word2vec_format`): a header
+ * line `count dim`, then `count` records. Text records are a line split on
+ * single spaces after trailing whitespace is stripped; binary records are the
+ * word up to a space (leading newlines dropped, as word2vec.c writes one after
+ * each vector) followed by `dim` float32s. A path ending in `.gz` is gunzipped.
+ * The file is streamed, never held whole.
+ *
+ * Stricter than gensim, every defect is an error naming the file and line
+ * (text) or vector number (binary): a bad header, a wrong number of values, a
+ * value that is not a number or is NaN/Infinity, a duplicate word (gensim keeps
+ * the first with a warning), invalid UTF-8, and a file that ends early.
+ */
+export async function readWord2Vec(path: string, options: ReadWord2VecOptions = {}): Promise<Embeddings> {
+  const reader = new ByteReader(openChunks(path));
+  try {
+    const headerBytes = await reader.readLine();
+    if (headerBytes === null) throw new VectorsError("empty file, expected a header line `count dim`", { file: path, line: 1 });
+    const header = decode(headerBytes, path, 1).trim().split(/\s+/);
+    const [count, dim] = header.map(Number);
+    if (header.length !== 2 || !Number.isSafeInteger(count) || count < 0 || !Number.isSafeInteger(dim) || dim < 1) {
+      throw new VectorsError(`bad header ${JSON.stringify(decode(headerBytes, path, 1))}, expected \`count dim\` (two non-negative integers)`, { file: path, line: 1 });
+    }
+    const wanted = options.limit ? Math.min(count, options.limit) : count;
+    const binary = options.binary ?? (await looksBinary(reader, dim));
+    await checkPlausibleSize(path, wanted, dim, binary);
+    const sink = new RowSink(path, wanted, dim);
+    if (binary) await readBinaryRecords(reader, sink);
+    else await readTextRecords(reader, sink);
+    return sink.finish();
+  } finally {
+    await reader.close();
+  }
+}
+
+/** Collects the rows, growing the matrix as they arrive so a lying header cannot force a huge allocation. */
+class RowSink {
+  readonly words: string[] = [];
+  private readonly seen = new Map<string, number>();
+  private matrix: Float32Array;
+
+  constructor(
+    readonly path: string,
+    readonly wanted: number,
+    readonly dim: number,
+  ) {
+    this.matrix = new Float32Array(Math.min(wanted, 1 << 14) * dim);
+  }
+
+  get rows(): number {
+    return this.words.length;
+  }
+
+  /** The float32 slot of the next row; the caller fills it, then calls {@link add}. */
+  nextRow(): Float32Array {
+    const start = this.rows * this.dim;
+    if (start + this.dim > this.matrix.length) {
+      const grown = new Float32Array(Math.min(this.wanted, Math.max(1, this.rows * 2)) * this.dim);
+      grown.set(this.matrix);
+      this.matrix = grown;
+    }
+    return this.matrix.subarray(start, start + this.dim);
+  }
+
+  /** Accepts the row just filled for `word`, checking the word and the values. */
+  add(word: string, where: string, line?: number): void {
+    const loc = { file: this.path, line };
+    if (word === "") throw new VectorsError(`${where}: empty word`, loc);
+    const first = this.seen.get(word);
+    if (first !== undefined) throw new VectorsError(`${where}: duplicate word ${JSON.stringify(word)} (first seen as vector #${first + 1})`, loc);
+    const row = this.matrix.subarray(this.rows * this.dim, (this.rows + 1) * this.dim);
+    for (let i = 0; i < this.dim; i++) {
+      if (!Number.isFinite(row[i])) throw new VectorsError(`${where}: value ${i + 1} of ${JSON.stringify(word)} is ${row[i]}`, loc);
+    }
+    this.seen.set(word, this.rows);
+    this.words.push(word);
+  }
+
+  finish(): Embeddings {
+    const vectors = this.matrix.length === this.rows * this.dim ? this.matrix : this.matrix.slice(0, this.rows * this.dim);
+    return new Embeddings(this.words, vectors, this.dim, { source: this.path });
+  }
+}
+
+async function readTextRecords(reader: ByteReader, sink: RowSink): Promise<void> {
+  for (let record = 0; record < sink.wanted; record++) {
+    const line = record + 2;
+    const bytes = await reader.readLine();
+    if (bytes === null) {
+      throw new VectorsError(`unexpected end of file after ${record} of ${sink.wanted} vectors; is the count in the header wrong or the file truncated?`, { file: sink.path, line });
+    }
+    // gensim: line.rstrip().split(" ") — the word, then the values.
+    const parts = decode(bytes, sink.path, line).trimEnd().split(" ");
+    if (parts.length - 1 !== sink.dim) {
+      throw new VectorsError(`expected ${sink.dim} values after the word, found ${parts.length - 1}`, { file: sink.path, line });
+    }
+    const row = sink.nextRow();
+    for (let i = 0; i < sink.dim; i++) {
+      const token = parts[i + 1];
+      const value = parseValue(token);
+      if (value === undefined) {
+        throw new VectorsError(`value ${i + 1} ${JSON.stringify(token)} is not a number`, { file: sink.path, line });
+      }
+      row[i] = value;
+    }
+    sink.add(parts[0], "vector", line);
+  }
+}
+
+async function readBinaryRecords(reader: ByteReader, sink: RowSink): Promise<void> {
+  const bytesPerVector = 4 * sink.dim;
+  for (let record = 0; record < sink.wanted; record++) {
+    const where = `vector #${record + 1}`;
+    await reader.skip(0x0a);
+    const wordBytes = await reader.readUntil(0x20, false);
+    if (wordBytes === null) {
+      throw new VectorsError(`truncated binary file: ${where} of ${sink.wanted} is missing (file ends before its word)`, { file: sink.path });
+    }
+    const word = decode(wordBytes, sink.path, undefined, where);
+    const data = await reader.readBytes(bytesPerVector);
+    if (data.length < bytesPerVector) {
+      throw new VectorsError(`truncated binary file: ${where} (${JSON.stringify(word)}) has ${data.length} of ${bytesPerVector} bytes`, { file: sink.path });
+    }
+    const row = sink.nextRow();
+    const view = new DataView(data.buffer, data.byteOffset, data.length);
+    for (let i = 0; i < sink.dim; i++) row[i] = view.getFloat32(4 * i, true);
+    sink.add(word, where);
+  }
+}
+
+/** A decimal value as Python's `float()` reads it, with `nan` and `inf` spelled out; `undefined` if not a number. */
+function parseValue(token: string): number | undefined {
+  const value = token === "" ? Number.NaN : Number(token);
+  if (!Number.isNaN(value)) return value;
+  const special = /^([+-]?)(nan|inf|infinity)$/i.exec(token);
+  if (special === null) return undefined;
+  if (special[2].toLowerCase() === "nan") return Number.NaN;
+  return special[1] === "-" ? -Infinity : Infinity;
+}
+
+function decode(bytes: Uint8Array, file: string, line?: number, where?: string): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new VectorsError(`${where ? `${where}: ` : ""}invalid UTF-8`, { file, line });
+  }
+}
+
+/**
+ * Guesses the format from the first record: a text record's values are
+ * digits, signs, points, exponents and spaces; raw float32 bytes almost never are.
+ */
+async function looksBinary(reader: ByteReader, dim: number): Promise<boolean> {
+  const head = await reader.peek(4096 + 4 * dim);
+  const space = head.indexOf(0x20);
+  if (space < 0) return false;
+  const sample = head.subarray(space + 1, Math.min(head.length, space + 1 + 4 * dim));
+  for (const b of sample) {
+    const textual = (b >= 0x30 && b <= 0x39) || b === 0x20 || b === 0x2e || b === 0x2d || b === 0x2b || b === 0x65 || b === 0x45 || b === 0x0a || b === 0x0d;
+    if (!textual) return true;
+  }
+  return false;
+}
+
+/** Rejects a header that claims more vectors than an uncompressed file could hold. */
+async function checkPlausibleSize(path: string, wanted: number, dim: number, binary: boolean): Promise<void> {
+  if (path.endsWith(".gz")) return;
+  const size = (await stat(path)).size;
+  // The smallest possible record: a 1-byte word, a space and the values (binary: 4 bytes each; text: "0 " each).
+  const minimum = wanted * (binary ? 2 + 4 * dim : 2 + 2 * dim - 1);
+  if (minimum > size) {
+    throw new VectorsError(`header claims ${wanted} vectors of ${dim} dimensions, but the file has only ${size} bytes; is it truncated?`, { file: path, line: 1 });
+  }
+}
