@@ -72,7 +72,8 @@ export interface NegativeSampler {
   /**
    * Draws up to k negatives for the pair (input word `anchor`, positive word
    * `positive`) into `out`, and returns how many were written (fewer than k
-   * only under the `skip` policy).
+   * only under the `skip` policy). A negative `positive` means "no positive
+   * word" (nothing collides); `anchor` is −1 in CBOW.
    */
   draw(out: DrawBuffers, k: number, positive: number, anchor: number, rng: RandomStream): number;
 
@@ -84,4 +85,13 @@ export interface NegativeSampler {
 
   /** Gives model-aware samplers their view of the model; called once per worker before training. */
   attachModel?(view: ModelView): void;
+
+  /**
+   * One line for reports: the strategy, its parameters and the collision policy
+   * with its effect on k, e.g. `unigram α=0.75 (alias); collision=skip (…)`.
+   */
+  describe?(): string;
+
+  /** Notes raised while building, for reports (e.g. weights-file words missing from the vocabulary). */
+  readonly warnings?: readonly string[];
 }

@@ -1,0 +1,118 @@
+import { suggestion } from "./closest-name.js";
+import { loadCustomSampler, MODULE_PREFIX, resolveModulePath } from "./custom-module.js";
+import { SamplerError } from "./errors.js";
+import { show, SpecReader } from "./options.js";
+import { adaptive } from "./strategies/adaptive.js";
+import { annealed } from "./strategies/annealed.js";
+import { domain } from "./strategies/domain.js";
+import type { ParseContext, ParsedOptions, Strategy, StrategyInfo } from "./strategies/strategy.js";
+import { uniform } from "./strategies/uniform.js";
+import { fasttext, unigram } from "./strategies/unigram.js";
+import type { NegativeSampler, SamplerSpec, SamplerVocabulary } from "./types.js";
+import { checkVocabulary } from "./weights.js";
+
+/** Every built-in strategy, in the order `listSamplers()` shows them. */
+const STRATEGIES: readonly Strategy[] = [uniform, unigram, fasttext, domain, annealed, adaptive] as unknown as readonly Strategy[];
+
+/** How `listSamplers()` shows custom modules. */
+const CUSTOM_MODULE_INFO: StrategyInfo = {
+  name: `${MODULE_PREFIX}<path | package>`,
+  description: "a custom sampler: a user module exporting a factory (createSampler or default export)",
+  reference: "see the README, “Writing a custom sampler”",
+  options: [],
+};
+
+/** What {@link createSampler} needs besides the spec. */
+export interface SamplerContext {
+  readonly vocabulary: SamplerVocabulary;
+  /** Directory that relative paths in the spec (weights files, custom modules) resolve against; default `process.cwd()`. */
+  readonly baseDir?: string;
+}
+
+/**
+ * Every strategy with a one-line description, the paper or tool it follows and
+ * its options with defaults (for `neglab samplers list`); the last entry
+ * describes custom `module:` samplers.
+ */
+export function listSamplers(): StrategyInfo[] {
+  return [...STRATEGIES.map(({ name, description, reference, options }) => ({ name, description, reference, options })), CUSTOM_MODULE_INFO];
+}
+
+/**
+ * Checks a spec against the vocabulary without building anything or reading
+ * files, and returns it normalised: every option present with its default,
+ * relative paths made absolute (against `baseDir`), so a worker thread given the
+ * result rebuilds the same sampler without needing `baseDir`. Throws a
+ * SamplerError naming the strategy and option: an unknown type (suggesting the
+ * closest name), an unknown option, a value of the wrong type or out of range.
+ * Custom module specs are checked for form only here; {@link createSampler}
+ * loads and checks the module.
+ */
+export function validateSamplerSpec(spec: unknown, vocabulary: SamplerVocabulary, baseDir: string = process.cwd()): SamplerSpec {
+  checkVocabulary(vocabulary);
+  return parseSpec(spec, vocabulary, baseDir, "").spec;
+}
+
+/** A checked spec: its strategy and parsed options, or a custom module (strategy undefined). */
+interface ParsedSpec {
+  readonly spec: SamplerSpec;
+  readonly strategy: Strategy | undefined;
+  readonly options: ParsedOptions | undefined;
+}
+
+/** Checks one spec; `path` prefixes option names in errors for nested specs (e.g. `base.`). */
+function parseSpec(spec: unknown, vocabulary: SamplerVocabulary, baseDir: string, path: string): ParsedSpec {
+  if (typeof spec !== "object" || spec === null || Array.isArray(spec)) {
+    throw new SamplerError(`a sampler spec must be an object like { "type": "unigram" }, got ${show(spec)}`, {
+      field: path === "" ? undefined : path.slice(0, -1),
+    });
+  }
+  const { type } = spec as { type?: unknown };
+  if (typeof type !== "string" || type === "") {
+    throw new SamplerError(`sampler spec: "${path}type" must be a strategy name (one of ${names().join(", ")}), got ${show(type)}`, {
+      field: `${path}type`,
+    });
+  }
+  if (type.startsWith(MODULE_PREFIX)) {
+    const specifier = type.slice(MODULE_PREFIX.length).trim();
+    if (specifier === "") throw new SamplerError(`sampler spec: "${path}type" "${type}" names no module`, { field: `${path}type` });
+    const resolved = { ...(spec as SamplerSpec), type: `${MODULE_PREFIX}${resolveModulePath(specifier, baseDir)}` };
+    return { spec: resolved, strategy: undefined, options: undefined };
+  }
+  const strategy = STRATEGIES.find((s) => s.name === type);
+  if (strategy === undefined) {
+    throw new SamplerError(`unknown sampler "${type}"${suggestion(type, names())}`, { field: `${path}type` });
+  }
+  const context: ParseContext = {
+    vocabulary,
+    baseDir,
+    validateNested: (nested, nestedPath) => parseSpec(nested, vocabulary, baseDir, nestedPath).spec,
+  };
+  const options = strategy.parse(new SpecReader(spec as SamplerSpec, strategy.options, path), context);
+  return { spec: strategy.toSpec?.(options) ?? { type, ...options }, strategy, options };
+}
+
+function names(): string[] {
+  return STRATEGIES.map((s) => s.name);
+}
+
+/**
+ * Builds a sampler from a JSON-serialisable spec, e.g.
+ * `await createSampler({ type: "unigram", alpha: 0.75 }, { vocabulary })`.
+ * Validates first (as {@link validateSamplerSpec}), then builds; every problem,
+ * including unreadable weights files and custom modules that fail to load, lack
+ * a factory or throw, is a SamplerError raised here, before training starts.
+ * The sampler's `spec` is the normalised spec: hand it to worker threads to
+ * rebuild the same sampler there.
+ */
+export async function createSampler(spec: SamplerSpec, context: SamplerContext): Promise<NegativeSampler> {
+  const baseDir = context.baseDir ?? process.cwd();
+  const { vocabulary } = context;
+  checkVocabulary(vocabulary);
+  const parsed = parseSpec(spec, vocabulary, baseDir, "");
+  const nested = (inner: SamplerSpec): Promise<NegativeSampler> => createSampler(inner, { vocabulary, baseDir });
+  if (parsed.strategy === undefined || parsed.options === undefined) {
+    return loadCustomSampler(parsed.spec, vocabulary, baseDir, nested);
+  }
+  return parsed.strategy.build(parsed.options, parsed.spec, { vocabulary, baseDir, createSampler: nested });
+}

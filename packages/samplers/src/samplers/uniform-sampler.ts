@@ -1,0 +1,21 @@
+import type { RandomStream } from "@neglab/random";
+import type { CollisionPolicy, SamplerSpec } from "../types.js";
+import { IndependentSampler } from "./independent-sampler.js";
+
+/** Every word equally likely: one multiply-shift draw per negative. */
+export class UniformSampler extends IndependentSampler {
+  private readonly size: number;
+
+  constructor(spec: SamplerSpec, collision: CollisionPolicy, size: number) {
+    super(spec, collision, new Float64Array(size).fill(1 / size));
+    this.size = size;
+  }
+
+  next(rng: RandomStream): number {
+    return rng.nextInt(this.size);
+  }
+
+  protected summary(): string {
+    return `uniform over ${this.size} words`;
+  }
+}

@@ -1,0 +1,51 @@
+import type { OptionInfo, SpecReader } from "../options.js";
+import type { CollisionPolicy, NegativeSampler, SamplerSpec, SamplerVocabulary } from "../types.js";
+
+/** What a strategy's `parse` may use: checks only, no file access. */
+export interface ParseContext {
+  readonly vocabulary: SamplerVocabulary;
+  /** Directory that relative paths in the spec are resolved against. */
+  readonly baseDir: string;
+  /** Validates a nested spec (e.g. adaptive's `base`), prefixing option names with `path` in errors. */
+  validateNested(spec: unknown, path: string): SamplerSpec;
+}
+
+/** What a strategy's `build` may use. */
+export interface BuildContext {
+  readonly vocabulary: SamplerVocabulary;
+  readonly baseDir: string;
+  /** Builds a nested spec through the registry. */
+  createSampler(spec: SamplerSpec): Promise<NegativeSampler>;
+}
+
+/** A strategy as `listSamplers()` shows it. */
+export interface StrategyInfo {
+  /** The `type` of its specs. */
+  readonly name: string;
+  /** One line: what it draws. */
+  readonly description: string;
+  /** The paper or tool it follows. */
+  readonly reference: string;
+  /** Every option with its default (including `collision`). */
+  readonly options: readonly OptionInfo[];
+}
+
+/** Options of a strategy after parsing: every option present, defaults filled in. */
+export interface ParsedOptions {
+  readonly collision: CollisionPolicy;
+}
+
+/** A registered strategy: its listing, a checker that fills defaults, and a builder. */
+export interface Strategy<O extends ParsedOptions = ParsedOptions> extends StrategyInfo {
+  /** Checks a spec's options against `options` and returns them complete (no file access). */
+  parse(reader: SpecReader, context: ParseContext): O;
+  /** The normalised spec of parsed options; default `{ type: name, ...options }`. Validating it again gives the same. */
+  toSpec?(options: O): SamplerSpec;
+  /** Builds the sampler from parsed options; `spec` is the normalised spec. */
+  build(options: O, spec: SamplerSpec, context: BuildContext): NegativeSampler | Promise<NegativeSampler>;
+}
+
+/** Declares a strategy with its options type inferred from `parse`. */
+export function defineStrategy<O extends ParsedOptions>(strategy: Strategy<O>): Strategy<O> {
+  return strategy;
+}
