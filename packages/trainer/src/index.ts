@@ -1,1 +1,21 @@
-export {};
+/**
+ * @neglab/trainer — word2vec skip-gram and CBOW with any NegLab negative
+ * sampler (and hierarchical softmax), Hogwild on worker threads, with a
+ * WebAssembly SIMD kernel and a bit-identical TypeScript reference kernel.
+ *
+ * - {@link train}: corpus → {@link TrainedModel}, with progress, epoch callbacks and cancellation.
+ * - {@link TrainSettings}: gensim-named options and defaults; {@link resolveSettings} validates them.
+ */
+export { train, type TrainOptions, type TrainProgress } from "./train.js";
+export {
+  defaultSettings,
+  resolveSettings,
+  type TrainSettings,
+  type Architecture,
+  type Saturation,
+  type KernelKind,
+} from "./options.js";
+export { wordVector, type TrainedModel, type EpochReport, type TrainStats } from "./model.js";
+export { TrainOptionError, TrainingDivergedError, TrainingAbortedError } from "./errors.js";
+export { huffmanPaths, type HuffmanPaths } from "./huffman.js";
+export { learningRate } from "./schedule.js";

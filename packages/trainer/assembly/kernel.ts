@@ -1,0 +1,198 @@
+// The word2vec inner loop in AssemblyScript with 128-bit SIMD, compiled to
+// dist/kernel.wasm by `pnpm build`. It trains in place in the shared memory
+// laid out by src/layout.ts, one batch of records per call (record formats in
+// src/kernel/records.ts). src/kernel/js-kernel.ts is the plain TypeScript twin:
+// it performs the same float32 operations in the same order, so both kernels
+// give bit-identical vectors. Update rules: word2vec.c `TrainModelThread`,
+// gensim `fast_sentence_sg_neg` / `fast_sentence_cbow_neg` / `*_hs`.
+
+const MAX_EXP: f32 = 6.0;
+// word2vec.c and gensim index the sigmoid table with the C integer 1000 / 6 / 2.
+const TABLE_SCALE: f32 = 83.0;
+
+const HS: i32 = 1;
+const NS: i32 = 2;
+const CLIP: i32 = 4;
+const CBOW_MEAN: i32 = 8;
+const WEIGHTED: i32 = 16;
+
+// Configuration of this instance (one per worker); all addresses are byte offsets.
+let sigmoid: usize = 0;
+let lossTable: usize = 0;
+let syn0: usize = 0;
+let syn1neg: usize = 0;
+let syn1: usize = 0;
+let codeStart: usize = 0;
+let codeLength: usize = 0;
+let points: usize = 0;
+let codes: usize = 0;
+let neu1: usize = 0;
+let neu1e: usize = 0;
+let batch: usize = 0;
+let weights: usize = 0;
+let rowBytes: usize = 0;
+let simdBytes: usize = 0;
+let flags: i32 = 0;
+
+/** Where this module's static data ends; the host keeps its arrays above it. */
+export function heapBase(): usize {
+  return __heap_base;
+}
+
+export function configure(
+  sigmoidAt: usize, lossAt: usize, syn0At: usize, syn1negAt: usize, syn1At: usize,
+  codeStartAt: usize, codeLengthAt: usize, pointsAt: usize, codesAt: usize,
+  neu1At: usize, neu1eAt: usize, batchAt: usize, weightsAt: usize, dim: i32, flagBits: i32,
+): void {
+  sigmoid = sigmoidAt; lossTable = lossAt; syn0 = syn0At; syn1neg = syn1negAt; syn1 = syn1At;
+  codeStart = codeStartAt; codeLength = codeLengthAt; points = pointsAt; codes = codesAt;
+  neu1 = neu1At; neu1e = neu1eAt; batch = batchAt; weights = weightsAt;
+  rowBytes = <usize>dim << 2;
+  simdBytes = <usize>(dim & ~3) << 2;
+  flags = flagBits;
+}
+
+// a · b: four lane sums, added lane 0 to 3, then the tail element by element.
+// @ts-ignore: decorator
+@inline function dot(a: usize, b: usize): f32 {
+  let acc = f32x4.splat(0);
+  let i: usize = 0;
+  for (; i < simdBytes; i += 16) acc = f32x4.add(acc, f32x4.mul(v128.load(a + i), v128.load(b + i)));
+  let sum = f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1) + f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3);
+  for (; i < rowBytes; i += 4) sum += load<f32>(a + i) * load<f32>(b + i);
+  return sum;
+}
+
+// y += g · x
+// @ts-ignore: decorator
+@inline function axpy(g: f32, x: usize, y: usize): void {
+  const gv = f32x4.splat(g);
+  let i: usize = 0;
+  for (; i < simdBytes; i += 16) v128.store(y + i, f32x4.add(v128.load(y + i), f32x4.mul(gv, v128.load(x + i))));
+  for (; i < rowBytes; i += 4) store<f32>(y + i, load<f32>(y + i) + g * load<f32>(x + i));
+}
+
+// y += x
+// @ts-ignore: decorator
+@inline function add(x: usize, y: usize): void {
+  let i: usize = 0;
+  for (; i < simdBytes; i += 16) v128.store(y + i, f32x4.add(v128.load(y + i), v128.load(x + i)));
+  for (; i < rowBytes; i += 4) store<f32>(y + i, load<f32>(y + i) + load<f32>(x + i));
+}
+
+// y = 0
+// @ts-ignore: decorator
+@inline function zero(y: usize): void {
+  memory.fill(y, 0, rowBytes);
+}
+
+// y = y / d, or y = y · d when multiply is set
+// @ts-ignore: decorator
+@inline function scale(y: usize, d: f32, multiply: bool): void {
+  const dv = f32x4.splat(d);
+  let i: usize = 0;
+  for (; i < simdBytes; i += 16) {
+    const v = v128.load(y + i);
+    v128.store(y + i, multiply ? f32x4.mul(v, dv) : f32x4.div(v, dv));
+  }
+  for (; i < rowBytes; i += 4) store<f32>(y + i, multiply ? load<f32>(y + i) * d : load<f32>(y + i) / d);
+}
+
+// −log σ(z) from the table; asymptotes outside it.
+// @ts-ignore: decorator
+@inline function lossOf(z: f32): f64 {
+  if (isNaN<f32>(z)) return NaN;
+  if (z >= MAX_EXP) return 0;
+  if (z <= -MAX_EXP) return -<f64>z;
+  return load<f64>(lossTable + (<usize>(<i32>((z + MAX_EXP) * TABLE_SCALE)) << 3));
+}
+
+// One logistic target: label 1 (positive / HS code 0) or 0, gradient scaled by
+// weight. Accumulates into neu1e and updates the output row; returns the loss.
+// @ts-ignore: decorator
+@inline function target(l1: usize, row: usize, label: f32, weight: f32, alpha: f32, clip: bool): f64 {
+  const f = dot(l1, row);
+  const loss = lossOf(label > 0 ? f : -f) * <f64>weight;
+  // word2vec.c looks up [−6, 6] and clips beyond; gensim (and HS in both) skips |f| ≥ 6
+  const inside = clip ? f >= -MAX_EXP && f <= MAX_EXP : f > -MAX_EXP && f < MAX_EXP;
+  let s: f32;
+  if (inside) s = load<f32>(sigmoid + (<usize>(<i32>((f + MAX_EXP) * TABLE_SCALE)) << 2));
+  else if (clip) s = f > 0 ? 1 : 0;
+  else return loss;
+  let g: f32 = (label - s) * alpha;
+  g = g * weight;
+  axpy(g, row, neu1e);
+  axpy(g, l1, row);
+  return loss;
+}
+
+// Hierarchical softmax along the Huffman path of `word`; out-of-table scores skip.
+// @ts-ignore: decorator
+@inline function softmaxPath(l1: usize, word: i32, alpha: f32): f64 {
+  let loss: f64 = 0;
+  const start = <usize>load<i32>(codeStart + (<usize>word << 2)) << 2;
+  const length = <usize>load<i32>(codeLength + (<usize>word << 2)) << 2;
+  for (let d: usize = 0; d < length; d += 4) {
+    const node = <usize>load<i32>(points + start + d);
+    const label: f32 = load<i32>(codes + start + d) == 0 ? 1 : 0;
+    loss += target(l1, syn1 + node * rowBytes, label, 1, alpha, false);
+  }
+  return loss;
+}
+
+// Negative sampling: the positive, then the record's negatives at `at`.
+// @ts-ignore: decorator
+@inline function negativeSampling(l1: usize, positive: i32, count: i32, at: usize, alpha: f32): f64 {
+  const clip = (flags & CLIP) != 0;
+  const weighted = (flags & WEIGHTED) != 0;
+  let loss = target(l1, syn1neg + <usize>positive * rowBytes, 1, 1, alpha, clip);
+  for (let j = 0; j < count; j++) {
+    const offset = at + (<usize>j << 2);
+    const negative = <usize>load<i32>(batch + offset);
+    const weight: f32 = weighted ? load<f32>(weights + offset) : 1;
+    loss += target(l1, syn1neg + negative * rowBytes, 0, weight, alpha, clip);
+  }
+  return loss;
+}
+
+/** Skip-gram records [input, positive, n, negatives…]; returns the summed loss. */
+export function skipGram(records: i32, alpha: f32): f64 {
+  let loss: f64 = 0;
+  let at: usize = 0;
+  for (let r = 0; r < records; r++) {
+    const input = load<i32>(batch + at);
+    const positive = load<i32>(batch + at + 4);
+    const count = load<i32>(batch + at + 8);
+    const l1 = syn0 + <usize>input * rowBytes;
+    zero(neu1e);
+    if (flags & HS) loss += softmaxPath(l1, positive, alpha);
+    if (flags & NS) loss += negativeSampling(l1, positive, count, at + 12, alpha);
+    add(neu1e, l1);
+    at += <usize>(3 + count) << 2;
+  }
+  return loss;
+}
+
+/** CBOW records [c, context×c, positive, n, negatives…]; returns the summed loss. */
+export function cbow(records: i32, alpha: f32): f64 {
+  let loss: f64 = 0;
+  let at: usize = 0;
+  for (let r = 0; r < records; r++) {
+    const contexts = load<i32>(batch + at);
+    const first = at + 4;
+    const positive = load<i32>(batch + first + (<usize>contexts << 2));
+    const count = load<i32>(batch + first + (<usize>contexts << 2) + 4);
+    // h: the sum (or mean) of the context vectors
+    zero(neu1);
+    for (let c = 0; c < contexts; c++) add(syn0 + <usize>load<i32>(batch + first + (<usize>c << 2)) * rowBytes, neu1);
+    if (flags & CBOW_MEAN) scale(neu1, <f32>contexts, false);
+    zero(neu1e);
+    if (flags & HS) loss += softmaxPath(neu1, positive, alpha);
+    if (flags & NS) loss += negativeSampling(neu1, positive, count, first + (<usize>contexts << 2) + 8, alpha);
+    // gensim divides the error among summed contexts; with the mean each gets all of it
+    if (!(flags & CBOW_MEAN)) scale(neu1e, <f32>1 / <f32>contexts, true);
+    for (let c = 0; c < contexts; c++) add(neu1e, syn0 + <usize>load<i32>(batch + first + (<usize>c << 2)) * rowBytes);
+    at += <usize>(contexts + 3 + count) << 2;
+  }
+  return loss;
+}

@@ -1,0 +1,38 @@
+/** An option value or combination that cannot train; `field` names the option. Thrown before any work starts. */
+export class TrainOptionError extends Error {
+  override readonly name = "TrainOptionError";
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`);
+  }
+}
+
+/**
+ * Training produced a non-finite vector or loss (NaN or ±Infinity), usually
+ * because the learning rate is too high. Names the epoch and the setting to change.
+ */
+export class TrainingDivergedError extends Error {
+  override readonly name = "TrainingDivergedError";
+  constructor(
+    readonly epoch: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Training was cancelled through `signal`. `partial` holds the model as it was
+ * when the workers stopped, so the work done is not lost.
+ */
+export class TrainingAbortedError<Model = unknown> extends Error {
+  override readonly name = "AbortError";
+  constructor(
+    readonly epoch: number,
+    readonly partial: Model,
+  ) {
+    super(`training cancelled during epoch ${epoch + 1}`);
+  }
+}

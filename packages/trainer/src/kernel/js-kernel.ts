@@ -1,0 +1,149 @@
+import { MAX_EXP, TABLE_SCALE } from "../sigmoid-table.js";
+import { FLAG_CBOW_MEAN, FLAG_CLIP, FLAG_HS, FLAG_NS, FLAG_WEIGHTED, type Kernel, type KernelSetup } from "./types.js";
+
+const fround = Math.fround;
+
+/**
+ * The reference kernel in plain TypeScript: the updates of assembly/kernel.ts
+ * (word2vec.c `TrainModelThread`, gensim `fast_sentence_*`) with every float32
+ * operation rounded by `Math.fround` in the same order as the SIMD code — dot
+ * products in four interleaved lane sums — so its vectors are bit-identical.
+ */
+export function createJsKernel({ memory, layout, worker, flags }: KernelSetup): Kernel {
+  const buffer = memory.buffer;
+  const f32 = new Float32Array(buffer);
+  const i32 = new Int32Array(buffer);
+  const f64 = new Float64Array(buffer);
+  const dim = layout.dim;
+  const dim4 = dim & ~3;
+  const scratch = layout.scratch[worker];
+  // Element offsets (byte offset / element size).
+  const sigmoid = layout.sigmoid >> 2;
+  const lossTable = layout.loss >> 3;
+  const syn0 = layout.syn0 >> 2;
+  const syn1neg = layout.syn1neg >> 2;
+  const syn1 = layout.syn1 >> 2;
+  const codeStart = layout.codeStart >> 2;
+  const codeLength = layout.codeLength >> 2;
+  const points = layout.points >> 2;
+  const codes = layout.codes >> 2;
+  const neu1 = scratch.neu1 >> 2;
+  const neu1e = scratch.neu1e >> 2;
+  const batch = scratch.batch >> 2;
+  const weights = scratch.weights >> 2;
+  const hs = (flags & FLAG_HS) !== 0;
+  const ns = (flags & FLAG_NS) !== 0;
+  const clip = (flags & FLAG_CLIP) !== 0;
+  const cbowMean = (flags & FLAG_CBOW_MEAN) !== 0;
+  const weighted = (flags & FLAG_WEIGHTED) !== 0;
+
+  function dot(a: number, b: number): number {
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let i = 0;
+    for (; i < dim4; i += 4) {
+      s0 = fround(s0 + fround(f32[a + i] * f32[b + i]));
+      s1 = fround(s1 + fround(f32[a + i + 1] * f32[b + i + 1]));
+      s2 = fround(s2 + fround(f32[a + i + 2] * f32[b + i + 2]));
+      s3 = fround(s3 + fround(f32[a + i + 3] * f32[b + i + 3]));
+    }
+    let sum = fround(fround(fround(s0 + s1) + s2) + s3);
+    for (; i < dim; i++) sum = fround(sum + fround(f32[a + i] * f32[b + i]));
+    return sum;
+  }
+
+  // y += g · x  (the Float32Array store rounds the sum)
+  function axpy(g: number, x: number, y: number): void {
+    for (let i = 0; i < dim; i++) f32[y + i] += fround(g * f32[x + i]);
+  }
+
+  function add(x: number, y: number): void {
+    for (let i = 0; i < dim; i++) f32[y + i] += f32[x + i];
+  }
+
+  function lossOf(z: number): number {
+    if (Number.isNaN(z)) return NaN;
+    if (z >= MAX_EXP) return 0;
+    if (z <= -MAX_EXP) return -z;
+    return f64[lossTable + (fround(fround(z + MAX_EXP) * TABLE_SCALE) | 0)];
+  }
+
+  function target(l1: number, row: number, label: number, weight: number, alpha: number, clipping: boolean): number {
+    const f = dot(l1, row);
+    const loss = lossOf(label > 0 ? f : -f) * weight;
+    const inside = clipping ? f >= -MAX_EXP && f <= MAX_EXP : f > -MAX_EXP && f < MAX_EXP;
+    let s: number;
+    if (inside) s = f32[sigmoid + (fround(fround(f + MAX_EXP) * TABLE_SCALE) | 0)];
+    else if (clipping) s = f > 0 ? 1 : 0;
+    else return loss;
+    const g = fround(fround(fround(label - s) * alpha) * weight);
+    axpy(g, row, neu1e);
+    axpy(g, l1, row);
+    return loss;
+  }
+
+  function softmaxPath(l1: number, word: number, alpha: number): number {
+    let loss = 0;
+    const start = i32[codeStart + word];
+    const end = start + i32[codeLength + word];
+    for (let d = start; d < end; d++) {
+      loss += target(l1, syn1 + i32[points + d] * dim, i32[codes + d] === 0 ? 1 : 0, 1, alpha, false);
+    }
+    return loss;
+  }
+
+  function negativeSampling(l1: number, positive: number, count: number, at: number, alpha: number): number {
+    let loss = target(l1, syn1neg + positive * dim, 1, 1, alpha, clip);
+    for (let j = 0; j < count; j++) {
+      const weight = weighted ? f32[weights + at + j] : 1;
+      loss += target(l1, syn1neg + i32[batch + at + j] * dim, 0, weight, alpha, clip);
+    }
+    return loss;
+  }
+
+  return {
+    skipGram(records, alphaValue) {
+      const alpha = fround(alphaValue);
+      let loss = 0;
+      let at = 0;
+      for (let r = 0; r < records; r++) {
+        const l1 = syn0 + i32[batch + at] * dim;
+        const positive = i32[batch + at + 1];
+        const count = i32[batch + at + 2];
+        f32.fill(0, neu1e, neu1e + dim);
+        if (hs) loss += softmaxPath(l1, positive, alpha);
+        if (ns) loss += negativeSampling(l1, positive, count, at + 3, alpha);
+        add(neu1e, l1);
+        at += 3 + count;
+      }
+      return loss;
+    },
+
+    cbow(records, alphaValue) {
+      const alpha = fround(alphaValue);
+      let loss = 0;
+      let at = 0;
+      for (let r = 0; r < records; r++) {
+        const contexts = i32[batch + at];
+        const first = at + 1;
+        const positive = i32[first + contexts + batch];
+        const count = i32[first + contexts + 1 + batch];
+        f32.fill(0, neu1, neu1 + dim);
+        for (let c = 0; c < contexts; c++) add(syn0 + i32[batch + first + c] * dim, neu1);
+        if (cbowMean) for (let i = 0; i < dim; i++) f32[neu1 + i] = f32[neu1 + i] / contexts;
+        f32.fill(0, neu1e, neu1e + dim);
+        if (hs) loss += softmaxPath(neu1, positive, alpha);
+        if (ns) loss += negativeSampling(neu1, positive, count, first + contexts + 2, alpha);
+        if (!cbowMean) {
+          const inverse = fround(1 / contexts);
+          for (let i = 0; i < dim; i++) f32[neu1e + i] = fround(f32[neu1e + i] * inverse);
+        }
+        for (let c = 0; c < contexts; c++) add(neu1e, syn0 + i32[batch + first + c] * dim);
+        at += contexts + 3 + count;
+      }
+      return loss;
+    },
+  };
+}

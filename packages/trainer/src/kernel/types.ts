@@ -1,0 +1,33 @@
+import type { MemoryLayout } from "../layout.js";
+
+/**
+ * One worker's inner loop. Records are written as int32 entries at the worker's
+ * `scratch.batch` offset (negative weights at the same index of `scratch.weights`):
+ *
+ * - skip-gram: `[input, positive, n, negative × n]` — the input (context) word's
+ *   vector predicts the positive (center) word against n negatives;
+ * - CBOW: `[c, context × c, positive, n, negative × n]` — the sum or mean of the
+ *   c context vectors predicts the positive word.
+ *
+ * A call trains `records` consecutive records in order at learning rate `alpha`
+ * and returns their summed loss (−log σ per target, float64).
+ */
+export interface Kernel {
+  skipGram(records: number, alpha: number): number;
+  cbow(records: number, alpha: number): number;
+}
+
+/** Bit flags both kernels read. */
+export const FLAG_HS = 1;
+export const FLAG_NS = 2;
+export const FLAG_CLIP = 4;
+export const FLAG_CBOW_MEAN = 8;
+export const FLAG_WEIGHTED = 16;
+
+/** What a kernel instance needs: the shared memory, its layout, which worker's scratch to use, and the flags. */
+export interface KernelSetup {
+  readonly memory: WebAssembly.Memory;
+  readonly layout: MemoryLayout;
+  readonly worker: number;
+  readonly flags: number;
+}

@@ -1,0 +1,145 @@
+import { availableParallelism } from "node:os";
+import type { SamplerSpec } from "@neglab/samplers";
+import { TrainOptionError } from "./errors.js";
+
+/** Which word2vec architecture to train (gensim's `sg=1` / `sg=0`). */
+export type Architecture = "skipgram" | "cbow";
+
+/**
+ * What to do with a negative-sampling score |w·c| ≥ 6, outside the sigmoid table:
+ * - `skip`: no update for that target (gensim).
+ * - `clip`: update with σ clipped to 0 or 1 (word2vec.c).
+ * Hierarchical softmax always skips, as in both references.
+ */
+export type Saturation = "skip" | "clip";
+
+/** Which implementation of the inner loop runs (same updates, bit-identical results). */
+export type KernelKind = "wasm" | "js";
+
+/**
+ * The numeric training settings, with gensim's names and defaults where gensim
+ * has them (`Word2Vec.__init__`, gensim 4.2). JSON-serialisable: it is stored in
+ * model files and posted to worker threads.
+ */
+export interface TrainSettings {
+  /** Skip-gram or CBOW. Default `"cbow"` (gensim `sg=0`). */
+  readonly architecture: Architecture;
+  /** Dimensionality of the vectors. Default 100. */
+  readonly vectorSize: number;
+  /** Maximum distance between the center word and a context word. Default 5. */
+  readonly window: number;
+  /** Draw the effective window uniformly in 1..window per center word (word2vec.c's `b`; gensim `shrink_windows`). Default true. */
+  readonly shrinkWindows: boolean;
+  /** Words rarer than this are dropped from the vocabulary. Default 5. */
+  readonly minCount: number;
+  /** Cap on distinct words while counting (gensim `max_vocab_size`); `null` = none. */
+  readonly maxVocabSize: number | null;
+  /** Keep at most this many most frequent words (gensim `max_final_vocab`); `null` = none. */
+  readonly maxFinalVocab: number | null;
+  /** Frequent-word subsampling threshold t (Mikolov et al. 2013); 0 disables. Default 1e-3. */
+  readonly sample: number;
+  /** Initial learning rate. Default 0.025 for both architectures (gensim; word2vec.c uses 0.05 for CBOW). */
+  readonly alpha: number;
+  /** Final learning rate, reached linearly at the end of the last epoch. Default 1e-4. */
+  readonly minAlpha: number;
+  /** Passes over the corpus. Default 5. */
+  readonly epochs: number;
+  /** Negatives per positive (k); 0 disables negative sampling. Default 5. */
+  readonly negative: number;
+  /** Hierarchical softmax over a Huffman tree (Mikolov et al. 2013). Default false. */
+  readonly hs: boolean;
+  /** CBOW: average the context vectors (true) or sum them (false). Default true. */
+  readonly cbowMean: boolean;
+  /** Behaviour at |score| ≥ 6; see {@link Saturation}. Default `"skip"` (gensim). */
+  readonly saturation: Saturation;
+  /** Worker threads (Hogwild). Default min(3, cores): gensim's 3, capped. */
+  readonly workers: number;
+  /** Seed of every random choice (initialisation, subsampling, windows, negatives). Default 1 (gensim). */
+  readonly seed: number;
+  /** Inner-loop implementation. Default `"wasm"`. */
+  readonly kernel: KernelKind;
+  /** The negative sampler, rebuilt in every worker. Default `{ type: "unigram", alpha: 0.75 }`. */
+  readonly sampler: SamplerSpec;
+}
+
+/** Defaults of {@link TrainSettings}. */
+export function defaultSettings(): TrainSettings {
+  return {
+    architecture: "cbow",
+    vectorSize: 100,
+    window: 5,
+    shrinkWindows: true,
+    minCount: 5,
+    maxVocabSize: null,
+    maxFinalVocab: null,
+    sample: 1e-3,
+    alpha: 0.025,
+    minAlpha: 1e-4,
+    epochs: 5,
+    negative: 5,
+    hs: false,
+    cbowMean: true,
+    saturation: "skip",
+    workers: Math.max(1, Math.min(3, availableParallelism())),
+    seed: 1,
+    kernel: "wasm",
+    sampler: { type: "unigram", alpha: 0.75 },
+  };
+}
+
+/**
+ * Fills defaults and rejects invalid values and combinations before any work,
+ * with a {@link TrainOptionError} naming the field.
+ */
+export function resolveSettings(given: Partial<TrainSettings>): TrainSettings {
+  const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+  const s = { ...defaultSettings(), ...defined } as TrainSettings;
+  oneOf("architecture", s.architecture, ["skipgram", "cbow"]);
+  oneOf("saturation", s.saturation, ["skip", "clip"]);
+  oneOf("kernel", s.kernel, ["wasm", "js"]);
+  integer("vectorSize", s.vectorSize, 1, 1 << 16);
+  integer("window", s.window, 1, 10_000);
+  integer("minCount", s.minCount, 1, Number.MAX_SAFE_INTEGER);
+  integer("epochs", s.epochs, 1, 1_000_000);
+  integer("negative", s.negative, 0, 1_000);
+  integer("workers", s.workers, 1, 256);
+  integer("seed", s.seed, 0, 2 ** 32 - 1);
+  if (s.maxVocabSize !== null) integer("maxVocabSize", s.maxVocabSize, 1, Number.MAX_SAFE_INTEGER);
+  if (s.maxFinalVocab !== null) integer("maxFinalVocab", s.maxFinalVocab, 1, Number.MAX_SAFE_INTEGER);
+  finite("sample", s.sample, 0);
+  finite("alpha", s.alpha, Number.MIN_VALUE);
+  finite("minAlpha", s.minAlpha, 0);
+  if (s.minAlpha > s.alpha) throw new TrainOptionError("minAlpha", `must not exceed alpha (${s.alpha}), got ${s.minAlpha}`);
+  boolean("shrinkWindows", s.shrinkWindows);
+  boolean("hs", s.hs);
+  boolean("cbowMean", s.cbowMean);
+  if (s.negative === 0 && !s.hs) {
+    throw new TrainOptionError("negative", "negative: 0 with hs: false leaves nothing to train; set negative ≥ 1 or hs: true");
+  }
+  if (typeof s.sampler !== "object" || s.sampler === null || typeof s.sampler.type !== "string") {
+    throw new TrainOptionError("sampler", `must be a sampler spec like { type: "unigram", alpha: 0.75 }, got ${JSON.stringify(s.sampler)}`);
+  }
+  return s;
+}
+
+function integer(field: string, value: unknown, min: number, max: number): void {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    throw new TrainOptionError(field, `must be an integer in [${min}, ${max}], got ${JSON.stringify(value)}`);
+  }
+}
+
+function finite(field: string, value: unknown, min: number): void {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < min) {
+    throw new TrainOptionError(field, `must be a finite number ≥ ${min}, got ${JSON.stringify(value)}`);
+  }
+}
+
+function boolean(field: string, value: unknown): void {
+  if (typeof value !== "boolean") throw new TrainOptionError(field, `must be true or false, got ${JSON.stringify(value)}`);
+}
+
+function oneOf(field: string, value: unknown, allowed: readonly string[]): void {
+  if (typeof value !== "string" || !allowed.includes(value)) {
+    throw new TrainOptionError(field, `must be one of ${allowed.map((a) => `"${a}"`).join(", ")}, got ${JSON.stringify(value)}`);
+  }
+}

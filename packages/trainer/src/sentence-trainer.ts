@@ -1,0 +1,193 @@
+import type { RandomStream } from "@neglab/random";
+import type { DrawBuffers, ModelView, NegativeSampler } from "@neglab/samplers";
+import type { Kernel } from "./kernel/types.js";
+import { maxRecordLength, type MemoryLayout } from "./layout.js";
+import type { TrainSettings } from "./options.js";
+
+/**
+ * Turns sentences into training records for one worker and hands them to the
+ * kernel, one call per sentence (or per full batch). Per sentence, as word2vec.c
+ * and gensim do:
+ *
+ * 1. subsample: drop each occurrence of word w with probability 1 − keep(w);
+ * 2. for each remaining position, draw the reduced window b ∈ [0, window) when
+ *    `shrinkWindows` (the effective window is window − b);
+ * 3. skip-gram: each context word in the window predicts the center word
+ *    (one record per pair); CBOW: the window's words together predict it;
+ * 4. draw `negative` negatives per record from the sampler, anchored on the
+ *    input word (skip-gram) or −1 (CBOW).
+ *
+ * Model-aware samplers see the current model: the batch is flushed before each
+ * of their draws, and `view.hidden` holds the record's input representation.
+ */
+export class SentenceTrainer {
+  private readonly ints: Int32Array;
+  private readonly floats: Float32Array;
+  private readonly kept: Int32Array;
+  private readonly draws: DrawBuffers;
+  private readonly view: ModelView | null;
+  private readonly batch: number;
+  /** Float index of a negative's weight minus the int index of its id. */
+  private readonly weightsShift: number;
+  private readonly limit: number;
+  private fill = 0;
+  private records = 0;
+  private alpha = 0;
+  private loss = 0;
+  /** Words of the last sentence that survived subsampling. */
+  lastKept = 0;
+
+  constructor(
+    private readonly settings: TrainSettings,
+    layout: MemoryLayout,
+    worker: number,
+    memory: WebAssembly.Memory,
+    private readonly kernel: Kernel,
+    private readonly sampler: NegativeSampler | null,
+    private readonly keep: Float64Array,
+    private readonly rng: RandomStream,
+    maxSentence: number,
+  ) {
+    this.ints = new Int32Array(memory.buffer);
+    this.floats = new Float32Array(memory.buffer);
+    const scratch = layout.scratch[worker];
+    this.batch = scratch.batch >> 2;
+    this.weightsShift = (scratch.weights >> 2) - this.batch;
+    this.limit = scratch.capacity - maxRecordLength(settings);
+    this.kept = new Int32Array(maxSentence);
+    const k = Math.max(1, settings.negative);
+    this.draws = {
+      ids: new Int32Array(k),
+      weights: sampler?.weighted ? new Float32Array(k) : null,
+      probs: null,
+    };
+    if (sampler?.modelAware) {
+      const dim = layout.dim;
+      const size = layout.vocabularySize;
+      this.view = {
+        dim,
+        input: new Float32Array(memory.buffer, layout.syn0, size * dim),
+        output: new Float32Array(memory.buffer, layout.syn1neg, size * dim),
+        hidden: new Float32Array(dim),
+      };
+      sampler.attachModel?.(this.view);
+    } else {
+      this.view = null;
+    }
+  }
+
+  /** Trains on sentence `ids[from, to)` at learning rate `alpha`; returns the loss of its records. */
+  train(ids: Int32Array, from: number, to: number, alpha: number): number {
+    this.alpha = alpha;
+    this.loss = 0;
+    const length = this.subsample(ids, from, to);
+    this.lastKept = length;
+    if (this.settings.architecture === "skipgram") this.skipGram(length);
+    else this.cbow(length);
+    this.flush();
+    return this.loss;
+  }
+
+  /** Copies the kept words of the sentence into `kept`; returns how many. */
+  private subsample(ids: Int32Array, from: number, to: number): number {
+    const { kept, keep, rng } = this;
+    let length = 0;
+    for (let i = from; i < to; i++) {
+      const word = ids[i];
+      const p = keep[word];
+      if (p < 1 && p < rng.nextFloat()) continue;
+      kept[length++] = word;
+    }
+    return length;
+  }
+
+  private reducedWindow(): number {
+    return this.settings.shrinkWindows ? this.settings.window - this.rng.nextInt(this.settings.window) : this.settings.window;
+  }
+
+  private skipGram(length: number): void {
+    const { kept, ints } = this;
+    const batch = this.batch;
+    for (let center = 0; center < length; center++) {
+      const span = this.reducedWindow();
+      const start = Math.max(0, center - span);
+      const end = Math.min(length, center + span + 1);
+      const positive = kept[center];
+      for (let c = start; c < end; c++) {
+        if (c === center) continue;
+        const input = kept[c];
+        if (this.view !== null) this.prepareModelAware(input, 0, 0);
+        const at = batch + this.fill;
+        ints[at] = input;
+        ints[at + 1] = positive;
+        ints[at + 2] = this.drawNegatives(at + 3, positive, input);
+        this.endRecord(3 + ints[at + 2]);
+      }
+    }
+  }
+
+  private cbow(length: number): void {
+    const { kept, ints } = this;
+    const batch = this.batch;
+    for (let center = 0; center < length; center++) {
+      const span = this.reducedWindow();
+      const start = Math.max(0, center - span);
+      const end = Math.min(length, center + span + 1);
+      if (end - start < 2) continue; // no context word
+      if (this.view !== null) this.prepareModelAware(-1, start, end, center);
+      const at = batch + this.fill;
+      let contexts = 0;
+      for (let c = start; c < end; c++) if (c !== center) ints[at + 1 + contexts++] = kept[c];
+      ints[at] = contexts;
+      const positive = kept[center];
+      ints[at + 1 + contexts] = positive;
+      const count = this.drawNegatives(at + 3 + contexts, positive, -1);
+      ints[at + 2 + contexts] = count;
+      this.endRecord(3 + contexts + count);
+    }
+  }
+
+  /** Draws negatives into the batch at int index `at`; returns how many. */
+  private drawNegatives(at: number, positive: number, anchor: number): number {
+    const k = this.settings.negative;
+    if (k === 0 || this.sampler === null) return 0;
+    const { draws } = this;
+    const n = this.sampler.draw(draws, k, positive, anchor, this.rng);
+    this.ints.set(draws.ids.subarray(0, n), at);
+    if (draws.weights !== null) this.floats.set(draws.weights.subarray(0, n), at + this.weightsShift);
+    return n;
+  }
+
+  private endRecord(entries: number): void {
+    this.fill += entries;
+    this.records += 1;
+    if (this.fill > this.limit) this.flush();
+  }
+
+  private flush(): void {
+    if (this.records === 0) return;
+    this.loss += this.settings.architecture === "skipgram" ? this.kernel.skipGram(this.records, this.alpha) : this.kernel.cbow(this.records, this.alpha);
+    this.fill = 0;
+    this.records = 0;
+  }
+
+  /** Brings the model up to date and writes h for a model-aware sampler's next draw. */
+  private prepareModelAware(input: number, start: number, end: number, center = -1): void {
+    this.flush();
+    const view = this.view as ModelView;
+    const { dim, hidden } = view;
+    if (input >= 0) {
+      hidden.set(view.input.subarray(input * dim, (input + 1) * dim));
+      return;
+    }
+    hidden.fill(0);
+    let contexts = 0;
+    for (let c = start; c < end; c++) {
+      if (c === center) continue;
+      const row = this.kept[c] * dim;
+      for (let i = 0; i < dim; i++) hidden[i] += view.input[row + i];
+      contexts++;
+    }
+    if (this.settings.cbowMean) for (let i = 0; i < dim; i++) hidden[i] /= contexts;
+  }
+}

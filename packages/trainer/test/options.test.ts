@@ -1,0 +1,62 @@
+import { describe, expect, test } from "vitest";
+import { TrainOptionError, defaultSettings, resolveSettings, train } from "../src/index.js";
+
+describe("resolveSettings", () => {
+  test("gensim's defaults", () => {
+    const s = resolveSettings({});
+    expect(s).toMatchObject({
+      architecture: "cbow",
+      vectorSize: 100,
+      window: 5,
+      shrinkWindows: true,
+      minCount: 5,
+      sample: 1e-3,
+      alpha: 0.025,
+      minAlpha: 1e-4,
+      epochs: 5,
+      negative: 5,
+      hs: false,
+      cbowMean: true,
+      saturation: "skip",
+      seed: 1,
+      kernel: "wasm",
+      sampler: { type: "unigram", alpha: 0.75 },
+    });
+    expect(s.workers).toBeGreaterThanOrEqual(1);
+    expect(s.workers).toBeLessThanOrEqual(3);
+    expect(resolveSettings({ window: undefined }).window).toBe(defaultSettings().window);
+  });
+
+  test.each([
+    [{ negative: 0, hs: false }, "negative", /nothing to train/],
+    [{ window: 0 }, "window", /integer in \[1,/],
+    [{ vectorSize: 2.5 }, "vectorSize", /integer/],
+    [{ alpha: -1 }, "alpha", /finite number/],
+    [{ alpha: Number.NaN }, "alpha", /finite number/],
+    [{ minAlpha: 0.5 }, "minAlpha", /must not exceed alpha/],
+    [{ sample: -1e-3 }, "sample", /finite number ≥ 0/],
+    [{ epochs: 0 }, "epochs", /integer/],
+    [{ workers: 0 }, "workers", /integer/],
+    [{ architecture: "sg" }, "architecture", /"skipgram", "cbow"/],
+    [{ saturation: "clamp" }, "saturation", /"skip", "clip"/],
+    [{ kernel: "gpu" }, "kernel", /"wasm", "js"/],
+    [{ hs: 1 }, "hs", /true or false/],
+    [{ sampler: "unigram" }, "sampler", /sampler spec/],
+  ])("rejects %j naming %s", (given, field, message) => {
+    let error: unknown;
+    try {
+      resolveSettings(given as never);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(TrainOptionError);
+    expect((error as TrainOptionError).field).toBe(field);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message.startsWith(`${field}: `)).toBe(true);
+  });
+
+  test("train rejects bad options before reading any corpus", async () => {
+    await expect(train({ corpus: "/nonexistent/corpus.txt", window: 0 })).rejects.toThrow(/^window: /);
+    await expect(train({ negative: 5 })).rejects.toThrow(/^corpus: is required/);
+  });
+});
