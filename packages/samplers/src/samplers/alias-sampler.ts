@@ -9,8 +9,9 @@ import { IndependentSampler } from "./independent-sampler.js";
  * `unigram` (method `alias`), `domain`, `annealed` and {@link createWeightedSampler}.
  */
 export class AliasSampler extends IndependentSampler {
-  protected cells: Float64Array;
-  protected readonly size: number;
+  private thresholds: Float64Array;
+  private aliases: Int32Array;
+  private readonly size: number;
 
   constructor(
     spec: SamplerSpec,
@@ -21,17 +22,17 @@ export class AliasSampler extends IndependentSampler {
   ) {
     super(spec, collision, distribution, warnings);
     this.size = distribution.length;
-    this.cells = buildAliasTable(distribution);
+    ({ thresholds: this.thresholds, aliases: this.aliases } = buildAliasTable(distribution));
   }
 
   next(rng: RandomStream): number {
-    return aliasDraw(this.cells, this.size, rng.nextUint32());
+    return aliasDraw(this.thresholds, this.aliases, this.size, rng.nextUint32());
   }
 
   /** Replaces the distribution (and its alias table), e.g. when an annealed α moves. */
   protected redistribute(distribution: Float64Array): void {
     this.distribution = distribution;
-    this.cells = buildAliasTable(distribution);
+    ({ thresholds: this.thresholds, aliases: this.aliases } = buildAliasTable(distribution));
   }
 
   protected summary(): string {

@@ -1,5 +1,5 @@
 import type { RandomStream } from "@neglab/random";
-import { COLLISION_EFFECT, settleCollisions, type SingleDraw } from "../collision.js";
+import { COLLISION_EFFECT } from "../collision.js";
 import { SamplerError } from "../errors.js";
 import type { CollisionPolicy, DrawBuffers, NegativeSampler, SamplerSpec } from "../types.js";
 import { supportSize } from "../weights.js";
@@ -7,11 +7,11 @@ import { supportSize } from "../weights.js";
 /**
  * The common part of samplers that draw each negative independently from one
  * distribution over the vocabulary (every built-in except `adaptive`).
- * A subclass provides `next(rng)`, a single draw; `draw` fills k raw draws in a
- * tight loop (V8 inlines the monomorphic `next`), then applies the collision
- * policy and writes probabilities when asked.
+ * A subclass provides `next(rng)`, a single draw; `draw` runs it k times in a
+ * tight loop (V8 inlines the monomorphic `next`), applying the collision policy
+ * on the way, and writes probabilities when asked.
  */
-export abstract class IndependentSampler implements NegativeSampler, SingleDraw {
+export abstract class IndependentSampler implements NegativeSampler {
   readonly weighted = false;
   readonly modelAware = false;
   readonly warnings: readonly string[];
@@ -37,8 +37,18 @@ export abstract class IndependentSampler implements NegativeSampler, SingleDraw 
 
   draw(out: DrawBuffers, k: number, positive: number, _anchor: number, rng: RandomStream): number {
     const ids = out.ids;
-    for (let i = 0; i < k; i++) ids[i] = this.next(rng);
-    const n = settleCollisions(ids, k, positive, this.collision, this, rng);
+    const skip = this.collision === "skip";
+    const redraw = this.collision === "redraw";
+    let n = 0;
+    for (let i = 0; i < k; i++) {
+      let id = this.next(rng);
+      // The collision policy, fused into the loop (see settleCollisions for the same rule on a buffer).
+      if (id === positive) {
+        if (skip) continue;
+        if (redraw) while (id === positive) id = this.next(rng);
+      }
+      ids[n++] = id;
+    }
     const probs = out.probs;
     if (probs !== null) for (let i = 0; i < n; i++) probs[i] = this.distribution[ids[i]];
     return n;

@@ -1,0 +1,129 @@
+// Samples per second of every strategy and method at V = 1e3, 1e5, 1e6 (Zipfian counts), k = 5 negatives per
+// draw call, median of 5 repeats. Each configuration runs in its own Node process, so every measurement sees a
+// monomorphic draw loop, as a training run (one sampler type) does.
+// Run: pnpm --filter @neglab/samplers bench        (one configuration: node bench/samplers.bench.mjs --only alias)
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { createStream } from "@neglab/random";
+import { createSampler } from "../dist/index.js";
+
+const SIZES = [1e3, 1e5, 1e6];
+const REPEATS = 5;
+const K = 5;
+const DIM = 100;
+
+/** name → spec; `adaptive` also gets a random model of dimension DIM. */
+const CONFIGS = {
+  "rng.nextInt (ceiling)": null,
+  uniform: { type: "uniform" },
+  "unigram alias": { type: "unigram", alpha: 0.75, method: "alias" },
+  "unigram word2vec-table (1e8)": { type: "unigram", alpha: 0.75, method: "word2vec-table" },
+  "unigram cumulative (gensim)": { type: "unigram", alpha: 0.75, method: "cumulative" },
+  "unigram fasttext-table (1e7)": { type: "unigram", alpha: 0.75, method: "fasttext-table" },
+  "domain mixture": { type: "domain", weights: { w3: 5, w50: 20, w900: 40 }, combine: "mixture", lambda: 0.2 },
+  "annealed (alias)": { type: "annealed", alphaStart: 1, alphaEnd: 0.5 },
+  [`adaptive top, M=32, dim=${DIM}`]: { type: "adaptive", candidates: 32 },
+};
+
+function zipfVocabulary(size) {
+  const counts = Array.from({ length: size }, (_, rank) => Math.floor(1e9 / (rank + 1) ** 1.05) + 1);
+  return { words: counts.map((_, id) => `w${id}`), counts };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Child: measures one configuration, prints { rate } as JSON. */
+async function measure(name, size) {
+  const spec = CONFIGS[name];
+  const rng = createStream(7, "bench");
+  let step;
+  if (spec === null) {
+    const ids = new Int32Array(K);
+    step = () => {
+      for (let i = 0; i < K; i++) ids[i] = rng.nextInt(size);
+      return K;
+    };
+  } else {
+    const vocabulary = zipfVocabulary(size);
+    const sampler = await createSampler(spec, { vocabulary });
+    if (sampler.modelAware) {
+      const init = createStream(7, "model");
+      const output = Float32Array.from({ length: size * DIM }, () => init.nextFloat() - 0.5);
+      const hidden = Float32Array.from({ length: DIM }, () => init.nextFloat() - 0.5);
+      sampler.attachModel({ dim: DIM, input: output, output, hidden });
+    }
+    const out = { ids: new Int32Array(K), weights: null, probs: null };
+    let positive = 0;
+    step = () => {
+      positive = (positive + 7919) % size;
+      return sampler.draw(out, K, positive, -1, rng);
+    };
+  }
+  // Calibrate the number of calls to ~0.25 s per repeat, warming the JIT on the way.
+  let calls = 10_000;
+  for (;;) {
+    const t0 = process.hrtime.bigint();
+    for (let c = 0; c < calls; c++) step();
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    if (seconds > 0.1) {
+      calls = Math.ceil((calls * 0.25) / seconds);
+      break;
+    }
+    calls *= 4;
+  }
+  const rates = [];
+  for (let r = 0; r < REPEATS; r++) {
+    let samples = 0;
+    const t0 = process.hrtime.bigint();
+    for (let c = 0; c < calls; c++) samples += step();
+    rates.push(samples / (Number(process.hrtime.bigint() - t0) / 1e9));
+  }
+  return median(rates);
+}
+
+async function main() {
+  const childAt = process.argv.indexOf("--child");
+  if (childAt >= 0) {
+    const { name, size } = JSON.parse(process.argv[childAt + 1]);
+    console.log(JSON.stringify({ rate: await measure(name, size) }));
+    return;
+  }
+  const onlyAt = process.argv.indexOf("--only");
+  const names = Object.keys(CONFIGS).filter((n) => onlyAt < 0 || n.includes(process.argv[onlyAt + 1]));
+  const self = fileURLToPath(import.meta.url);
+  const rows = {};
+  for (const name of names) {
+    rows[name] = {};
+    for (const size of SIZES) {
+      const output = execFileSync(process.execPath, ["--max-old-space-size=4096", self, "--child", JSON.stringify({ name, size })], {
+        encoding: "utf8",
+      });
+      const { rate } = JSON.parse(output.trim().split("\n").pop());
+      rows[name][`V=${size.toExponential(0).replace("+", "")}`] = `${(rate / 1e6).toFixed(1)} M/s`;
+      process.stderr.write(`${name} V=${size}: ${(rate / 1e6).toFixed(1)} M samples/s\n`);
+      rows[name][`_${size}`] = rate;
+    }
+  }
+  const table = {};
+  for (const [name, row] of Object.entries(rows)) {
+    table[name] = Object.fromEntries(Object.entries(row).filter(([key]) => !key.startsWith("_")));
+  }
+  console.log(`\nSamples per second (k = ${K} per draw call, median of ${REPEATS} repeats, node ${process.version})`);
+  console.table(table);
+  const alias = rows["unigram alias"];
+  const w2v = rows["unigram word2vec-table (1e8)"];
+  const cum = rows["unigram cumulative (gensim)"];
+  if (alias && w2v && cum) {
+    for (const size of SIZES) {
+      console.log(
+        `V=${size}: alias / word2vec-table = ${(alias[`_${size}`] / w2v[`_${size}`]).toFixed(2)}×, ` +
+          `alias / cumulative = ${(alias[`_${size}`] / cum[`_${size}`]).toFixed(2)}×`,
+      );
+    }
+  }
+}
+
+await main();
