@@ -1,0 +1,46 @@
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { runScan, type ScanJob } from "./scan-job.js";
+import { TopKTable } from "./top-k-table.js";
+
+/** Threads used when the caller does not say: the cores available, at most 2. */
+export function defaultThreads(): number {
+  return Math.max(1, Math.min(2, availableParallelism()));
+}
+
+const workerFile = fileURLToPath(new URL("./worker.js", import.meta.url));
+
+/**
+ * Runs a scan over rows [0, rowEnd) split into `threads` contiguous row ranges,
+ * one worker thread each, and merges the per-query top-k. The matrix is copied
+ * once into shared memory. Runs in the calling thread when `threads` is 1 or
+ * when the compiled worker is absent (running from TypeScript sources).
+ * Results are identical for any thread count.
+ */
+export async function parallelScan(job: Omit<ScanJob, "rowStart">, threads: number): Promise<TopKTable> {
+  const nQueries = job.slots.length / 3;
+  const usable = Math.max(1, Math.min(threads, Math.ceil(job.rowEnd / 4096)));
+  if (usable === 1 || !existsSync(workerFile)) return runScan({ ...job, rowStart: 0 });
+  const shared = new Float32Array(new SharedArrayBuffer(job.rowEnd * job.dim * 4));
+  shared.set(job.unit.subarray(0, job.rowEnd * job.dim));
+  const step = Math.ceil(job.rowEnd / usable);
+  const parts = await Promise.all(
+    Array.from({ length: usable }, (_, t) => {
+      const part: ScanJob = { ...job, unit: shared, rowStart: t * step, rowEnd: Math.min(job.rowEnd, (t + 1) * step) };
+      return new Promise<{ ids: Int32Array; scores: Float64Array }>((resolve, reject) => {
+        const worker = new Worker(workerFile, { workerData: part });
+        worker.once("message", (result) => {
+          resolve(result);
+          void worker.terminate();
+        });
+        worker.once("error", reject);
+        worker.once("exit", (code) => {
+          if (code !== 0) reject(new Error(`analogy worker exited with code ${code}`));
+        });
+      });
+    }),
+  );
+  return TopKTable.merge(parts, nQueries, job.k);
+}
