@@ -107,7 +107,7 @@ export async function loadCustomSampler(
   }
   const factory = typeof exports.createSampler === "function" ? exports.createSampler : exports.default;
   if (typeof factory !== "function") {
-    const names = Object.keys(exports);
+    const names = Object.keys(exports).sort();
     throw new SamplerError(
       `the custom sampler module exports no factory: expected a function exported as "createSampler" or as the default export ` +
         `(it exports ${names.length === 0 ? "nothing" : names.map((n) => `"${n}"`).join(", ")})`,
