@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import {
+  chiSquareSurvival,
+  chiSquareTest,
+  createSampler,
+  diagnoseSampler,
+  entropy,
+  expectedTotalVariation,
+  frequencyBuckets,
+  logGamma,
+  perplexity,
+  regularizedGammaQ,
+  totalVariation,
+} from "../src/index.js";
+import { rng, WORKED_EXAMPLE, zipfVocabulary } from "./helpers.js";
+
+describe("chi-square p-values agree with scipy", () => {
+  // Produced by: /usr/bin/python3 -c "from scipy.stats import chi2; print([[x, df, chi2.sf(x, df)] for x, df in
+  //   [(3.84,1),(0.5,3),(10,5),(30,10),(100,80),(1200,1100),(5000,4900),(0.001,2),(250,100)]])"   (scipy 1.10, Debian)
+  const reference: [number, number, number][] = [
+    [3.84, 1, 0.05004352124870519],
+    [0.5, 3, 0.9188914116546758],
+    [10, 5, 0.07523524614651217],
+    [30, 10, 0.000856641210775301],
+    [100, 80, 0.064570368921133],
+    [1200, 1100, 0.018546742246570668],
+    [5000, 4900, 0.1562274137489366],
+    [0.001, 2, 0.9995001249791693],
+    [250, 100, 7.76693640353949e-15],
+  ];
+  it.each(reference)("P(χ²_%d ≥ x) for x = %d", (x, df, p) => {
+    expect(Math.abs(chiSquareSurvival(x, df) - p) / p).toBeLessThan(1e-9);
+  });
+
+  it("regularised upper incomplete gamma Q(a, x) and ln Γ match scipy", () => {
+    // /usr/bin/python3 -c "from scipy.special import gammaincc, gammaln; print(gammaincc(0.5,0.1), gammaincc(3,2.5),
+    //   gammaincc(50,60), gammaincc(1e4,1e4+50), [gammaln(x) for x in (0.5, 1, 7.3, 100.25, 1e5)])"
+    expect(regularizedGammaQ(0.5, 0.1)).toBeCloseTo(0.6547208460185768, 13);
+    expect(regularizedGammaQ(3, 2.5)).toBeCloseTo(0.5438131158833297, 13);
+    expect(regularizedGammaQ(50, 60)).toBeCloseTo(0.08440668109369177, 13);
+    expect(regularizedGammaQ(1e4, 1e4 + 50)).toBeCloseTo(0.3076575592974344, 10);
+    const lnGamma: [number, number][] = [
+      [0.5, 0.5723649429247],
+      [1, 0],
+      [7.3, 7.147892523022249],
+      [100.25, 360.28455963776423],
+      [1e5, 1051287.7089736569],
+    ];
+    for (const [x, value] of lnGamma) expect(logGamma(x)).toBeCloseTo(value, 9);
+    expect(() => regularizedGammaQ(0, 1)).toThrow(RangeError);
+  });
+});
+
+describe("chiSquareTest", () => {
+  it("computes Pearson's statistic and pools cells expected below 5", () => {
+    // 100 draws over [0.5, 0.3, 0.17, 0.02, 0.01]: the last two (expected 2 and 1) pool into one cell of 3.
+    const result = chiSquareTest([55, 25, 15, 3, 2], [0.5, 0.3, 0.17, 0.02, 0.01]);
+    const statistic = 25 / 50 + 25 / 30 + 4 / 17 + 4 / 3;
+    expect(result.cells).toBe(4);
+    expect(result.degreesOfFreedom).toBe(3);
+    expect(result.statistic).toBeCloseTo(statistic, 12);
+    expect(result.pValue).toBeCloseTo(chiSquareSurvival(statistic, 3), 14);
+  });
+
+  it("a draw of an impossible word gives p = 0", () => {
+    expect(chiSquareTest([50, 49, 1], [0.5, 0.5, 0]).pValue).toBe(0);
+  });
+});
+
+describe("distribution summaries", () => {
+  it("entropy and perplexity", () => {
+    expect(entropy([0.25, 0.25, 0.25, 0.25])).toBeCloseTo(2, 14);
+    expect(perplexity(new Float64Array(1000).fill(1e-3))).toBeCloseTo(1000, 9);
+    expect(entropy([0.5, 0.5, 0], Math.E)).toBeCloseTo(Math.LN2, 14);
+    expect(entropy([1])).toBe(0);
+  });
+
+  it("total variation and its expected size under sampling noise", () => {
+    expect(totalVariation([0.5, 0.5], [0.2, 0.8])).toBeCloseTo(0.3, 14);
+    // Two cells, p = 1/2, n = 10^4: E|X/n − 1/2| ≈ √(2 · 0.25 / (π n)) per cell, halved and summed.
+    expect(expectedTotalVariation([0.5, 0.5], 1e4)).toBeCloseTo(Math.sqrt(0.5 / (Math.PI * 1e4)), 12);
+  });
+
+  it("frequency buckets: top 10 / 11–100 / 101–1000 / rest, ranked by count", () => {
+    const mass = new Float64Array(1500).fill(1);
+    const buckets = frequencyBuckets(mass);
+    expect(buckets.map((b) => [b.label, b.words])).toEqual([
+      ["top 10", 10],
+      ["11–100", 90],
+      ["101–1000", 900],
+      ["rest", 500],
+    ]);
+    expect(buckets.map((b) => b.share)).toEqual([10 / 1500, 90 / 1500, 900 / 1500, 500 / 1500]);
+    // Ranked by counts, not ids: in the worked example "a" (count 10) is rank 2.
+    const byCount = frequencyBuckets([0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0], WORKED_EXAMPLE.counts, [1, 2]);
+    expect(byCount.map((b) => [b.label, b.share])).toEqual([
+      ["top 1", 0],
+      ["2–2", 1],
+      ["rest", 0],
+    ]);
+    expect(frequencyBuckets([1, 1, 1]).map((b) => b.label)).toEqual(["top 3"]);
+  });
+
+  it("diagnoseSampler reports entropy, buckets of the distribution and of draws, and the fit", async () => {
+    const vocabulary = zipfVocabulary(5000);
+    const sampler = await createSampler({ type: "unigram", alpha: 0.75 }, { vocabulary });
+    const report = diagnoseSampler(sampler, vocabulary.counts, 200_000, { rng: rng("diagnose") });
+    expect(report.description).toMatch(/^unigram α=0.75 \(alias\); collision=skip/);
+    expect(report.perplexity).toBeCloseTo(2 ** report.entropyBits, 6);
+    expect(report.buckets.map((b) => b.label)).toEqual(["top 10", "11–100", "101–1000", "rest"]);
+    report.buckets.forEach((bucket, i) => expect(report.drawnBuckets[i].share).toBeCloseTo(bucket.share, 2));
+    expect(report.fit.draws).toBe(200_000);
+    expect(report.fit.chiSquare.pValue).toBeGreaterThan(0.001);
+    // α = 0.75 flattens the unigram distribution: more entropy than α = 1.
+    const raw = await createSampler({ type: "unigram", alpha: 1 }, { vocabulary });
+    expect(report.entropyBits).toBeGreaterThan(entropy(raw.probabilities()));
+  });
+});
