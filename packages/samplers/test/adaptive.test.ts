@@ -74,7 +74,7 @@ describe("adaptive: draws follow the exact hard-negative distribution of a plant
 
   it("removes the positive from the candidates before choosing (skip) or replaces it (redraw)", async () => {
     const best = SCORES.indexOf(Math.max(...SCORES));
-    for (const collision of ["skip", "redraw"]) {
+    for (const collision of ["skip", "redraw"] as const) {
       const sampler = await adaptive({ select: "top", collision });
       const counts = drawCounts(sampler, V, 100_000, { rng: rng(`adaptive ${collision}`), k: 1, positive: best });
       expect(counts[best]).toBe(0);
