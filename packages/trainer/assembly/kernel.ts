@@ -52,24 +52,46 @@ export function configure(
   flags = flagBits;
 }
 
-// a · b: four lane sums, added lane 0 to 3, then the tail element by element.
+// a · b. Block b (floats 4b..4b+3) goes to accumulator b mod 4, so four
+// independent add chains overlap; then (acc0 + acc1) + (acc2 + acc3), its lanes
+// added 0 to 3, then the tail element by element.
 // @ts-ignore: decorator
 @inline function dot(a: usize, b: usize): f32 {
-  let acc = f32x4.splat(0);
+  let acc0 = f32x4.splat(0);
+  let acc1 = f32x4.splat(0);
+  let acc2 = f32x4.splat(0);
+  let acc3 = f32x4.splat(0);
   let i: usize = 0;
-  for (; i < simdBytes; i += 16) acc = f32x4.add(acc, f32x4.mul(v128.load(a + i), v128.load(b + i)));
+  for (; i + 64 <= simdBytes; i += 64) {
+    acc0 = f32x4.add(acc0, f32x4.mul(v128.load(a + i), v128.load(b + i)));
+    acc1 = f32x4.add(acc1, f32x4.mul(v128.load(a + i, 16), v128.load(b + i, 16)));
+    acc2 = f32x4.add(acc2, f32x4.mul(v128.load(a + i, 32), v128.load(b + i, 32)));
+    acc3 = f32x4.add(acc3, f32x4.mul(v128.load(a + i, 48), v128.load(b + i, 48)));
+  }
+  if (i < simdBytes) { acc0 = f32x4.add(acc0, f32x4.mul(v128.load(a + i), v128.load(b + i))); i += 16; }
+  if (i < simdBytes) { acc1 = f32x4.add(acc1, f32x4.mul(v128.load(a + i), v128.load(b + i))); i += 16; }
+  if (i < simdBytes) { acc2 = f32x4.add(acc2, f32x4.mul(v128.load(a + i), v128.load(b + i))); i += 16; }
+  const acc = f32x4.add(f32x4.add(acc0, acc1), f32x4.add(acc2, acc3));
   let sum = f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1) + f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3);
   for (; i < rowBytes; i += 4) sum += load<f32>(a + i) * load<f32>(b + i);
   return sum;
 }
 
-// y += g · x
+// e += g · row; row += g · l1 — one pass over the three rows (they never overlap).
 // @ts-ignore: decorator
-@inline function axpy(g: f32, x: usize, y: usize): void {
+@inline function update(g: f32, l1: usize, row: usize, e: usize): void {
   const gv = f32x4.splat(g);
   let i: usize = 0;
-  for (; i < simdBytes; i += 16) v128.store(y + i, f32x4.add(v128.load(y + i), f32x4.mul(gv, v128.load(x + i))));
-  for (; i < rowBytes; i += 4) store<f32>(y + i, load<f32>(y + i) + g * load<f32>(x + i));
+  for (; i < simdBytes; i += 16) {
+    const r = v128.load(row + i);
+    v128.store(e + i, f32x4.add(v128.load(e + i), f32x4.mul(gv, r)));
+    v128.store(row + i, f32x4.add(r, f32x4.mul(gv, v128.load(l1 + i))));
+  }
+  for (; i < rowBytes; i += 4) {
+    const r = load<f32>(row + i);
+    store<f32>(e + i, load<f32>(e + i) + g * r);
+    store<f32>(row + i, r + g * load<f32>(l1 + i));
+  }
 }
 
 // y += x
@@ -121,8 +143,7 @@ export function configure(
   else return loss;
   let g: f32 = (label - s) * alpha;
   g = g * weight;
-  axpy(g, row, neu1e);
-  axpy(g, l1, row);
+  update(g, l1, row, neu1e);
   return loss;
 }
 

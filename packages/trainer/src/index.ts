@@ -19,3 +19,4 @@ export { wordVector, type TrainedModel, type EpochReport, type TrainStats } from
 export { TrainOptionError, TrainingDivergedError, TrainingAbortedError } from "./errors.js";
 export { huffmanPaths, type HuffmanPaths } from "./huffman.js";
 export { learningRate } from "./schedule.js";
+export { saveWord2Vec, saveModel, loadModel } from "./save.js";

@@ -37,26 +37,28 @@ export function createJsKernel({ memory, layout, worker, flags }: KernelSetup): 
   const cbowMean = (flags & FLAG_CBOW_MEAN) !== 0;
   const weighted = (flags & FLAG_WEIGHTED) !== 0;
 
+  // 16 float32 partial sums: element i of the SIMD part goes to lane i mod 4 of accumulator ⌊i / 4⌋ mod 4.
+  const partial = new Float32Array(16);
   function dot(a: number, b: number): number {
-    let s0 = 0;
-    let s1 = 0;
-    let s2 = 0;
-    let s3 = 0;
-    let i = 0;
-    for (; i < dim4; i += 4) {
-      s0 = fround(s0 + fround(f32[a + i] * f32[b + i]));
-      s1 = fround(s1 + fround(f32[a + i + 1] * f32[b + i + 1]));
-      s2 = fround(s2 + fround(f32[a + i + 2] * f32[b + i + 2]));
-      s3 = fround(s3 + fround(f32[a + i + 3] * f32[b + i + 3]));
+    partial.fill(0);
+    for (let i = 0; i < dim4; i++) partial[i & 15] += fround(f32[a + i] * f32[b + i]);
+    // (acc0 + acc1) + (acc2 + acc3), lane by lane, then lanes 0..3 in order
+    let sum = 0;
+    for (let lane = 0; lane < 4; lane++) {
+      const v = fround(fround(partial[lane] + partial[4 + lane]) + fround(partial[8 + lane] + partial[12 + lane]));
+      sum = lane === 0 ? v : fround(sum + v);
     }
-    let sum = fround(fround(fround(s0 + s1) + s2) + s3);
-    for (; i < dim; i++) sum = fround(sum + fround(f32[a + i] * f32[b + i]));
+    for (let i = dim4; i < dim; i++) sum = fround(sum + fround(f32[a + i] * f32[b + i]));
     return sum;
   }
 
-  // y += g · x  (the Float32Array store rounds the sum)
-  function axpy(g: number, x: number, y: number): void {
-    for (let i = 0; i < dim; i++) f32[y + i] += fround(g * f32[x + i]);
+  // e += g · row; row += g · l1  (each Float32Array store rounds its sum)
+  function update(g: number, l1: number, row: number, e: number): void {
+    for (let i = 0; i < dim; i++) {
+      const r = f32[row + i];
+      f32[e + i] += fround(g * r);
+      f32[row + i] = r + fround(g * f32[l1 + i]);
+    }
   }
 
   function add(x: number, y: number): void {
@@ -79,8 +81,7 @@ export function createJsKernel({ memory, layout, worker, flags }: KernelSetup): 
     else if (clipping) s = f > 0 ? 1 : 0;
     else return loss;
     const g = fround(fround(fround(label - s) * alpha) * weight);
-    axpy(g, row, neu1e);
-    axpy(g, l1, row);
+    update(g, l1, row, neu1e);
     return loss;
   }
 

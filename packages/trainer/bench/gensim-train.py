@@ -1,0 +1,20 @@
+# One gensim 4 Word2Vec run on a one-sentence-per-line corpus (LineSentence),
+# timing model.train() only. Prints one JSON line.
+#   /usr/bin/python3 bench/gensim-train.py '<json: { corpus, sg, workers, seed, output? }>'
+import json, resource, sys, time
+from gensim.models import Word2Vec
+from gensim.models.word2vec import LineSentence
+
+args = json.loads(sys.argv[1])
+sentences = LineSentence(args["corpus"])
+model = Word2Vec(vector_size=100, window=5, min_count=5, sample=1e-3, negative=5, hs=0, ns_exponent=0.75,
+                 sg=args["sg"], workers=args["workers"], epochs=5, alpha=0.025, min_alpha=0.0001, seed=args["seed"])
+model.build_vocab(sentences)
+start = time.perf_counter()
+model.train(sentences, total_examples=model.corpus_count, total_words=model.corpus_total_words, epochs=model.epochs)
+seconds = time.perf_counter() - start
+if args.get("output"):
+    model.wv.save_word2vec_format(args["output"])
+words = model.corpus_total_words * model.epochs
+print(json.dumps({"seconds": seconds, "wordsPerSecond": words / seconds,
+                  "peakKiB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))

