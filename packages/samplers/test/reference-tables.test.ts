@@ -7,6 +7,7 @@ import {
   cumulativeTableProbabilities,
   totalVariation,
 } from "../src/index.js";
+import { bisectLeft } from "../src/tables/gensim-cum-table.js";
 import { readNumbers, WORKED_EXAMPLE, ZIPF_1000 } from "./helpers.js";
 
 /** Entries per word of a table of word ids. */
@@ -46,7 +47,15 @@ describe("gensim's cumulative table", () => {
 
   it("draws word i for r in [cum[i−1] + 1, cum[i]] (bisect_left on [0, domain))", () => {
     const table = Uint32Array.from([3, 3, 7, 10]);
+    expect(Array.from({ length: 10 }, (_, r) => bisectLeft(table, r))).toEqual([0, 0, 0, 0, 2, 2, 2, 2, 3, 3]);
     expect(Array.from(cumulativeTableProbabilities(table))).toEqual([0.4, 0, 0.4, 0.2]);
+  });
+
+  it("the branch-free bisect agrees with a linear scan on every r of small tables", () => {
+    for (const cum of [[5], [1, 2], [0, 0, 4, 4, 9], [2, 5, 5, 5, 6, 11, 11, 12]]) {
+      const table = Uint32Array.from(cum);
+      for (let r = 0; r <= cum[cum.length - 1]; r++) expect(bisectLeft(table, r)).toBe(cum.findIndex((c) => c >= r));
+    }
   });
 });
 
