@@ -153,8 +153,9 @@ export class SentenceTrainer {
     if (k === 0 || this.sampler === null) return 0;
     const { draws } = this;
     const n = this.sampler.draw(draws, k, positive, anchor, this.rng);
-    this.ints.set(draws.ids.subarray(0, n), at);
-    if (draws.weights !== null) this.floats.set(draws.weights.subarray(0, n), at + this.weightsShift);
+    const { ints, floats, weightsShift } = this;
+    for (let j = 0; j < n; j++) ints[at + j] = draws.ids[j];
+    if (draws.weights !== null) for (let j = 0; j < n; j++) floats[at + weightsShift + j] = draws.weights[j];
     return n;
   }
 
