@@ -13,7 +13,7 @@ committed file; parity is measured on whatever the file holds) and saves gzipped
 
 `golden` loads a vectors file with KeyedVectors.load_word2vec_format and records, for every setting tested,
 gensim's evaluate_word_analogies counts per section plus each question's status (c = correct, w = wrong,
-s = skipped), and evaluate_word_pairs' Pearson / Spearman (with p-values) and OOV ratio for every file in
+s = skipped), the same procedure with most_similar_cosmul (3CosMul), and evaluate_word_pairs' Pearson / Spearman (with p-values) and OOV ratio for every file in
 $NEGLAB_DATA/eval/similarity.
 """
 import json
@@ -77,6 +77,39 @@ def question_statuses(path, sections, case_insensitive):
     return "".join(statuses)
 
 
+def cosmul_statuses(kv, path, restrict_vocab, case_insensitive):
+    """evaluate_word_analogies' procedure with most_similar_cosmul in place of most_similar (gensim 4.2 accepts a
+    similarity_function argument but always uses most_similar). Returns each question's status and the counts."""
+    ok_keys = kv.index_to_key[:restrict_vocab]
+    fold = (lambda w: w.upper()) if case_insensitive else (lambda w: w)
+    ok_vocab = {fold(k): kv.get_index(k) for k in reversed(ok_keys)}
+    statuses, correct = [], 0
+    original = kv.key_to_index
+    with open(path, "rb") as fin:
+        for line in fin:
+            line = line.decode("utf8")
+            if line.startswith(": "):
+                continue
+            words = line.split()
+            if len(words) != 4:
+                continue
+            a, b, c, expected = [fold(w) for w in words]
+            if any(w not in ok_vocab for w in (a, b, c, expected)):
+                statuses.append("s")
+                continue
+            kv.key_to_index = ok_vocab
+            sims = kv.most_similar_cosmul(positive=[b, c], negative=[a], topn=5)
+            kv.key_to_index = original
+            predicted = None
+            for element in sims:
+                predicted = fold(element[0])
+                if predicted in ok_vocab and predicted not in {a, b, c}:
+                    break
+            statuses.append("c" if predicted == expected else "w")
+            correct += predicted == expected
+    return "".join(statuses), correct
+
+
 def golden(vectors, out):
     kv = KeyedVectors.load_word2vec_format(vectors, binary=False)
     result = {"vectors": os.path.basename(vectors), "gensim": __import__("gensim").__version__,
@@ -93,6 +126,11 @@ def golden(vectors, out):
             "statuses": question_statuses(ANALOGIES, sections[:-1], case),
         })
         print("analogy", restrict, case, dummy, score, file=sys.stderr)
+    # 3CosMul: gensim 4.2's most_similar_cosmul searches every row (restrict_vocab ignored), so use a restrict
+    # covering the whole vocabulary, where both agree.
+    statuses, correct = cosmul_statuses(kv, ANALOGIES, 300000, True)
+    result["cosmul"] = {"restrictVocab": 300000, "caseInsensitive": True, "correct": correct, "statuses": statuses}
+    print("cosmul", correct, file=sys.stderr)
     files = sorted(f for f in os.listdir(SIMILARITY_DIR) if f.endswith((".txt", ".tsv")))
     for name in files:
         for restrict, case, dummy in settings:

@@ -19,6 +19,7 @@ const golden = JSON.parse(readFileSync(join(fixtures, "brown-sg50.golden.json"),
     sections: { name: string; correct: number; incorrect: number }[];
     statuses: string;
   }[];
+  cosmul: { restrictVocab: number; caseInsensitive: boolean; correct: number; statuses: string };
   similarity: {
     file: string;
     restrictVocab: number;
@@ -50,6 +51,14 @@ describe.skipIf(data === null)("parity with gensim's evaluate_word_analogies and
       expect(ours.total.correct).toBeGreaterThan(100);
     }, 60_000);
   }
+
+  it("3CosMul: per-question outcomes equal evaluate_word_analogies' procedure run with most_similar_cosmul", async () => {
+    const g = golden.cosmul;
+    const ours = await evaluateAnalogies(emb, questions!, { method: "3CosMul", restrictVocab: g.restrictVocab, caseInsensitive: g.caseInsensitive, threads: 1 });
+    const statuses = ours.outcomes.map((o) => (o.status === "correct" ? "c" : o.status === "wrong" ? "w" : "s")).join("");
+    expect(statuses).toBe(g.statuses);
+    expect(ours.total.correct).toBe(g.correct);
+  }, 60_000);
 
   for (const g of golden.similarity) {
     const label = `${g.file}, restrict_vocab=${g.restrictVocab}, case_insensitive=${g.caseInsensitive}, dummy4unknown=${g.dummy4unknown}`;

@@ -47,14 +47,24 @@ export function scanAnalogies(
       const b = slots[3 * q + 1] * rows;
       const c = slots[3 * q + 2] * rows;
       let threshold = thresholds[q];
-      for (let r = 0; r < rows; r++) {
-        const s = method === "3CosAdd" ? cos[b + r] + cos[c + r] - cos[a + r] : (cos[b + r] * cos[c + r]) / (cos[a + r] + COSMUL_EPSILON);
-        if (s > threshold) {
-          table.offer(q, r0 + r, s);
-          threshold = thresholds[q];
+      if (method === "3CosAdd") {
+        for (let r = 0; r < rows; r++) {
+          const s = cos[b + r] + cos[c + r] - cos[a + r];
+          if (s > threshold) threshold = offer(table, q, r0 + r, s);
+        }
+      } else {
+        for (let r = 0; r < rows; r++) {
+          const s = (cos[b + r] * cos[c + r]) / (cos[a + r] + COSMUL_EPSILON);
+          if (s > threshold) threshold = offer(table, q, r0 + r, s);
         }
       }
     }
   }
   return table;
+}
+
+/** Offers a row to a question's top-k and returns the question's new threshold. */
+function offer(table: TopKTable, q: number, row: number, score: number): number {
+  table.offer(q, row, score);
+  return table.thresholds[q];
 }
