@@ -1,5 +1,5 @@
 // Samples per second of every strategy and method at V = 1e3, 1e5, 1e6 (Zipfian counts), k = 5 negatives per
-// draw call, median of 5 repeats. Each configuration runs in its own Node process, so every measurement sees a
+// draw call: the median over 3 rounds (each sweeping every configuration) of the median of 3 repeats. Each configuration runs in its own Node process, so every measurement sees a
 // monomorphic draw loop, as a training run (one sampler type) does.
 // Run: pnpm --filter @neglab/samplers bench        (one configuration: node bench/samplers.bench.mjs --only alias)
 import { execFileSync } from "node:child_process";
@@ -8,7 +8,8 @@ import { createStream } from "@neglab/random";
 import { createSampler } from "../dist/index.js";
 
 const SIZES = [1e3, 1e5, 1e6];
-const REPEATS = 5;
+const REPEATS = 3;
+const ROUNDS = 3;
 const K = 5;
 const DIM = 100;
 
@@ -94,34 +95,40 @@ async function main() {
   const onlyAt = process.argv.indexOf("--only");
   const names = Object.keys(CONFIGS).filter((n) => onlyAt < 0 || n.includes(process.argv[onlyAt + 1]));
   const self = fileURLToPath(import.meta.url);
-  const rows = {};
-  for (const name of names) {
-    rows[name] = {};
-    for (const size of SIZES) {
-      const output = execFileSync(process.execPath, ["--max-old-space-size=4096", self, "--child", JSON.stringify({ name, size })], {
-        encoding: "utf8",
-      });
-      const { rate } = JSON.parse(output.trim().split("\n").pop());
-      rows[name][`V=${size.toExponential(0).replace("+", "")}`] = `${(rate / 1e6).toFixed(1)} M/s`;
-      process.stderr.write(`${name} V=${size}: ${(rate / 1e6).toFixed(1)} M samples/s\n`);
-      rows[name][`_${size}`] = rate;
+  // rates[name][size] = one rate per round. Rounds sweep every configuration in turn, so a burst of load from other
+  // jobs on the machine hits all of them alike instead of one row; the table shows the median over rounds.
+  const rates = Object.fromEntries(names.map((name) => [name, Object.fromEntries(SIZES.map((size) => [size, []]))]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const name of names) {
+      for (const size of SIZES) {
+        const output = execFileSync(process.execPath, ["--max-old-space-size=4096", self, "--child", JSON.stringify({ name, size })], {
+          encoding: "utf8",
+        });
+        const { rate } = JSON.parse(output.trim().split("\n").pop());
+        rates[name][size].push(rate);
+        process.stderr.write(`round ${round + 1}/${ROUNDS} ${name} V=${size}: ${(rate / 1e6).toFixed(1)} M samples/s\n`);
+      }
     }
   }
+  const label = (size) => `V=${size.toExponential(0).replace("+", "")}`;
   const table = {};
-  for (const [name, row] of Object.entries(rows)) {
-    table[name] = Object.fromEntries(Object.entries(row).filter(([key]) => !key.startsWith("_")));
+  for (const name of names) {
+    table[name] = Object.fromEntries(SIZES.map((size) => [label(size), `${(median(rates[name][size]) / 1e6).toFixed(1)} M/s`]));
   }
-  console.log(`\nSamples per second (k = ${K} per draw call, median of ${REPEATS} repeats, node ${process.version})`);
+  console.log(`\nSamples per second (k = ${K} per draw call; median over ${ROUNDS} rounds of the median of ${REPEATS} repeats; node ${process.version})`);
   console.table(table);
-  const alias = rows["unigram alias"];
-  const w2v = rows["unigram word2vec-table (1e8)"];
-  const cum = rows["unigram cumulative (gensim)"];
-  if (alias && w2v && cum) {
-    for (const size of SIZES) {
-      console.log(
-        `V=${size}: alias / word2vec-table = ${(alias[`_${size}`] / w2v[`_${size}`]).toFixed(2)}×, ` +
-          `alias / cumulative = ${(alias[`_${size}`] / cum[`_${size}`]).toFixed(2)}×`,
-      );
+  // Ratios within each round (same load), then the median over rounds.
+  const ratio = (a, b, size) => median(rates[a][size].map((rate, round) => rate / rates[b][size][round]));
+  const alias = "unigram alias";
+  for (const size of SIZES) {
+    const parts = [
+      ["word2vec-table", "unigram word2vec-table (1e8)"],
+      ["cumulative", "unigram cumulative (gensim)"],
+      ["fasttext-table", "unigram fasttext-table (1e7)"],
+      ["rng.nextInt", "rng.nextInt (ceiling)"],
+    ].filter(([, other]) => rates[alias] && rates[other]);
+    if (parts.length > 0) {
+      console.log(`${label(size)}: alias / ${parts.map(([short, other]) => `${short} = ${ratio(alias, other, size).toFixed(2)}×`).join(", alias / ")}`);
     }
   }
 }

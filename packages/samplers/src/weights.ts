@@ -79,3 +79,16 @@ export function supportSize(probabilities: ArrayLike<number>): number {
   for (let id = 0; id < probabilities.length; id++) if (probabilities[id] > 0) size++;
   return size;
 }
+
+/**
+ * The reference tools compute Σ count^α unscaled; for large α it overflows (or,
+ * for large negative α, underflows to 0), which their tables cannot represent.
+ */
+export function checkReferenceSum(sum: number, alpha: number, method: string): void {
+  if (!(sum > 0) || !Number.isFinite(sum)) {
+    throw new SamplerError(
+      `method "${method}": Σ count^α = ${sum} at alpha = ${alpha} in the reference tool's arithmetic; use method "alias"`,
+      { field: "alpha" },
+    );
+  }
+}

@@ -118,6 +118,14 @@ describe("bad input fails when the sampler is built, naming what is wrong", () =
     ).resolves.toBeDefined();
   });
 
+  it("α beyond what the reference tools' unscaled arithmetic can hold", async () => {
+    for (const method of ["word2vec-table", "cumulative", "fasttext-table"]) {
+      const error = await buildError({ type: "unigram", alpha: 400, method, tableSize: 1000 });
+      expect(error.message).toMatch(new RegExp(`method "${method}": Σ count\\^α = Infinity at alpha = 400.*use method "alias"`));
+    }
+    await expect(createSampler({ type: "unigram", alpha: 400 }, { vocabulary })).resolves.toBeDefined();
+  });
+
   it("invalid λ and options that do not apply", async () => {
     for (const lambda of [-0.1, 1.5, Number.NaN]) {
       const error = await buildError({ type: "domain", weights: { fox: 1 }, combine: "mixture", lambda });

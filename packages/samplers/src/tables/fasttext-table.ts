@@ -1,4 +1,5 @@
 import type { SamplerVocabulary } from "../types.js";
+import { checkReferenceSum } from "../weights.js";
 
 /** fastText's `NEGATIVE_TABLE_SIZE`. */
 export const FASTTEXT_TABLE_SIZE = 10_000_000;
@@ -18,6 +19,7 @@ export function buildFasttextTable(vocabulary: SamplerVocabulary, alpha: number,
   const counts = vocabulary.counts;
   let z = 0;
   for (let i = 0; i < counts.length; i++) z = f32(z + Math.pow(counts[i], alpha));
+  checkReferenceSum(z, alpha, "fasttext-table");
   const size32 = f32(size);
   const runs = new Float64Array(counts.length);
   let length = 0;

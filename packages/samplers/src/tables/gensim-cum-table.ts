@@ -1,4 +1,5 @@
 import type { SamplerVocabulary } from "../types.js";
+import { checkReferenceSum } from "../weights.js";
 
 /** gensim's default cumulative-table domain, `make_cum_table(domain=2**31 - 1)`. */
 export const GENSIM_DOMAIN = 2 ** 31 - 1;
@@ -13,6 +14,7 @@ export function buildCumulativeTable(vocabulary: SamplerVocabulary, alpha: numbe
   const counts = vocabulary.counts;
   let total = 0;
   for (let i = 0; i < counts.length; i++) total += Math.pow(counts[i], alpha);
+  checkReferenceSum(total, alpha, "cumulative");
   const table = new Uint32Array(counts.length);
   let cumulative = 0;
   for (let i = 0; i < counts.length; i++) {

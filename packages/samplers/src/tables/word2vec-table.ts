@@ -1,5 +1,5 @@
-import { SamplerError } from "../errors.js";
 import type { SamplerVocabulary } from "../types.js";
+import { checkReferenceSum } from "../weights.js";
 
 /** word2vec.c's table size (`const int table_size = 1e8`): 400 MB as an Int32Array. */
 export const WORD2VEC_TABLE_SIZE = 100_000_000;
@@ -37,11 +37,7 @@ export function buildWord2vecTable(vocabulary: SamplerVocabulary, alpha: number,
     if (integerSum) sum = Math.trunc(sum);
   }
   const sum32 = f32(sum);
-  if (!(sum32 > 0)) {
-    throw new SamplerError(`word2vec-table: word2vec.c's sum Σ count^α is ${sum} (integerSum: ${integerSum}); nothing to sample`, {
-      field: "integerSum",
-    });
-  }
+  checkReferenceSum(sum32, alpha, "word2vec-table");
   const size32 = f32(size);
   const table = new Int32Array(size);
   let word = 0;
