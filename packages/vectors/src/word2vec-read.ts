@@ -167,19 +167,14 @@ function decode(bytes: Uint8Array, file: string, line?: number, where?: string):
 }
 
 /**
- * Guesses the format from the first record: a text record's values are
- * digits, signs, points, exponents and spaces; raw float32 bytes almost never are.
+ * Guesses the format from the first record: text when its first line is a
+ * word followed by exactly `dim` numbers; raw float32 bytes practically never are.
  */
 async function looksBinary(reader: ByteReader, dim: number): Promise<boolean> {
-  const head = await reader.peek(4096 + 4 * dim);
-  const space = head.indexOf(0x20);
-  if (space < 0) return false;
-  const sample = head.subarray(space + 1, Math.min(head.length, space + 1 + 4 * dim));
-  for (const b of sample) {
-    const textual = (b >= 0x30 && b <= 0x39) || b === 0x20 || b === 0x2e || b === 0x2d || b === 0x2b || b === 0x65 || b === 0x45 || b === 0x0a || b === 0x0d;
-    if (!textual) return true;
-  }
-  return false;
+  const head = await reader.peek(1 << 16);
+  const newline = head.indexOf(0x0a);
+  const line = head.subarray(0, newline < 0 ? head.length : newline).toString("latin1").trimEnd().split(" ");
+  return !(line.length === dim + 1 && line.slice(1).every((token) => parseValue(token) !== undefined));
 }
 
 /** Rejects a header that claims more vectors than an uncompressed file could hold. */

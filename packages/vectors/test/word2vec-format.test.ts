@@ -41,6 +41,17 @@ describe("word2vec formats round trip", () => {
     expect(Array.from(b.vectors)).toEqual([0.5, -1, 2, 1, 2, 3]);
   });
 
+  it("detects text with short values and binary without being told", async () => {
+    const short = new Embeddings(["a", "b", "c"], new Float32Array([0.5, 1, 2, 0, 1, 0.5, 3, 2, 1]), 3);
+    for (const binary of [false, true]) {
+      const path = join(dir, `short-${binary}.w2v`);
+      await writeWord2Vec(path, short, { binary });
+      const back = await readWord2Vec(path);
+      expect(back.words).toEqual(["a", "b", "c"]);
+      expect(Array.from(back.vectors)).toEqual(Array.from(short.vectors));
+    }
+  });
+
   it("formats float32 values with the shortest round-tripping decimal", () => {
     expect(formatFloat32(Math.fround(0.1))).toBe("0.1");
     expect(formatFloat32(0.5)).toBe("0.5");
