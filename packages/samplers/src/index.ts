@@ -16,7 +16,7 @@ export { buildAliasTable } from "./tables/alias-table.js";
 export { buildWord2vecTable, WORD2VEC_TABLE_SIZE } from "./tables/word2vec-table.js";
 export { buildCumulativeTable, cumulativeTableProbabilities, GENSIM_DOMAIN } from "./tables/gensim-cum-table.js";
 export { buildFasttextTable, FASTTEXT_TABLE_SIZE } from "./tables/fasttext-table.js";
-export { entropy, perplexity, frequencyBuckets, type FrequencyBucket } from "./diagnostics/distribution.js";
+export { entropy, perplexity, frequencyBuckets, expectedNegatives, type FrequencyBucket } from "./diagnostics/distribution.js";
 export {
   chiSquareTest,
   totalVariation,

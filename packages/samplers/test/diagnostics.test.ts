@@ -5,6 +5,7 @@ import {
   createSampler,
   diagnoseSampler,
   entropy,
+  expectedNegatives,
   expectedTotalVariation,
   frequencyBuckets,
   logGamma,
@@ -101,6 +102,22 @@ describe("distribution summaries", () => {
     expect(frequencyBuckets([1, 1, 1]).map((b) => b.label)).toEqual(["top 3"]);
   });
 
+  it("expected negatives per positive (the effective k) under each collision policy", async () => {
+    const sampler = await createSampler({ type: "unigram" }, { vocabulary: WORKED_EXAMPLE });
+    const p = sampler.probabilities();
+    const counts = Array.from(WORKED_EXAMPLE.counts);
+    const total = counts.reduce((a, b) => a + b, 0);
+    const expected = counts.reduce((sum, c, w) => sum + (c / total) * 5 * (1 - p[w]), 0);
+    expect(expectedNegatives(p, counts, 5, "skip")).toBeCloseTo(expected, 12);
+    expect(expected).toBeLessThan(4.5);
+    expect(expectedNegatives(p, counts, 5, "redraw")).toBe(5);
+    expect(expectedNegatives(p, counts, 5, "keep")).toBe(5);
+    // adaptive, M = 8 candidates: a positive with p = 1/2 keeps min(5, Binomial(8, 1/2)).
+    let binomial = 0;
+    for (let j = 0, c = 1; j <= 8; c = (c * (8 - j)) / (j + 1), j++) binomial += (c / 256) * Math.min(5, j);
+    expect(expectedNegatives([0.5, 0.5], [1, 0], 5, "skip", 8)).toBeCloseTo(binomial, 12);
+  });
+
   it("diagnoseSampler reports entropy, buckets of the distribution and of draws, and the fit", async () => {
     const vocabulary = zipfVocabulary(5000);
     const sampler = await createSampler({ type: "unigram", alpha: 0.75 }, { vocabulary });
@@ -110,6 +127,8 @@ describe("distribution summaries", () => {
     expect(report.buckets.map((b) => b.label)).toEqual(["top 10", "11–100", "101–1000", "rest"]);
     report.buckets.forEach((bucket, i) => expect(report.drawnBuckets[i].share).toBeCloseTo(bucket.share, 2));
     expect(report.fit.draws).toBe(200_000);
+    expect(report.expectedNegatives).toBeCloseTo(expectedNegatives(sampler.probabilities(), vocabulary.counts, 5, "skip"), 12);
+    expect(report.expectedNegatives).toBeLessThan(5);
     expect(report.fit.chiSquare.pValue).toBeGreaterThan(0.001);
     // α = 0.75 flattens the unigram distribution: more entropy than α = 1.
     const raw = await createSampler({ type: "unigram", alpha: 1 }, { vocabulary });

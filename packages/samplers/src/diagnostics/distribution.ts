@@ -54,3 +54,42 @@ export function frequencyBuckets(
   }
   return buckets;
 }
+
+/**
+ * The expected number of negatives per positive under a collision policy,
+ * which reports show as the effective k. With `skip`, a positive w keeps each
+ * of its m raw draws with probability 1 − p(w), and at most k are used:
+ * E[min(k, Binomial(m, 1 − p(w)))] (m = k for independent samplers, so this is
+ * k · (1 − p(w)); m = max(k, candidates) for `adaptive`), averaged over positives
+ * in proportion to `positiveCounts` (e.g. the corpus counts, ignoring
+ * subsampling). `redraw` and `keep` always give k.
+ */
+export function expectedNegatives(
+  probabilities: ArrayLike<number>,
+  positiveCounts: ArrayLike<number>,
+  k: number,
+  collision: "skip" | "redraw" | "keep",
+  candidates = k,
+): number {
+  if (collision !== "skip") return k;
+  const m = Math.max(k, candidates);
+  let total = 0;
+  let weighted = 0;
+  for (let w = 0; w < probabilities.length; w++) {
+    if (positiveCounts[w] === 0) continue;
+    const keep = 1 - probabilities[w];
+    let kept = 0;
+    // Binomial(m, keep) pmf by the recurrence pmf(j + 1) = pmf(j) · (m − j)/(j + 1) · keep/(1 − keep), from pmf(0).
+    if (keep === 1) kept = Math.min(k, m);
+    else {
+      let pmf = (1 - keep) ** m;
+      for (let j = 0; j <= m; j++) {
+        kept += pmf * Math.min(k, j);
+        pmf *= ((m - j) / (j + 1)) * (keep / (1 - keep));
+      }
+    }
+    weighted += positiveCounts[w] * kept;
+    total += positiveCounts[w];
+  }
+  return weighted / total;
+}

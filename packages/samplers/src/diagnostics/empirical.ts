@@ -1,6 +1,6 @@
 import type { RandomStream } from "@neglab/random";
 import type { NegativeSampler } from "../types.js";
-import { entropy, frequencyBuckets, perplexity, type FrequencyBucket } from "./distribution.js";
+import { entropy, expectedNegatives, frequencyBuckets, perplexity, type FrequencyBucket } from "./distribution.js";
 import { chiSquareTest, expectedTotalVariation, totalVariation, type ChiSquareResult } from "./goodness-of-fit.js";
 
 /** How {@link drawCounts} calls the sampler. */
@@ -68,12 +68,15 @@ export interface SamplerDiagnostics {
   /** Share of actual draws per frequency bucket. */
   readonly drawnBuckets: FrequencyBucket[];
   readonly fit: FitReport;
+  /** Negatives per positive to expect under the collision policy, positives weighted by `counts` (the effective k). */
+  readonly expectedNegatives: number;
 }
 
 /**
  * Diagnoses a sampler: entropy and perplexity of its distribution, the
- * frequency-bucket shares of the distribution and of `draws` actual draws, and
- * the empirical-vs-expected fit (chi-square, total variation).
+ * frequency-bucket shares of the distribution and of `draws` actual draws, the
+ * empirical-vs-expected fit (chi-square, total variation) and the expected
+ * negatives per positive under its collision policy, for k = `options.k`.
  */
 export function diagnoseSampler(
   sampler: NegativeSampler,
@@ -83,6 +86,9 @@ export function diagnoseSampler(
 ): SamplerDiagnostics {
   const probabilities = sampler.probabilities();
   const drawn = drawCounts(sampler, probabilities.length, draws, options);
+  const k = options.k ?? 5;
+  // adaptive applies the policy to its candidates; others draw exactly k.
+  const candidates = typeof sampler.spec.candidates === "number" ? sampler.spec.candidates : k;
   return {
     description: sampler.describe?.() ?? `${JSON.stringify(sampler.spec)}; collision=${sampler.collision}`,
     entropyBits: entropy(probabilities),
@@ -90,5 +96,6 @@ export function diagnoseSampler(
     buckets: frequencyBuckets(probabilities, counts),
     drawnBuckets: frequencyBuckets(drawn, counts),
     fit: compareToExpected(drawn, probabilities),
+    expectedNegatives: expectedNegatives(probabilities, counts, k, sampler.collision, candidates),
   };
 }
