@@ -1,3 +1,4 @@
+import { SamplerError } from "../errors.js";
 import { collisionOption, type OptionInfo, type SpecReader } from "../options.js";
 import { AliasSampler } from "../samplers/alias-sampler.js";
 import { CumulativeSampler } from "../samplers/cumulative-sampler.js";
@@ -110,7 +111,7 @@ export function buildUnigram(options: UnigramOptions, spec: SamplerSpec, vocabul
     case "alias":
       return new AliasSampler(spec, collision, exact, `unigram α=${alpha} (alias)`);
     case "word2vec-table": {
-      const table = buildWord2vecTable(vocabulary, alpha, tableSize, integerSum);
+      const table = allocating(tableSize, () => buildWord2vecTable(vocabulary, alpha, tableSize, integerSum));
       const sum = integerSum ? "integer Σ as word2vec.c" : "exact Σ";
       return new TableSampler(spec, collision, table, size, `unigram α=${alpha} (word2vec.c table, ${sum})`);
     }
@@ -123,6 +124,20 @@ export function buildUnigram(options: UnigramOptions, spec: SamplerSpec, vocabul
       );
     case "fasttext-table":
       return new TableSampler(spec, collision, buildFasttextTable(vocabulary, alpha, tableSize), size, `unigram α=${alpha} (fastText table)`);
+  }
+}
+
+/** Runs a table builder, turning a failed allocation of its `entries` int32s into an error naming `tableSize`. */
+function allocating<T>(entries: number, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const gib = ((entries * 4) / 2 ** 30).toFixed(1);
+    throw new SamplerError(`method "word2vec-table": cannot allocate ${entries} entries (${gib} GiB): ${error.message}; lower tableSize`, {
+      field: "tableSize",
+      cause: error,
+    });
   }
 }
 
