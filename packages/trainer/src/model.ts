@@ -24,7 +24,7 @@ export interface EpochReport {
 
 /** Throughput of a whole run. */
 export interface TrainStats {
-  /** Seconds spent training (all epochs, excluding vocabulary and encoding). */
+  /** Seconds spent training: starting the workers and all epochs (not vocabulary building or encoding). */
   readonly trainSeconds: number;
   /** Corpus tokens per epoch, out-of-vocabulary ones included (gensim's `corpus_total_words`). */
   readonly corpusWords: number;

@@ -34,6 +34,8 @@ export class SentenceTrainer {
   private records = 0;
   private alpha = 0;
   private loss = 0;
+  private start = 0;
+  private end = 0;
   /** Words of the last sentence that survived subsampling. */
   lastKept = 0;
 
@@ -101,22 +103,25 @@ export class SentenceTrainer {
     return length;
   }
 
-  private reducedWindow(): number {
-    return this.settings.shrinkWindows ? this.settings.window - this.rng.nextInt(this.settings.window) : this.settings.window;
+  /** Sets [start, end) to the window around `center` among `length` kept words (reduced when `shrinkWindows`). */
+  private windowAround(center: number, length: number): void {
+    const { window, shrinkWindows } = this.settings;
+    const span = shrinkWindows ? window - this.rng.nextInt(window) : window;
+    this.start = Math.max(0, center - span);
+    this.end = Math.min(length, center + span + 1);
   }
 
   private skipGram(length: number): void {
     const { kept, ints } = this;
     const batch = this.batch;
     for (let center = 0; center < length; center++) {
-      const span = this.reducedWindow();
-      const start = Math.max(0, center - span);
-      const end = Math.min(length, center + span + 1);
+      this.windowAround(center, length);
+      const { start, end } = this;
       const positive = kept[center];
       for (let c = start; c < end; c++) {
         if (c === center) continue;
         const input = kept[c];
-        if (this.view !== null) this.prepareModelAware(input, 0, 0);
+        if (this.view !== null) this.hiddenFromInput(input);
         const at = batch + this.fill;
         ints[at] = input;
         ints[at + 1] = positive;
@@ -130,11 +135,10 @@ export class SentenceTrainer {
     const { kept, ints } = this;
     const batch = this.batch;
     for (let center = 0; center < length; center++) {
-      const span = this.reducedWindow();
-      const start = Math.max(0, center - span);
-      const end = Math.min(length, center + span + 1);
+      this.windowAround(center, length);
+      const { start, end } = this;
       if (end - start < 2) continue; // no context word
-      if (this.view !== null) this.prepareModelAware(-1, start, end, center);
+      if (this.view !== null) this.hiddenFromContext(center);
       const at = batch + this.fill;
       let contexts = 0;
       for (let c = start; c < end; c++) if (c !== center) ints[at + 1 + contexts++] = kept[c];
@@ -172,23 +176,23 @@ export class SentenceTrainer {
     this.records = 0;
   }
 
-  /** Brings the model up to date and writes h for a model-aware sampler's next draw. */
-  private prepareModelAware(input: number, start: number, end: number, center = -1): void {
+  /** Skip-gram h for a model-aware draw: the input word's current vector (after flushing pending updates). */
+  private hiddenFromInput(input: number): void {
     this.flush();
-    const view = this.view as ModelView;
-    const { dim, hidden } = view;
-    if (input >= 0) {
-      hidden.set(view.input.subarray(input * dim, (input + 1) * dim));
-      return;
-    }
+    const { dim, hidden, input: vectors } = this.view!;
+    hidden.set(vectors.subarray(input * dim, (input + 1) * dim));
+  }
+
+  /** CBOW h for a model-aware draw: the sum or mean of the window's current context vectors. */
+  private hiddenFromContext(center: number): void {
+    this.flush();
+    const { dim, hidden, input: vectors } = this.view!;
     hidden.fill(0);
-    let contexts = 0;
-    for (let c = start; c < end; c++) {
+    for (let c = this.start; c < this.end; c++) {
       if (c === center) continue;
       const row = this.kept[c] * dim;
-      for (let i = 0; i < dim; i++) hidden[i] += view.input[row + i];
-      contexts++;
+      for (let i = 0; i < dim; i++) hidden[i] += vectors[row + i];
     }
-    if (this.settings.cbowMean) for (let i = 0; i < dim; i++) hidden[i] /= contexts;
+    if (this.settings.cbowMean) for (let i = 0; i < dim; i++) hidden[i] /= this.end - this.start - 1;
   }
 }

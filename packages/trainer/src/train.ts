@@ -81,9 +81,10 @@ export async function train(options: TrainOptions): Promise<TrainedModel> {
 
   const module = settings.kernel === "wasm" ? await compileWasmKernel() : null;
   const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
+  const started = performance.now(); // training time includes starting the workers
   const pool = await startWorkers(options, settings, layout, memory, module, data, control);
   try {
-    return await runEpochs(options, settings, layout, memory, data, control, pool);
+    return await runEpochs(options, settings, layout, memory, data, control, pool, started);
   } finally {
     await Promise.all(pool.workers.map((worker) => worker.terminate()));
   }
@@ -278,12 +279,12 @@ async function runEpochs(
   { vocabulary, encoded }: TrainingData,
   control: Int32Array,
   pool: WorkerPool,
+  started: number,
 ): Promise<TrainedModel> {
   const epochWords = encoded.ids.length;
   const totalWords = epochWords * settings.epochs;
   const bounds = splitSentences(encoded.sentenceStarts, encoded.sentences, settings.workers);
   const reports: EpochReport[] = [];
-  const started = performance.now();
   const snapshot = (): TrainedModel => extractModel(memory, layout, settings, vocabulary, pool.sampler, reports, encoded, (performance.now() - started) / 1000);
   const onAbort = (): void => void Atomics.store(control, CONTROL_ABORT, 1);
   options.signal?.addEventListener("abort", onAbort);

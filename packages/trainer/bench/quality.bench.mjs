@@ -1,0 +1,83 @@
+// Quality of @neglab/trainer against word2vec.c (and gensim with --gensim) in
+// the same run, as the issue specifies: the prose corpora concatenated (brown,
+// enwiki-sample, kjv, austen, lee_background; lowercased, punctuation-only
+// tokens dropped: ≈3.0M tokens), skip-gram and CBOW with negative 5, window 5,
+// size 100, sample 1e-3, min_count 5, 5 epochs, unigram^0.75, alpha 0.025.
+// Each tool trains with 3 seeds (word2vec.c has no seed: 3 runs); every vector
+// set is evaluated by @neglab/eval exactly as gensim does — analogy accuracy on
+// questions-words.txt restricted to the 30,000 most frequent words,
+// case-insensitive; Spearman on WordSim-353 and SimLex-999 — and the means are
+// compared: ours must be within 1.5 accuracy points and 0.03 Spearman of word2vec.c.
+//
+//   pnpm --filter @neglab/trainer bench:quality [-- --seeds 3 --workers 2 --gensim --corpus prose|brown]
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { evaluateAnalogies, evaluateWordPairs } from "@neglab/eval";
+import { loadEmbeddings } from "@neglab/vectors";
+import { WORK, dataDir, hasGensim, preparedCorpus, runGensim, runOurs, runWord2vecC, word2vecC } from "./reference-tools.mjs";
+
+const { values: flags } = parseArgs({
+  options: {
+    seeds: { type: "string", default: "3" },
+    workers: { type: "string", default: "2" },
+    gensim: { type: "boolean", default: false },
+    corpus: { type: "string", default: "prose" },
+  },
+});
+const seeds = Number(flags.seeds);
+const workers = Number(flags.workers);
+const data = dataDir();
+const files = flags.corpus === "brown" ? ["brown"] : ["brown", "enwiki-sample", "kjv", "austen", "lee_background"];
+const corpus = await preparedCorpus(flags.corpus, files.map((f) => join(data, "corpora", `${f}.txt`)));
+const questions = join(data, "eval/analogy/questions-words.txt");
+const wordsim = join(data, "eval/similarity/wordsim353.tsv");
+const simlex = join(data, "eval/similarity/simlex999.txt");
+const c = word2vecC();
+const gensim = flags.gensim && hasGensim();
+console.log(`corpus ${flags.corpus}: ${corpus.tokens} tokens, ${corpus.vocabulary.size} words; ${workers} workers; ${seeds} seeds`);
+
+async function evaluate(path) {
+  const embeddings = await loadEmbeddings(path);
+  const analogy = await evaluateAnalogies(embeddings, questions, { restrictVocab: 30000, caseInsensitive: true });
+  const ws = await evaluateWordPairs(embeddings, wordsim);
+  const sl = await evaluateWordPairs(embeddings, simlex);
+  return { analogy: analogy.total.accuracy, ws353: ws.spearman.r, simlex: sl.spearman.r };
+}
+
+const mean = (rows, key) => rows.reduce((sum, r) => sum + r[key], 0) / rows.length;
+const show = (rows) =>
+  `analogy ${(100 * mean(rows, "analogy")).toFixed(2)}%  WS-353 ${mean(rows, "ws353").toFixed(3)}  SimLex-999 ${mean(rows, "simlex").toFixed(3)}` +
+  `   [${rows.map((r) => `${(100 * r.analogy).toFixed(2)}/${r.ws353.toFixed(3)}/${r.simlex.toFixed(3)}`).join(", ")}]`;
+
+let pass = true;
+for (const sg of [true, false]) {
+  const mode = sg ? "skip-gram" : "CBOW";
+  const results = { ours: [], "word2vec.c": [], gensim: [] };
+  for (let seed = 1; seed <= seeds; seed++) {
+    const ours = join(WORK, `quality-ours-${mode}-${seed}.txt`);
+    await runOurs(corpus, { architecture: sg ? "skipgram" : "cbow", workers, seed }, ours);
+    results.ours.push(await evaluate(ours));
+    if (c) {
+      const out = join(WORK, `quality-c-${mode}-${seed}.txt`);
+      await runWord2vecC(c, corpus, { sg, workers, output: out });
+      results["word2vec.c"].push(await evaluate(out));
+    }
+    if (gensim) {
+      const out = join(WORK, `quality-gensim-${mode}-${seed}.txt`);
+      await runGensim(corpus, { sg, workers, seed, output: out });
+      results.gensim.push(await evaluate(out));
+    }
+  }
+  console.log(`\n${mode}`);
+  for (const [tool, rows] of Object.entries(results)) if (rows.length) console.log(`  ${tool.padEnd(11)} ${show(rows)}`);
+  if (results["word2vec.c"].length) {
+    const d = (key) => mean(results.ours, key) - mean(results["word2vec.c"], key);
+    const ok = Math.abs(d("analogy")) <= 0.015 && Math.abs(d("ws353")) <= 0.03 && Math.abs(d("simlex")) <= 0.03;
+    pass &&= ok;
+    console.log(
+      `  ours − word2vec.c: analogy ${(100 * d("analogy")).toFixed(2)} points, WS-353 ${d("ws353").toFixed(3)}, SimLex-999 ${d("simlex").toFixed(3)}` +
+        ` → ${ok ? "within" : "OUTSIDE"} the tolerance (1.5 points, 0.03)`,
+    );
+  }
+}
+process.exitCode = pass ? 0 : 1;
