@@ -10,12 +10,26 @@ export function defaultThreads(): number {
   return Math.max(1, Math.min(2, availableParallelism()));
 }
 
+/** Shared-memory copies of unit matrices, made once per matrix and reused by later evaluations. */
+const sharedCopies = new WeakMap<Float32Array, Float32Array>();
+
+function sharedCopy(unit: Float32Array): Float32Array {
+  if (unit.buffer instanceof SharedArrayBuffer) return unit;
+  let shared = sharedCopies.get(unit);
+  if (shared === undefined) {
+    shared = new Float32Array(new SharedArrayBuffer(unit.byteLength));
+    shared.set(unit);
+    sharedCopies.set(unit, shared);
+  }
+  return shared;
+}
+
 const workerFile = fileURLToPath(new URL("./worker.js", import.meta.url));
 
 /**
  * Runs a scan over rows [0, rowEnd) split into `threads` contiguous row ranges,
  * one worker thread each, and merges the per-query top-k. The matrix is copied
- * once into shared memory. Runs in the calling thread when `threads` is 1 or
+ * into shared memory once per matrix (kept while the matrix lives). Runs in the calling thread when `threads` is 1 or
  * when the compiled worker is absent (running from TypeScript sources).
  * Results are identical for any thread count.
  */
@@ -23,8 +37,7 @@ export async function parallelScan(job: Omit<ScanJob, "rowStart">, threads: numb
   const nQueries = job.slots.length / 3;
   const usable = Math.max(1, Math.min(threads, Math.ceil(job.rowEnd / 4096)));
   if (usable === 1 || !existsSync(workerFile)) return runScan({ ...job, rowStart: 0 });
-  const shared = new Float32Array(new SharedArrayBuffer(job.rowEnd * job.dim * 4));
-  shared.set(job.unit.subarray(0, job.rowEnd * job.dim));
+  const shared = sharedCopy(job.unit);
   const step = Math.ceil(job.rowEnd / usable);
   const parts = await Promise.all(
     Array.from({ length: usable }, (_, t) => {
