@@ -7,14 +7,16 @@
 export function formatFloat32(x: number): string {
   if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
   if (!Number.isFinite(x)) return String(x);
-  let digits = 6;
-  if (Math.fround(Number(x.toPrecision(digits))) === x) {
-    // Rare: a short value; look for an even shorter form.
-    while (digits > 1 && Math.fround(Number(x.toPrecision(digits - 1))) === x) digits--;
-  } else {
-    while (Math.fround(Number(x.toPrecision(digits))) !== x) digits++;
+  // Most float32 values need 8 digits, some 9, a few fewer: try 8 first, then shorten while it still reads back.
+  const roundTrips = (text: string): boolean => Math.fround(Number(text)) === x;
+  let text = x.toPrecision(8);
+  if (!roundTrips(text)) return tidy(x.toPrecision(9));
+  for (let digits = 7; digits >= 1; digits--) {
+    const shorter = x.toPrecision(digits);
+    if (!roundTrips(shorter)) break;
+    text = shorter;
   }
-  return tidy(x.toPrecision(digits));
+  return tidy(text);
 }
 
 /** Drops trailing zeros of the fraction ("0.5000" → "0.5", "1.500e-7" → "1.5e-7"). */
