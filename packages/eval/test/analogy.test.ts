@@ -127,8 +127,13 @@ describe.skipIf(!existsSync(dist))("worker threads (built package)", () => {
     for (let i = 0; i < 300; i++) lines.push(`w${(i * 7) % n} w${(i * 13 + 1) % n} w${(i * 31 + 2) % n} w${(i * 17 + 3) % n}`);
     const set = built.parseAnalogies(lines.join("\n"));
     for (const method of ["3CosAdd", "3CosMul"] as const) {
-      const one = await built.evaluateAnalogies(emb, set, { method, threads: 1 });
-      const two = await built.evaluateAnalogies(emb, set, { method, threads: 2 });
+      const progress: number[][] = [[], []];
+      const one = await built.evaluateAnalogies(emb, set, { method, threads: 1, onProgress: (done, rows) => progress[0].push(done / rows) });
+      const two = await built.evaluateAnalogies(emb, set, { method, threads: 2, onProgress: (done, rows) => progress[1].push(done / rows) });
+      for (const p of progress) {
+        expect(p.at(-1)).toBe(1);
+        expect(p.every((x, i) => i === 0 || x >= p[i - 1])).toBe(true);
+      }
       expect(two.outcomes).toEqual(one.outcomes);
       expect(one.outcomes.every((o) => o.predicted !== null)).toBe(true);
     }

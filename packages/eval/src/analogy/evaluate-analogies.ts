@@ -21,6 +21,8 @@ export interface AnalogyOptions {
   semanticSections?: number;
   /** Worker threads for the scan. Default: available cores, at most 2. Results do not depend on it. */
   threads?: number;
+  /** Called as the scan advances with the vocabulary rows scanned so far and the rows to scan. */
+  onProgress?: (rowsDone: number, rows: number) => void;
 }
 
 /** Correct answers out of evaluated questions. */
@@ -124,7 +126,7 @@ export async function evaluateAnalogies(emb: Embeddings, analogies: AnalogySet |
 
   // 2. One batched scan of the searched rows for all answerable questions.
   const rowEnd = Math.min(restrict, emb.size);
-  const table = await parallelScan({ method, ...buildQueries(emb, scanned.map((i) => rowsOf[i])), unit: emb.normalized(), dim: emb.dim, rowEnd, k: RANKED }, options.threads ?? defaultThreads());
+  const table = await parallelScan({ method, ...buildQueries(emb, scanned.map((i) => rowsOf[i])), unit: emb.normalized(), dim: emb.dim, rowEnd, k: RANKED }, options.threads ?? defaultThreads(), options.onProgress);
 
   // 3. Pick each answer as gensim does and tally.
   const outcomes: QuestionOutcome[] = set.questions.map((_, i) => {

@@ -31,12 +31,14 @@ const workerFile = fileURLToPath(new URL("./worker.js", import.meta.url));
  * one worker thread each, and merges the per-query top-k. The matrix is copied
  * into shared memory once per matrix (kept while the matrix lives). Runs in the calling thread when `threads` is 1 or
  * when the compiled worker is absent (running from TypeScript sources).
- * Results are identical for any thread count.
+ * Results are identical for any thread count. `onProgress` is told the rows
+ * scanned so far (over all threads) and the total.
  */
-export async function parallelScan(job: Omit<ScanJob, "rowStart">, threads: number): Promise<TopKTable> {
+export async function parallelScan(job: Omit<ScanJob, "rowStart">, threads: number, onProgress?: (rowsDone: number, rows: number) => void): Promise<TopKTable> {
   const nQueries = job.slots.length / 3;
   const usable = Math.max(1, Math.min(threads, Math.ceil(job.rowEnd / 4096)));
-  if (usable === 1 || !existsSync(workerFile)) return runScan({ ...job, rowStart: 0 });
+  if (usable === 1 || !existsSync(workerFile)) return runScan({ ...job, rowStart: 0 }, onProgress && ((done) => onProgress(done, job.rowEnd)));
+  let rowsDone = 0;
   const shared = sharedCopy(job.unit);
   const step = Math.ceil(job.rowEnd / usable);
   const parts = await Promise.all(
@@ -44,8 +46,13 @@ export async function parallelScan(job: Omit<ScanJob, "rowStart">, threads: numb
       const part: ScanJob = { ...job, unit: shared, rowStart: t * step, rowEnd: Math.min(job.rowEnd, (t + 1) * step) };
       return new Promise<{ ids: Int32Array; scores: Float64Array }>((resolve, reject) => {
         const worker = new Worker(workerFile, { workerData: part });
-        worker.once("message", (result) => {
-          resolve(result);
+        worker.on("message", (message: { progress: number } | { ids: Int32Array; scores: Float64Array }) => {
+          if ("progress" in message) {
+            rowsDone += message.progress;
+            onProgress?.(rowsDone, job.rowEnd);
+            return;
+          }
+          resolve(message);
           void worker.terminate();
         });
         worker.once("error", reject);

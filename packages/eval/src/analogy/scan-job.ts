@@ -16,7 +16,7 @@ export interface ScanJob {
   k: number;
 }
 
-/** Runs a scan job with its method's kernel. */
-export function runScan(job: ScanJob): TopKTable {
-  return scanAnalogies(job.method, job.unit, job.dim, job.rowStart, job.rowEnd, job.wordVectors, job.slots, job.k);
+/** Runs a scan job with its method's kernel; `onBlock` gets the rows done so far after each block. */
+export function runScan(job: ScanJob, onBlock?: (rowsDone: number) => void): TopKTable {
+  return scanAnalogies(job.method, job.unit, job.dim, job.rowStart, job.rowEnd, job.wordVectors, job.slots, job.k, onBlock);
 }

@@ -20,6 +20,8 @@ const COSMUL_EPSILON = 0.000001;
  *   same, and it costs one product per distinct word instead of one per question.
  * - 3CosMul ranks by (1 + cos b)/2 · (1 + cos c)/2 / ((1 + cos a)/2 + 1e-6)
  *   (Levy & Goldberg 2014, eq. 4, as gensim's `most_similar_cosmul`).
+ *
+ * `onBlock` is told the number of rows done after each block.
  */
 export function scanAnalogies(
   method: "3CosAdd" | "3CosMul",
@@ -30,6 +32,7 @@ export function scanAnalogies(
   wordVectors: Float32Array,
   slots: Int32Array,
   k: number,
+  onBlock?: (rowsDone: number) => void,
 ): TopKTable {
   const nWords = wordVectors.length / dim;
   const nQuestions = slots.length / 3;
@@ -59,6 +62,7 @@ export function scanAnalogies(
         }
       }
     }
+    onBlock?.(r0 + rows - rowStart);
   }
   return table;
 }
