@@ -1,5 +1,5 @@
 import type { RandomStream } from "@neglab/random";
-import { aliasDraw, buildAliasTable } from "../tables/alias-table.js";
+import { aliasDraw, buildAliasTable, type AliasTable } from "../tables/alias-table.js";
 import type { CollisionPolicy, SamplerSpec } from "../types.js";
 import { IndependentSampler } from "./independent-sampler.js";
 
@@ -9,8 +9,7 @@ import { IndependentSampler } from "./independent-sampler.js";
  * `unigram` (method `alias`), `domain`, `annealed` and {@link createWeightedSampler}.
  */
 export class AliasSampler extends IndependentSampler {
-  private thresholds: Float64Array;
-  private aliases: Int32Array;
+  private cells: AliasTable;
   private readonly size: number;
 
   constructor(
@@ -22,17 +21,17 @@ export class AliasSampler extends IndependentSampler {
   ) {
     super(spec, collision, distribution, warnings);
     this.size = distribution.length;
-    ({ thresholds: this.thresholds, aliases: this.aliases } = buildAliasTable(distribution));
+    this.cells = buildAliasTable(distribution);
   }
 
   next(rng: RandomStream): number {
-    return aliasDraw(this.thresholds, this.aliases, this.size, rng.nextUint32());
+    return aliasDraw(this.cells, this.size, rng.nextUint32());
   }
 
   /** Replaces the distribution (and its alias table), e.g. when an annealed α moves. */
   protected redistribute(distribution: Float64Array): void {
     this.distribution = distribution;
-    ({ thresholds: this.thresholds, aliases: this.aliases } = buildAliasTable(distribution));
+    this.cells = buildAliasTable(distribution);
   }
 
   protected summary(): string {
