@@ -1,4 +1,5 @@
 import { stat } from "node:fs/promises";
+import { endianness } from "node:os";
 import { ByteReader, openChunks } from "./byte-reader.js";
 import { Embeddings } from "./embeddings.js";
 import { VectorsError } from "./errors.js";
@@ -16,6 +17,8 @@ export interface ReadWord2VecOptions {
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
+/** Whether this machine stores floats little-endian, as the binary format does (then bytes are copied as they are). */
+const LITTLE_ENDIAN = endianness() === "LE";
 
 /**
  * Reads word vectors in the word2vec.c format, as gensim's
@@ -142,8 +145,11 @@ async function readBinaryRecords(reader: ByteReader, sink: RowSink): Promise<voi
       throw new VectorsError(`truncated binary file: ${where} (${JSON.stringify(word)}) has ${data.length} of ${bytesPerVector} bytes`, { file: sink.path });
     }
     const row = sink.nextRow();
-    const view = new DataView(data.buffer, data.byteOffset, data.length);
-    for (let i = 0; i < sink.dim; i++) row[i] = view.getFloat32(4 * i, true);
+    if (LITTLE_ENDIAN) new Uint8Array(row.buffer, row.byteOffset, bytesPerVector).set(data);
+    else {
+      const view = new DataView(data.buffer, data.byteOffset, data.length);
+      for (let i = 0; i < sink.dim; i++) row[i] = view.getFloat32(4 * i, true);
+    }
     sink.add(word, where);
   }
 }
