@@ -59,6 +59,8 @@ export interface AnalogyResult {
   restrictVocab: number;
   caseInsensitive: boolean;
   dummy4unknown: boolean;
+  /** How many leading sections counted as semantic. */
+  semanticSections: number;
   /** Per section, in file order (gensim's `sections` without the last "Total accuracy"). */
   sections: SectionScore[];
   /** All sections together (gensim's "Total accuracy" and the score it returns). */
