@@ -14,6 +14,11 @@ export interface ReadWord2VecOptions {
   binary?: boolean;
   /** Read at most this many vectors (gensim's `limit`); the rest of the file is not read. Default: all. */
   limit?: number;
+  /**
+   * A word2vec.c vocabulary file (`-save-vocab`: `word count` lines) giving each
+   * word's count (gensim's `fvocab`). Every loaded word must appear in it. Default: no counts.
+   */
+  vocabFile?: string;
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -50,7 +55,8 @@ export async function readWord2Vec(path: string, options: ReadWord2VecOptions = 
     const sink = new RowSink(path, wanted, dim);
     if (binary) await readBinaryRecords(reader, sink);
     else await readTextRecords(reader, sink);
-    return sink.finish();
+    const counts = options.vocabFile === undefined ? null : countsFor(sink.words, await readVocabCounts(options.vocabFile), options.vocabFile);
+    return sink.finish(counts);
   } finally {
     await reader.close();
   }
@@ -99,9 +105,9 @@ class RowSink {
     this.words.push(word);
   }
 
-  finish(): Embeddings {
+  finish(counts: Float64Array | null): Embeddings {
     const vectors = this.matrix.length === this.rows * this.dim ? this.matrix : this.matrix.slice(0, this.rows * this.dim);
-    return new Embeddings(this.words, vectors, this.dim, { source: this.path });
+    return new Embeddings(this.words, vectors, this.dim, { source: this.path, counts });
   }
 }
 
@@ -152,6 +158,35 @@ async function readBinaryRecords(reader: ByteReader, sink: RowSink): Promise<voi
     }
     sink.add(word, where);
   }
+}
+
+/** Reads a word2vec.c vocabulary file: one `word count` line per word (as gensim reads `fvocab`). */
+async function readVocabCounts(path: string): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  const reader = new ByteReader(openChunks(path));
+  try {
+    for (let line = 1; ; line++) {
+      const bytes = await reader.readLine();
+      if (bytes === null) return counts;
+      const fields = decode(bytes, path, line).trim().split(/\s+/);
+      const count = Number(fields[1]);
+      if (fields.length !== 2 || !Number.isSafeInteger(count) || count < 0) {
+        throw new VectorsError("expected `word count` (a non-negative integer count)", { file: path, line });
+      }
+      counts.set(fields[0], count);
+    }
+  } finally {
+    await reader.close();
+  }
+}
+
+/** Each word's count from a vocabulary file, in row order. */
+function countsFor(words: readonly string[], counts: Map<string, number>, path: string): Float64Array {
+  return Float64Array.from(words, (word) => {
+    const count = counts.get(word);
+    if (count === undefined) throw new VectorsError(`vocabulary file is incomplete: ${JSON.stringify(word)} is missing`, { file: path });
+    return count;
+  });
 }
 
 /** A decimal value as Python's `float()` reads it, with `nan` and `inf` spelled out; `undefined` if not a number. */

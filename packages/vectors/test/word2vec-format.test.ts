@@ -41,6 +41,18 @@ describe("word2vec formats round trip", () => {
     expect(Array.from(b.vectors)).toEqual([0.5, -1, 2, 1, 2, 3]);
   });
 
+  it("attaches counts from a word2vec.c vocabulary file; a missing word is an error", async () => {
+    const path = join(dir, "counted.txt");
+    writeFileSync(path, "2 1\nfoo 1\nbar 2\n");
+    writeFileSync(join(dir, "counted.vocab"), "foo 10\nbar 7\nbaz 3\n");
+    const emb = await readWord2Vec(path, { vocabFile: join(dir, "counted.vocab") });
+    expect(Array.from(emb.counts!)).toEqual([10, 7]);
+    writeFileSync(join(dir, "partial.vocab"), "foo 10\n");
+    await expect(readWord2Vec(path, { vocabFile: join(dir, "partial.vocab") })).rejects.toThrow(/partial\.vocab: vocabulary file is incomplete: "bar" is missing/);
+    writeFileSync(join(dir, "bad.vocab"), "foo 10\nbar x\n");
+    await expect(readWord2Vec(path, { vocabFile: join(dir, "bad.vocab") })).rejects.toThrow(/bad\.vocab:2: expected `word count`/);
+  });
+
   it("detects text with short values and binary without being told", async () => {
     const short = new Embeddings(["a", "b", "c"], new Float32Array([0.5, 1, 2, 0, 1, 0.5, 3, 2, 1]), 3);
     for (const binary of [false, true]) {
