@@ -4,6 +4,7 @@
 // run (one sampler type) does.
 // Run: pnpm --filter @neglab/samplers bench        (one configuration: node bench/samplers.bench.mjs --only alias)
 import { execFileSync } from "node:child_process";
+import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { createStream } from "@neglab/random";
 import { createSampler } from "../dist/index.js";
@@ -96,6 +97,7 @@ async function main() {
   const onlyAt = process.argv.indexOf("--only");
   const names = Object.keys(CONFIGS).filter((n) => onlyAt < 0 || n.includes(process.argv[onlyAt + 1]));
   const self = fileURLToPath(import.meta.url);
+  const loadBefore = loadavg()[0];
   // rates[name][size] = one rate per round. Rounds sweep every configuration in turn, so a burst of load from other
   // jobs on the machine hits all of them alike instead of one row; the table shows the median over rounds.
   const rates = Object.fromEntries(names.map((name) => [name, Object.fromEntries(SIZES.map((size) => [size, []]))]));
@@ -117,6 +119,7 @@ async function main() {
     table[name] = Object.fromEntries(SIZES.map((size) => [label(size), `${(median(rates[name][size]) / 1e6).toFixed(1)} M/s`]));
   }
   console.log(`\nSamples per second (k = ${K} per draw call; median over ${ROUNDS} rounds of the median of ${REPEATS} repeats; node ${process.version})`);
+  console.log(`1-minute load average: ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after (other jobs slow every row alike)`);
   console.table(table);
   // Ratios within each round (same load), then the median over rounds.
   const ratio = (a, b, size) => median(rates[a][size].map((rate, round) => rate / rates[b][size][round]));
