@@ -37,7 +37,10 @@ export interface DrawBuffers {
   readonly ids: Int32Array;
   /** Per-negative loss weights, filled when the sampler's `weighted` is true (e.g. Sun et al. 2019). */
   readonly weights: Float32Array | null;
-  /** Sampling probability of each drawn word, filled when non-null (for logQ corrections and reports). */
+  /**
+   * Sampling probability of each drawn word, filled when non-null (for logQ corrections and reports);
+   * for `adaptive`, the probability under its base proposal.
+   */
   readonly probs: Float32Array | null;
 }
 
