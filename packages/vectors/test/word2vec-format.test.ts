@@ -69,8 +69,22 @@ describe("word2vec formats round trip", () => {
     expect(formatFloat32(0.5)).toBe("0.5");
     expect(formatFloat32(-2)).toBe("-2");
     expect(formatFloat32(Math.fround(1e-8))).toBe("1e-8");
-    const v = randomVectors(1, 1000, 3);
-    for (const x of v) expect(Math.fround(Number(formatFloat32(x)))).toBe(x);
+    expect(formatFloat32(Math.fround(123456789))).toBe("123456790");
+    expect(formatFloat32(Math.fround(3.4028234663852886e38))).toBe("3.4028235e+38");
+    // Random bit patterns cover every magnitude: each reads back exactly, with the fewest digits.
+    const bits = new Uint32Array(1);
+    const float = new Float32Array(bits.buffer);
+    let state = 5;
+    for (let i = 0; i < 100_000; i++) {
+      bits[0] = state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      const x = float[0];
+      if (!Number.isFinite(x) || x === 0) continue;
+      const text = formatFloat32(x);
+      expect(Math.fround(Number(text))).toBe(x);
+      let fewest = 1;
+      while (Math.fround(Number(x.toPrecision(fewest))) !== x) fewest++;
+      expect(text.replace(/^-/, "").replace(/e.*$/, "").replace(".", "").replace(/^0+/, "").length).toBeLessThanOrEqual(fewest);
+    }
   });
 });
 
