@@ -50,7 +50,7 @@ export function planLayout(settings: TrainSettings, size: number, pathLength: nu
   let cursor = RESERVED_BYTES;
   const take = (bytes: number): number => {
     const at = cursor;
-    cursor += Math.ceil(bytes / 16) * 16;
+    cursor += Math.ceil(bytes / 64) * 64;
     return at;
   };
   const dim = settings.vectorSize;

@@ -5,7 +5,11 @@ import type { TrainSettings } from "./options.js";
 /** Slots of the shared control array (Int32Array on a SharedArrayBuffer). */
 export const CONTROL_WORDS = 0; // in-vocabulary words processed in the current epoch (Atomics)
 export const CONTROL_ABORT = 1; // set to 1 to make every worker stop at its next sentence
-export const CONTROL_SLOTS = 2;
+export const CONTROL_NEXT_CHUNK = 2; // the next chunk of sentences to claim in the current epoch (Atomics)
+export const CONTROL_SLOTS = 3;
+
+/** Words per chunk of sentences that a worker claims at a time (gensim's job size). */
+export const CHUNK_WORDS = 10_000;
 
 /** Everything a worker needs, posted once as `workerData`. Arrays are shared, not copied. */
 export interface WorkerInit {
@@ -27,15 +31,14 @@ export interface WorkerInit {
   /** In-vocabulary tokens per epoch: the denominator of the learning-rate schedule. */
   readonly epochWords: number;
   readonly maxSentence: number;
+  /** Sentence index where each chunk starts, plus the sentence count at the end. */
+  readonly chunkStarts: Int32Array;
 }
 
-/** Main thread → worker. */
+/** Main thread → worker: train chunks claimed from the shared cursor until none is left. */
 export interface EpochCommand {
   readonly type: "epoch";
   readonly epoch: number;
-  /** Sentence range [from, to) of this worker. */
-  readonly from: number;
-  readonly to: number;
 }
 
 /** Worker → main thread. */

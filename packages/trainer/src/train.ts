@@ -10,7 +10,7 @@ import { compileWasmKernel } from "./kernel/wasm-kernel.js";
 import { planLayout, type MemoryLayout } from "./layout.js";
 import type { EpochReport, TrainedModel } from "./model.js";
 import { resolveSettings, type TrainSettings } from "./options.js";
-import { CONTROL_ABORT, CONTROL_SLOTS, CONTROL_WORDS, type WorkerInit, type WorkerReply } from "./protocol.js";
+import { CHUNK_WORDS, CONTROL_ABORT, CONTROL_NEXT_CHUNK, CONTROL_SLOTS, CONTROL_WORDS, type WorkerInit, type WorkerReply } from "./protocol.js";
 import { learningRate } from "./schedule.js";
 import { TABLE_SIZE, lossTable, sigmoidTable } from "./sigmoid-table.js";
 
@@ -195,6 +195,7 @@ async function startWorkers(
   for (let s = 0; s < encoded.sentences; s++) {
     maxSentence = Math.max(maxSentence, encoded.sentenceStarts[s + 1] - encoded.sentenceStarts[s]);
   }
+  const chunkStarts = chunkSentences(encoded.sentenceStarts, encoded.sentences);
   const script = distFile("worker.js");
   const workers: Worker[] = [];
   const inboxes: WorkerReply[][] = [];
@@ -218,6 +219,7 @@ async function startWorkers(
       control,
       epochWords: encoded.ids.length,
       maxSentence,
+      chunkStarts,
     };
     const worker = new Worker(script, { workerData: init });
     const inbox: WorkerReply[] = [];
@@ -252,23 +254,19 @@ async function startWorkers(
   return { workers, sampler: first.type === "ready" ? first.sampler : null, next };
 }
 
-/** Sentence ranges of about equal token counts, one per worker. */
-function splitSentences(sentenceStarts: Int32Array, sentences: number, parts: number): number[] {
-  const bounds = [0];
-  const total = sentenceStarts[sentences];
-  for (let p = 1; p < parts; p++) {
-    const goal = (total * p) / parts;
-    let lo = bounds[p - 1];
-    let hi = sentences;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sentenceStarts[mid] < goal) lo = mid + 1;
-      else hi = mid;
-    }
-    bounds.push(lo);
+/**
+ * Chunks of whole sentences of about {@link CHUNK_WORDS} words each. Workers
+ * claim them in order from a shared cursor, so a worker slowed by other
+ * processes takes fewer chunks instead of holding up the epoch; one worker
+ * takes them all in corpus order.
+ */
+function chunkSentences(sentenceStarts: Int32Array, sentences: number): Int32Array {
+  const starts = [0];
+  for (let s = 1; s < sentences; s++) {
+    if (sentenceStarts[s] - sentenceStarts[starts[starts.length - 1]] >= CHUNK_WORDS) starts.push(s);
   }
-  bounds.push(sentences);
-  return bounds;
+  starts.push(sentences);
+  return Int32Array.from(starts);
 }
 
 async function runEpochs(
@@ -283,7 +281,6 @@ async function runEpochs(
 ): Promise<TrainedModel> {
   const epochWords = encoded.ids.length;
   const totalWords = epochWords * settings.epochs;
-  const bounds = splitSentences(encoded.sentenceStarts, encoded.sentences, settings.workers);
   const reports: EpochReport[] = [];
   const snapshot = (): TrainedModel => extractModel(memory, layout, settings, vocabulary, pool.sampler, reports, encoded, (performance.now() - started) / 1000);
   const onAbort = (): void => void Atomics.store(control, CONTROL_ABORT, 1);
@@ -293,7 +290,8 @@ async function runEpochs(
       if (options.signal?.aborted) throw new TrainingAbortedError(epoch, snapshot());
       const epochStart = performance.now();
       Atomics.store(control, CONTROL_WORDS, 0);
-      pool.workers.forEach((worker, w) => worker.postMessage({ type: "epoch", epoch, from: bounds[w], to: bounds[w + 1] }));
+      Atomics.store(control, CONTROL_NEXT_CHUNK, 0);
+      pool.workers.forEach((worker) => worker.postMessage({ type: "epoch", epoch }));
       const progress = (): TrainProgress => {
         const words = epoch * epochWords + Atomics.load(control, CONTROL_WORDS);
         const seconds = (performance.now() - started) / 1000;

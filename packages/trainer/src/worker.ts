@@ -5,7 +5,7 @@ import { createJsKernel } from "./kernel/js-kernel.js";
 import { createWasmKernel } from "./kernel/wasm-kernel.js";
 import type { Kernel, KernelSetup } from "./kernel/types.js";
 import { kernelFlags } from "./kernel/flags.js";
-import { CONTROL_ABORT, CONTROL_WORDS, type EpochCommand, type WorkerInit, type WorkerReply } from "./protocol.js";
+import { CONTROL_ABORT, CONTROL_NEXT_CHUNK, CONTROL_WORDS, type EpochCommand, type WorkerInit, type WorkerReply } from "./protocol.js";
 import { learningRate } from "./schedule.js";
 import { SentenceTrainer } from "./sentence-trainer.js";
 
@@ -45,23 +45,27 @@ async function start(): Promise<void> {
   reply({ type: "ready", sampler: sampler?.spec ?? null });
 }
 
-function runEpoch({ epoch, from, to }: EpochCommand, trainer: SentenceTrainer, sampler: NegativeSampler | null): WorkerReply {
-  const { settings, control, ids, sentenceStarts, epochWords } = init;
+function runEpoch({ epoch }: EpochCommand, trainer: SentenceTrainer, sampler: NegativeSampler | null): WorkerReply {
+  const { settings, control, ids, sentenceStarts, epochWords, chunkStarts } = init;
   const allWords = epochWords * settings.epochs;
+  const chunks = chunkStarts.length - 1;
   let loss = 0;
   let trainedWords = 0;
-  for (let s = from; s < to; s++) {
-    if (Atomics.load(control, CONTROL_ABORT) !== 0) {
-      return { type: "epoch-done", loss, trainedWords, aborted: true, diverged: false };
+  for (let chunk = Atomics.add(control, CONTROL_NEXT_CHUNK, 1); chunk < chunks; chunk = Atomics.add(control, CONTROL_NEXT_CHUNK, 1)) {
+    for (let s = chunkStarts[chunk]; s < chunkStarts[chunk + 1]; s++) {
+      if (Atomics.load(control, CONTROL_ABORT) !== 0) {
+        return { type: "epoch-done", loss, trainedWords, aborted: true, diverged: false };
+      }
+      // α follows all workers' progress through the epoch's words
+      const progress = (epoch * epochWords + Atomics.load(control, CONTROL_WORDS)) / allWords;
+      sampler?.setProgress?.(progress);
+      const begin = sentenceStarts[s];
+      const end = sentenceStarts[s + 1];
+      loss += trainer.train(ids, begin, end, learningRate(settings.alpha, settings.minAlpha, progress));
+      trainedWords += trainer.lastKept;
+      Atomics.add(control, CONTROL_WORDS, end - begin);
+      if (!Number.isFinite(loss)) return { type: "epoch-done", loss, trainedWords, aborted: false, diverged: true };
     }
-    const progress = (epoch * epochWords + Atomics.load(control, CONTROL_WORDS)) / allWords;
-    sampler?.setProgress?.(progress);
-    const begin = sentenceStarts[s];
-    const end = sentenceStarts[s + 1];
-    loss += trainer.train(ids, begin, end, learningRate(settings.alpha, settings.minAlpha, progress));
-    trainedWords += trainer.lastKept;
-    Atomics.add(control, CONTROL_WORDS, end - begin);
-    if (!Number.isFinite(loss)) return { type: "epoch-done", loss, trainedWords, aborted: false, diverged: true };
   }
   return { type: "epoch-done", loss, trainedWords, aborted: false, diverged: false };
 }
