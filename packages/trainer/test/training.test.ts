@@ -100,6 +100,11 @@ describe("epochs, progress and cancellation", () => {
     }
   });
 
+  test("a sampler that cannot be built or fails mid-epoch rejects training with its message", async () => {
+    await expect(trainPlanted({ sampler: { type: "no-such-sampler" } })).rejects.toThrow(/training worker failed: .*unknown type no-such-sampler/);
+    await expect(trainPlanted({ sampler: { type: "faulty" }, workers: 2 })).rejects.toThrow(/faulty sampler: draw 1000 failed/);
+  });
+
   test("an abort signal stops training and keeps the partial model", async () => {
     const controller = new AbortController();
     const run = trainPlanted({
