@@ -1,3 +1,5 @@
+import type { TrainedModel } from "./model.js";
+
 /** An option value or combination that cannot train; `field` names the option. Thrown before any work starts. */
 export class TrainOptionError extends Error {
   override readonly name = "TrainOptionError";
@@ -27,11 +29,11 @@ export class TrainingDivergedError extends Error {
  * Training was cancelled through `signal`. `partial` holds the model as it was
  * when the workers stopped, so the work done is not lost.
  */
-export class TrainingAbortedError<Model = unknown> extends Error {
+export class TrainingAbortedError extends Error {
   override readonly name = "AbortError";
   constructor(
     readonly epoch: number,
-    readonly partial: Model,
+    readonly partial: TrainedModel,
   ) {
     super(`training cancelled during epoch ${epoch + 1}`);
   }

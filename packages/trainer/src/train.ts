@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { buildVocabulary, encodeCorpus, keepProbabilities, openCorpus } from "@neglab/corpus";
-import type { Corpus, EncodedCorpus, NormalizeOptions, Vocabulary } from "@neglab/corpus";
+import type { Corpus, CountProgress, EncodedCorpus, NormalizeOptions, Vocabulary } from "@neglab/corpus";
 import { createStream, splitStreams } from "@neglab/random";
 import type { SamplerSpec } from "@neglab/samplers";
 import { distFile } from "./dist-file.js";
@@ -48,6 +48,8 @@ export interface TrainOptions extends Partial<TrainSettings> {
   readonly samplerModule?: string;
   /** Base directory for `module:` sampler specs with relative paths. */
   readonly samplerBaseDir?: string;
+  /** Called while the vocabulary is counted (about every 10,000 sentences), before training starts. */
+  readonly onVocabularyProgress?: (progress: CountProgress) => void;
   /** Called about every `progressInterval` ms during training. */
   readonly onProgress?: (progress: TrainProgress) => void;
   /** Called after each epoch. */
@@ -122,6 +124,7 @@ async function prepareData(options: TrainOptions, settings: TrainSettings): Prom
         minCount: settings.minCount,
         maxVocabSize: settings.maxVocabSize,
         maxFinalVocab: settings.maxFinalVocab,
+        ...(options.onVocabularyProgress ? { onProgress: options.onVocabularyProgress } : {}),
       });
       vocabulary = built.vocabulary;
     }

@@ -120,7 +120,7 @@ describe("epochs, progress and cancellation", () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(TrainingAbortedError);
-    const aborted = error as TrainingAbortedError<{ epochs: unknown[]; vectors: Float32Array }>;
+    const aborted = error as TrainingAbortedError;
     expect(aborted.epoch).toBe(2);
     expect(aborted.partial.epochs).toHaveLength(2);
     expect(aborted.partial.vectors.length).toBeGreaterThan(0);
