@@ -30,7 +30,9 @@ const FLOORS = { analogy: 0.0367 - 0.015, ws353: 0.226 - 0.03, simlex: 0.15 - 0.
 describe.skipIf(paths === null)("quality on the Brown corpus (CI)", () => {
   test("skip-gram, 2 workers, 5 epochs reaches word2vec.c's analogy and similarity figures", async () => {
     const [brown, questions, wordsim, simlex] = paths!;
+    const counted: number[] = [];
     const model = await train({
+      onVocabularyProgress: (p) => counted.push(p.tokens),
       corpus: brown,
       normalize: { lowercase: true, punctuation: "drop" },
       architecture: "skipgram",
@@ -38,6 +40,7 @@ describe.skipIf(paths === null)("quality on the Brown corpus (CI)", () => {
       seed: 1,
     });
     expect(model.vocabulary.size).toBe(14206);
+    expect(counted.at(-1)).toBe(model.stats.corpusWords);
     const embeddings = new Embeddings(model.vocabulary.words, model.vectors, model.dim, { counts: model.vocabulary.counts });
     const analogy = await evaluateAnalogies(embeddings, questions, { restrictVocab: 30000, caseInsensitive: true });
     const ws353 = await evaluateWordPairs(embeddings, wordsim);
