@@ -1,5 +1,8 @@
 import yargs from "yargs";
 import { corpusStatsCommand } from "./commands/corpus-stats.js";
+import { mergeCommand } from "./commands/merge.js";
+import { runCommand } from "./commands/run.js";
+import { samplersListCommand } from "./commands/samplers-list.js";
 
 /** Built-in error types that signal a bug rather than bad input. */
 const PROGRAMMING_ERRORS = new Set(["TypeError", "ReferenceError", "SyntaxError", "EvalError"]);
@@ -15,6 +18,9 @@ export async function main(args: string[]): Promise<number> {
     .scriptName("neglab")
     .usage("$0 <command> [options]\n\nCompare negative-sampling strategies for word2vec.")
     .command(corpusStatsCommand)
+    .command(runCommand)
+    .command(mergeCommand)
+    .command(samplersListCommand)
     .demandCommand(1, "Name a command: see neglab --help")
     .strict()
     .help()

@@ -1,0 +1,38 @@
+import { join, resolve } from "node:path";
+import type { CommandModule } from "yargs";
+import { loadExperiment } from "../experiment/definition.js";
+import { gridCells } from "../grid/cells.js";
+import { loadCellResults } from "../grid/cell-result.js";
+import { prepareCorpus } from "../grid/prepare-corpus.js";
+import { progressLine } from "../progress.js";
+import { writeReport } from "../report/write-report.js";
+
+interface MergeArgs {
+  experiment: string;
+  out: string | undefined;
+}
+
+/** `neglab merge <experiment>`: the report of a sharded run, once every shard has written its cells. */
+export const mergeCommand: CommandModule<object, MergeArgs> = {
+  command: "merge <experiment>",
+  describe: "Build the report of a sharded run from the shared results directory",
+  builder: (y) =>
+    y
+      .positional("experiment", { type: "string", demandOption: true, describe: "The experiment the shards ran" })
+      .option("out", { type: "string", describe: "Results directory (default: runs/<experiment name>)" }),
+  handler: async (args) => {
+    const experiment = await loadExperiment(args.experiment);
+    const out = resolve(args.out ?? join("runs", experiment.name));
+    // The corpus digest is part of every cache key, so merge recomputes it to find this experiment's cells.
+    const progress = progressLine();
+    const data = await prepareCorpus(experiment, (m) => progress.update(m));
+    const cells = gridCells(experiment, data.digest);
+    const results = await loadCellResults(out);
+    const missing = cells.filter((c) => !results.has(c.key));
+    if (missing.length > 0) {
+      throw new Error(`${out}: ${missing.length} of ${cells.length} cells are missing (${missing.map((c) => `${c.strategy.name} seed ${c.seed}`).join(", ")}); run the remaining shards first`);
+    }
+    console.log(await writeReport(experiment, cells.map((c) => results.get(c.key)!), out));
+    console.log(`\nreport: ${join(out, "report.md")}`);
+  },
+};

@@ -1,0 +1,73 @@
+import { mkdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import type { CommandModule } from "yargs";
+import { loadExperiment } from "../experiment/definition.js";
+import { gridCells } from "../grid/cells.js";
+import { loadCellResults, saveCellResult } from "../grid/cell-result.js";
+import { prepareCorpus } from "../grid/prepare-corpus.js";
+import { runCell } from "../grid/run-cell.js";
+import { resolveShard } from "../grid/shard.js";
+import { progressLine } from "../progress.js";
+import { writeReport } from "../report/write-report.js";
+
+interface RunArgs {
+  experiment: string;
+  out: string | undefined;
+  shard: string | undefined;
+  "shard-count": number | undefined;
+  force: boolean;
+}
+
+/** `neglab run <experiment>`: trains and evaluates every (strategy × seed) cell, then writes the report. */
+export const runCommand: CommandModule<object, RunArgs> = {
+  command: "run <experiment>",
+  describe: "Run an experiment: train and evaluate every strategy × seed cell (cached), then report",
+  builder: (y) =>
+    y
+      .positional("experiment", { type: "string", demandOption: true, describe: "An experiment directory (with experiment.json) or JSON file" })
+      .option("out", { type: "string", describe: "Results directory (default: runs/<experiment name>)" })
+      .option("shard", { type: "string", describe: "Run only share i of n of the cells, e.g. 2/3 (also SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX)" })
+      .option("shard-count", { type: "number", describe: "Shard count for JOB_COMPLETION_INDEX (or NEGLAB_SHARD_COUNT)" })
+      .option("force", { type: "boolean", default: false, describe: "Recompute cells that are already cached" }),
+  handler: async (args) => {
+    // 1. Validate the definition and the shard before any work.
+    const experiment = await loadExperiment(args.experiment);
+    const shard = resolveShard(args.shard, args["shard-count"]);
+    const out = resolve(args.out ?? join("runs", experiment.name));
+    const progress = progressLine();
+    const dataDir = process.env.NEGLAB_DATA ? resolve(process.env.NEGLAB_DATA) : undefined;
+
+    // 2. Read the corpus once; the cells' cache keys include its digest.
+    const data = await prepareCorpus(experiment, (m) => progress.update(m));
+    progress.done(`corpus ${data.corpus.name}: ${data.encoded.ids.length} in-vocabulary tokens, ${data.vocabulary.size} words`);
+    const cells = gridCells(experiment, data.digest);
+    const mine = cells.filter((c) => c.index % shard.count === shard.index);
+    await mkdir(join(out, "cells"), { recursive: true });
+    const done = await loadCellResults(out);
+
+    // 3. Train and evaluate each missing cell; each result is its own atomically written file.
+    for (const [i, cell] of mine.entries()) {
+      const label = `[${i + 1}/${mine.length}] ${cell.strategy.name} seed ${cell.seed}`;
+      if (done.has(cell.key) && !args.force) {
+        progress.done(`${label}: cached (${cell.key})`);
+        continue;
+      }
+      const result = await runCell(experiment, cell, data, dataDir, (p) =>
+        progress.update(`${label}: epoch ${p.epoch + 1}/${p.epochs} ${(100 * p.progress).toFixed(0)}% ${Math.round(p.wordsPerSecond)} words/s ETA ${p.etaSeconds.toFixed(0)} s`),
+      );
+      await saveCellResult(out, result);
+      done.set(cell.key, result);
+      progress.done(`${label}: done in ${result.trainSeconds.toFixed(1)} s (${result.key})`);
+    }
+
+    // 4. Report once every cell of the grid is present (a shard leaves that to `neglab merge`).
+    const all = cells.map((c) => done.get(c.key));
+    if (all.some((r) => r === undefined)) {
+      console.log(`shard ${shard.index + 1}/${shard.count} finished ${mine.length} cells in ${out}; run \`neglab merge ${args.experiment} --out ${out}\` when all shards are done`);
+      return;
+    }
+    for (const s of all[0]!.skipped) process.stderr.write(`skipped: ${s}\n`);
+    console.log(await writeReport(experiment, all.map((r) => r!), out));
+    console.log(`\nreport: ${join(out, "report.md")}`);
+  },
+};

@@ -1,0 +1,20 @@
+import { listSamplers } from "@neglab/samplers";
+import Table from "cli-table3";
+import type { CommandModule } from "yargs";
+
+/** `neglab samplers list`: every registered strategy with its options and defaults. */
+export const samplersListCommand: CommandModule<object, { json: boolean }> = {
+  command: "samplers list",
+  describe: "List the negative-sampling strategies with their options and defaults",
+  builder: (y) => y.option("json", { type: "boolean", default: false, describe: "Print JSON" }),
+  handler: (args) => {
+    const samplers = listSamplers();
+    if (args.json) {
+      console.log(JSON.stringify(samplers, null, 2));
+      return;
+    }
+    const table = new Table({ head: ["type", "description", "options (default)"], colWidths: [14, 50, 50], wordWrap: true });
+    for (const s of samplers) table.push([s.name, `${s.description}\n(${s.reference})`, s.options.map((o) => `${o.name} (${JSON.stringify(o.default)})`).join(", ")]);
+    console.log(table.toString());
+  },
+};

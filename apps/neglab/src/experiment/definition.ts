@@ -1,0 +1,157 @@
+import { readFile, stat } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { listSamplers } from "@neglab/samplers";
+import { closestName } from "./closest-name.js";
+
+/** How a corpus is read and normalised before counting. */
+export interface CorpusSpec {
+  /** `brown` (embedded), a text file, .gz or directory (relative to the experiment file, or `$NEGLAB_DATA/...`). */
+  source: string;
+  lowercase: boolean;
+  punctuation: "keep" | "drop" | "strip";
+}
+
+/** One strategy of the comparison: a sampler spec and optional trainer overrides. */
+export interface StrategySpec {
+  name: string;
+  sampler: Record<string, unknown>;
+  train: Record<string, unknown>;
+}
+
+/** One benchmark: an analogy questions file or a word-pair similarity file. */
+export interface BenchmarkSpec {
+  name: string;
+  type: "analogy" | "similarity";
+  /** Path relative to the data directory (NEGLAB_DATA). */
+  path: string;
+  /** Evaluation options passed to @neglab/eval (e.g. restrictVocab, caseInsensitive). */
+  options: Record<string, unknown>;
+}
+
+/** A validated experiment definition (see apps/neglab/README.md for the file format). */
+export interface Experiment {
+  name: string;
+  /** Directory of the definition file: relative paths resolve against it. */
+  baseDir: string;
+  corpus: CorpusSpec;
+  train: Record<string, unknown>;
+  strategies: StrategySpec[];
+  seeds: number[];
+  benchmarks: BenchmarkSpec[];
+  baseline: string;
+}
+
+/** An invalid experiment definition: names the file and the path of the bad field. */
+export class ExperimentError extends Error {
+  override name = "ExperimentError";
+  constructor(file: string, field: string, message: string) {
+    super(`${file}: ${field}: ${message}`);
+  }
+}
+
+const TOP_LEVEL = ["name", "description", "corpus", "train", "strategies", "seeds", "benchmarks", "baseline"];
+const CORPUS_KEYS = ["source", "lowercase", "punctuation"];
+const STRATEGY_KEYS = ["name", "sampler", "train"];
+const BENCHMARK_KEYS = ["name", "type", "path", "options"];
+
+/** Reads `<path>` (a JSON file, or a directory holding `experiment.json`) and validates it. */
+export async function loadExperiment(path: string): Promise<Experiment> {
+  let file = resolve(path);
+  const info = await stat(file).catch(() => {
+    throw new ExperimentError(path, "(file)", "no such experiment file or directory");
+  });
+  if (info.isDirectory()) file = join(file, "experiment.json");
+  const text = await readFile(file, "utf8").catch(() => {
+    throw new ExperimentError(file, "(file)", "no experiment.json in this directory");
+  });
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ExperimentError(file, "(file)", `not valid JSON: ${(error as Error).message}`);
+  }
+  return validateExperiment(json, file);
+}
+
+/**
+ * Checks an experiment definition before any work: every field's type,
+ * unknown keys (with the closest known name), sampler types (with the closest
+ * registered strategy), unique strategy names and a baseline that exists.
+ */
+export function validateExperiment(json: unknown, file: string): Experiment {
+  const fail = (field: string, message: string): never => {
+    throw new ExperimentError(file, field, message);
+  };
+  const object = (value: unknown, field: string): Record<string, unknown> =>
+    typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : fail(field, `expected an object, got ${describe(value)}`);
+  const knownKeys = (value: Record<string, unknown>, keys: string[], field: string) => {
+    for (const key of Object.keys(value)) {
+      if (keys.includes(key)) continue;
+      const near = closestName(key, keys);
+      fail(`${field}${field ? "." : ""}${key}`, `unknown field${near ? ` (did you mean "${near}"?)` : ""}; expected one of ${keys.join(", ")}`);
+    }
+  };
+  const string = (value: unknown, field: string): string =>
+    typeof value === "string" && value.length > 0 ? value : fail(field, `expected a non-empty string, got ${describe(value)}`);
+
+  const root = object(json, "(root)");
+  knownKeys(root, TOP_LEVEL, "");
+  const name = string(root.name, "name");
+
+  const corpusJson = object(root.corpus, "corpus");
+  knownKeys(corpusJson, CORPUS_KEYS, "corpus");
+  const punctuation = corpusJson.punctuation ?? "keep";
+  if (punctuation !== "keep" && punctuation !== "drop" && punctuation !== "strip") fail("corpus.punctuation", `expected "keep", "drop" or "strip", got ${describe(punctuation)}`);
+  const lowercase = corpusJson.lowercase ?? false;
+  if (typeof lowercase !== "boolean") fail("corpus.lowercase", `expected true or false, got ${describe(lowercase)}`);
+  const corpus: CorpusSpec = { source: string(corpusJson.source, "corpus.source"), lowercase: lowercase as boolean, punctuation: punctuation as CorpusSpec["punctuation"] };
+
+  const train = root.train === undefined ? {} : object(root.train, "train");
+
+  if (!Array.isArray(root.strategies) || root.strategies.length === 0) fail("strategies", `expected a non-empty array, got ${describe(root.strategies)}`);
+  const samplerTypes = listSamplers().map((s) => s.name);
+  const strategies = (root.strategies as unknown[]).map((value, i): StrategySpec => {
+    const field = `strategies[${i}]`;
+    const s = object(value, field);
+    knownKeys(s, STRATEGY_KEYS, field);
+    const sampler = object(s.sampler, `${field}.sampler`);
+    const type = string(sampler.type, `${field}.sampler.type`);
+    if (!samplerTypes.includes(type) && !type.startsWith("module:")) {
+      const near = closestName(type, samplerTypes);
+      fail(`${field}.sampler.type`, `unknown strategy "${type}"${near ? ` (did you mean "${near}"?)` : ""}; known: ${samplerTypes.join(", ")}`);
+    }
+    return { name: string(s.name, `${field}.name`), sampler, train: s.train === undefined ? {} : object(s.train, `${field}.train`) };
+  });
+  const names = new Set<string>();
+  strategies.forEach((s, i) => {
+    if (names.has(s.name)) fail(`strategies[${i}].name`, `duplicate strategy name "${s.name}"`);
+    names.add(s.name);
+  });
+
+  if (!Array.isArray(root.seeds) || root.seeds.length === 0) fail("seeds", `expected a non-empty array of integers, got ${describe(root.seeds)}`);
+  const seeds = (root.seeds as unknown[]).map((seed, i) => (Number.isSafeInteger(seed) ? (seed as number) : fail(`seeds[${i}]`, `expected an integer, got ${describe(seed)}`)));
+
+  const benchmarksJson = root.benchmarks ?? [];
+  if (!Array.isArray(benchmarksJson)) fail("benchmarks", `expected an array, got ${describe(benchmarksJson)}`);
+  const benchmarks = (benchmarksJson as unknown[]).map((value, i): BenchmarkSpec => {
+    const field = `benchmarks[${i}]`;
+    const b = object(value, field);
+    knownKeys(b, BENCHMARK_KEYS, field);
+    const type = b.type;
+    if (type !== "analogy" && type !== "similarity") fail(`${field}.type`, `expected "analogy" or "similarity", got ${describe(type)}`);
+    return { name: string(b.name, `${field}.name`), type: type as BenchmarkSpec["type"], path: string(b.path, `${field}.path`), options: b.options === undefined ? {} : object(b.options, `${field}.options`) };
+  });
+
+  const baseline = root.baseline === undefined ? strategies[0].name : string(root.baseline, "baseline");
+  if (!names.has(baseline)) {
+    const near = closestName(baseline, [...names]);
+    fail("baseline", `no strategy named "${baseline}"${near ? ` (did you mean "${near}"?)` : ""}`);
+  }
+  return { name, baseDir: dirname(file), corpus, train, strategies, seeds, benchmarks, baseline };
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (Array.isArray(value)) return "an array";
+  return value === null ? "null" : `${typeof value} ${JSON.stringify(value)}`;
+}

@@ -1,0 +1,40 @@
+import { createHash } from "node:crypto";
+import type { Experiment, StrategySpec } from "../experiment/definition.js";
+
+/** One (strategy × seed) cell of the grid, with the cache key of its result. */
+export interface Cell {
+  /** Position in strategy-major order: the basis of deterministic sharding. */
+  index: number;
+  strategy: StrategySpec;
+  seed: number;
+  /** Trainer settings after strategy overrides (sampler and seed included). */
+  settings: Record<string, unknown>;
+  /** sha256 of corpus digest + resolved settings + sampler spec + seed + benchmarks (first 16 hex digits). */
+  key: string;
+}
+
+/** Every cell of `experiment` in strategy-major order, keyed by `corpusDigest`. */
+export function gridCells(experiment: Experiment, corpusDigest: string): Cell[] {
+  const cells: Cell[] = [];
+  for (const strategy of experiment.strategies) {
+    for (const seed of experiment.seeds) {
+      const settings = { ...experiment.train, ...strategy.train, sampler: strategy.sampler, seed };
+      const key = createHash("sha256")
+        .update(stableJson({ corpus: corpusDigest, normalize: experiment.corpus, settings, benchmarks: experiment.benchmarks }))
+        .digest("hex")
+        .slice(0, 16);
+      cells.push({ index: cells.length, strategy, seed, settings, key });
+    }
+  }
+  return cells;
+}
+
+/** JSON with object keys sorted, so equal configs give equal keys whatever the key order in the file. */
+export function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(",")}}`;
+  }
+  return JSON.stringify(value);
+}

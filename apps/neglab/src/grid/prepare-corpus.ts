@@ -1,0 +1,23 @@
+import { isAbsolute, resolve } from "node:path";
+import { buildVocabulary, corpusDigest, encodeCorpus, openCorpus } from "@neglab/corpus";
+import type { Experiment } from "../experiment/definition.js";
+import type { PreparedCorpus } from "./run-cell.js";
+
+/**
+ * Opens the experiment's corpus (`brown`, or a path relative to the experiment
+ * file; `$NEGLAB_DATA/...` expands the data directory), counts its vocabulary
+ * with the base `minCount` and encodes it once for every cell.
+ */
+export async function prepareCorpus(experiment: Experiment, onProgress: (message: string) => void): Promise<PreparedCorpus & { digest: string }> {
+  const { source, lowercase, punctuation } = experiment.corpus;
+  const expanded = source.replace(/^\$NEGLAB_DATA/, process.env.NEGLAB_DATA ?? "$NEGLAB_DATA");
+  const path = expanded === "brown" || isAbsolute(expanded) ? expanded : resolve(experiment.baseDir, expanded);
+  const corpus = await openCorpus(path, { normalize: { lowercase, punctuation } });
+  const minCount = typeof experiment.train.minCount === "number" ? experiment.train.minCount : 5;
+  const { vocabulary } = await buildVocabulary(corpus, {
+    minCount,
+    onProgress: (p) => onProgress(`counting ${corpus.name}: ${p.tokens} tokens, ${p.types} types`),
+  });
+  const encoded = await encodeCorpus(corpus, vocabulary, { shared: true });
+  return { corpus, vocabulary, encoded, digest: await corpusDigest(corpus) };
+}
