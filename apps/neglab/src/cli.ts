@@ -2,7 +2,7 @@ import yargs from "yargs";
 import { corpusStatsCommand } from "./commands/corpus-stats.js";
 import { mergeCommand } from "./commands/merge.js";
 import { runCommand } from "./commands/run.js";
-import { samplersListCommand } from "./commands/samplers-list.js";
+import { samplersCommand } from "./commands/samplers.js";
 
 /** Built-in error types that signal a bug rather than bad input. */
 const PROGRAMMING_ERRORS = new Set(["TypeError", "ReferenceError", "SyntaxError", "EvalError"]);
@@ -20,7 +20,7 @@ export async function main(args: string[]): Promise<number> {
     .command(corpusStatsCommand)
     .command(runCommand)
     .command(mergeCommand)
-    .command(samplersListCommand)
+    .command(samplersCommand)
     .demandCommand(1, "Name a command: see neglab --help")
     .strict()
     .help()

@@ -147,6 +147,27 @@ describe("neglab run: bad input", () => {
   });
 });
 
+describe("neglab samplers weights", () => {
+  it("weights words of the domain sub-corpus above 1 and the rest below", () => {
+    const domain = join(dir, "farm.txt");
+    writeFileSync(domain, `${lines.filter((l) => l.includes("farm")).join("\n")}\n`);
+    const out = join(dir, "farm-weights.tsv");
+    const result = neglab(["samplers", "weights", "--domain", domain, "--background", join(dir, "corpus.txt"), "--out", out, "--min-count", "1"]);
+    expect(result.code, result.stderr).toBe(0);
+    const weights = new Map(readFileSync(out, "utf8").trim().split("\n").map((l) => [l.split("\t")[0], Number(l.split("\t")[1])]));
+    // Farm lines are half the background: p_domain/p_background ≈ 2 for farm words, ≈ 0 for shop words.
+    expect(weights.get("cat")).toBeCloseTo(2, 1);
+    expect(weights.get("saw")!).toBeLessThan(0.01);
+    expect(weights.get("the")!).toBeGreaterThan(0.9);
+  });
+
+  it("names an unknown Brown genre", () => {
+    const result = neglab(["samplers", "weights", "--domain", "brown:religon", "--out", join(dir, "x.tsv")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/religon/);
+  });
+});
+
 describe("neglab samplers list", () => {
   it("lists the registered strategies with their options", () => {
     const result = neglab(["samplers", "list", "--json"]);

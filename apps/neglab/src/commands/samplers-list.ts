@@ -4,7 +4,7 @@ import type { CommandModule } from "yargs";
 
 /** `neglab samplers list`: every registered strategy with its options and defaults. */
 export const samplersListCommand: CommandModule<object, { json: boolean }> = {
-  command: "samplers list",
+  command: "list",
   describe: "List the negative-sampling strategies with their options and defaults",
   builder: (y) => y.option("json", { type: "boolean", default: false, describe: "Print JSON" }),
   handler: (args) => {

@@ -1,0 +1,43 @@
+import { writeFile } from "node:fs/promises";
+import { brownCorpus, buildVocabulary, openCorpus, type Corpus } from "@neglab/corpus";
+import type { CommandModule } from "yargs";
+import { domainWeights } from "../experiment/domain-weights.js";
+
+interface WeightsArgs {
+  domain: string;
+  background: string;
+  out: string;
+  beta: number;
+  smoothing: number;
+  "min-count": number;
+  lowercase: boolean;
+  punctuation: "keep" | "drop" | "strip";
+}
+
+/** `neglab samplers weights`: a `domain` sampler weights file from a domain sub-corpus against a background corpus. */
+export const samplersWeightsCommand: CommandModule<object, WeightsArgs> = {
+  command: "weights",
+  describe: "Derive domain weights (p_domain/p_background)^beta for the `domain` sampler",
+  builder: (y) =>
+    y
+      .option("domain", { type: "string", demandOption: true, describe: "Domain corpus: a path, or brown:<genre>[,<genre>] (e.g. brown:religion)" })
+      .option("background", { type: "string", default: "brown", describe: "Background corpus: a path or `brown`" })
+      .option("out", { type: "string", demandOption: true, describe: "Weights file to write (word<TAB>weight per line)" })
+      .option("beta", { type: "number", default: 1, describe: "Exponent β: 0 gives all weights 1, larger sharpens the domain preference" })
+      .option("smoothing", { type: "number", default: 1, describe: "Add-λ smoothing of both distributions" })
+      .option("min-count", { type: "number", default: 5, describe: "Background vocabulary's minCount (match the experiment's)" })
+      .option("lowercase", { type: "boolean", default: false, describe: "Lowercase tokens" })
+      .option("punctuation", { choices: ["keep", "drop", "strip"] as const, default: "keep" as const, describe: "Punctuation-only tokens" }),
+  handler: async (args) => {
+    if (!(args.smoothing > 0)) throw new Error(`--smoothing ${args.smoothing}: expected a number > 0`);
+    const normalize = { lowercase: args.lowercase, punctuation: args.punctuation };
+    const open = (source: string): Promise<Corpus> =>
+      source.startsWith("brown:") ? brownCorpus({ categories: source.slice(6).split(","), normalize }) : openCorpus(source, { normalize });
+    const { vocabulary: background } = await buildVocabulary(await open(args.background), { minCount: args["min-count"] });
+    const { vocabulary: domain } = await buildVocabulary(await open(args.domain), { minCount: 1 });
+    const weights = domainWeights(domain, background, args.beta, args.smoothing);
+    await writeFile(args.out, weights.map(([w, x]) => `${w}\t${x.toPrecision(6)}`).join("\n") + "\n");
+    const top = [...weights].sort((a, b) => b[1] - a[1]).slice(0, 10);
+    console.log(`wrote ${weights.length} weights to ${args.out}; highest: ${top.map(([w, x]) => `${w} ${x.toFixed(2)}`).join(", ")}`);
+  },
+};
