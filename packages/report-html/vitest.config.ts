@@ -1,3 +1,3 @@
 import { defineConfig } from "vitest/config";
 
-export default defineConfig({ test: { testTimeout: 60_000, benchmark: { include: ["bench/**/*.bench.ts"] } } });
+export default defineConfig({ test: { testTimeout: 60_000 } });

@@ -6,12 +6,13 @@
 // corpus when the shared data is absent). Each tool runs 3 times in a fresh process; medians are quoted.
 import { spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { brownCorpus } from "../dist/index.js";
+import { brownCorpus, splitWhitespace } from "../dist/index.js";
 
 const REPEATS = 3;
+const MIN_TOKENS = 10_000_000;
 const here = fileURLToPath(new URL(".", import.meta.url));
 
 if (process.argv[2] === "--child") {
@@ -26,7 +27,10 @@ if (process.argv[2] === "--child") {
 
 const work = mkdtempSync(join(tmpdir(), "neglab-bench-corpus-"));
 const file = join(work, "big.txt");
-await writeBigCorpus(file, 10_000_000);
+const written = await writeBigCorpus(file, MIN_TOKENS);
+// The machine is shared: the load average says how much CPU the figures competed for.
+const load = () => loadavg().map((x) => x.toFixed(2)).join(" ");
+console.log(`machine: ${cpus().length}× ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}; load average before: ${load()}`);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ours = [];
@@ -35,9 +39,12 @@ for (let i = 0; i < REPEATS; i++) {
   if (out.status !== 0) throw new Error(out.stderr);
   ours.push(JSON.parse(out.stdout.trim().split("\n").pop()));
 }
+// The reader's own count must equal the exact count made while writing, and reach the target.
 const tokens = ours[0].tokens;
+if (tokens !== written) throw new Error(`read ${tokens} tokens but wrote ${written}`);
+if (tokens < MIN_TOKENS) throw new Error(`corpus holds ${tokens} tokens, fewer than ${MIN_TOKENS}`);
 const ourRate = median(ours.map((r) => r.tokens / r.seconds));
-console.log(`corpus: ${file} (${(tokens / 1e6).toFixed(2)}M tokens)`);
+console.log(`corpus: ${file} (${tokens} tokens, counted exactly)`);
 console.log(`neglab  read+count: ${(ourRate / 1e6).toFixed(2)}M tokens/s (median of ${REPEATS}), peak RSS ${median(ours.map((r) => r.maxRssMiB)).toFixed(0)} MiB`);
 
 const gensimScript = `
@@ -56,6 +63,7 @@ if (probe.status === 0) {
     const out = spawnSync("/usr/bin/python3", ["-c", gensimScript, file], { encoding: "utf8" });
     if (out.status !== 0) throw new Error(out.stderr);
     const [words, seconds, rss] = out.stdout.trim().split(/\s+/).map(Number);
+    if (words !== tokens) throw new Error(`gensim counted ${words} tokens, neglab ${tokens}`);
     runs.push({ rate: words / seconds, rss });
   }
   const gensimRate = median(runs.map((r) => r.rate));
@@ -64,9 +72,13 @@ if (probe.status === 0) {
 } else {
   console.log("gensim not importable by /usr/bin/python3: no reference measured (apt-get install python3-gensim)");
 }
+console.log(`load average after: ${load()}`);
 rmSync(work, { recursive: true, force: true });
 
-/** Writes brown.txt (shared data, else the embedded Brown corpus) repeatedly until ≥ minTokens. */
+/**
+ * Writes brown.txt (shared data, else the embedded Brown corpus) repeatedly until ≥ minTokens, and
+ * returns the exact number of tokens written, counted with gensim's tokenizer (`splitWhitespace`).
+ */
 async function writeBigCorpus(path, minTokens) {
   const dataDir = resolve(process.env.NEGLAB_DATA ?? join(here, "../../../../shared/data"));
   const shared = join(dataDir, "corpora/brown.txt");
@@ -77,10 +89,12 @@ async function writeBigCorpus(path, minTokens) {
   } else {
     for await (const s of (await brownCorpus()).sentences()) lines.push(s.join(" "));
   }
-  const perCopy = lines.reduce((n, l) => n + l.split(" ").length, 0);
+  const perCopy = lines.reduce((n, l) => n + splitWhitespace(l).length, 0);
   const out = createWriteStream(path);
-  for (let written = 0; written < minTokens; written += perCopy) {
+  let written = 0;
+  for (; written < minTokens; written += perCopy) {
     for (const line of lines) if (!out.write(line + "\n")) await new Promise((r) => out.once("drain", r));
   }
   await new Promise((r) => out.end(r));
+  return written;
 }

@@ -5,6 +5,10 @@ For each corpus file and setting, runs gensim 4's Word2Vec.build_vocab on LineSe
 and prints the vocabulary size, corpus totals, the ten most frequent words and a SHA-256 of
 the whole vocabulary ("word<TAB>count" lines sorted by word), as JSON.
 
+Besides the shared corpora it builds brown-one-line.txt (brown.txt with every newline replaced by
+a space: one line of 1,161,192 tokens) in a temporary directory, to pin how LineSentence cuts a
+line of more than 10,000 tokens into sentences. The parity test builds the same file the same way.
+
 usage (from the repository root):
   /usr/bin/python3 packages/corpus/scripts/gensim-vocab.py ../shared/data/corpora \
       > packages/corpus/test/golden/gensim-vocab.json
@@ -14,6 +18,7 @@ import json
 import logging
 import os
 import sys
+import tempfile
 
 import gensim
 from gensim.models.word2vec import LineSentence, Word2Vec
@@ -22,6 +27,16 @@ CORPORA = ["brown.txt", "enwiki-sample.txt", "kjv.txt", "austen.txt", "lee_backg
            "wordnet-glosses.txt", "gcide.txt"]
 SETTINGS = [{"min_count": 5}, {"min_count": 1}]
 EXTRA = {"brown.txt": [{"min_count": 1, "max_vocab_size": 20000}, {"min_count": 2, "max_final_vocab": 10000}]}
+# Files derived from a shared corpus: name -> (source, how it is derived).
+ONE_LINE = "brown-one-line.txt"
+DERIVED = {ONE_LINE: ("brown.txt", "newlines replaced by spaces")}
+DERIVED_SETTINGS = [{"min_count": 5}, {"min_count": 1, "max_vocab_size": 20000}]
+
+
+def write_one_line(source, target):
+    """brown.txt as a single line: every newline byte becomes a space."""
+    with open(source, "rb") as fin, open(target, "wb") as fout:
+        fout.write(fin.read().replace(b"\n", b" "))
 
 
 def figures(path, setting):
@@ -54,6 +69,12 @@ def main():
     for name in CORPORA:
         for setting in SETTINGS + EXTRA.get(name, []):
             out["results"].append(figures(os.path.join(data, name), setting))
+    with tempfile.TemporaryDirectory() as work:
+        for name, (source, derivation) in DERIVED.items():
+            path = os.path.join(work, name)
+            write_one_line(os.path.join(data, source), path)
+            for setting in DERIVED_SETTINGS:
+                out["results"].append({**figures(path, setting), "derived_from": source, "derivation": derivation})
     json.dump(out, sys.stdout, indent=1)
     sys.stdout.write("\n")
 

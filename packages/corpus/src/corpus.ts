@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { brownFiles } from "./brown.js";
-import { CorpusError } from "./errors.js";
+import { CorpusError, fileSystemProblem } from "./errors.js";
 import { fileBytes } from "./byte-sources.js";
 import { createNormalizer, type NormalizeOptions } from "./normalize.js";
 import { sentenceBatches } from "./sentence-stream.js";
@@ -25,12 +25,15 @@ export interface Corpus {
 
 /** Where a corpus comes from and how it is tokenised. */
 export interface CorpusDescription {
+  /** `files` for {@link openCorpus} paths, `brown` for the embedded Brown corpus (its tags are stripped while reading). */
   readonly kind: "files" | "brown";
   /** Absolute paths of the files read, in reading order. */
   readonly files: readonly string[];
   /** Brown categories kept (all when absent). */
   readonly categories?: readonly string[];
+  /** The token normalisation applied (`{}`: none, exactly gensim's tokens). */
   readonly normalize: NormalizeOptions;
+  /** The sentence length cut, when set explicitly (absent: the default 10,000). */
   readonly maxSentenceLength?: number;
 }
 
@@ -54,18 +57,32 @@ export async function openCorpus(source: string, options: CorpusOptions = {}): P
   let info;
   try {
     info = await stat(path);
-  } catch {
-    throw new CorpusError("no such file or directory", { file: path });
+  } catch (error) {
+    throw new CorpusError(fileSystemProblem(error), { file: path });
   }
-  if (info.isDirectory()) {
-    const names = (await readdir(path, { withFileTypes: true }))
-      .filter((entry) => entry.isFile() && !entry.name.startsWith("."))
-      .map((entry) => entry.name)
-      .sort();
-    if (names.length === 0) throw new CorpusError("directory contains no text files", { file: path });
-    return filesCorpus(path, names.map((name) => join(path, name)), options);
-  }
+  if (info.isDirectory()) return filesCorpus(path, await corpusFilesIn(path), options);
   return filesCorpus(path, [path], options);
+}
+
+/**
+ * The regular, non-hidden files of a corpus directory in name order. Listing
+ * failures and a directory without such files are {@link CorpusError}s naming it.
+ * (Empty files are kept: a directory of only empty files is an empty corpus,
+ * reported by whatever reads it.)
+ */
+async function corpusFilesIn(directory: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(directory, { withFileTypes: true });
+  } catch (error) {
+    throw new CorpusError(`cannot list directory: ${fileSystemProblem(error)}`, { file: directory });
+  }
+  const names = entries
+    .filter((entry) => entry.isFile() && !entry.name.startsWith("."))
+    .map((entry) => entry.name)
+    .sort();
+  if (names.length === 0) throw new CorpusError("directory contains no text files (hidden files are skipped)", { file: directory });
+  return names.map((name) => join(directory, name));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Corpus } from "./corpus.js";
+import { CorpusError, emptyCorpusError } from "./errors.js";
 import type { Vocabulary } from "./vocabulary.js";
 
 /**
@@ -30,7 +31,10 @@ export interface EncodeOptions {
   readonly shared?: boolean;
 }
 
-/** Encodes `corpus` against `vocabulary` in one streaming pass. */
+/**
+ * Encodes `corpus` against `vocabulary` in one streaming pass. An empty corpus,
+ * or one with no token in the vocabulary, is a {@link CorpusError} naming it.
+ */
 export async function encodeCorpus(corpus: Corpus, vocabulary: Vocabulary, options: EncodeOptions = {}): Promise<EncodedCorpus> {
   const ids = new GrowableInt32(1 << 16);
   const starts = new GrowableInt32(1 << 12);
@@ -48,6 +52,13 @@ export async function encodeCorpus(corpus: Corpus, vocabulary: Vocabulary, optio
       }
       if (ids.length > before) starts.push(ids.length);
     }
+  }
+  if (rawTokens === 0) throw emptyCorpusError(corpus.name);
+  if (ids.length === 0) {
+    throw new CorpusError(
+      `none of the ${rawTokens} tokens is in the vocabulary (${vocabulary.size} words): was it built from another corpus?`,
+      { file: corpus.name },
+    );
   }
   const shared = options.shared ?? false;
   return {

@@ -13,7 +13,10 @@ export interface SentenceStreamOptions {
 }
 
 const NEWLINE = 0x0a;
-/** A line longer than this many bytes is decoded in pieces cut at ASCII whitespace. */
+/**
+ * A line longer than this many bytes is decoded in pieces cut at whitespace;
+ * a run this long without whitespace inside such a line is rejected.
+ */
 const LONG_LINE_BYTES = 1 << 20;
 
 /**
@@ -25,9 +28,12 @@ const LONG_LINE_BYTES = 1 << 20;
  *
  * Memory stays bounded by the chunk size: the text is decoded one chunk at a
  * time, and a line longer than 1 MiB (text8 is a single 100 MB line) is decoded
- * in pieces cut at ASCII whitespace, which never falls inside a token or a
- * multi-byte character. Invalid UTF-8 raises a {@link CorpusError} naming the
- * file and line.
+ * in pieces cut at Python whitespace, which never falls inside a token or a
+ * multi-byte character. In such a line, a run of more than 1 MiB without
+ * whitespace (no word is that long; a binary file can be) raises a
+ * {@link CorpusError} instead of being buffered without limit — gensim's
+ * `LineSentence` would hold the whole line. Invalid UTF-8 raises a
+ * {@link CorpusError} naming the file and line.
  */
 export async function* sentenceBatches(
   chunks: AsyncIterable<Uint8Array>,
@@ -91,14 +97,18 @@ export async function* sentenceBatches(
       carry = bytes.slice(lastNewline + 1);
       if (batch.length > 0) yield batch;
     } else if (bytes.length > LONG_LINE_BYTES) {
-      const cut = lastAsciiWhitespace(bytes);
-      if (cut > 0) {
-        const batch = decode(bytes.subarray(0, cut), false);
-        carry = bytes.slice(cut);
-        if (batch.length > 0) yield batch;
-      } else {
-        carry = bytes;
+      // A long line: decode up to its last whitespace and carry the unfinished token,
+      // unless that token alone is already longer than the bound.
+      const cut = lastWhitespace(bytes);
+      if (cut < 0 || bytes.length - cut > LONG_LINE_BYTES) {
+        throw new CorpusError(
+          `more than ${LONG_LINE_BYTES} bytes without whitespace: not a text corpus (a binary file?)`,
+          { file: options.file, line: lineNumber },
+        );
       }
+      const batch = decode(bytes.subarray(0, cut), false);
+      carry = bytes.slice(cut);
+      if (batch.length > 0) yield batch;
     } else {
       carry = bytes;
     }
@@ -115,13 +125,30 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Index of the last ASCII whitespace byte (Python's \t \n \v \f \r \x1c–\x1f and space), or −1. */
-function lastAsciiWhitespace(bytes: Uint8Array): number {
+/**
+ * Index of the first byte of the last Python whitespace character in UTF-8
+ * `bytes` (the characters of `PYTHON_WHITESPACE` in tokenize.ts), or −1.
+ */
+function lastWhitespace(bytes: Uint8Array): number {
   for (let i = bytes.length - 1; i >= 0; i--) {
     const b = bytes[i];
+    // ASCII: \t \n \v \f \r, \x1c–\x1f and space.
     if (b === 0x20 || (b >= 0x09 && b <= 0x0d) || (b >= 0x1c && b <= 0x1f)) return i;
+    if (b >= 0xc2 && b <= 0xe3 && isMultiByteWhitespace(bytes, i)) return i;
   }
   return -1;
+}
+
+/** Whether the UTF-8 sequence at `i` is U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F or U+3000. */
+function isMultiByteWhitespace(bytes: Uint8Array, i: number): boolean {
+  const [b0, b1, b2] = [bytes[i], bytes[i + 1], bytes[i + 2]];
+  if (b0 === 0xc2) return b1 === 0x85 || b1 === 0xa0;
+  if (b0 === 0xe1) return b1 === 0x9a && b2 === 0x80;
+  if (b0 === 0xe2) {
+    if (b1 === 0x81) return b2 === 0x9f;
+    return b1 === 0x80 && ((b2 >= 0x80 && b2 <= 0x8a) || b2 === 0xa8 || b2 === 0xa9 || b2 === 0xaf);
+  }
+  return b0 === 0xe3 && b1 === 0x80 && b2 === 0x80;
 }
 
 /** Which line of `bytes` (0-based) holds the first invalid UTF-8 sequence. */

@@ -1,5 +1,5 @@
 import type { Corpus } from "./corpus.js";
-import { CorpusError } from "./errors.js";
+import { emptyCorpusError } from "./errors.js";
 import { Vocabulary } from "./vocabulary.js";
 
 /** Settings for {@link buildVocabulary}, with gensim's names and defaults. */
@@ -7,10 +7,13 @@ export interface VocabularyOptions {
   /** Words seen fewer than this many times are dropped. gensim `min_count`, default 5. */
   readonly minCount?: number;
   /**
-   * Memory bound while counting: whenever more than this many distinct words
-   * are held, words seen fewer than `r` times are pruned, with `r` starting at 1
-   * and growing by one each time (gensim `max_vocab_size`; word2vec.c's
-   * `ReduceVocab`). Pruned counts are lost, so later counts are lower bounds.
+   * Memory bound while counting, as gensim's `max_vocab_size` (`_scan_vocab`):
+   * after any sentence that leaves more than this many distinct words held,
+   * words seen fewer than `r` times are pruned, with `r` starting at 1 and
+   * growing by one each time. (word2vec.c's `ReduceVocab` differs: it checks
+   * after every word against 70% of its hash size.) Pruned counts are lost, so
+   * later counts are lower bounds, and a pruned word that returns counts from
+   * its return: it loses its first-occurrence rank among equal counts.
    * Default `null` (no bound).
    */
   readonly maxVocabSize?: number | null;
@@ -25,10 +28,13 @@ export interface VocabularyOptions {
   readonly onProgress?: (progress: CountProgress) => void;
 }
 
-/** Counting progress. */
+/** Counting progress, reported by {@link VocabularyOptions.onProgress}. */
 export interface CountProgress {
+  /** Sentences counted so far (after cutting long lines). */
   readonly sentences: number;
+  /** Tokens counted so far. */
   readonly tokens: number;
+  /** Distinct words held so far (after any pruning). */
   readonly types: number;
 }
 
@@ -95,7 +101,7 @@ export async function buildVocabulary(corpus: Corpus, options: VocabularyOptions
     }
   }
   options.onProgress?.({ sentences, tokens, types: counts.size });
-  if (tokens === 0) throw new CorpusError("the corpus is empty (no tokens)", { file: corpus.name });
+  if (tokens === 0) throw emptyCorpusError(corpus.name);
 
   // 2. maxFinalVocab raises minCount to one above the count ranked maxFinalVocab.
   let effectiveMinCount = minCount;

@@ -1,5 +1,5 @@
 import { readFile, rename, writeFile } from "node:fs/promises";
-import { CorpusError } from "./errors.js";
+import { CorpusError, fileSystemProblem } from "./errors.js";
 import { Vocabulary } from "./vocabulary.js";
 
 /**
@@ -14,22 +14,30 @@ export async function saveVocabulary(vocabulary: Vocabulary, path: string): Prom
   await rename(temporary, path);
 }
 
+/** word2vec.c's sentence-end token, which its `-save-vocab` writes first. */
+const SENTENCE_END = "</s>";
+
 /**
  * Reads a `word count` vocabulary file (ours, or word2vec.c's `-save-vocab`
  * output). Entries are re-sorted by descending count with ties in file order;
  * `minCount` drops rarer words. A malformed line, a duplicate word or a
  * non-integer count raises a {@link CorpusError} naming the file and line.
+ *
+ * word2vec.c's file starts with `</s> N`, its sentence-end token counted once
+ * per newline (`</s> 0` for a text8-style file without newlines). It is not a
+ * corpus word, so a first entry `</s>` is skipped (its count may be 0); a
+ * `</s>` on any later line is an ordinary word.
  */
 export async function loadVocabulary(path: string, minCount = 1): Promise<Vocabulary> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CorpusError(code === "ENOENT" ? "no such file" : (error as Error).message, { file: path });
+    throw new CorpusError(fileSystemProblem(error), { file: path });
   }
   const entries = new Map<string, number>();
   const lines = text.split("\n");
+  let seenEntry = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].replace(/\r$/, "");
     if (line === "") continue;
@@ -39,6 +47,9 @@ export async function loadVocabulary(path: string, minCount = 1): Promise<Vocabu
       throw new CorpusError(`expected "word count", got ${JSON.stringify(line.slice(0, 80))}`, where);
     }
     const [word, countText] = fields;
+    const firstEntry = !seenEntry;
+    seenEntry = true;
+    if (firstEntry && word === SENTENCE_END && /^[0-9]+$/.test(countText)) continue;
     if (!/^[0-9]+$/.test(countText) || Number(countText) < 1) {
       throw new CorpusError(`count must be a positive integer, got ${JSON.stringify(countText)}`, where);
     }

@@ -9,7 +9,7 @@ import { CorpusError } from "./errors.js";
  * order among words of equal count can differ from it; words and counts are identical.
  */
 export class Vocabulary {
-  /** Word of each id. */
+  /** Word of each id (a copy of the array given to the constructor). */
   readonly words: readonly string[];
   /** Corpus count of each id (float64: counts may exceed 2^31 on large corpora). */
   readonly counts: Float64Array;
@@ -20,12 +20,13 @@ export class Vocabulary {
   /**
    * Builds a vocabulary from words and counts that are already in final order
    * (descending count). Use {@link Vocabulary.fromCounts} to sort raw counts.
+   * `words` and `counts` are copied, so the caller may reuse its arrays.
    */
   constructor(words: readonly string[], counts: ArrayLike<number>) {
     if (words.length !== counts.length) {
       throw new RangeError(`Vocabulary: ${words.length} words but ${counts.length} counts`);
     }
-    this.words = words;
+    this.words = Array.from(words);
     this.counts = Float64Array.from(counts);
     this.ids = new Map();
     let total = 0;

@@ -41,6 +41,22 @@ describe("sentenceBatches", () => {
     expect(sentences.flat()).toEqual(words);
   });
 
+  it("cuts a long line at non-ASCII Python whitespace too (U+3000, U+00A0)", async () => {
+    const words = Array.from({ length: 200_000 }, (_, i) => `字${i % 500}`); // ≈ 1.8 MB, no ASCII whitespace
+    const text = words.map((w, i) => (i % 2 === 0 ? `${w}\u3000` : `${w}\u00a0`)).join("");
+    const sentences = await read(utf8(text), 64 * 1024);
+    expect(sentences.flat()).toEqual(words);
+  });
+
+  it("rejects a run of more than 1 MiB without whitespace instead of buffering it", async () => {
+    const bytes = utf8(`first line\nsecond line\nok ${"x".repeat(1_500_000)} rest\n`);
+    await expect(read(bytes, 64 * 1024)).rejects.toThrow(/mem\.txt:3: more than 1048576 bytes without whitespace/);
+    // Under the bound, a long token in a long line is read whole.
+    const long = `${"w ".repeat(400_000)}${"y".repeat(900_000)} end`;
+    const sentences = await read(utf8(long), 64 * 1024);
+    expect(sentences.flat().slice(-2)).toEqual(["y".repeat(900_000), "end"]);
+  });
+
   it("names the line of invalid UTF-8", async () => {
     const bytes = new Uint8Array([...utf8("fine line\nsecond\nbad "), 0xff, 0xfe, ...utf8(" here\n")]);
     await expect(read(bytes, 1 << 20)).rejects.toThrow(CorpusError);

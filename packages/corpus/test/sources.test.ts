@@ -1,8 +1,8 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { brownCorpus, buildVocabulary, corpusDigest, openCorpus } from "../src/index.js";
+import { Vocabulary, brownCorpus, buildVocabulary, corpusDigest, encodeCorpus, openCorpus } from "../src/index.js";
 import { collect, tempDir } from "./helpers.js";
 
 const dir = tempDir();
@@ -44,11 +44,39 @@ describe("openCorpus", () => {
     const emptyDir = join(dir, "empty-dir");
     mkdirSync(emptyDir);
     await expect(openCorpus(emptyDir)).rejects.toThrow(/empty-dir: directory contains no text files/);
+    const hiddenOnly = join(dir, "hidden-only");
+    mkdirSync(join(hiddenOnly, "sub"), { recursive: true });
+    writeFileSync(join(hiddenOnly, ".notes"), "hidden words\n");
+    await expect(openCorpus(hiddenOnly)).rejects.toThrow(/hidden-only: directory contains no text files \(hidden files are skipped\)/);
     writeFileSync(join(dir, "broken.gz"), Buffer.from("this is not gzip data"));
     const broken = await openCorpus(join(dir, "broken.gz"));
     await expect(collect(broken)).rejects.toThrow(/broken\.gz: not a valid gzip file/);
     writeFileSync(join(dir, "latin1.txt"), Buffer.from([0x61, 0x0a, 0x63, 0x61, 0x66, 0xe9, 0x0a]));
     await expect(collect(await openCorpus(join(dir, "latin1.txt")))).rejects.toThrow(/latin1\.txt:2: invalid UTF-8/);
+  });
+
+  it("names the real file-system problem, not always 'no such file'", async () => {
+    await expect(openCorpus(join(dir, "plain.txt", "below"))).rejects.toThrow(
+      /plain\.txt\/below: a component of the path is not a directory \(ENOTDIR\)/,
+    );
+    symlinkSync(join(dir, "loop-b"), join(dir, "loop-a"));
+    symlinkSync(join(dir, "loop-a"), join(dir, "loop-b"));
+    await expect(openCorpus(join(dir, "loop-a"))).rejects.toThrow(/loop-a: too many levels of symbolic links \(ELOOP\)/);
+  });
+
+  it("reports a directory of only empty (and hidden) files as an empty corpus, in counting and encoding", async () => {
+    const blank = join(dir, "blank-dir");
+    mkdirSync(blank);
+    writeFileSync(join(blank, "a.txt"), "");
+    writeFileSync(join(blank, "b.txt"), "\n \n");
+    writeFileSync(join(blank, ".hidden"), "not read\n");
+    const corpus = await openCorpus(blank);
+    await expect(buildVocabulary(corpus)).rejects.toThrow(/blank-dir: the corpus is empty \(no tokens\)/);
+    const vocabulary = new Vocabulary(["word"], [1]);
+    await expect(encodeCorpus(corpus, vocabulary)).rejects.toThrow(/blank-dir: the corpus is empty \(no tokens\)/);
+    await expect(encodeCorpus(await openCorpus(join(dir, "plain.txt")), vocabulary)).rejects.toThrow(
+      /plain\.txt: none of the 6 tokens is in the vocabulary \(1 words\)/,
+    );
   });
 });
 

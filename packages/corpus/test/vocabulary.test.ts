@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -76,6 +76,37 @@ describe("vocabulary files", () => {
     expect((await loadVocabulary(path, 5)).words).toEqual(["the"]);
   });
 
+  // Files written by word2vec.c itself (see test/golden/word2vec-c/README.md for the commands).
+  const word2vecC = (name: string) => new URL(`./golden/word2vec-c/${name}`, import.meta.url).pathname;
+
+  it("reads word2vec.c's -save-vocab output, skipping its leading </s> line", async () => {
+    const vocabFile = word2vecC("brown-200.vocab");
+    expect(readFileSync(vocabFile, "utf8").split("\n")[0]).toBe("</s> 200");
+    const loaded = await loadVocabulary(vocabFile);
+    expect(loaded.has("</s>")).toBe(false);
+    // Same words and counts as our own count of the corpus word2vec.c read (ties may be ordered differently).
+    const { vocabulary } = await buildVocabulary(await openCorpus(word2vecC("brown-200.txt")), { minCount: 1 });
+    expect(loaded.size).toBe(1526);
+    expect(loaded.size).toBe(vocabulary.size);
+    expect(loaded.totalCount).toBe(vocabulary.totalCount);
+    for (const word of vocabulary.words) expect([word, loaded.count(word)]).toEqual([word, vocabulary.count(word)]);
+    expect(loaded.words.slice(0, 3)).toEqual(["the", ",", "."]);
+  });
+
+  it("accepts word2vec.c's `</s> 0` first line (a file without newlines), and </s> later as a word", async () => {
+    const vocabFile = word2vecC("oneline.vocab");
+    expect(readFileSync(vocabFile, "utf8").split("\n")[0]).toBe("</s> 0");
+    const loaded = await loadVocabulary(vocabFile);
+    const { vocabulary } = await buildVocabulary(await openCorpus(word2vecC("oneline.txt")), { minCount: 2 });
+    expect(loaded.size).toBe(vocabulary.size);
+    expect(loaded.count("the")).toBe(37);
+    const path = join(dir, "late-end.txt");
+    writeFileSync(path, "the 10\n</s> 3\n");
+    expect((await loadVocabulary(path)).count("</s>")).toBe(3);
+    writeFileSync(path, "the 10\n</s> 0\n");
+    await expect(loadVocabulary(path)).rejects.toThrow(`${path}:2: count must be a positive integer`);
+  });
+
   it("names the file and line of a malformed entry", async () => {
     const path = join(dir, "bad-vocab.txt");
     writeFileSync(path, "the 10\na four\n");
@@ -91,5 +122,13 @@ describe("vocabulary files", () => {
     expect(() => new Vocabulary(["a", "b"], [1, 2])).toThrow(/descending/);
     expect(() => new Vocabulary(["a", "a"], [2, 2])).toThrow(/duplicate/);
     expect(() => new Vocabulary(["a"], [0.5])).toThrow(/positive integer/);
+  });
+
+  it("copies the caller's words array", () => {
+    const words = ["a", "b"];
+    const vocabulary = new Vocabulary(words, [2, 1]);
+    words[0] = "changed";
+    expect(vocabulary.words).toEqual(["a", "b"]);
+    expect(vocabulary.id("a")).toBe(0);
   });
 });

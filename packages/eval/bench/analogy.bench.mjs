@@ -75,12 +75,22 @@ if (python.status !== 0) {
 const gensim = python.status === 0 ? JSON.parse(python.stdout) : null;
 
 console.log(`analogy evaluation, ${vocabSize} words × ${dim} dims, ${questions.questions.length} questions, median of ${runs} runs`);
+const disagreements = [];
 for (const restrict of restricts) {
   const o = median(ours[restrict]);
   let line = `restrict_vocab=${restrict}: ours ${o.toFixed(2)} s (${ours[`${restrict}-evaluated`]} evaluated, ${ours[`${restrict}-correct`]} correct)`;
   if (gensim) {
     const g = median(gensim[restrict]);
     line += `, gensim ${g.toFixed(2)} s (${gensim[`${restrict}-evaluated`]} evaluated, ${gensim[`${restrict}-correct`]} correct), ours/gensim = ${(o / g).toFixed(2)}`;
+    // A speed comparison only means something when both tools computed the same answers.
+    for (const count of ["evaluated", "correct"]) {
+      const [a, b] = [ours[`${restrict}-${count}`], gensim[`${restrict}-${count}`]];
+      if (a !== b) disagreements.push(`restrict_vocab=${restrict}: ${count} ours ${a} ≠ gensim ${b}`);
+    }
   }
   console.log(line);
+}
+if (disagreements.length > 0) {
+  console.error(`FAIL: ours and gensim disagree, so the timings compare different work:\n  ${disagreements.join("\n  ")}`);
+  process.exitCode = 1;
 }

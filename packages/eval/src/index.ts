@@ -1,4 +1,4 @@
-// Benchmarks (analogy, word similarity) and their statistics helpers.
+// Benchmarks (analogy, word similarity), the statistics to compare embeddings on them, and the dataset registry.
 export { EvalError } from "./errors.js";
 export { parseAnalogies, readAnalogies, type AnalogyQuestion, type AnalogySet } from "./analogy/questions-file.js";
 export {
@@ -18,3 +18,18 @@ export { pearson, pearsonPValue, spearman, spearmanPValue, type Correlation } fr
 export { averageRanks } from "./math/ranks.js";
 export { incompleteBeta } from "./math/incomplete-beta.js";
 export { logGamma } from "./math/log-gamma.js";
+export { bootstrapCI, type BootstrapOptions, type ConfidenceInterval, type ResampledStatistic } from "./stats/bootstrap-ci.js";
+export { accuracyCI } from "./stats/accuracy-ci.js";
+export { correlationCI, type CorrelationCIOptions } from "./stats/correlation-ci.js";
+export { resampledCorrelation, type CorrelationMethod } from "./stats/resampled-correlation.js";
+export { pairedBootstrapCorrelationDifference, type CorrelationDifference, type PairedBootstrapOptions } from "./stats/paired-bootstrap.js";
+export { mcnemarExact, type McNemarResult } from "./stats/mcnemar.js";
+export { signTestPValue } from "./stats/sign-test.js";
+export { holm } from "./stats/holm.js";
+export { percentile } from "./stats/percentile.js";
+export { DATASETS, getDataset, type Dataset, type DatasetFormat, type DatasetKind } from "./datasets/registry.js";
+export { cacheDirectory, dataDirectory } from "./datasets/directories.js";
+export { locateDataset, type DatasetLocation } from "./datasets/locate.js";
+export { verifyDataset } from "./datasets/verify.js";
+export { fetchDataset, type FetchOptions, type FetchResult } from "./datasets/fetch.js";
+export { sha256File } from "./datasets/sha256-file.js";

@@ -58,9 +58,9 @@ describe("evaluateAnalogies on planted structure", () => {
   for (const method of ["3CosAdd", "3CosMul"] as const) {
     it(`${method}: solves every answerable question, splits semantic / syntactic, skips unknown words`, async () => {
       const r = await evaluateAnalogies(emb, set, { method, semanticSections: 1, threads: 1 });
-      expect(r.sections.map((s) => [s.name, s.kind, s.correct, s.total])).toEqual([
-        ["sem", "semantic", 3, 3],
-        ["syn", "syntactic", 2, 2],
+      expect(r.sections.map((s) => [s.name, s.kind, s.correct, s.total, s.questions])).toEqual([
+        ["sem", "semantic", 3, 3, 3],
+        ["syn", "syntactic", 2, 2, 3],
       ]);
       expect(r.total).toEqual({ correct: 5, total: 5, accuracy: 1 });
       expect(r.semantic.total).toBe(3);
@@ -88,6 +88,10 @@ describe("evaluateAnalogies on planted structure", () => {
     // Rows: x0 y0 x1 y1 x2 y2 x3 y3 … — 6 rows keep x0..y2 only.
     const r = await evaluateAnalogies(emb, set, { restrictVocab: 6, threads: 1 });
     expect(r.outcomes.map((o) => o.status)).toEqual(["correct", "correct", "skipped", "skipped", "skipped", "skipped"]);
+    expect(r.sections.map((s) => [s.total, s.questions])).toEqual([
+      [2, 3],
+      [0, 3],
+    ]);
   });
 
   it("a case variant of a question word never answers; the first of several case variants is used", async () => {

@@ -105,7 +105,11 @@ describe("evaluateWordPairs", () => {
     expect(r.pairIndex).toEqual([0, 1, 2, 3]);
     expect(r.oov).toBe(1);
     expect(r.oovPercent).toBeCloseTo(20, 12);
-    expect(r.spearman.r).toBeCloseTo(spearman(r.gold, r.model).r, 15);
+    // Gold ranks 4 3 1 2, model ranks 3 4 1 2: rho = 1 − 6·2 / (4·15) = 0.8; scipy: spearmanr → (0.8, 0.2), pearsonr → (0.9640505680711038, 0.035949431928896214).
+    expect(r.spearman.r).toBeCloseTo(0.8, 14);
+    expect(r.spearman.pValue).toBeCloseTo(0.2, 14);
+    expect(r.pearson.r).toBeCloseTo(0.9640505680711038, 7);
+    expect(r.pearson.pValue).toBeCloseTo(0.035949431928896214, 6);
   });
 
   it("dummy4unknown scores unknown pairs 0 and divides the OOV count by the pairs used", async () => {

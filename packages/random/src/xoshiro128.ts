@@ -39,6 +39,7 @@ export class Xoshiro128 implements RandomStream {
     this.s3 = d | 0;
   }
 
+  /** The next output, a uniform 32-bit unsigned integer in [0, 2^32); advances the state one step. */
   nextUint32(): number {
     const s1 = this.s1;
     // Scrambler: rotl(s1 * 5, 7) * 9, all modulo 2^32.
@@ -55,10 +56,15 @@ export class Xoshiro128 implements RandomStream {
     return result;
   }
 
+  /** A uniform float in [0, 1): the next output times 2^-32 (32 bits of resolution). */
   nextFloat(): number {
     return this.nextUint32() * UINT32_TO_UNIT;
   }
 
+  /**
+   * A uniform integer in [0, n) for 1 ≤ n ≤ 2^32: ⌊u · n / 2^32⌋ for the next
+   * output u (Lemire's multiply-shift reduction, bias at most n / 2^32).
+   */
   nextInt(n: number): number {
     return Math.floor(this.nextUint32() * UINT32_TO_UNIT * n);
   }

@@ -29,12 +29,17 @@ export interface ReportInput {
 
 /** A compared strategy. */
 export interface StrategyInfo {
+  /** Display name; the key the other rows refer to as `strategy`. */
   readonly name: string;
-  /** The sampler spec (shown in the config table). */
+  /** The sampler spec, shown as JSON in the Strategies table. */
   readonly spec?: unknown;
-  /** The numeric setting this strategy differs in (α, k, λ), to plot metrics over it. */
+  /**
+   * The numeric setting this strategy differs in (α, k, λ). When every strategy
+   * that has one names the same setting, with ≥ 2 distinct values, the report
+   * adds a sweep chart of each metric over it.
+   */
   readonly setting?: { readonly name: string; readonly value: number };
-  /** True for the baseline the others are compared with. */
+  /** True for the baseline the others are compared with: drawn as a diamond in the metric charts and named in the Strategies table. */
   readonly baseline?: boolean;
 }
 
@@ -43,9 +48,13 @@ export interface MetricSummary {
   readonly benchmark: string;
   readonly metric: string;
   readonly strategy: string;
+  /** Mean over seeds. */
   readonly mean: number;
+  /** Sample standard deviation over seeds, shown as mean ± std in the metrics table and in the chart tooltip. */
   readonly std?: number;
+  /** Lower end of the 95% confidence interval of the mean. */
   readonly ciLow: number;
+  /** Upper end of the 95% confidence interval of the mean. */
   readonly ciHigh: number;
   /** Number of seeds. */
   readonly n: number;

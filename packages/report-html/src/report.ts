@@ -21,15 +21,16 @@ interface ChartPart {
  */
 export async function renderHtmlReport(input: ReportInput): Promise<string> {
   const order = input.strategies.map((s) => s.name);
-  const sections: string[] = [];
+  const baseline = input.strategies.find((s) => s.baseline)?.name;
+  const sections: string[] = [strategiesSection(input)];
 
-  // 1. Benchmark metrics, with a sweep chart when strategies differ in one numeric setting.
+  // 1. Benchmark metrics (charts, then the numbers), with a sweep chart when strategies differ in one numeric setting.
   const byMetric = groupBy(input.metrics, (m) => `${m.benchmark}\u0000${m.metric}`);
   const metricParts: ChartPart[] = [...byMetric.values()].map((rows) => ({
-    spec: metricChart(rows, order),
-    caption: `${rows[0].metric} on ${rows[0].benchmark}; the best strategy in red.`,
+    spec: metricChart(rows, order, baseline),
+    caption: `${rows[0].metric} on ${rows[0].benchmark}; the best strategy in red${baseline === undefined ? "" : ", the baseline as a diamond"}.`,
   }));
-  sections.push(await chartSection("Benchmarks", metricParts));
+  sections.push(await chartSection("Benchmarks", metricParts, metricsTable(input)));
   const sweep = sweepSetting(input);
   if (sweep) {
     const parts = [...groupBy(input.metrics, (m) => m.metric).entries()].map(([metric, rows]) => ({
@@ -108,9 +109,34 @@ ${sections.join("\n")}
 `;
 }
 
-async function chartSection(title: string, parts: readonly ChartPart[]): Promise<string> {
+/** A section of rendered charts, optionally followed by ready-made HTML (a table). */
+async function chartSection(title: string, parts: readonly ChartPart[], after = ""): Promise<string> {
   const figures = await Promise.all(parts.map(async (p) => figure(await renderSvg(p.spec), p.caption)));
-  return `<section><h2>${escapeHtml(title)}</h2><div class="charts">${figures.join("\n")}</div></section>`;
+  return `<section><h2>${escapeHtml(title)}</h2><div class="charts">${figures.join("\n")}</div>${after}</section>`;
+}
+
+/** The strategies compared: name, sampler spec (as JSON), swept setting, and which one is the baseline. */
+function strategiesSection(input: ReportInput): string {
+  const rows = input.strategies.map((s) => [
+    s.name,
+    s.spec === undefined ? "" : JSON.stringify(s.spec),
+    s.setting ? `${s.setting.name} = ${s.setting.value}` : "",
+    s.baseline ? "baseline" : "",
+  ]);
+  return `<section><h2>Strategies</h2>${htmlTable(["strategy", "sampler spec", "setting", "role"], rows, "The strategies compared")}</section>`;
+}
+
+/** Every metric as numbers: mean ± std over seeds (std when given), the 95% CI and the number of seeds. */
+function metricsTable(input: ReportInput): string {
+  const rows = input.metrics.map((m) => [
+    m.benchmark,
+    m.metric,
+    m.strategy,
+    m.std === undefined ? m.mean.toFixed(4) : `${m.mean.toFixed(4)} ± ${m.std.toFixed(4)}`,
+    `[${m.ciLow.toFixed(4)}, ${m.ciHigh.toFixed(4)}]`,
+    m.n,
+  ]);
+  return htmlTable(["benchmark", "metric", "strategy", "mean ± std", "95% CI", "seeds"], rows, "Benchmark metrics over seeds");
 }
 
 function neighboursSection(input: ReportInput, order: readonly string[]): string {
@@ -125,13 +151,17 @@ function neighboursSection(input: ReportInput, order: readonly string[]): string
   return `<section><h2>Nearest neighbours</h2>${htmlTable(["probe", ...order], rows, "Cosine nearest neighbours of probe words, per strategy")}</section>`;
 }
 
-/** The name of the numeric setting the strategies sweep over, when at least three strategies carry distinct values of it. */
+/**
+ * The name of the numeric setting the strategies sweep over: all strategies
+ * that carry a setting name the same one, with at least two distinct values
+ * (two points already show the direction of the effect; strategies without a
+ * setting are left off the line). Otherwise null.
+ */
 function sweepSetting(input: ReportInput): string | null {
   const withSetting = input.strategies.filter((s) => s.setting);
-  if (withSetting.length < 3) return null;
   const names = new Set(withSetting.map((s) => s.setting!.name));
   const valuesSeen = new Set(withSetting.map((s) => s.setting!.value));
-  return names.size === 1 && valuesSeen.size >= 3 ? [...names][0] : null;
+  return names.size === 1 && valuesSeen.size >= 2 ? [...names][0] : null;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

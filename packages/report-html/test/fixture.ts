@@ -2,12 +2,21 @@ import type { ReportInput } from "../src/index.js";
 
 const SECTIONS = ["capital-common-countries", "family", "gram1-adjective-to-adverb", "gram3-comparative", "gram7-past-tense"];
 
+/** How many probe words, and neighbours per probe, a fixture lists. */
+export interface NeighbourShape {
+  readonly probes?: number;
+  readonly neighbours?: number;
+}
+
+const PROBES = ["king", "water", "france", "good", "run", "computer", "bank", "music", "city", "war"];
+
 /**
  * A report input shaped like an α sweep: `alphas.length` strategies × `seeds`
- * cells, three benchmarks, Zipfian sampling distributions over `vocab` words.
- * The numbers are smooth functions of α so charts have visible structure.
+ * cells, three benchmarks, Zipfian sampling distributions over `vocab` words,
+ * `shape.probes` probe words (default 2) with `shape.neighbours` neighbours
+ * each (default 2). The numbers are smooth functions of α so charts have visible structure.
  */
-export function sweepInput(alphas: readonly number[], seeds: number, vocab = 15_000): ReportInput {
+export function sweepInput(alphas: readonly number[], seeds: number, vocab = 15_000, shape: NeighbourShape = {}): ReportInput {
   const name = (a: number) => `unigram α=${a}`;
   const strategies = alphas.map((a, i) => ({
     name: name(a),
@@ -23,7 +32,8 @@ export function sweepInput(alphas: readonly number[], seeds: number, vocab = 15_
       ["simlex999", "spearman", 0.3],
     ].map(([benchmark, metric, scale]) => {
       const mean = (scale as number) * quality(a);
-      return { benchmark: benchmark as string, metric: metric as string, strategy: name(a), mean, std: 0.01, ciLow: mean - 0.02, ciHigh: mean + 0.02, n: seeds };
+      const std = 0.005 + 0.01 * Math.abs(a - 0.5);
+      return { benchmark: benchmark as string, metric: metric as string, strategy: name(a), mean, std, ciLow: mean - 2 * std, ciHigh: mean + 2 * std, n: seeds };
     }),
   );
   const sections = alphas.flatMap((a) =>
@@ -44,8 +54,13 @@ export function sweepInput(alphas: readonly number[], seeds: number, vocab = 15_
       wordsPerSecond: 400_000 - 10_000 * seed,
     })),
   );
-  const neighbours = ["king", "water"].flatMap((probe) =>
-    alphas.map((a) => ({ probe, strategy: name(a), neighbours: [{ word: `${probe}-n1`, similarity: 0.8 }, { word: `${probe}-n2`, similarity: 0.7 }] })),
+  const perProbe = shape.neighbours ?? 2;
+  const neighbours = PROBES.slice(0, shape.probes ?? 2).flatMap((probe) =>
+    alphas.map((a) => ({
+      probe,
+      strategy: name(a),
+      neighbours: Array.from({ length: perProbe }, (_, j) => ({ word: `${probe}-n${j + 1}`, similarity: 0.8 - 0.1 * j + 0.01 * a })),
+    })),
   );
   const significance = alphas
     .filter((a) => a !== 0.75)

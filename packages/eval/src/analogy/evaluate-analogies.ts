@@ -38,6 +38,8 @@ export interface Score {
 export interface SectionScore extends Score {
   name: string;
   kind: "semantic" | "syntactic";
+  /** Well-formed questions of the section in the file, skipped ones included (so `total` of `questions` were evaluated). */
+  questions: number;
 }
 
 /** What happened to one question: answered correctly, wrongly, or skipped for unknown words. */
@@ -181,7 +183,9 @@ function tally(
 ): AnalogyResult {
   const correct = new Array<number>(set.sections.length).fill(0);
   const total = new Array<number>(set.sections.length).fill(0);
+  const questions = new Array<number>(set.sections.length).fill(0);
   set.questions.forEach((q, i) => {
+    questions[q.section]++;
     if (outcomes[i].status === "skipped") return;
     total[q.section]++;
     if (outcomes[i].status === "correct") correct[q.section]++;
@@ -190,6 +194,7 @@ function tally(
     name,
     kind: s < settings.semanticSections ? "semantic" : "syntactic",
     ...score(correct[s], total[s]),
+    questions: questions[s],
   }));
   const sum = (list: SectionScore[]): Score => score(list.reduce((n, s) => n + s.correct, 0), list.reduce((n, s) => n + s.total, 0));
   const oov = outcomes.filter((o) => o.oov).length;

@@ -1,8 +1,6 @@
+import { COSMUL_EPSILON } from "@neglab/vectors";
 import { blockDots, ROW_BLOCK } from "./block-dots.js";
 import { TopKTable } from "./top-k-table.js";
-
-/** gensim's 3CosMul denominator guard (`most_similar_cosmul`). */
-const COSMUL_EPSILON = 0.000001;
 
 /**
  * Scores every row in [rowStart, rowEnd) for every analogy question a : b :: c : ?
