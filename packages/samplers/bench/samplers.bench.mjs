@@ -23,10 +23,17 @@ const CONFIGS = {
   "unigram word2vec-table (1e8)": { type: "unigram", alpha: 0.75, method: "word2vec-table" },
   "unigram cumulative (gensim)": { type: "unigram", alpha: 0.75, method: "cumulative" },
   "unigram fasttext-table (1e7)": { type: "unigram", alpha: 0.75, method: "fasttext-table" },
+  "fasttext preset (α 0.5, redraw)": { type: "fasttext" },
   "domain mixture": { type: "domain", weights: { w3: 5, w50: 20, w900: 40 }, combine: "mixture", lambda: 0.2 },
-  "annealed (alias)": { type: "annealed", alphaStart: 1, alphaEnd: 0.5 },
+  "domain product": { type: "domain", weights: { w3: 5, w50: 20, w900: 40 }, combine: "product" },
+  "annealed linear (alias)": { type: "annealed", alphaStart: 1, alphaEnd: 0.5 },
+  "annealed cosine, t = 0.5": { type: "annealed", alphaStart: 1, alphaEnd: 0.5, schedule: "cosine" },
   [`adaptive top, M=32, dim=${DIM}`]: { type: "adaptive", candidates: 32 },
+  [`adaptive softmax, M=32, dim=${DIM}`]: { type: "adaptive", candidates: 32, select: "softmax" },
 };
+
+/** Training progress set before measuring (schedules then draw from their mid-training table). */
+const PROGRESS = 0.5;
 
 function zipfVocabulary(size) {
   const counts = Array.from({ length: size }, (_, rank) => Math.floor(1e9 / (rank + 1) ** 1.05) + 1);
@@ -52,6 +59,7 @@ async function measure(name, size) {
   } else {
     const vocabulary = zipfVocabulary(size);
     const sampler = await createSampler(spec, { vocabulary });
+    sampler.setProgress?.(PROGRESS);
     if (sampler.modelAware) {
       const init = createStream(7, "model");
       const output = Float32Array.from({ length: size * DIM }, () => init.nextFloat() - 0.5);

@@ -39,12 +39,15 @@ export function listSamplers(): StrategyInfo[] {
 }
 
 /**
- * Checks a spec against the vocabulary without building anything or reading
- * files, and returns it normalised: every option present with its default,
- * relative paths made absolute (against `baseDir`), so a worker thread given the
- * result rebuilds the same sampler without needing `baseDir`. Throws a
- * SamplerError naming the strategy and option: an unknown type (suggesting the
- * closest name), an unknown option, a value of the wrong type or out of range.
+ * Checks a spec against the vocabulary without building anything, and returns
+ * it normalised: every option present with its default, relative paths made
+ * absolute (against `baseDir`), so a worker thread given the result rebuilds the
+ * same sampler without needing `baseDir`. It reads no weights file and imports no
+ * module; the one file it may read is, for `module:<package name>`, the package's
+ * package.json in node_modules (from `baseDir` upwards), to resolve the module's
+ * entry file. Throws a SamplerError naming the strategy and option: an unknown
+ * type (suggesting the closest name), an unknown option, a value of the wrong
+ * type or out of range.
  * Custom module specs are checked for form only here; {@link createSampler}
  * loads and checks the module.
  */

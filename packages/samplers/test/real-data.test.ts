@@ -36,7 +36,7 @@ describe("real data: the Brown corpus vocabulary (minCount 5)", () => {
     expect(starved).toBe(2131);
     // They are the rarest words: the table stops before the tail.
     expect(entries.findIndex((n) => n === 0)).toBe(vocabulary.size - starved);
-  });
+  }, 60_000); // a 10^8-entry table: about 1 s alone, far longer on a loaded machine
 
   it("gensim's own cumulative table", () => {
     expect(digest(buildCumulativeTable(vocabulary, 0.75, 2 ** 31 - 1))).toBe("ef8dbde62a8f575888395a83d3a2b040da78b27712eaeb03e149a498d023011f");

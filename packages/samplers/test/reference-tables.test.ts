@@ -60,6 +60,17 @@ describe("gensim's cumulative table", () => {
 });
 
 describe("fastText's negatives table", () => {
+  it("matches a transcription of fastText 0.9.2's NegativeSamplingLoss entry for entry on 1000 Zipfian counts (1e7 entries)", () => {
+    // Reference: /usr/bin/python3 scripts/fasttext-table.py < test/fixtures/reference/zipf1000.counts.txt
+    const reference = readNumbers("reference", "zipf1000.fasttext-table.txt");
+    expect(entries(buildFasttextTable(ZIPF_1000, 0.5, 1e7), 1000)).toEqual(reference);
+    expect(reference.reduce((a, b) => a + b, 0)).toBe(10_000_529);
+    // float32 matters: the same rule in double arithmetic gives 7 words a different number of entries
+    const z = Array.from(ZIPF_1000.counts).reduce((sum, c) => sum + Math.sqrt(c), 0);
+    const inDouble = Array.from(ZIPF_1000.counts, (c) => Math.ceil((Math.sqrt(c) * 1e7) / z));
+    expect(inDouble.filter((n, i) => n !== reference[i])).toHaveLength(7);
+  });
+
   it("gives word i ⌈c_i · size / z⌉ entries in float32, so every word at least one", () => {
     const table = buildFasttextTable(WORKED_EXAMPLE, 0.5, 1e7);
     const counts = entries(table, 12);

@@ -17,19 +17,17 @@ export function sharedDataDir(): string | null {
 /**
  * Resolves files of the shared data set for a test. Returns their absolute
  * paths, or `null` after printing which files are missing, so the caller can
- * `describe.skipIf(paths === null)` with a visible reason.
+ * `describe.skipIf(paths === null)` with a visible reason. In CI (`CI` set),
+ * where the data must be present, a missing file throws instead: the tests
+ * that prove parity with gensim and word2vec.c may not skip there unnoticed.
  */
 export function sharedData(...relativePaths: string[]): string[] | null {
   const dir = sharedDataDir();
-  if (dir === null) {
-    console.warn(`[skip] shared data not found: set NEGLAB_DATA (needed: ${relativePaths.join(", ")})`);
-    return null;
-  }
-  const paths = relativePaths.map((p) => join(dir, p));
-  const missing = paths.filter((p) => !existsSync(p));
-  if (missing.length > 0) {
-    console.warn(`[skip] missing shared data files: ${missing.join(", ")}`);
-    return null;
-  }
-  return paths;
+  const paths = dir === null ? [] : relativePaths.map((p) => join(dir, p));
+  const missing = dir === null ? null : paths.filter((p) => !existsSync(p));
+  if (missing !== null && missing.length === 0) return paths;
+  const what = missing === null ? `shared data not found: set NEGLAB_DATA (needed: ${relativePaths.join(", ")})` : `missing shared data files: ${missing.join(", ")}`;
+  if (process.env.CI) throw new Error(`${what} — CI must provide the shared data (NEGLAB_DATA)`);
+  console.warn(`[skip] ${what}`);
+  return null;
 }

@@ -36,11 +36,6 @@ export class AnnealedSampler extends AliasSampler {
     this.alpha = plan.alphaStart;
   }
 
-  /** The exponent in force now. */
-  get currentAlpha(): number {
-    return this.alpha;
-  }
-
   /** Moves α to the schedule's value at `progress` (clamped to [0, 1]; NaN is ignored). */
   setProgress(progress: number): void {
     if (Number.isNaN(progress)) return;

@@ -49,9 +49,14 @@ export abstract class IndependentSampler implements NegativeSampler {
       }
       ids[n++] = id;
     }
-    const probs = out.probs;
-    if (probs !== null) for (let i = 0; i < n; i++) probs[i] = this.distribution[ids[i]];
+    this.writeProbabilities(out, n);
     return n;
+  }
+
+  /** Fills `out.probs[0, n)`, when asked for, with the probabilities of the drawn ids. */
+  protected writeProbabilities(out: DrawBuffers, n: number): void {
+    const probs = out.probs;
+    if (probs !== null) for (let i = 0; i < n; i++) probs[i] = this.distribution[out.ids[i]];
   }
 
   probabilities(): Float64Array {

@@ -13,6 +13,7 @@ import { defineStrategy } from "./strategy.js";
 /** How a unigram sampler draws. */
 export type UnigramMethod = "alias" | "word2vec-table" | "cumulative" | "fasttext-table";
 
+/** Every {@link UnigramMethod}, in the order `listSamplers()` documents them (the values of option `method`). */
 export const UNIGRAM_METHODS: readonly UnigramMethod[] = ["alias", "word2vec-table", "cumulative", "fasttext-table"];
 
 /** Default `tableSize` of each table method, and its largest allowed value. */
