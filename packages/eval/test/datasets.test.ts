@@ -54,7 +54,7 @@ describe("getDataset", () => {
     expect(getDataset("SimLex999").file).toBe("eval/similarity/simlex999.txt");
     expect(() => getDataset("simlex99")).toThrow(/unknown dataset "simlex99"; did you mean "simlex999"\?/);
     expect(() => getDataset("mturk-717")).toThrow(/did you mean "mturk-771"\?/);
-    expect(() => getDataset("imagenet")).toThrow(/unknown dataset "imagenet" \(expected one of: questions-words, wordsim353, /);
+    expect(() => getDataset("imagenet")).toThrow(/unknown dataset "imagenet" \(expected one of: "questions-words", "wordsim353", /);
   });
 });
 

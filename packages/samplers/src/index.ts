@@ -8,7 +8,7 @@ export { createSampler, listSamplers, validateSamplerSpec, type SamplerContext }
 export type { StrategyInfo } from "./strategies/strategy.js";
 export type { OptionInfo } from "./options.js";
 export { SamplerError } from "./errors.js";
-export { closestName } from "./closest-name.js";
+export { closestName } from "@neglab/suggest";
 export { createWeightedSampler, type SamplerFactory, type SamplerFactoryContext } from "./custom-module.js";
 export { COLLISION_EFFECT } from "./collision.js";
 export { parseWeightsFile } from "./domain-weights.js";

@@ -1,4 +1,4 @@
-import { suggestion } from "./closest-name.js";
+import { suggestion } from "@neglab/suggest";
 import { SamplerError } from "./errors.js";
 import type { CollisionPolicy, SamplerSpec } from "./types.js";
 

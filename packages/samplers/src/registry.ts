@@ -1,4 +1,4 @@
-import { suggestion } from "./closest-name.js";
+import { suggestion } from "@neglab/suggest";
 import { loadCustomSampler, MODULE_PREFIX, resolveModulePath } from "./custom-module.js";
 import { SamplerError } from "./errors.js";
 import { show, SpecReader } from "./options.js";

@@ -1,5 +1,5 @@
 import { EvalError } from "../errors.js";
-import { suggestion } from "./closest-name.js";
+import { suggestion } from "@neglab/suggest";
 
 /** What a benchmark measures: analogy questions or word-pair similarity judgements. */
 export type DatasetKind = "analogy" | "similarity";
