@@ -1,11 +1,16 @@
 import yargs from "yargs";
+import { compareCommand } from "./commands/compare.js";
 import { corpusStatsCommand } from "./commands/corpus-stats.js";
+import { dataCommand } from "./commands/data.js";
+import { evalCommand } from "./commands/eval.js";
 import { mergeCommand } from "./commands/merge.js";
+import { reportCommand } from "./commands/report.js";
 import { runCommand } from "./commands/run.js";
 import { samplersCommand } from "./commands/samplers.js";
+import { trainCommand } from "./commands/train.js";
 
 /** Built-in error types that signal a bug rather than bad input. */
-const PROGRAMMING_ERRORS = new Set(["TypeError", "ReferenceError", "SyntaxError", "EvalError"]);
+const PROGRAMMING_ERRORS = [TypeError, ReferenceError, SyntaxError, EvalError];
 
 /**
  * Runs the `neglab` command line with `args` (without the node and script
@@ -20,7 +25,12 @@ export async function main(args: string[]): Promise<number> {
     .command(corpusStatsCommand)
     .command(runCommand)
     .command(mergeCommand)
+    .command(reportCommand)
     .command(samplersCommand)
+    .command(trainCommand)
+    .command(evalCommand)
+    .command(compareCommand)
+    .command(dataCommand)
     .demandCommand(1, "Name a command: see neglab --help")
     .strict()
     .help()
@@ -36,7 +46,7 @@ export async function main(args: string[]): Promise<number> {
     return usageError ? 2 : 0;
   } catch (error) {
     // Input errors (bad files, options, specs) are one line; programming errors keep their stack.
-    if (error instanceof Error && !PROGRAMMING_ERRORS.has(error.name) && !process.env.NEGLAB_DEBUG) {
+    if (error instanceof Error && !PROGRAMMING_ERRORS.some((type) => error.constructor === type) && !process.env.NEGLAB_DEBUG) {
       process.stderr.write(`neglab: ${error.message}\n`);
       return 1;
     }

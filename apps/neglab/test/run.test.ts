@@ -9,7 +9,7 @@ const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "neglab-run-"));
 
 function neglab(args: string[], env: Record<string, string> = {}) {
-  const out = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { ...process.env, CI: "1", NEGLAB_DATA: join(dir, "data"), ...env } });
+  const out = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { ...process.env, CI: "1", XDG_CACHE_HOME: join(dir, "cache"), NEGLAB_DATA: join(dir, "data"), ...env } });
   return { code: out.status, stdout: out.stdout, stderr: out.stderr };
 }
 
@@ -27,6 +27,17 @@ writeFileSync(join(dir, "corpus.txt"), `${lines.join("\n")}\n`);
 mkdirSync(join(dir, "data"));
 writeFileSync(join(dir, "data", "pairs.tsv"), "cat\tdog\t9\nsaw\tdrill\t9\ncat\tsaw\t1\ndog\thammer\t1\ncow\tpig\t8\nwrench\tcow\t2\n");
 
+/** summary.json without the measured training speed, which differs between two runs of the same cells. */
+function withoutSpeed(summary: { training: { wordsPerSecond?: number }[] }) {
+  for (const t of summary.training) delete t.wordsPerSecond;
+  return summary;
+}
+
+/** report.md with the words/s column of the training table blanked. */
+function markdownWithoutSpeed(markdown: string): string {
+  return markdown.replace(/^\| ([^|]+) \| [\d,]+ \| /gm, "| $1 | — | ");
+}
+
 function experiment(name: string, patch: Record<string, unknown> = {}): string {
   const file = join(dir, `${name}.json`);
   const definition = {
@@ -40,7 +51,7 @@ function experiment(name: string, patch: Record<string, unknown> = {}): string {
     seeds: [1, 2, 3],
     benchmarks: [
       { name: "pairs", type: "similarity", path: "pairs.tsv" },
-      { name: "missing", type: "analogy", path: "eval/analogy/none.txt" },
+      { name: "missing", type: "analogy", path: "eval/analogy/none.txt", optional: true },
     ],
     baseline: "unigram",
     ...patch,
@@ -64,6 +75,7 @@ describe("neglab run", () => {
     // The planted structure is learned: similar pairs rank above dissimilar ones.
     for (const row of summary.tables[0].rows) expect(row.stats.mean).toBeGreaterThan(0.5);
     expect(existsSync(join(out, "report.md"))).toBe(true);
+    expect(existsSync(join(out, "report.html"))).toBe(true);
     expect(JSON.parse(readFileSync(join(out, "config.json"), "utf8")).environment.node).toBe(process.version);
     const again = neglab(["run", experiment("full"), "--out", out]);
     expect(again.code).toBe(0);
@@ -74,12 +86,12 @@ describe("neglab run", () => {
   it("loses no finished cell when killed mid-grid, and the rerun finishes the rest", async () => {
     const out = join(dir, "runs", "killed");
     const file = experiment("killed");
-    const child = spawn(process.execPath, [bin, "run", file, "--out", out], { env: { ...process.env, CI: "1" } });
+    const child = spawn(process.execPath, [bin, "run", file, "--out", out], { env: { ...process.env, CI: "1", XDG_CACHE_HOME: join(dir, "cache"), NEGLAB_DATA: join(dir, "data") } });
     let log = "";
     await new Promise<void>((resolve) => {
       child.stderr.on("data", (chunk: Buffer) => {
         log += chunk.toString();
-        if ((log.match(/: done in/g) ?? []).length >= 2) {
+        if ((log.match(/: trained in/g) ?? []).length >= 2) {
           child.kill("SIGKILL");
           resolve();
         }
@@ -95,19 +107,74 @@ describe("neglab run", () => {
     expect(readdirSync(join(out, "cells")).filter((f) => f.endsWith(".json"))).toHaveLength(6);
   });
 
-  it("three shards and merge give the same results as a single run", () => {
+  it("three concurrent shard processes and merge give the same report as a single run", async () => {
     const out = join(dir, "runs", "sharded");
     const file = experiment("full");
-    for (const i of [1, 2, 3]) {
-      const shard = neglab(["run", file, "--out", out, "--shard", `${i}/3`]);
-      expect(shard.code, shard.stderr).toBe(0);
-    }
-    // Slurm-style environment picks the same share as --shard.
+    // The three shards run at the same time, as array tasks would, into one fresh results directory.
+    const codes = await Promise.all(
+      [1, 2, 3].map(
+        (i) =>
+          new Promise<number | null>((resolve) => {
+            const child = spawn(process.execPath, [bin, "run", file, "--out", out, "--shard", `${i}/3`], { env: { ...process.env, CI: "1", XDG_CACHE_HOME: join(dir, "cache"), NEGLAB_DATA: join(dir, "data") }, stdio: "ignore" });
+            child.on("exit", resolve);
+          }),
+      ),
+    );
+    expect(codes).toEqual([0, 0, 0]);
+    expect(readdirSync(join(out, "cells")).filter((f) => f.endsWith(".json"))).toHaveLength(6);
+    // Slurm-style and Kubernetes-style environments pick the same shares as --shard.
     const slurm = neglab(["run", file, "--out", out], { SLURM_ARRAY_TASK_ID: "0", SLURM_ARRAY_TASK_COUNT: "3" });
     expect(slurm.stderr.match(/cached/g)).toHaveLength(2);
     const merged = neglab(["merge", file, "--out", out]);
     expect(merged.code, merged.stderr).toBe(0);
-    expect(readFileSync(join(out, "results.csv"), "utf8")).toBe(readFileSync(join(dir, "runs", "full", "results.csv"), "utf8"));
+    const single = join(dir, "runs", "full");
+    expect(readFileSync(join(out, "results.csv"), "utf8")).toBe(readFileSync(join(single, "results.csv"), "utf8"));
+    expect(withoutSpeed(JSON.parse(readFileSync(join(out, "summary.json"), "utf8")))).toEqual(withoutSpeed(JSON.parse(readFileSync(join(single, "summary.json"), "utf8"))));
+    expect(markdownWithoutSpeed(readFileSync(join(out, "report.md"), "utf8"))).toBe(markdownWithoutSpeed(readFileSync(join(single, "report.md"), "utf8")));
+  });
+
+  it("JOB_COMPLETION_INDEX (Kubernetes Indexed Job) with NEGLAB_SHARD_COUNT runs the same share as --shard", () => {
+    const out = join(dir, "runs", "indexed");
+    const file = experiment("full");
+    const indexed = neglab(["run", file, "--out", out], { JOB_COMPLETION_INDEX: "1", NEGLAB_SHARD_COUNT: "3" });
+    expect(indexed.code, indexed.stderr).toBe(0);
+    expect(indexed.stdout).toContain("shard 2/3 finished 2 cells");
+    const flag = neglab(["run", file, "--out", out, "--shard", "2/3"]);
+    expect(flag.stderr.match(/cached/g)).toHaveLength(2);
+    const outOfRange = neglab(["run", file, "--out", out], { JOB_COMPLETION_INDEX: "3", NEGLAB_SHARD_COUNT: "3" });
+    expect(outOfRange.code).toBe(1);
+    expect(outOfRange.stderr).toMatch(/JOB_COMPLETION_INDEX=3 is not below the shard count 3/);
+  });
+
+  it("recomputes a cell once an optional benchmark's file appears", () => {
+    const out = join(dir, "runs", "late");
+    const late = join(dir, "late-data");
+    mkdirSync(late, { recursive: true });
+    const file = experiment("late", { seeds: [1], strategies: [{ name: "unigram", sampler: { type: "unigram" } }], benchmarks: [{ name: "late", type: "similarity", path: "late.tsv", optional: true }] });
+    const before = neglab(["run", file, "--out", out, "--no-html"], { NEGLAB_DATA: late });
+    expect(before.code, before.stderr).toBe(0);
+    expect(before.stderr).toMatch(/skipped: late: late\.tsv not found/);
+    writeFileSync(join(late, "late.tsv"), readFileSync(join(dir, "data", "pairs.tsv")));
+    const after = neglab(["run", file, "--out", out, "--no-html"], { NEGLAB_DATA: late });
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.stderr).not.toMatch(/cached/);
+    expect(after.stdout).toContain("late — spearman");
+    // Editing the file changes its digest, so the cell is computed again; an unchanged file is reused.
+    expect(neglab(["run", file, "--out", out, "--no-html"], { NEGLAB_DATA: late }).stderr).toMatch(/cached/);
+    writeFileSync(join(late, "late.tsv"), "cat\tdog\t1\nsaw\tdrill\t2\ncat\tsaw\t9\n");
+    expect(neglab(["run", file, "--out", out, "--no-html"], { NEGLAB_DATA: late }).stderr).not.toMatch(/cached/);
+  });
+
+  it("recomputes a cell when its domain weights file changes", () => {
+    const out = join(dir, "runs", "weights");
+    writeFileSync(join(dir, "farm.tsv"), "cat\t2\ndog\t2\n");
+    const file = experiment("weights", { seeds: [1], strategies: [{ name: "farm", sampler: { type: "domain", weights: "farm.tsv" } }], baseline: "farm" });
+    expect(neglab(["run", file, "--out", out, "--no-html"]).code).toBe(0);
+    expect(neglab(["run", file, "--out", out, "--no-html"]).stderr).toMatch(/cached/);
+    writeFileSync(join(dir, "farm.tsv"), "cat\t3\ndog\t2\n");
+    const changed = neglab(["run", file, "--out", out, "--no-html"]);
+    expect(changed.code, changed.stderr).toBe(0);
+    expect(changed.stderr).not.toMatch(/cached/);
   });
 
   it("merge names the missing cells of an unfinished sharded run", () => {
@@ -129,6 +196,15 @@ describe("neglab run: bad input", () => {
     ["a duplicate strategy name", () => ["run", experiment("bad5", { strategies: [{ name: "a", sampler: { type: "uniform" } }, { name: "a", sampler: { type: "uniform" } }], baseline: "a" })], /strategies\[1\]\.name: duplicate strategy name "a"/],
     ["a missing experiment file", () => ["run", join(dir, "nope.json")], /nope\.json: \(file\): no such experiment file/],
     ["a malformed shard", () => ["run", experiment("shard"), "--shard", "4/3"], /--shard 4\/3: expected i\/n with 1 ≤ i ≤ n/],
+    ["a bad sampler option names it (validateSamplerSpec)", () => ["run", experiment("bad6", { strategies: [{ name: "u", sampler: { type: "unigram", alpha: "x" } }], baseline: "u" })], /strategies\[0\]\.sampler\.alpha: sampler "unigram": option "alpha": must be a finite number, got "x"/],
+    ["a missing weights file fails before any work", () => ["run", experiment("bad7", { strategies: [{ name: "d", sampler: { type: "domain", weights: "nowhere.tsv" } }], baseline: "d" })], /strategies\[0\]\.sampler\.weights: .*nowhere\.tsv: no such file/],
+    ["a bad trainer setting", () => ["run", experiment("bad8", { train: { vectorSize: 0 } })], /train\.vectorSize: must be an integer in \[1, 65536\], got 0/],
+    ["an unknown trainer setting suggests the closest", () => ["run", experiment("bad9", { train: { epoch: 1 } })], /train\.epoch: unknown trainer setting \(did you mean "epochs"\?\)/],
+    ["a bad strategy override names the strategy", () => ["run", experiment("bad10", { strategies: [{ name: "u", sampler: { type: "uniform" } }, { name: "v", sampler: { type: "uniform" }, train: { negative: -1 } }], baseline: "u" })], /strategies\[1\]\.train\.negative: must be an integer in \[0, 1000\], got -1/],
+    ["an unknown benchmark option", () => ["run", experiment("bad11", { benchmarks: [{ name: "p", type: "similarity", path: "pairs.tsv", options: { restrictVocb: 10 } }] })], /benchmarks\[0\]\.options\.restrictVocb: unknown similarity option \(did you mean "restrictVocab"\?\)/],
+    ["a missing registered benchmark says how to fetch it", () => ["run", experiment("bad12", { benchmarks: [{ name: "q", type: "analogy", path: "eval/analogy/questions-words.txt" }] })], /benchmarks\[0\]\.path: eval\/analogy\/questions-words\.txt \(.*\) not found; fetch it with `neglab data fetch questions-words`/],
+    ["a missing unregistered benchmark says where to put it", () => ["run", experiment("bad14", { benchmarks: [{ name: "q", type: "analogy", path: "eval/analogy/none.txt" }] })], /benchmarks\[0\]\.path: eval\/analogy\/none\.txt \(.*\) not found; it is not a registered dataset \(see `neglab data list`\), so put the file there/],
+    ["report probes must be words", () => ["run", experiment("bad13", { report: { probes: "cat" } })], /report\.probes: expected an array of words/],
   ];
   for (const [name, args, message] of cases) {
     it(name, () => {

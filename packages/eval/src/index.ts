@@ -1,5 +1,5 @@
 // Benchmarks (analogy, word similarity), the statistics to compare embeddings on them, and the dataset registry.
-export { EvalError } from "./errors.js";
+export { BenchmarkError } from "./errors.js";
 export { parseAnalogies, readAnalogies, type AnalogyQuestion, type AnalogySet } from "./analogy/questions-file.js";
 export {
   evaluateAnalogies,

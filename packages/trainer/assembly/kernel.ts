@@ -5,6 +5,9 @@
 // it performs the same float32 operations in the same order, so both kernels
 // give bit-identical vectors. Update rules: word2vec.c `TrainModelThread`,
 // gensim `fast_sentence_sg_neg` / `fast_sentence_cbow_neg` / `*_hs`.
+// With several workers, the rows of the `hot` most frequent words are read and
+// written in this worker's replicas (`inputRow` / `outputRow`), and `merge`
+// adds their change into the shared rows (src/worker.ts decides when).
 
 const MAX_EXP: f32 = 6.0;
 // word2vec.c and gensim index the sigmoid table with the C integer 1000 / 6 / 2.
@@ -33,6 +36,16 @@ let weights: usize = 0;
 let rowBytes: usize = 0;
 let simdBytes: usize = 0;
 let flags: i32 = 0;
+// This worker's replicas of the `hot` most frequent words' rows (src/layout.ts):
+// training reads and writes them instead of the shared rows, marking each row it
+// touches dirty; merge() adds the replica's change into the shared row.
+let hot: i32 = 0;
+let hot0: usize = 0;
+let hot1: usize = 0;
+let snap0: usize = 0;
+let snap1: usize = 0;
+let dirty0: usize = 0;
+let dirty1: usize = 0;
 
 /** Where this module's static data ends; the host keeps its arrays above it. */
 export function heapBase(): usize {
@@ -50,6 +63,77 @@ export function configure(
   rowBytes = <usize>dim << 2;
   simdBytes = <usize>(dim & ~3) << 2;
   flags = flagBits;
+}
+
+/** Sets this worker's hot-row replicas (0 rows: every row is trained in place, pure Hogwild). */
+export function configureHotRows(rows: i32, hot0At: usize, hot1At: usize, snap0At: usize, snap1At: usize, dirty0At: usize, dirty1At: usize): void {
+  hot = rows; hot0 = hot0At; hot1 = hot1At; snap0 = snap0At; snap1 = snap1At; dirty0 = dirty0At; dirty1 = dirty1At;
+}
+
+// The input row (syn0) of `word`: this worker's replica when the word is hot.
+// @ts-ignore: decorator
+@inline function inputRow(word: i32): usize {
+  if (word < hot) {
+    store<u8>(dirty0 + <usize>word, 1);
+    return hot0 + <usize>word * rowBytes;
+  }
+  return syn0 + <usize>word * rowBytes;
+}
+
+// The negative-sampling output row (syn1neg) of `word`, likewise.
+// @ts-ignore: decorator
+@inline function outputRow(word: i32): usize {
+  if (word < hot) {
+    store<u8>(dirty1 + <usize>word, 1);
+    return hot1 + <usize>word * rowBytes;
+  }
+  return syn1neg + <usize>word * rowBytes;
+}
+
+// shared += replica − snapshot, then replica = snapshot = shared, for each dirty row.
+function mergeMatrix(shared: usize, replica: usize, snapshot: usize, dirty: usize): void {
+  for (let word = 0; word < hot; word++) {
+    if (load<u8>(dirty + <usize>word) == 0) continue;
+    store<u8>(dirty + <usize>word, 0);
+    const offset = <usize>word * rowBytes;
+    const s = shared + offset;
+    const r = replica + offset;
+    const p = snapshot + offset;
+    let i: usize = 0;
+    for (; i < simdBytes; i += 16) {
+      const v = f32x4.add(v128.load(s + i), f32x4.sub(v128.load(r + i), v128.load(p + i)));
+      v128.store(s + i, v);
+      v128.store(r + i, v);
+      v128.store(p + i, v);
+    }
+    for (; i < rowBytes; i += 4) {
+      const v = load<f32>(s + i) + (load<f32>(r + i) - load<f32>(p + i));
+      store<f32>(s + i, v);
+      store<f32>(r + i, v);
+      store<f32>(p + i, v);
+    }
+  }
+}
+
+/** Adds the change of every dirty hot row since the last merge or pull into the shared vectors. */
+export function merge(): void {
+  if (hot == 0) return;
+  mergeMatrix(syn0, hot0, snap0, dirty0);
+  if (flags & NS) mergeMatrix(syn1neg, hot1, snap1, dirty1);
+}
+
+/** Copies the shared hot rows into this worker's replicas and snapshots. */
+export function pull(): void {
+  if (hot == 0) return;
+  const bytes = <usize>hot * rowBytes;
+  memory.copy(hot0, syn0, bytes);
+  memory.copy(snap0, syn0, bytes);
+  memory.fill(dirty0, 0, <usize>hot);
+  if (flags & NS) {
+    memory.copy(hot1, syn1neg, bytes);
+    memory.copy(snap1, syn1neg, bytes);
+    memory.fill(dirty1, 0, <usize>hot);
+  }
 }
 
 // a · b. Block b (floats 4b..4b+3) goes to accumulator b mod 4, so four
@@ -166,12 +250,12 @@ export function configure(
 @inline function negativeSampling(l1: usize, positive: i32, count: i32, at: usize, alpha: f32): f64 {
   const clip = (flags & CLIP) != 0;
   const weighted = (flags & WEIGHTED) != 0;
-  let loss = target(l1, syn1neg + <usize>positive * rowBytes, 1, 1, alpha, clip);
+  let loss = target(l1, outputRow(positive), 1, 1, alpha, clip);
   for (let j = 0; j < count; j++) {
     const offset = at + (<usize>j << 2);
-    const negative = <usize>load<i32>(batch + offset);
+    const negative = load<i32>(batch + offset);
     const weight: f32 = weighted ? load<f32>(weights + offset) : 1;
-    loss += target(l1, syn1neg + negative * rowBytes, 0, weight, alpha, clip);
+    loss += target(l1, outputRow(negative), 0, weight, alpha, clip);
   }
   return loss;
 }
@@ -184,7 +268,7 @@ export function skipGram(records: i32, alpha: f32): f64 {
     const input = load<i32>(batch + at);
     const positive = load<i32>(batch + at + 4);
     const count = load<i32>(batch + at + 8);
-    const l1 = syn0 + <usize>input * rowBytes;
+    const l1 = inputRow(input);
     zero(neu1e);
     if (flags & HS) loss += softmaxPath(l1, positive, alpha);
     if (flags & NS) loss += negativeSampling(l1, positive, count, at + 12, alpha);
@@ -205,14 +289,14 @@ export function cbow(records: i32, alpha: f32): f64 {
     const count = load<i32>(batch + first + (<usize>contexts << 2) + 4);
     // h: the sum (or mean) of the context vectors
     zero(neu1);
-    for (let c = 0; c < contexts; c++) add(syn0 + <usize>load<i32>(batch + first + (<usize>c << 2)) * rowBytes, neu1);
+    for (let c = 0; c < contexts; c++) add(inputRow(load<i32>(batch + first + (<usize>c << 2))), neu1);
     if (flags & CBOW_MEAN) scale(neu1, <f32>contexts, false);
     zero(neu1e);
     if (flags & HS) loss += softmaxPath(neu1, positive, alpha);
     if (flags & NS) loss += negativeSampling(neu1, positive, count, first + (<usize>contexts << 2) + 8, alpha);
     // gensim divides the error among summed contexts; with the mean each gets all of it
     if (!(flags & CBOW_MEAN)) scale(neu1e, <f32>1 / <f32>contexts, true);
-    for (let c = 0; c < contexts; c++) add(neu1e, syn0 + <usize>load<i32>(batch + first + (<usize>c << 2)) * rowBytes);
+    for (let c = 0; c < contexts; c++) add(neu1e, inputRow(load<i32>(batch + first + (<usize>c << 2))));
     at += <usize>(contexts + 3 + count) << 2;
   }
   return loss;

@@ -7,7 +7,8 @@
 // set is evaluated by @neglab/eval exactly as gensim does — analogy accuracy on
 // questions-words.txt restricted to the 30,000 most frequent words,
 // case-insensitive; Spearman on WordSim-353 and SimLex-999 — and the means are
-// compared: ours must be within 1.5 accuracy points and 0.03 Spearman of word2vec.c.
+// compared: ours must not be worse than word2vec.c by more than 1.5 accuracy points
+// or 0.03 Spearman (a difference beyond that in our favour is reported, not failed).
 //
 //   pnpm --filter @neglab/trainer bench:quality [-- --seeds 3 --workers 2 --gensim --corpus prose|brown]
 import { join } from "node:path";
@@ -72,11 +73,19 @@ for (const sg of [true, false]) {
   for (const [tool, rows] of Object.entries(results)) if (rows.length) console.log(`  ${tool.padEnd(11)} ${show(rows)}`);
   if (results["word2vec.c"].length) {
     const d = (key) => mean(results.ours, key) - mean(results["word2vec.c"], key);
-    const ok = Math.abs(d("analogy")) <= 0.015 && Math.abs(d("ws353")) <= 0.03 && Math.abs(d("simlex")) <= 0.03;
-    pass &&= ok;
+    // The bar is word2vec.c's quality: failing means worse by more than the tolerance;
+    // better by more than it is reported (it means the runs differ) but reaches the bar.
+    const tolerance = { analogy: 0.015, ws353: 0.03, simlex: 0.03 };
+    const worse = Object.keys(tolerance).filter((key) => d(key) < -tolerance[key]);
+    const better = Object.keys(tolerance).filter((key) => d(key) > tolerance[key]);
+    pass &&= worse.length === 0;
+    const verdict =
+      worse.length > 0 ? `WORSE than word2vec.c beyond the tolerance on ${worse.join(", ")}`
+      : better.length > 0 ? `reaches word2vec.c; better beyond the tolerance on ${better.join(", ")}`
+      : "within the tolerance";
     console.log(
       `  ours − word2vec.c: analogy ${(100 * d("analogy")).toFixed(2)} points, WS-353 ${d("ws353").toFixed(3)}, SimLex-999 ${d("simlex").toFixed(3)}` +
-        ` → ${ok ? "within" : "OUTSIDE"} the tolerance (1.5 points, 0.03)`,
+        ` → ${verdict} (1.5 points, 0.03)`,
     );
   }
 }

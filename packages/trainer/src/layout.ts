@@ -16,6 +16,15 @@ export interface WorkerScratch {
   readonly weights: number;
   /** Capacity of `batch` and `weights` in entries. */
   readonly capacity: number;
+  /** This worker's replicas of the hot rows of syn0 and syn1neg (`hotRows` × vectorSize float32 each; 0 when none). */
+  readonly hot0: number;
+  readonly hot1: number;
+  /** The shared rows as they were at the last pull or merge (same shape as the replicas). */
+  readonly snap0: number;
+  readonly snap1: number;
+  /** One byte per hot word: its syn0 / syn1neg replica row changed since the last merge. */
+  readonly dirty0: number;
+  readonly dirty1: number;
 }
 
 /**
@@ -28,6 +37,8 @@ export interface MemoryLayout {
   readonly pages: number;
   readonly vocabularySize: number;
   readonly dim: number;
+  /** Words 0..hotRows−1 (the most frequent) that every worker trains in its own replica, see `hotRowCount`. */
+  readonly hotRows: number;
   readonly sigmoid: number;
   readonly loss: number;
   readonly syn0: number;
@@ -43,6 +54,22 @@ export interface MemoryLayout {
 /** The longest record a sentence can produce, in int32 entries. */
 export function maxRecordLength(settings: TrainSettings): number {
   return settings.architecture === "skipgram" ? 3 + settings.negative : 3 + 2 * settings.window + settings.negative;
+}
+
+/** Bytes of hot-row replicas and snapshots each worker may use under `hotRows: "auto"`. */
+export const HOT_BYTES_PER_WORKER = 64 * 2 ** 20;
+
+/**
+ * How many of the most frequent words each worker trains in private replicas
+ * of their syn0 / syn1neg rows, merged into the shared vectors every
+ * `syncWords` words. `"auto"`: none with one worker (plain in-place training,
+ * bit-reproducible), else as many as fit {@link HOT_BYTES_PER_WORKER} (four
+ * row copies per word: two replicas and two snapshots).
+ */
+export function hotRowCount(settings: TrainSettings, size: number): number {
+  if (settings.hotRows !== "auto") return Math.min(settings.hotRows, size);
+  if (settings.workers === 1) return 0;
+  return Math.min(size, Math.floor(HOT_BYTES_PER_WORKER / (16 * settings.vectorSize)));
 }
 
 /** Lays out the memory for a vocabulary of `size` words whose Huffman paths total `pathLength` nodes. */
@@ -65,13 +92,27 @@ export function planLayout(settings: TrainSettings, size: number, pathLength: nu
   const points = take(pathLength * 4);
   const codes = take(pathLength * 4);
   const capacity = Math.max(1 << 15, 64 * maxRecordLength(settings));
+  const hotRows = hotRowCount(settings, size);
+  const hotMatrix = hotRows * dim * 4;
   const scratch: WorkerScratch[] = [];
   for (let w = 0; w < settings.workers; w++) {
-    scratch.push({ neu1: take(dim * 4), neu1e: take(dim * 4), batch: take(capacity * 4), weights: take(capacity * 4), capacity });
+    scratch.push({
+      neu1: take(dim * 4),
+      neu1e: take(dim * 4),
+      batch: take(capacity * 4),
+      weights: take(capacity * 4),
+      capacity,
+      hot0: take(hotMatrix),
+      hot1: take(settings.negative > 0 ? hotMatrix : 0),
+      snap0: take(hotMatrix),
+      snap1: take(settings.negative > 0 ? hotMatrix : 0),
+      dirty0: take(hotRows),
+      dirty1: take(hotRows),
+    });
   }
   const pages = Math.ceil(cursor / PAGE);
   if (pages > 65536) {
     throw new RangeError(`the model needs ${(cursor / 2 ** 30).toFixed(1)} GiB, over WebAssembly's 4 GiB; lower vectorSize or the vocabulary size`);
   }
-  return { bytes: cursor, pages, vocabularySize: size, dim, sigmoid, loss, syn0, syn1neg, syn1, codeStart, codeLength, points, codes, scratch };
+  return { bytes: cursor, pages, vocabularySize: size, dim, hotRows, sigmoid, loss, syn0, syn1neg, syn1, codeStart, codeLength, points, codes, scratch };
 }

@@ -60,6 +60,16 @@ export interface TrainSettings {
   readonly kernel: KernelKind;
   /** The negative sampler, rebuilt in every worker. Default `{ type: "unigram", alpha: 0.75 }`. */
   readonly sampler: SamplerSpec;
+  /**
+   * With several workers, how many of the most frequent words each worker trains
+   * in private replicas of their input and output rows (merged into the shared
+   * vectors every `syncWords` words), so the two cores stop trading the cache
+   * lines of the rows they both write all the time. `0` = pure Hogwild on every
+   * row. Default `"auto"`: 0 with one worker, else as many as fit 64 MiB per worker.
+   */
+  readonly hotRows: number | "auto";
+  /** Words a worker trains between merges of its hot-row replicas (at most 1/64 of its share of an epoch). Default 16384. */
+  readonly syncWords: number;
 }
 
 /** Defaults of {@link TrainSettings}. */
@@ -84,6 +94,8 @@ export function defaultSettings(): TrainSettings {
     seed: 1,
     kernel: "wasm",
     sampler: { type: "unigram", alpha: 0.75 },
+    hotRows: "auto",
+    syncWords: 16_384,
   };
 }
 
@@ -104,6 +116,8 @@ export function resolveSettings(given: Partial<TrainSettings>): TrainSettings {
   integer("negative", s.negative, 0, 1_000);
   integer("workers", s.workers, 1, 256);
   integer("seed", s.seed, 0, 2 ** 32 - 1);
+  if (s.hotRows !== "auto") integer("hotRows", s.hotRows, 0, 2 ** 31 - 1);
+  integer("syncWords", s.syncWords, 1, 2 ** 31 - 1);
   if (s.maxVocabSize !== null) integer("maxVocabSize", s.maxVocabSize, 1, Number.MAX_SAFE_INTEGER);
   if (s.maxFinalVocab !== null) integer("maxFinalVocab", s.maxFinalVocab, 1, Number.MAX_SAFE_INTEGER);
   finite("sample", s.sample, 0);

@@ -6,7 +6,8 @@ import type { TrainSettings } from "./options.js";
 export const CONTROL_WORDS = 0; // in-vocabulary words processed in the current epoch (Atomics)
 export const CONTROL_ABORT = 1; // set to 1 to make every worker stop at its next sentence
 export const CONTROL_NEXT_CHUNK = 2; // the next chunk of sentences to claim in the current epoch (Atomics)
-export const CONTROL_SLOTS = 3;
+export const CONTROL_MERGE_LOCK = 3; // 1 while a worker merges its hot-row replicas into the shared vectors
+export const CONTROL_SLOTS = 4;
 
 /** Words per chunk of sentences that a worker claims at a time (gensim's job size). */
 export const CHUNK_WORDS = 10_000;

@@ -5,12 +5,17 @@ import { createJsKernel } from "./kernel/js-kernel.js";
 import { createWasmKernel } from "./kernel/wasm-kernel.js";
 import type { Kernel, KernelSetup } from "./kernel/types.js";
 import { kernelFlags } from "./kernel/flags.js";
-import { CONTROL_ABORT, CONTROL_NEXT_CHUNK, CONTROL_WORDS, type EpochCommand, type WorkerInit, type WorkerReply } from "./protocol.js";
+import { CONTROL_ABORT, CONTROL_MERGE_LOCK, CONTROL_NEXT_CHUNK, CONTROL_WORDS, type EpochCommand, type WorkerInit, type WorkerReply } from "./protocol.js";
 import { learningRate } from "./schedule.js";
 import { SentenceTrainer } from "./sentence-trainer.js";
 
-// A training worker: rebuilds the sampler from its spec, then trains its
-// sentence range each epoch in the shared memory (Hogwild, Recht et al. 2011).
+// A training worker: rebuilds the sampler from its spec, then trains the chunks
+// of sentences it claims each epoch in the shared memory without locks (Hogwild,
+// Recht et al. 2011). The rows of the most frequent words it trains in private
+// replicas, merged into the shared rows every `syncWords` words (delayed
+// updates, as in Hogwild's own analysis of delayed gradients): both cores write
+// those rows all the time, and sharing them on every update would move their
+// cache lines back and forth between the cores.
 
 interface SamplerFactory {
   createSampler(spec: SamplerSpec, context: { vocabulary: { words: readonly string[]; counts: Float64Array }; baseDir?: string }): Promise<NegativeSampler>;
@@ -30,14 +35,16 @@ async function start(): Promise<void> {
       ...(init.samplerBaseDir !== undefined ? { baseDir: init.samplerBaseDir } : {}),
     });
   }
-  const setup: KernelSetup = { memory: init.memory, layout: init.layout, worker: init.worker, flags: kernelFlags(settings, sampler) };
+  // a model-aware sampler reads the shared vectors, so they must be current: no replicas then
+  const hotRows = sampler?.modelAware ? 0 : init.layout.hotRows;
+  const setup: KernelSetup = { memory: init.memory, layout: init.layout, worker: init.worker, flags: kernelFlags(settings, sampler), hotRows };
   const kernel: Kernel = init.module === null ? createJsKernel(setup) : await createWasmKernel(init.module, setup);
   const rng = new Xoshiro128(init.rngState as unknown as Xoshiro128State);
   const trainer = new SentenceTrainer(settings, init.layout, init.worker, init.memory, kernel, sampler, init.keep, rng, init.maxSentence);
 
   port.on("message", (command: EpochCommand) => {
     try {
-      reply(runEpoch(command, trainer, sampler));
+      reply(runEpoch(command, trainer, sampler, kernel));
     } catch (error) {
       reply({ type: "error", message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }
@@ -45,12 +52,31 @@ async function start(): Promise<void> {
   reply({ type: "ready", sampler: sampler?.spec ?? null });
 }
 
-function runEpoch({ epoch }: EpochCommand, trainer: SentenceTrainer, sampler: NegativeSampler | null): WorkerReply {
+/** Merges this worker's hot-row replicas into the shared vectors, one worker at a time. */
+function mergeReplicas(kernel: Kernel, control: Int32Array): void {
+  if (init.layout.hotRows === 0) return;
+  while (Atomics.compareExchange(control, CONTROL_MERGE_LOCK, 0, 1) !== 0) Atomics.wait(control, CONTROL_MERGE_LOCK, 1);
+  kernel.merge();
+  Atomics.store(control, CONTROL_MERGE_LOCK, 0);
+  Atomics.notify(control, CONTROL_MERGE_LOCK, 1);
+}
+
+function runEpoch({ epoch }: EpochCommand, trainer: SentenceTrainer, sampler: NegativeSampler | null, kernel: Kernel): WorkerReply {
+  kernel.pull();
+  const reply = trainChunks(epoch, trainer, sampler, kernel);
+  mergeReplicas(kernel, init.control);
+  return reply;
+}
+
+function trainChunks(epoch: number, trainer: SentenceTrainer, sampler: NegativeSampler | null, kernel: Kernel): WorkerReply {
   const { settings, control, ids, sentenceStarts, epochWords, chunkStarts } = init;
   const allWords = epochWords * settings.epochs;
   const chunks = chunkStarts.length - 1;
   let loss = 0;
   let trainedWords = 0;
+  let unmerged = 0;
+  // merge every syncWords words, and at least 64 times per worker and epoch on small corpora
+  const mergeEvery = Math.min(settings.syncWords, Math.ceil(epochWords / (64 * settings.workers)));
   for (let chunk = Atomics.add(control, CONTROL_NEXT_CHUNK, 1); chunk < chunks; chunk = Atomics.add(control, CONTROL_NEXT_CHUNK, 1)) {
     for (let s = chunkStarts[chunk]; s < chunkStarts[chunk + 1]; s++) {
       if (Atomics.load(control, CONTROL_ABORT) !== 0) {
@@ -64,6 +90,11 @@ function runEpoch({ epoch }: EpochCommand, trainer: SentenceTrainer, sampler: Ne
       loss += trainer.train(ids, begin, end, learningRate(settings.alpha, settings.minAlpha, progress));
       trainedWords += trainer.lastKept;
       Atomics.add(control, CONTROL_WORDS, end - begin);
+      unmerged += end - begin;
+      if (unmerged >= mergeEvery) {
+        mergeReplicas(kernel, control);
+        unmerged = 0;
+      }
       if (!Number.isFinite(loss)) return { type: "epoch-done", loss, trainedWords, aborted: false, diverged: true };
     }
   }

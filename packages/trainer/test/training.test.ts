@@ -40,8 +40,11 @@ describe.each<KernelKind>(["wasm", "js"])("%s kernel", (kernel) => {
     expect(topicRecovery(two).nearestSameTopic).toBe(1);
     // every word is trained once per epoch whichever worker takes it (no subsampling here)
     expect(two.epochs[0].trainedWords).toBe(two.stats.epochWords);
-    // the float64 loss sums both workers' shares: the same size as one worker's
-    for (let e = 0; e < 5; e++) expect(two.epochs[e].loss / one.epochs[e].loss).toBeCloseTo(1, 1);
+    // the float64 loss sums both workers' shares: the same size as one worker's. The
+    // first epoch's (high learning rate) depends on how the workers interleave:
+    // measured 1.04–1.06 with and without hot-row replicas; later epochs within 1%.
+    expect(Math.abs(two.epochs[0].loss / one.epochs[0].loss - 1)).toBeLessThan(0.1);
+    for (let e = 1; e < 5; e++) expect(Math.abs(two.epochs[e].loss / one.epochs[e].loss - 1)).toBeLessThan(0.03);
   });
 
   test("a weighted sampler's weights scale the negatives' gradients and losses", async () => {

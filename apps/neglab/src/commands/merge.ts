@@ -1,15 +1,16 @@
 import { join, resolve } from "node:path";
 import type { CommandModule } from "yargs";
 import { loadExperiment } from "../experiment/definition.js";
-import { gridCells } from "../grid/cells.js";
 import { loadCellResults } from "../grid/cell-result.js";
-import { prepareCorpus } from "../grid/prepare-corpus.js";
+import { planGrid } from "../grid/plan-grid.js";
 import { progressLine } from "../progress.js";
 import { writeReport } from "../report/write-report.js";
+import { benchmarkDataDir } from "./data-directory.js";
 
 interface MergeArgs {
   experiment: string;
   out: string | undefined;
+  html: boolean;
 }
 
 /** `neglab merge <experiment>`: the report of a sharded run, once every shard has written its cells. */
@@ -19,20 +20,20 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
   builder: (y) =>
     y
       .positional("experiment", { type: "string", demandOption: true, describe: "The experiment the shards ran" })
-      .option("out", { type: "string", describe: "Results directory (default: runs/<experiment name>)" }),
+      .option("out", { type: "string", describe: "Results directory (default: runs/<experiment name>)" })
+      .option("html", { type: "boolean", default: true, describe: "Write report.html next to report.md (--no-html to skip)" }),
   handler: async (args) => {
     const experiment = await loadExperiment(args.experiment);
     const out = resolve(args.out ?? join("runs", experiment.name));
-    // The corpus digest is part of every cache key, so merge recomputes it to find this experiment's cells.
+    // The corpus and input digests are part of every cache key, so merge recomputes them to find this experiment's cells.
     const progress = progressLine();
-    const data = await prepareCorpus(experiment, (m) => progress.update(m));
-    const cells = gridCells(experiment, data.digest);
+    const { cells } = await planGrid(experiment, benchmarkDataDir(), (m) => progress.update(m));
     const results = await loadCellResults(out);
     const missing = cells.filter((c) => !results.has(c.key));
     if (missing.length > 0) {
       throw new Error(`${out}: ${missing.length} of ${cells.length} cells are missing (${missing.map((c) => `${c.strategy.name} seed ${c.seed}`).join(", ")}); run the remaining shards first`);
     }
-    console.log(await writeReport(experiment, cells.map((c) => results.get(c.key)!), out));
-    console.log(`\nreport: ${join(out, "report.md")}`);
+    console.log(await writeReport(experiment, cells.map((c) => results.get(c.key)!), out, { html: args.html }));
+    console.log(`\nreport: ${join(out, args.html ? "report.html" : "report.md")}`);
   },
 };

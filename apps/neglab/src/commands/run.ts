@@ -2,13 +2,13 @@ import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { CommandModule } from "yargs";
 import { loadExperiment } from "../experiment/definition.js";
-import { gridCells } from "../grid/cells.js";
 import { loadCellResults, saveCellResult } from "../grid/cell-result.js";
-import { prepareCorpus } from "../grid/prepare-corpus.js";
+import { planGrid } from "../grid/plan-grid.js";
 import { runCell } from "../grid/run-cell.js";
 import { resolveShard } from "../grid/shard.js";
-import { progressLine } from "../progress.js";
+import { gridProgress, progressLine } from "../progress.js";
 import { writeReport } from "../report/write-report.js";
+import { benchmarkDataDir } from "./data-directory.js";
 
 interface RunArgs {
   experiment: string;
@@ -16,6 +16,7 @@ interface RunArgs {
   shard: string | undefined;
   "shard-count": number | undefined;
   force: boolean;
+  html: boolean;
 }
 
 /** `neglab run <experiment>`: trains and evaluates every (strategy × seed) cell, then writes the report. */
@@ -28,36 +29,40 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option("out", { type: "string", describe: "Results directory (default: runs/<experiment name>)" })
       .option("shard", { type: "string", describe: "Run only share i of n of the cells, e.g. 2/3 (also SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX)" })
       .option("shard-count", { type: "number", describe: "Shard count for JOB_COMPLETION_INDEX (or NEGLAB_SHARD_COUNT)" })
-      .option("force", { type: "boolean", default: false, describe: "Recompute cells that are already cached" }),
+      .option("force", { type: "boolean", default: false, describe: "Recompute cells that are already cached" })
+      .option("html", { type: "boolean", default: true, describe: "Write report.html next to report.md (--no-html to skip)" }),
   handler: async (args) => {
-    // 1. Validate the definition and the shard before any work.
+    // 1. Validate the definition, the shard and the benchmark data before any work.
     const experiment = await loadExperiment(args.experiment);
     const shard = resolveShard(args.shard, args["shard-count"]);
     const out = resolve(args.out ?? join("runs", experiment.name));
     const progress = progressLine();
-    const dataDir = process.env.NEGLAB_DATA ? resolve(process.env.NEGLAB_DATA) : undefined;
+    const dataDir = benchmarkDataDir();
 
-    // 2. Read the corpus once; the cells' cache keys include its digest.
-    const data = await prepareCorpus(experiment, (m) => progress.update(m));
+    // 2. Read the corpus once; the cells' cache keys include its digest and those of the benchmark and weights files.
+    const { data, cells } = await planGrid(experiment, dataDir, (m) => progress.update(m));
     progress.done(`corpus ${data.corpus.name}: ${data.encoded.ids.length} in-vocabulary tokens, ${data.vocabulary.size} words`);
-    const cells = gridCells(experiment, data.digest);
     const mine = cells.filter((c) => c.index % shard.count === shard.index);
     await mkdir(join(out, "cells"), { recursive: true });
     const done = await loadCellResults(out);
 
     // 3. Train and evaluate each missing cell; each result is its own atomically written file.
-    for (const [i, cell] of mine.entries()) {
-      const label = `[${i + 1}/${mine.length}] ${cell.strategy.name} seed ${cell.seed}`;
-      if (done.has(cell.key) && !args.force) {
-        progress.done(`${label}: cached (${cell.key})`);
-        continue;
+    const grid = gridProgress(mine.length);
+    try {
+      for (const [i, cell] of mine.entries()) {
+        const label = `[${i + 1}/${mine.length}] ${cell.strategy.name} seed ${cell.seed}`;
+        if (done.has(cell.key) && !args.force) {
+          grid.cached(`${label} (${cell.key})`);
+          continue;
+        }
+        grid.start(label);
+        const result = await runCell(experiment, cell, data, dataDir, (p) => grid.training(p));
+        await saveCellResult(out, result);
+        done.set(cell.key, result);
+        grid.trained(result.trainSeconds, `(${result.key})`);
       }
-      const result = await runCell(experiment, cell, data, dataDir, (p) =>
-        progress.update(`${label}: epoch ${p.epoch + 1}/${p.epochs} ${(100 * p.progress).toFixed(0)}% ${Math.round(p.wordsPerSecond)} words/s ETA ${p.etaSeconds.toFixed(0)} s`),
-      );
-      await saveCellResult(out, result);
-      done.set(cell.key, result);
-      progress.done(`${label}: done in ${result.trainSeconds.toFixed(1)} s (${result.key})`);
+    } finally {
+      grid.close();
     }
 
     // 4. Report once every cell of the grid is present (a shard leaves that to `neglab merge`).
@@ -67,7 +72,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       return;
     }
     for (const s of all[0]!.skipped) process.stderr.write(`skipped: ${s}\n`);
-    console.log(await writeReport(experiment, all.map((r) => r!), out));
-    console.log(`\nreport: ${join(out, "report.md")}`);
+    console.log(await writeReport(experiment, all.map((r) => r!), out, { html: args.html }));
+    console.log(`\nreport: ${join(out, args.html ? "report.html" : "report.md")}`);
   },
 };

@@ -1,11 +1,12 @@
 import type { CommandModule } from "yargs";
+import { samplersInspectCommand } from "./samplers-inspect.js";
 import { samplersListCommand } from "./samplers-list.js";
 import { samplersWeightsCommand } from "./samplers-weights.js";
 
-/** `neglab samplers <list|weights>`: the negative-sampling strategies. */
+/** `neglab samplers <list|inspect|weights>`: the negative-sampling strategies. */
 export const samplersCommand: CommandModule = {
   command: "samplers <command>",
-  describe: "Negative-sampling strategies: list them, derive domain weights",
-  builder: (y) => y.command(samplersListCommand).command(samplersWeightsCommand).demandCommand(1),
+  describe: "Negative-sampling strategies: list them, inspect a distribution on a corpus, derive domain weights",
+  builder: (y) => y.command(samplersListCommand).command(samplersInspectCommand).command(samplersWeightsCommand).demandCommand(1),
   handler: () => undefined,
 };

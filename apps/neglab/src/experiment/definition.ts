@@ -1,7 +1,9 @@
 import { readFile, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { listSamplers } from "@neglab/samplers";
-import { closestName } from "./closest-name.js";
+import { closestName } from "@neglab/suggest";
+import { benchmarkOptionProblem } from "./benchmark-options.js";
+import { settingsProblem } from "./trainer-settings.js";
 
 /** How a corpus is read and normalised before counting. */
 export interface CorpusSpec {
@@ -26,11 +28,21 @@ export interface BenchmarkSpec {
   path: string;
   /** Evaluation options passed to @neglab/eval (e.g. restrictVocab, caseInsensitive). */
   options: Record<string, unknown>;
+  /** When true a missing data file skips the benchmark (noted in the report) instead of failing validation. Default false. */
+  optional: boolean;
+}
+
+/** What the report shows beyond the benchmark tables. */
+export interface ReportSpec {
+  /** Probe words whose nearest neighbours the report lists per strategy; default: chosen from the vocabulary (see `defaultProbes`). */
+  probes: string[] | null;
 }
 
 /** A validated experiment definition (see apps/neglab/README.md for the file format). */
 export interface Experiment {
   name: string;
+  /** The definition file. */
+  file: string;
   /** Directory of the definition file: relative paths resolve against it. */
   baseDir: string;
   corpus: CorpusSpec;
@@ -39,6 +51,7 @@ export interface Experiment {
   seeds: number[];
   benchmarks: BenchmarkSpec[];
   baseline: string;
+  report: ReportSpec;
 }
 
 /** An invalid experiment definition: names the file and the path of the bad field. */
@@ -49,10 +62,11 @@ export class ExperimentError extends Error {
   }
 }
 
-const TOP_LEVEL = ["name", "description", "corpus", "train", "strategies", "seeds", "benchmarks", "baseline"];
+const TOP_LEVEL = ["name", "description", "corpus", "train", "strategies", "seeds", "benchmarks", "baseline", "report"];
 const CORPUS_KEYS = ["source", "lowercase", "punctuation"];
 const STRATEGY_KEYS = ["name", "sampler", "train"];
-const BENCHMARK_KEYS = ["name", "type", "path", "options"];
+const BENCHMARK_KEYS = ["name", "type", "path", "options", "optional"];
+const REPORT_KEYS = ["probes"];
 
 /** Reads `<path>` (a JSON file, or a directory holding `experiment.json`) and validates it. */
 export async function loadExperiment(path: string): Promise<Experiment> {
@@ -76,7 +90,10 @@ export async function loadExperiment(path: string): Promise<Experiment> {
 /**
  * Checks an experiment definition before any work: every field's type,
  * unknown keys (with the closest known name), sampler types (with the closest
- * registered strategy), unique strategy names and a baseline that exists.
+ * registered strategy) and options (`validateSamplerSpec`), trainer settings
+ * (`resolveSettings`, base merged with each strategy's overrides), benchmark
+ * options, unique strategy and benchmark names, a baseline that exists and the
+ * report's probe words. Data files are checked separately ({@link checkBenchmarkData}).
  */
 export function validateExperiment(json: unknown, file: string): Experiment {
   const fail = (field: string, message: string): never => {
@@ -120,7 +137,10 @@ export function validateExperiment(json: unknown, file: string): Experiment {
       const near = closestName(type, samplerTypes);
       fail(`${field}.sampler.type`, `unknown strategy "${type}"${near ? ` (did you mean "${near}"?)` : ""}; known: ${samplerTypes.join(", ")}`);
     }
-    return { name: string(s.name, `${field}.name`), sampler, train: s.train === undefined ? {} : object(s.train, `${field}.train`) };
+    const overrides = s.train === undefined ? {} : object(s.train, `${field}.train`);
+    const problem = settingsProblem(train, field, overrides, sampler, dirname(file));
+    if (problem) fail(problem.field, problem.message);
+    return { name: string(s.name, `${field}.name`), sampler, train: overrides };
   });
   const names = new Set<string>();
   strategies.forEach((s, i) => {
@@ -139,7 +159,17 @@ export function validateExperiment(json: unknown, file: string): Experiment {
     knownKeys(b, BENCHMARK_KEYS, field);
     const type = b.type;
     if (type !== "analogy" && type !== "similarity") fail(`${field}.type`, `expected "analogy" or "similarity", got ${describe(type)}`);
-    return { name: string(b.name, `${field}.name`), type: type as BenchmarkSpec["type"], path: string(b.path, `${field}.path`), options: b.options === undefined ? {} : object(b.options, `${field}.options`) };
+    const options = b.options === undefined ? {} : object(b.options, `${field}.options`);
+    const problem = benchmarkOptionProblem(type as BenchmarkSpec["type"], options);
+    if (problem) fail(`${field}.options.${problem[0]}`, problem[1]);
+    const optional = b.optional ?? false;
+    if (typeof optional !== "boolean") fail(`${field}.optional`, `expected true or false, got ${describe(optional)}`);
+    return { name: string(b.name, `${field}.name`), type: type as BenchmarkSpec["type"], path: string(b.path, `${field}.path`), options, optional: optional as boolean };
+  });
+  const benchmarkNames = new Set<string>();
+  benchmarks.forEach((b, i) => {
+    if (benchmarkNames.has(b.name)) fail(`benchmarks[${i}].name`, `duplicate benchmark name "${b.name}"`);
+    benchmarkNames.add(b.name);
   });
 
   const baseline = root.baseline === undefined ? strategies[0].name : string(root.baseline, "baseline");
@@ -147,7 +177,14 @@ export function validateExperiment(json: unknown, file: string): Experiment {
     const near = closestName(baseline, [...names]);
     fail("baseline", `no strategy named "${baseline}"${near ? ` (did you mean "${near}"?)` : ""}`);
   }
-  return { name, baseDir: dirname(file), corpus, train, strategies, seeds, benchmarks, baseline };
+  const reportJson = root.report === undefined ? {} : object(root.report, "report");
+  knownKeys(reportJson, REPORT_KEYS, "report");
+  let probes: string[] | null = null;
+  if (reportJson.probes !== undefined) {
+    if (!Array.isArray(reportJson.probes)) fail("report.probes", `expected an array of words, got ${describe(reportJson.probes)}`);
+    probes = (reportJson.probes as unknown[]).map((p, i) => string(p, `report.probes[${i}]`));
+  }
+  return { name, file, baseDir: dirname(file), corpus, train, strategies, seeds, benchmarks, baseline, report: { probes } };
 }
 
 function describe(value: unknown): string {

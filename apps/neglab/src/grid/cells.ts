@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Experiment, StrategySpec } from "../experiment/definition.js";
+import type { InputDigests } from "./input-digests.js";
 
 /** One (strategy × seed) cell of the grid, with the cache key of its result. */
 export interface Cell {
@@ -9,18 +10,22 @@ export interface Cell {
   seed: number;
   /** Trainer settings after strategy overrides (sampler and seed included). */
   settings: Record<string, unknown>;
-  /** sha256 of corpus digest + resolved settings + sampler spec + seed + benchmarks (first 16 hex digits). */
+  /**
+   * sha256 (first 16 hex digits) of the corpus digest and normalisation, the
+   * resolved settings (sampler spec and seed included), the benchmarks and the
+   * digests of their data files and of the sampler weights files, and the report's probes.
+   */
   key: string;
 }
 
-/** Every cell of `experiment` in strategy-major order, keyed by `corpusDigest`. */
-export function gridCells(experiment: Experiment, corpusDigest: string): Cell[] {
+/** Every cell of `experiment` in strategy-major order, keyed by `corpusDigest` and the `inputs` digests. */
+export function gridCells(experiment: Experiment, corpusDigest: string, inputs: InputDigests): Cell[] {
   const cells: Cell[] = [];
   for (const strategy of experiment.strategies) {
     for (const seed of experiment.seeds) {
       const settings = { ...experiment.train, ...strategy.train, sampler: strategy.sampler, seed };
       const key = createHash("sha256")
-        .update(stableJson({ corpus: corpusDigest, normalize: experiment.corpus, settings, benchmarks: experiment.benchmarks }))
+        .update(stableJson({ corpus: corpusDigest, normalize: experiment.corpus, settings, benchmarks: experiment.benchmarks, inputs, probes: experiment.report.probes }))
         .digest("hex")
         .slice(0, 16);
       cells.push({ index: cells.length, strategy, seed, settings, key });

@@ -1,4 +1,5 @@
-import type { CellResult } from "../grid/cell-result.js";
+import type { CellResult, ProbeNeighbours, SamplerReport } from "../grid/cell-result.js";
+import { compareAnalogy, compareWordPairs, holmAdjust, type Comparison } from "./significance.js";
 
 /** Two-sided 95% Student t quantiles t(0.975, df) for df = 1..30 (beyond: 1.96). */
 const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
@@ -27,7 +28,14 @@ export interface SummaryRow {
   stats: SeedStats;
   /** Mean over seeds of (strategy − baseline) for the same seed. */
   diffToBaseline: number;
+  /** The paired test against the baseline (null for the baseline itself, or without per-item data). */
+  comparison: Comparison | null;
   best: boolean;
+}
+
+/** A strategy's sampler diagnostics: the first seed's sampler, with the draw shares averaged over seeds. */
+export interface DiagnosticsRow extends SamplerReport {
+  strategy: string;
 }
 
 /** The report model: per benchmark metric the table rows, plus per-strategy training figures. */
@@ -36,7 +44,11 @@ export interface Summary {
   baseline: string;
   tables: { benchmark: string; metric: string; rows: SummaryRow[] }[];
   training: { strategy: string; wordsPerSecond: number; lossPerEpoch: number[]; meanCosineToCentroid: number }[];
-  sections: { benchmark: string; section: string; strategy: string; correct: number; total: number }[];
+  /** Per section: mean correct and mean questions answered over seeds, and the questions in the section. */
+  sections: { benchmark: string; section: string; strategy: string; correct: number; total: number; questions: number }[];
+  diagnostics: DiagnosticsRow[];
+  /** Nearest neighbours of the probe words, per strategy (from its first seed). */
+  neighbours: (ProbeNeighbours & { strategy: string })[];
   skipped: string[];
   cells: number;
 }
@@ -44,46 +56,72 @@ export interface Summary {
 /** The headline metric of each benchmark kind: the one tables show. */
 const HEADLINE = new Set(["accuracy", "spearman"]);
 
-/** Aggregates finished cells over seeds, strategies in `order`. */
+/** The paired test of a headline metric; null for metrics without one. */
+function compare(metric: string, matched: [CellResult, CellResult][], benchmark: string): Comparison | null {
+  if (metric === "accuracy") return compareAnalogy(matched, benchmark);
+  if (metric === "spearman") return compareWordPairs(matched, benchmark, "spearman");
+  return null;
+}
+
+/**
+ * Aggregates finished cells over seeds, strategies in `order`: per headline
+ * metric the seed statistics, the difference to the baseline and its paired
+ * test (Holm-adjusted over the strategies on that metric); per strategy the
+ * training figures, sampler diagnostics and probe neighbours; per analogy section the accuracy.
+ */
 export function summarize(experiment: string, baseline: string, order: string[], cells: CellResult[]): Summary {
-  const byStrategy = (name: string) => cells.filter((c) => c.strategy === name);
-  const value = (c: CellResult, benchmark: string, metric: string) => c.metrics.find((m) => m.benchmark === benchmark && m.metric === metric)?.value;
+  const byStrategy = (name: string) => cells.filter((c) => c.strategy === name).sort((a, b) => a.seed - b.seed);
+  const present = order.filter((s) => byStrategy(s).length > 0);
+  const value = (c: CellResult, benchmark: string, metric: string) => c.metrics.find((m) => m.benchmark === benchmark && m.metric === metric)?.value ?? NaN;
+  const matchedSeeds = (strategy: string): [CellResult, CellResult][] =>
+    byStrategy(strategy).flatMap((c): [CellResult, CellResult][] => {
+      const base = byStrategy(baseline).find((b) => b.seed === c.seed);
+      return base ? [[c, base]] : [];
+    });
   const keys = [...new Set(cells.flatMap((c) => c.metrics.filter((m) => HEADLINE.has(m.metric)).map((m) => `${m.benchmark}\u0000${m.metric}`)))];
   const tables = keys.map((k) => {
     const [benchmark, metric] = k.split("\u0000");
-    const rows = order
-      .filter((s) => byStrategy(s).length > 0)
-      .map((strategy): SummaryRow => {
-        const own = byStrategy(strategy);
-        const values = own.map((c) => value(c, benchmark, metric) ?? NaN);
-        const diffs = own.map((c) => (value(c, benchmark, metric) ?? NaN) - (value(byStrategy(baseline).find((b) => b.seed === c.seed) ?? c, benchmark, metric) ?? NaN));
-        return { strategy, stats: seedStats(values), diffToBaseline: diffs.reduce((s, v) => s + v, 0) / diffs.length, best: false };
-      });
+    const rows = present.map((strategy): SummaryRow => {
+      const matched = matchedSeeds(strategy);
+      const diffs = matched.map(([c, b]) => value(c, benchmark, metric) - value(b, benchmark, metric));
+      return {
+        strategy,
+        stats: seedStats(byStrategy(strategy).map((c) => value(c, benchmark, metric))),
+        diffToBaseline: diffs.reduce((s, v) => s + v, 0) / diffs.length,
+        comparison: strategy === baseline ? null : compare(metric, matched, benchmark),
+        best: false,
+      };
+    });
+    holmAdjust(rows.map((r) => r.comparison));
     const top = Math.max(...rows.map((r) => r.stats.mean));
     for (const row of rows) row.best = row.stats.mean === top;
     return { benchmark, metric, rows };
   });
-  const training = order
-    .filter((s) => byStrategy(s).length > 0)
-    .map((strategy) => {
-      const own = byStrategy(strategy);
-      const mean = (f: (c: CellResult) => number) => own.reduce((s, c) => s + f(c), 0) / own.length;
-      const epochs = own[0].lossPerEpoch.length;
-      return {
-        strategy,
-        wordsPerSecond: mean((c) => c.wordsPerSecond),
-        lossPerEpoch: Array.from({ length: epochs }, (_, e) => mean((c) => c.lossPerEpoch[e])),
-        meanCosineToCentroid: mean((c) => c.meanCosineToCentroid),
-      };
-    });
-  const sections = order.flatMap((strategy) => {
+  const mean = (own: CellResult[], f: (c: CellResult) => number) => own.reduce((s, c) => s + f(c), 0) / own.length;
+  const training = present.map((strategy) => {
+    const own = byStrategy(strategy);
+    return {
+      strategy,
+      wordsPerSecond: mean(own, (c) => c.wordsPerSecond),
+      lossPerEpoch: own[0].lossPerEpoch.map((_, e) => mean(own, (c) => c.lossPerEpoch[e])),
+      meanCosineToCentroid: mean(own, (c) => c.meanCosineToCentroid),
+    };
+  });
+  const diagnostics = present.flatMap((strategy): DiagnosticsRow[] => {
+    const own = byStrategy(strategy).filter((c) => c.sampler !== null);
+    if (own.length === 0) return [];
+    const share = (bucket: keyof SamplerReport["drawShares"]) => mean(own, (c) => c.sampler!.drawShares[bucket]);
+    return [{ strategy, ...own[0].sampler!, drawShares: { top10: share("top10"), top100: share("top100"), top1000: share("top1000") }, draws: own.reduce((s, c) => s + c.sampler!.draws, 0) }];
+  });
+  const neighbours = present.flatMap((strategy) => byStrategy(strategy)[0].neighbours.map((n) => ({ strategy, ...n })));
+  const sections = present.flatMap((strategy) => {
     const own = byStrategy(strategy);
     const names = [...new Set(own.flatMap((c) => c.sections.map(([b, s]) => `${b}\u0000${s}`)))];
     return names.map((n) => {
       const [benchmark, section] = n.split("\u0000");
       const rows = own.flatMap((c) => c.sections.filter(([b, s]) => b === benchmark && s === section));
-      return { benchmark, section, strategy, correct: rows.reduce((s, r) => s + r[2], 0) / own.length, total: rows.reduce((s, r) => s + r[3], 0) / own.length };
+      return { benchmark, section, strategy, correct: rows.reduce((s, r) => s + r[2], 0) / own.length, total: rows.reduce((s, r) => s + r[3], 0) / own.length, questions: rows[0][4] };
     });
   });
-  return { experiment, baseline, tables, training, sections, skipped: [...new Set(cells.flatMap((c) => c.skipped))], cells: cells.length };
+  return { experiment, baseline, tables, training, sections, diagnostics, neighbours, skipped: [...new Set(cells.flatMap((c) => c.skipped))], cells: cells.length };
 }

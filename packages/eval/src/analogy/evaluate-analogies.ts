@@ -1,5 +1,5 @@
 import type { Embeddings } from "@neglab/vectors";
-import { EvalError } from "../errors.js";
+import { BenchmarkError } from "../errors.js";
 import { defaultThreads, parallelScan } from "./parallel-scan.js";
 import { readAnalogies, type AnalogyQuestion, type AnalogySet } from "./questions-file.js";
 import { restrictedVocab } from "./restricted-vocab.js";
@@ -113,8 +113,8 @@ export async function evaluateAnalogies(emb: Embeddings, analogies: AnalogySet |
   const dummy4unknown = options.dummy4unknown ?? false;
   const method = options.method ?? "3CosAdd";
   const semanticSections = options.semanticSections ?? 5;
-  if (method !== "3CosAdd" && method !== "3CosMul") throw new EvalError(`unknown analogy method ${JSON.stringify(method)}; use "3CosAdd" or "3CosMul"`);
-  if (!Number.isInteger(restrict) || restrict < 0) throw new EvalError(`restrictVocab must be a non-negative integer, got ${restrict}`);
+  if (method !== "3CosAdd" && method !== "3CosMul") throw new BenchmarkError(`unknown analogy method ${JSON.stringify(method)}; use "3CosAdd" or "3CosMul"`);
+  if (!Number.isInteger(restrict) || restrict < 0) throw new BenchmarkError(`restrictVocab must be a non-negative integer, got ${restrict}`);
 
   const vocab = restrictedVocab(emb, restrict, caseInsensitive);
   const fold = (w: string): string => (caseInsensitive ? w.toUpperCase() : w);

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { EvalError } from "../errors.js";
+import { BenchmarkError } from "../errors.js";
 
 /** One analogy question "a is to b as c is to d", as written in the file. */
 export interface AnalogyQuestion {
@@ -43,7 +43,7 @@ export function parseAnalogies(text: string, source = "<analogies>"): AnalogySet
       set.sections.push(line.replace(/^[: ]+/, "").trim());
       return;
     }
-    if (set.sections.length === 0) throw new EvalError("missing section header (`: name`) before the first question", { file: source, line: lineNo });
+    if (set.sections.length === 0) throw new BenchmarkError("missing section header (`: name`) before the first question", { file: source, line: lineNo });
     const words = line.trim().split(/\s+/);
     if (words.length !== 4 || words[0] === "") {
       set.invalidLines.push(lineNo);
@@ -61,7 +61,7 @@ export async function readAnalogies(path: string): Promise<AnalogySet> {
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(await readFile(path));
   } catch (err) {
-    throw new EvalError(err instanceof TypeError ? "not valid UTF-8" : (err as Error).message, { file: path });
+    throw new BenchmarkError(err instanceof TypeError ? "not valid UTF-8" : (err as Error).message, { file: path });
   }
   return parseAnalogies(text, path);
 }

@@ -5,7 +5,7 @@ import { basename, dirname, join } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import { EvalError } from "../errors.js";
+import { BenchmarkError } from "../errors.js";
 import { cacheDirectory } from "./directories.js";
 import { getDataset, type Dataset } from "./registry.js";
 import { sha256File } from "./sha256-file.js";
@@ -42,7 +42,7 @@ export interface FetchResult {
  * the temporary file, so no partial or wrong file is ever left behind. A
  * cached copy that verifies is reused unless `force`.
  *
- * @throws EvalError naming the dataset, the URL and the problem.
+ * @throws BenchmarkError naming the dataset, the URL and the problem.
  */
 export async function fetchDataset(name: string, options: FetchOptions = {}): Promise<FetchResult> {
   const dataset = getDataset(name);
@@ -50,7 +50,7 @@ export async function fetchDataset(name: string, options: FetchOptions = {}): Pr
   if (!options.force && (await sha256File(target).catch(() => null)) === dataset.sha256) return { dataset, path: target, url: null, bytes: 0 };
 
   const url = options.url ?? (options.baseUrl === undefined ? dataset.url : `${options.baseUrl.replace(/\/+$/, "")}/${dataset.file}`);
-  const fail = (problem: string): EvalError => new EvalError(`fetch ${dataset.name} from ${url}: ${problem}`);
+  const fail = (problem: string): BenchmarkError => new BenchmarkError(`fetch ${dataset.name} from ${url}: ${problem}`);
   await mkdir(dirname(target), { recursive: true });
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.part`);
   try {

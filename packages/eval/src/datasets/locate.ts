@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { EvalError } from "../errors.js";
+import { BenchmarkError } from "../errors.js";
 import { cacheDirectory, dataDirectory } from "./directories.js";
 import { getDataset } from "./registry.js";
 
@@ -17,7 +17,7 @@ export interface DatasetLocation {
  * else `<cache dir>/<file>` (where {@link fetchDataset} puts it). Does not read
  * the file; see {@link verifyDataset}.
  *
- * @throws EvalError naming the dataset, the file and the places searched, and
+ * @throws BenchmarkError naming the dataset, the file and the places searched, and
  *   the `neglab data fetch <name>` command that downloads it.
  */
 export function locateDataset(name: string, options: DatasetLocation = {}): string {
@@ -28,5 +28,5 @@ export function locateDataset(name: string, options: DatasetLocation = {}): stri
   const found = candidates.find((path) => existsSync(path));
   if (found !== undefined) return found;
   const where = dataDir === undefined ? `in the cache ${cacheDir} (NEGLAB_DATA is not set)` : `in the data directory ${dataDir} nor in the cache ${cacheDir}`;
-  throw new EvalError(`dataset ${dataset.name} (${dataset.title}): ${dataset.file} not found ${where}; download it with: neglab data fetch ${dataset.name}`);
+  throw new BenchmarkError(`dataset ${dataset.name} (${dataset.title}): ${dataset.file} not found ${where}; download it with: neglab data fetch ${dataset.name}`);
 }

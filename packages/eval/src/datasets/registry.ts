@@ -1,4 +1,4 @@
-import { EvalError } from "../errors.js";
+import { BenchmarkError } from "../errors.js";
 import { suggestion } from "@neglab/suggest";
 
 /** What a benchmark measures: analogy questions or word-pair similarity judgements. */
@@ -195,10 +195,10 @@ export const DATASETS: readonly Dataset[] = [
 /**
  * The registry entry of a dataset, by name (case-insensitive; see {@link DATASETS}).
  *
- * @throws EvalError for an unknown name, suggesting the closest registered one.
+ * @throws BenchmarkError for an unknown name, suggesting the closest registered one.
  */
 export function getDataset(name: string): Dataset {
   const found = DATASETS.find((d) => d.name === name.toLowerCase());
   if (found !== undefined) return found;
-  throw new EvalError(`unknown dataset ${JSON.stringify(name)}${suggestion(name, DATASETS.map((d) => d.name))}`);
+  throw new BenchmarkError(`unknown dataset ${JSON.stringify(name)}${suggestion(name, DATASETS.map((d) => d.name))}`);
 }

@@ -1,6 +1,6 @@
 import { similarity, type Embeddings } from "@neglab/vectors";
 import { restrictedVocab } from "../analogy/restricted-vocab.js";
-import { EvalError } from "../errors.js";
+import { BenchmarkError } from "../errors.js";
 import { pearson, spearman, type Correlation } from "../math/correlation.js";
 import { readPairs, type PairDelimiter, type PairSet } from "./pairs-file.js";
 
@@ -42,7 +42,7 @@ export interface WordPairResult {
  * `dummy4unknown`); the model similarity is gensim's float32 cosine; Pearson's
  * r and Spearman's rho come with scipy's two-sided p-values.
  *
- * @throws EvalError when no pair can be evaluated.
+ * @throws BenchmarkError when no pair can be evaluated.
  */
 export async function evaluateWordPairs(emb: Embeddings, pairs: PairSet | string, options: WordPairOptions = {}): Promise<WordPairResult> {
   const set = typeof pairs === "string" ? await readPairs(pairs, options.delimiter) : pairs;
@@ -66,7 +66,7 @@ export async function evaluateWordPairs(emb: Embeddings, pairs: PairSet | string
     gold.push(pair.score);
     pairIndex.push(i);
   });
-  if (gold.length === 0) throw new EvalError(`no valid similarity judgements: every pair is malformed or has an unknown word`, { file: set.source });
+  if (gold.length === 0) throw new BenchmarkError(`no valid similarity judgements: every pair is malformed or has an unknown word`, { file: set.source });
   const oovPercent = options.dummy4unknown ? (100 * oov) / gold.length : (100 * oov) / (gold.length + oov);
   return { source: set.source, pearson: pearson(gold, model), spearman: spearman(gold, model), oov, oovPercent, gold, model, pairIndex };
 }

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { EvalError } from "../errors.js";
+import { BenchmarkError } from "../errors.js";
 
 /** One human-rated word pair. */
 export interface WordPair {
@@ -66,7 +66,7 @@ export async function readPairs(path: string, delimiter: PairDelimiter = "auto")
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(await readFile(path));
   } catch (err) {
-    throw new EvalError(err instanceof TypeError ? "not valid UTF-8" : (err as Error).message, { file: path });
+    throw new BenchmarkError(err instanceof TypeError ? "not valid UTF-8" : (err as Error).message, { file: path });
   }
   return parsePairs(text, path, delimiter);
 }

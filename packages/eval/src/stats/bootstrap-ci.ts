@@ -1,5 +1,5 @@
 import { createStream, type Seed } from "@neglab/random";
-import { EvalError } from "../errors.js";
+import { BenchmarkError } from "../errors.js";
 import { percentile } from "./percentile.js";
 
 /** Options of the bootstrap functions. */
@@ -34,8 +34,8 @@ export type ResampledStatistic = (indices: Int32Array) => number;
 export function bootstrapSettings(options: BootstrapOptions): { resamples: number; confidence: number; seed: Seed } {
   const resamples = options.resamples ?? 10_000;
   const confidence = options.confidence ?? 0.95;
-  if (!Number.isInteger(resamples) || resamples < 1) throw new EvalError(`bootstrap: resamples must be a positive integer, got ${resamples}`);
-  if (!(confidence > 0 && confidence < 1)) throw new EvalError(`bootstrap: confidence must be in (0, 1), got ${confidence}`);
+  if (!Number.isInteger(resamples) || resamples < 1) throw new BenchmarkError(`bootstrap: resamples must be a positive integer, got ${resamples}`);
+  if (!(confidence > 0 && confidence < 1)) throw new BenchmarkError(`bootstrap: confidence must be in (0, 1), got ${confidence}`);
   return { resamples, confidence, seed: options.seed ?? 0 };
 }
 
@@ -45,7 +45,7 @@ export function bootstrapSettings(options: BootstrapOptions): { resamples: numbe
  * `createStream(seed, "bootstrap")`. Returns the replicates in draw order.
  */
 export function bootstrapReplicates(n: number, statistic: ResampledStatistic, resamples: number, seed: Seed): Float64Array {
-  if (!Number.isInteger(n) || n < 1) throw new EvalError(`bootstrap: need at least one item, got n = ${n}`);
+  if (!Number.isInteger(n) || n < 1) throw new BenchmarkError(`bootstrap: need at least one item, got n = ${n}`);
   const stream = createStream(seed, "bootstrap");
   const indices = new Int32Array(n);
   const replicates = new Float64Array(resamples);

@@ -1,4 +1,4 @@
-import { EvalError } from "../errors.js";
+import { BenchmarkError } from "../errors.js";
 
 /**
  * Holm's (1979) step-down adjusted p-values for m tests (e.g. several
@@ -7,12 +7,12 @@ import { EvalError } from "../errors.js";
  * p̃ ≤ α controls the family-wise error rate at α. Returned in the input
  * order; ties keep their input order.
  *
- * @throws EvalError naming the index of a p-value outside [0, 1] or NaN.
+ * @throws BenchmarkError naming the index of a p-value outside [0, 1] or NaN.
  */
 export function holm(pValues: readonly number[]): number[] {
   const m = pValues.length;
   pValues.forEach((p, i) => {
-    if (!(p >= 0 && p <= 1)) throw new EvalError(`holm: pValues[${i}] is ${p}; expected a probability in [0, 1]`);
+    if (!(p >= 0 && p <= 1)) throw new BenchmarkError(`holm: pValues[${i}] is ${p}; expected a probability in [0, 1]`);
   });
   const order = pValues.map((_, i) => i).sort((i, j) => pValues[i] - pValues[j] || i - j);
   const adjusted = new Array<number>(m);

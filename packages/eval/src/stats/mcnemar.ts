@@ -1,4 +1,4 @@
-import { EvalError } from "../errors.js";
+import { BenchmarkError } from "../errors.js";
 import { binaryOutcomes } from "./accuracy-ci.js";
 import { signTestPValue } from "./sign-test.js";
 
@@ -21,10 +21,10 @@ export interface McNemarResult {
  * aligned, e.g. `outcomes.map((o) => o.status === "correct")` of two
  * `evaluateAnalogies` runs on the same file.
  *
- * @throws EvalError when the lengths differ or a value is not 0, 1 or a boolean.
+ * @throws BenchmarkError when the lengths differ or a value is not 0, 1 or a boolean.
  */
 export function mcnemarExact(a: ArrayLike<number | boolean>, b: ArrayLike<number | boolean>): McNemarResult {
-  if (a.length !== b.length) throw new EvalError(`mcnemarExact: ${a.length} and ${b.length} outcomes; they must be the same items`);
+  if (a.length !== b.length) throw new BenchmarkError(`mcnemarExact: ${a.length} and ${b.length} outcomes; they must be the same items`);
   const x = binaryOutcomes(a, "a");
   const y = binaryOutcomes(b, "b");
   let n01 = 0;

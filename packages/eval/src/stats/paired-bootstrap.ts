@@ -1,4 +1,4 @@
-import { EvalError } from "../errors.js";
+import { BenchmarkError } from "../errors.js";
 import { bootstrapReplicates, bootstrapSettings, identityIndices, percentileInterval, type BootstrapOptions } from "./bootstrap-ci.js";
 import { resampledCorrelation, type CorrelationMethod } from "./resampled-correlation.js";
 
@@ -33,7 +33,7 @@ export interface CorrelationDifference {
  * replicates — twice the smaller bootstrap tail beyond 0, with the +1
  * correction of Davison & Hinkley (1997, §4.2) so it is never below 1/(B'+1).
  *
- * @throws EvalError when the three score lists differ in length.
+ * @throws BenchmarkError when the three score lists differ in length.
  */
 export function pairedBootstrapCorrelationDifference(
   gold: ArrayLike<number>,
@@ -44,7 +44,7 @@ export function pairedBootstrapCorrelationDifference(
   const { resamples, confidence, seed } = bootstrapSettings(options);
   const method = options.method ?? "spearman";
   if (modelA.length !== gold.length || modelB.length !== gold.length) {
-    throw new EvalError(`pairedBootstrapCorrelationDifference: gold, modelA and modelB have ${gold.length}, ${modelA.length} and ${modelB.length} scores; they must be the same word pairs`);
+    throw new BenchmarkError(`pairedBootstrapCorrelationDifference: gold, modelA and modelB have ${gold.length}, ${modelA.length} and ${modelB.length} scores; they must be the same word pairs`);
   }
   const a = resampledCorrelation(gold, modelA, method, "pairedBootstrapCorrelationDifference (modelA)");
   const b = resampledCorrelation(gold, modelB, method, "pairedBootstrapCorrelationDifference (modelB)");

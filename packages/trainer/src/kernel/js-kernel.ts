@@ -9,11 +9,12 @@ const fround = Math.fround;
  * operation rounded by `Math.fround` in the same order as the SIMD code — dot
  * products in four interleaved lane sums — so its vectors are bit-identical.
  */
-export function createJsKernel({ memory, layout, worker, flags }: KernelSetup): Kernel {
+export function createJsKernel({ memory, layout, worker, flags, hotRows }: KernelSetup): Kernel {
   const buffer = memory.buffer;
   const f32 = new Float32Array(buffer);
   const i32 = new Int32Array(buffer);
   const f64 = new Float64Array(buffer);
+  const u8 = new Uint8Array(buffer);
   const dim = layout.dim;
   const dim4 = dim & ~3;
   const scratch = layout.scratch[worker];
@@ -31,11 +32,50 @@ export function createJsKernel({ memory, layout, worker, flags }: KernelSetup): 
   const neu1e = scratch.neu1e >> 2;
   const batch = scratch.batch >> 2;
   const weights = scratch.weights >> 2;
+  const hot0 = scratch.hot0 >> 2;
+  const hot1 = scratch.hot1 >> 2;
+  const snap0 = scratch.snap0 >> 2;
+  const snap1 = scratch.snap1 >> 2;
+  const { dirty0, dirty1 } = scratch;
   const hs = (flags & FLAG_HS) !== 0;
   const ns = (flags & FLAG_NS) !== 0;
   const clip = (flags & FLAG_CLIP) !== 0;
   const cbowMean = (flags & FLAG_CBOW_MEAN) !== 0;
   const weighted = (flags & FLAG_WEIGHTED) !== 0;
+
+  // A hot word's rows live in this worker's replicas; touching one marks it dirty.
+  function inputRow(word: number): number {
+    if (word >= hotRows) return syn0 + word * dim;
+    u8[dirty0 + word] = 1;
+    return hot0 + word * dim;
+  }
+  function outputRow(word: number): number {
+    if (word >= hotRows) return syn1neg + word * dim;
+    u8[dirty1 + word] = 1;
+    return hot1 + word * dim;
+  }
+
+  // shared += replica − snapshot; replica = snapshot = shared, for each dirty row
+  function mergeMatrix(shared: number, replica: number, snapshot: number, dirty: number): void {
+    for (let word = 0; word < hotRows; word++) {
+      if (u8[dirty + word] === 0) continue;
+      u8[dirty + word] = 0;
+      const offset = word * dim;
+      for (let i = offset; i < offset + dim; i++) {
+        const v = fround(f32[shared + i] + fround(f32[replica + i] - f32[snapshot + i]));
+        f32[shared + i] = v;
+        f32[replica + i] = v;
+        f32[snapshot + i] = v;
+      }
+    }
+  }
+
+  function pullMatrix(shared: number, replica: number, snapshot: number, dirty: number): void {
+    const end = shared + hotRows * dim;
+    f32.copyWithin(replica, shared, end);
+    f32.copyWithin(snapshot, shared, end);
+    u8.fill(0, dirty, dirty + hotRows);
+  }
 
   // 16 float32 partial sums: element i of the SIMD part goes to lane i mod 4 of accumulator ⌊i / 4⌋ mod 4.
   const partial = new Float32Array(16);
@@ -96,21 +136,33 @@ export function createJsKernel({ memory, layout, worker, flags }: KernelSetup): 
   }
 
   function negativeSampling(l1: number, positive: number, count: number, at: number, alpha: number): number {
-    let loss = target(l1, syn1neg + positive * dim, 1, 1, alpha, clip);
+    let loss = target(l1, outputRow(positive), 1, 1, alpha, clip);
     for (let j = 0; j < count; j++) {
       const weight = weighted ? f32[weights + at + j] : 1;
-      loss += target(l1, syn1neg + i32[batch + at + j] * dim, 0, weight, alpha, clip);
+      loss += target(l1, outputRow(i32[batch + at + j]), 0, weight, alpha, clip);
     }
     return loss;
   }
 
   return {
+    pull() {
+      if (hotRows === 0) return;
+      pullMatrix(syn0, hot0, snap0, dirty0);
+      if (ns) pullMatrix(syn1neg, hot1, snap1, dirty1);
+    },
+
+    merge() {
+      if (hotRows === 0) return;
+      mergeMatrix(syn0, hot0, snap0, dirty0);
+      if (ns) mergeMatrix(syn1neg, hot1, snap1, dirty1);
+    },
+
     skipGram(records, alphaValue) {
       const alpha = fround(alphaValue);
       let loss = 0;
       let at = 0;
       for (let r = 0; r < records; r++) {
-        const l1 = syn0 + i32[batch + at] * dim;
+        const l1 = inputRow(i32[batch + at]);
         const positive = i32[batch + at + 1];
         const count = i32[batch + at + 2];
         f32.fill(0, neu1e, neu1e + dim);
@@ -132,7 +184,7 @@ export function createJsKernel({ memory, layout, worker, flags }: KernelSetup): 
         const positive = i32[first + contexts + batch];
         const count = i32[first + contexts + 1 + batch];
         f32.fill(0, neu1, neu1 + dim);
-        for (let c = 0; c < contexts; c++) add(syn0 + i32[batch + first + c] * dim, neu1);
+        for (let c = 0; c < contexts; c++) add(inputRow(i32[batch + first + c]), neu1);
         if (cbowMean) for (let i = 0; i < dim; i++) f32[neu1 + i] = f32[neu1 + i] / contexts;
         f32.fill(0, neu1e, neu1e + dim);
         if (hs) loss += softmaxPath(neu1, positive, alpha);
@@ -141,7 +193,7 @@ export function createJsKernel({ memory, layout, worker, flags }: KernelSetup): 
           const inverse = fround(1 / contexts);
           for (let i = 0; i < dim; i++) f32[neu1e + i] = fround(f32[neu1e + i] * inverse);
         }
-        for (let c = 0; c < contexts; c++) add(neu1e, syn0 + i32[batch + first + c] * dim);
+        for (let c = 0; c < contexts; c++) add(neu1e, inputRow(i32[batch + first + c]));
         at += contexts + 3 + count;
       }
       return loss;

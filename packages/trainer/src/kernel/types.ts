@@ -15,6 +15,10 @@ import type { MemoryLayout } from "../layout.js";
 export interface Kernel {
   skipGram(records: number, alpha: number): number;
   cbow(records: number, alpha: number): number;
+  /** Copies the shared rows of the hot words into this worker's replicas (at the start of an epoch). */
+  pull(): void;
+  /** Adds each dirty replica row's change since the last pull or merge into the shared row, then re-bases the replica on it. */
+  merge(): void;
 }
 
 /** Bit flags both kernels read. */
@@ -30,4 +34,6 @@ export interface KernelSetup {
   readonly layout: MemoryLayout;
   readonly worker: number;
   readonly flags: number;
+  /** Words 0..hotRows−1 are trained in this worker's replicas (at most `layout.hotRows`; 0 = all rows in place). */
+  readonly hotRows: number;
 }

@@ -6,6 +6,9 @@ import type { Kernel, KernelSetup } from "./types.js";
 interface KernelExports {
   heapBase(): number;
   configure(...args: number[]): void;
+  configureHotRows(...args: number[]): void;
+  pull(): void;
+  merge(): void;
   skipGram(records: number, alpha: number): number;
   cbow(records: number, alpha: number): number;
 }
@@ -20,7 +23,7 @@ export async function compileWasmKernel(): Promise<WebAssembly.Module> {
  * Instantiates the SIMD kernel on the shared memory for one worker. Each
  * instance keeps its own configuration (globals) while all share the vectors.
  */
-export async function createWasmKernel(module: WebAssembly.Module, { memory, layout, worker, flags }: KernelSetup): Promise<Kernel> {
+export async function createWasmKernel(module: WebAssembly.Module, { memory, layout, worker, flags, hotRows }: KernelSetup): Promise<Kernel> {
   const instance = await WebAssembly.instantiate(module, {
     env: {
       memory,
@@ -39,5 +42,6 @@ export async function createWasmKernel(module: WebAssembly.Module, { memory, lay
     layout.codeStart, layout.codeLength, layout.points, layout.codes,
     s.neu1, s.neu1e, s.batch, s.weights, layout.dim, flags,
   );
-  return { skipGram: kernel.skipGram, cbow: kernel.cbow };
+  kernel.configureHotRows(hotRows, s.hot0, s.hot1, s.snap0, s.snap1, s.dirty0, s.dirty1);
+  return { skipGram: kernel.skipGram, cbow: kernel.cbow, pull: kernel.pull, merge: kernel.merge };
 }

@@ -1,0 +1,15 @@
+import type { Options } from "yargs";
+
+/** How punctuation-only tokens are treated (see `@neglab/corpus` `createNormalizer`). */
+export type Punctuation = "keep" | "drop" | "strip";
+
+/**
+ * yargs options choosing a corpus and its normalisation: `--corpus`
+ * (`brown` or a path), `--lowercase`, `--punctuation`. No defaults here, so a
+ * command can tell a given flag from an absent one (and fall back to a config file).
+ */
+export const CORPUS_FLAGS = {
+  corpus: { type: "string", group: "Corpus:", describe: "A text file (one sentence per line), .gz, directory, or `brown` (embedded) [default: brown]" },
+  lowercase: { type: "boolean", group: "Corpus:", describe: "Lowercase tokens [default: false]" },
+  punctuation: { choices: ["keep", "drop", "strip"], group: "Corpus:", describe: "Keep, drop punctuation-only tokens, or also strip edge punctuation [default: keep]" },
+} as const satisfies Record<string, Options>;

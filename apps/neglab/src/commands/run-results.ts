@@ -1,0 +1,76 @@
+import { readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+
+/** One tidy row of a run's results.csv. */
+export interface ResultRow {
+  strategy: string;
+  seed: number;
+  benchmark: string;
+  metric: string;
+  value: number;
+}
+
+/** A finished run directory written by `neglab run` / `neglab merge`. */
+export interface RunResults {
+  dir: string;
+  experiment: string;
+  baseline: string;
+  rows: ResultRow[];
+}
+
+const HEADER = "strategy,seed,benchmark,metric,value";
+
+/**
+ * Reads a run directory: `summary.json` (experiment name and baseline) and
+ * `results.csv` (one row per strategy × seed × benchmark × metric). A
+ * directory without them, or with a malformed line, is an error naming the
+ * directory, file and line.
+ */
+export async function readRun(dir: string): Promise<RunResults> {
+  const info = await stat(dir).catch(() => null);
+  if (!info?.isDirectory()) throw new Error(`${dir}: no such run directory`);
+  const read = (name: string) =>
+    readFile(join(dir, name), "utf8").catch(() => {
+      throw new Error(`${dir}: not a run directory (no ${name}; write one with neglab run or neglab merge)`);
+    });
+  let summary: { experiment?: unknown; baseline?: unknown };
+  try {
+    summary = JSON.parse(await read("summary.json")) as typeof summary;
+  } catch (error) {
+    if (error instanceof SyntaxError) throw new Error(`${join(dir, "summary.json")}: not valid JSON: ${error.message}`);
+    throw error;
+  }
+  const lines = (await read("results.csv")).split("\n").filter((l) => l !== "");
+  if (lines[0] !== HEADER) throw new Error(`${join(dir, "results.csv")}:1: expected the header ${HEADER}`);
+  const rows = lines.slice(1).map((line, i): ResultRow => {
+    const fields = parseCsvLine(line);
+    const seed = Number(fields[1]);
+    const value = Number(fields[4]);
+    if (fields.length !== 5 || !Number.isInteger(seed) || Number.isNaN(value)) throw new Error(`${join(dir, "results.csv")}:${i + 2}: expected strategy,seed,benchmark,metric,value, got ${line}`);
+    return { strategy: fields[0], seed, benchmark: fields[2], metric: fields[3], value };
+  });
+  return { dir, experiment: String(summary.experiment ?? dir), baseline: String(summary.baseline ?? ""), rows };
+}
+
+/** Splits one CSV line (RFC 4180: fields with `,` or `"` are quoted, `""` is a quote). */
+export function parseCsvLine(line: string): string[] {
+  const fields: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      fields.push(field);
+      field = "";
+    } else field += c;
+  }
+  fields.push(field);
+  return fields;
+}

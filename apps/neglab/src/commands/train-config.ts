@@ -1,0 +1,171 @@
+import { access, readFile, stat } from "node:fs/promises";
+import { dirname, isAbsolute, resolve } from "node:path";
+import { validateSamplerSpec } from "@neglab/samplers";
+import { defaultSettings, resolveSettings, TrainOptionError, type TrainSettings } from "@neglab/trainer";
+import type { Options } from "yargs";
+import { closestName } from "@neglab/suggest";
+import { CORPUS_FLAGS, type Punctuation } from "./corpus-flags.js";
+import { samplerFlagOptions, samplerSpecFromFlags } from "./sampler-flags.js";
+
+/**
+ * The trainer settings `neglab train` takes as flags: setting name (gensim's,
+ * as in a config file) → flag. The learning rates are `--learning-rate` and
+ * `--min-learning-rate` because `--alpha` is the sampler's exponent. Settings
+ * without a flag (tuning knobs) can still be given in a config file.
+ */
+const SETTING_FLAGS: Partial<Record<keyof TrainSettings, [flag: string, option: Options]>> = {
+  architecture: ["architecture", { choices: ["skipgram", "cbow"], describe: "skipgram (gensim sg=1) or cbow [default: cbow]" }],
+  vectorSize: ["vector-size", { type: "number", describe: "Dimensionality of the vectors [default: 100]" }],
+  window: ["window", { type: "number", describe: "Maximum distance of a context word [default: 5]" }],
+  shrinkWindows: ["shrink-windows", { type: "boolean", describe: "Draw each effective window from 1..window (--no-shrink-windows: always window) [default: true]" }],
+  minCount: ["min-count", { type: "number", describe: "Drop words seen fewer times [default: 5]" }],
+  maxVocabSize: ["max-vocab-size", { type: "number", describe: "Prune rare words while counting beyond this many types [default: none]" }],
+  maxFinalVocab: ["max-final-vocab", { type: "number", describe: "Keep at most this many most frequent words [default: none]" }],
+  sample: ["sample", { type: "number", describe: "Subsampling threshold of frequent words, 0 disables [default: 1e-3]" }],
+  alpha: ["learning-rate", { type: "number", describe: "Initial learning rate (config: alpha) [default: 0.025]" }],
+  minAlpha: ["min-learning-rate", { type: "number", describe: "Final learning rate (config: minAlpha) [default: 1e-4]" }],
+  epochs: ["epochs", { type: "number", describe: "Passes over the corpus [default: 5]" }],
+  negative: ["negative", { type: "number", describe: "Negatives per positive, 0 disables negative sampling [default: 5]" }],
+  hs: ["hs", { type: "boolean", describe: "Hierarchical softmax [default: false]" }],
+  cbowMean: ["cbow-mean", { type: "boolean", describe: "CBOW: mean (true) or sum (--no-cbow-mean) of the context [default: true]" }],
+  saturation: ["saturation", { choices: ["skip", "clip"], describe: "At |score| ≥ 6: skip the update (gensim) or clip σ (word2vec.c) [default: skip]" }],
+  workers: ["workers", { type: "number", describe: "Worker threads [default: min(3, cores)]" }],
+  seed: ["seed", { type: "number", describe: "Seed of every random choice [default: 1]" }],
+  kernel: ["kernel", { choices: ["wasm", "js"], describe: "Inner loop: WebAssembly SIMD or the TypeScript reference [default: wasm]" }],
+};
+
+/** Fields of a `--config` file besides the trainer settings. */
+const CONFIG_FIELDS = ["corpus", "lowercase", "punctuation", "sampler", "out", "binary", "model"] as const;
+
+/** Every yargs option of `neglab train`: config, corpus, settings, sampler, outputs. */
+export const TRAIN_FLAGS: Record<string, Options> = {
+  config: { type: "string", describe: "A JSON file of these settings (gensim names, e.g. vectorSize, plus corpus, sampler, out, …); flags override it" },
+  ...CORPUS_FLAGS,
+  ...Object.fromEntries(Object.values(SETTING_FLAGS).map(([flag, option]) => [flag, { ...option, group: "Training:" }])),
+  ...samplerFlagOptions(),
+  out: { type: "string", group: "Output:", describe: "word2vec vectors file to write (.gz compresses)" },
+  binary: { type: "boolean", group: "Output:", describe: "Write --out in word2vec's binary format instead of text [default: false]" },
+  model: { type: "string", group: "Output:", describe: "Also write a NegLab model file (vocabulary, counts, input and output vectors, settings)" },
+};
+
+/** A fully resolved, validated `neglab train` job. */
+export interface TrainJob {
+  corpus: string;
+  normalize: { lowercase: boolean; punctuation: Punctuation };
+  settings: TrainSettings;
+  /** Directory that relative sampler paths (weights files, modules) resolve against. */
+  samplerBaseDir: string;
+  out: string | undefined;
+  binary: boolean;
+  model: string | undefined;
+}
+
+/** Where a value came from, for error messages: a flag or a field of the config file. */
+type Origin = (field: string) => string;
+
+/**
+ * Builds the job from the flags and the optional `--config` file (flags win),
+ * and validates everything before any work: unknown config fields (with the
+ * closest name), every trainer setting (`resolveSettings`), the sampler spec
+ * (`validateSamplerSpec`, which suggests the closest strategy name), and that
+ * the output directories exist. Errors name the flag or the config file and field.
+ */
+export async function resolveTrainJob(args: Record<string, unknown>): Promise<TrainJob> {
+  // 1. The config file, if any: a JSON object of known fields; its relative paths resolve against its directory.
+  const configPath = typeof args.config === "string" ? resolve(args.config) : undefined;
+  const config = configPath === undefined ? {} : await readConfig(configPath);
+  const configDir = configPath === undefined ? process.cwd() : dirname(configPath);
+  const fromFlag = new Set<string>();
+  const origin: Origin = (field) => (fromFlag.has(field) ? `--${flagOf(field)}` : `${configPath}: ${field}`);
+  const pick = (field: string, flag: string): unknown => {
+    if (args[flag] !== undefined) {
+      fromFlag.add(field);
+      return args[flag];
+    }
+    return config[field];
+  };
+  const path = (field: string, flag: string): string | undefined => {
+    const value = pick(field, flag);
+    if (value === undefined) return undefined;
+    if (typeof value !== "string" || value === "") throw new Error(`${origin(field)}: expected a path, got ${JSON.stringify(value)}`);
+    return fromFlag.has(field) || isAbsolute(value) ? resolve(value) : resolve(configDir, value);
+  };
+
+  // 2. Trainer settings: flags (numbers checked for NaN here, since yargs turns "abc" into NaN) over config fields.
+  const given: Record<string, unknown> = {};
+  for (const field of SETTING_NAMES) {
+    const value = pick(field, flagOf(field));
+    if (typeof value === "number" && Number.isNaN(value)) throw new Error(`${origin(field)}: expected a number`);
+    if (value !== undefined) given[field] = value;
+  }
+  const flagSampler = samplerSpecFromFlags(args, config.sampler);
+  if (flagSampler !== undefined) fromFlag.add("sampler");
+  given.sampler = flagSampler ?? config.sampler;
+  let settings: TrainSettings;
+  try {
+    settings = resolveSettings(given as Partial<TrainSettings>);
+  } catch (error) {
+    if (error instanceof TrainOptionError) throw new Error(`${origin(error.field)}: ${error.message.slice(error.field.length + 2)}`);
+    throw error;
+  }
+
+  // 3. The sampler spec's form (type, options, ranges) before the corpus is read: checked against a stand-in
+  //    vocabulary, since only the options are at stake here; the real vocabulary is checked when training starts.
+  const samplerBaseDir = fromFlag.has("sampler") ? process.cwd() : configDir;
+  try {
+    validateSamplerSpec(settings.sampler, { words: ["a", "b"], counts: [2, 1] }, samplerBaseDir);
+  } catch (error) {
+    throw new Error(`${origin("sampler")}: ${(error as Error).message}`);
+  }
+
+  // 4. Corpus and outputs.
+  const corpusValue = pick("corpus", "corpus");
+  const corpus = corpusValue === "brown" || corpusValue === undefined ? "brown" : path("corpus", "corpus")!;
+  if (corpus !== "brown") await access(corpus).catch(() => fail(`${origin("corpus")}: ${corpus}: no such file or directory`));
+  const lowercase = pick("lowercase", "lowercase") ?? false;
+  if (typeof lowercase !== "boolean") fail(`${origin("lowercase")}: expected true or false, got ${JSON.stringify(lowercase)}`);
+  const punctuation = pick("punctuation", "punctuation") ?? "keep";
+  if (punctuation !== "keep" && punctuation !== "drop" && punctuation !== "strip") fail(`${origin("punctuation")}: expected "keep", "drop" or "strip", got ${JSON.stringify(punctuation)}`);
+  const out = path("out", "out");
+  const model = path("model", "model");
+  if (out === undefined && model === undefined) fail("nothing to write: give --out <vectors file> and/or --model <model file>");
+  for (const [field, file] of [["out", out], ["model", model]] as const) {
+    if (file === undefined) continue;
+    const dir = await stat(dirname(file)).catch(() => null);
+    if (!dir?.isDirectory()) fail(`${origin(field)}: ${dirname(file)}: no such directory`);
+  }
+  const binary = pick("binary", "binary") ?? false;
+  if (typeof binary !== "boolean") fail(`${origin("binary")}: expected true or false, got ${JSON.stringify(binary)}`);
+  return { corpus, normalize: { lowercase: lowercase as boolean, punctuation: punctuation as Punctuation }, settings, samplerBaseDir, out, binary: binary as boolean, model };
+}
+
+/** Every trainer setting but the sampler, which has flags of its own. */
+const SETTING_NAMES = Object.keys(defaultSettings()).filter((name) => name !== "sampler");
+
+/** The flag that sets config field `field` (`vectorSize` → `vector-size`, `alpha` → `learning-rate`). */
+function flagOf(field: string): string {
+  return SETTING_FLAGS[field as keyof TrainSettings]?.[0] ?? field;
+}
+
+/** Reads and checks a `--config` file: a JSON object whose every field is a setting or a known config field. */
+async function readConfig(file: string): Promise<Record<string, unknown>> {
+  const text = await readFile(file, "utf8").catch(() => fail(`--config ${file}: no such file`));
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return fail(`${file}: not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return fail(`${file}: expected a JSON object of settings`);
+  const known = [...CONFIG_FIELDS, ...SETTING_NAMES];
+  for (const key of Object.keys(json)) {
+    if (known.includes(key)) continue;
+    const near = closestName(key, known);
+    fail(`${file}: ${key}: unknown field${near ? ` (did you mean "${near}"?)` : ""}`);
+  }
+  return json as Record<string, unknown>;
+}
+
+function fail(message: string): never {
+  throw new Error(message);
+}

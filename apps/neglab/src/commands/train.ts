@@ -1,0 +1,40 @@
+import { saveModel, saveWord2Vec, train } from "@neglab/trainer";
+import type { CommandModule } from "yargs";
+import { progressLine, trainingBar } from "../progress.js";
+import { resolveTrainJob, TRAIN_FLAGS } from "./train-config.js";
+
+/** `neglab train`: one word2vec model from flags or a `--config` JSON file. */
+export const trainCommand: CommandModule = {
+  command: "train",
+  describe: "Train one word2vec model (any sampler) and write word2vec vectors and/or a NegLab model file",
+  builder: (y) =>
+    y
+      .options(TRAIN_FLAGS)
+      .example("$0 train --corpus brown --lowercase --punctuation drop --architecture skipgram --sampler unigram --alpha 0.75 --out vectors.txt", "")
+      .example("$0 train --config train.json --seed 2 --out vectors.bin --binary", ""),
+  handler: async (args) => {
+    // 1. Everything is validated before the corpus is read.
+    const job = await resolveTrainJob(args as Record<string, unknown>);
+    const progress = progressLine();
+
+    // 2. Train, reporting counting, per-epoch progress (bar, words/s, ETA) and each epoch's loss on stderr.
+    const model = await train({
+      ...job.settings,
+      corpus: job.corpus,
+      normalize: job.normalize,
+      samplerBaseDir: job.samplerBaseDir,
+      onVocabularyProgress: (p) => progress.update(`counting: ${p.sentences} sentences, ${p.tokens} tokens, ${p.types} types`),
+      onProgress: (p) => progress.update(trainingBar("train", p)),
+      onEpochEnd: (e) => progress.done(`epoch ${e.epoch + 1}: loss/word ${e.lossPerWord.toFixed(4)}, ${e.trainedWords.toLocaleString("en")} words in ${e.seconds.toFixed(1)} s`),
+    });
+
+    // 3. Write the outputs.
+    if (job.out !== undefined) await saveWord2Vec(model, job.out, { binary: job.binary });
+    if (job.model !== undefined) await saveModel(model, job.model);
+    const written = [job.out && `${job.out} (word2vec ${job.binary ? "binary" : "text"})`, job.model && `${job.model} (NegLab model)`].filter(Boolean).join(" and ");
+    console.log(
+      `trained ${model.vocabulary.size.toLocaleString("en")} words × ${model.dim} (${model.settings.architecture}, sampler ${JSON.stringify(model.sampler)}) ` +
+        `in ${model.stats.trainSeconds.toFixed(1)} s at ${Math.round(model.stats.wordsPerSecond).toLocaleString("en")} words/s; wrote ${written}`,
+    );
+  },
+};

@@ -1,0 +1,45 @@
+import { existsSync } from "node:fs";
+import { isAbsolute, join } from "node:path";
+import { cacheDirectory, DATASETS } from "@neglab/eval";
+import { ExperimentError, type BenchmarkSpec, type Experiment } from "./definition.js";
+
+/**
+ * Where a benchmark file lives: an absolute path as given; a relative one under
+ * the data directory, or, for the file of a registered dataset, in the fetch
+ * cache where `neglab data fetch` puts it. Null when it is in none of them.
+ */
+export function benchmarkPath(benchmark: BenchmarkSpec, dataDir: string | undefined): string | null {
+  if (isAbsolute(benchmark.path)) return existsSync(benchmark.path) ? benchmark.path : null;
+  return searchedPaths(benchmark, dataDir).find((path) => existsSync(path)) ?? null;
+}
+
+/** The places a relative benchmark path is looked for, in order. */
+function searchedPaths(benchmark: BenchmarkSpec, dataDir: string | undefined): string[] {
+  const registered = DATASETS.some((d) => d.file === benchmark.path);
+  return [...(dataDir === undefined ? [] : [join(dataDir, benchmark.path)]), ...(registered ? [join(cacheDirectory(), benchmark.path)] : [])];
+}
+
+/**
+ * Fails before any work when a benchmark's data file is missing, naming the
+ * field, the places searched and how to get it: `neglab data fetch <name>` when
+ * the path is that of a dataset of @neglab/eval's registry (`DATASETS`), else
+ * where to put the file; unless the benchmark is marked `"optional": true`:
+ * optional benchmarks are skipped with a note in the report, and their absence
+ * is part of every cell's cache key, so cells are recomputed once the file
+ * appears. Every missing benchmark is listed, not only the first.
+ */
+export function checkBenchmarkData(experiment: Experiment, dataDir: string | undefined): void {
+  const missing: { field: string; message: string }[] = [];
+  experiment.benchmarks.forEach((benchmark, i) => {
+    if (benchmark.optional || benchmarkPath(benchmark, dataDir) !== null) return;
+    const searched = isAbsolute(benchmark.path) ? [benchmark.path] : searchedPaths(benchmark, dataDir);
+    const where = searched.length === 0 ? `${benchmark.path} (no data directory: set NEGLAB_DATA)` : `${benchmark.path} (searched ${searched.join(", ")})`;
+    const dataset = DATASETS.find((d) => d.file === benchmark.path);
+    const fetch = dataset ? `fetch it with \`neglab data fetch ${dataset.name}\`` : "it is not a registered dataset (see `neglab data list`), so put the file there";
+    missing.push({ field: `benchmarks[${i}].path`, message: `${where} not found; ${fetch}, or mark the benchmark "optional": true to skip it` });
+  });
+  if (missing.length === 0) return;
+  const [first, ...others] = missing;
+  const more = others.map((m) => `\n  ${m.field}: ${m.message}`).join("");
+  throw new ExperimentError(experiment.file, first.field, `${first.message}${more}`);
+}

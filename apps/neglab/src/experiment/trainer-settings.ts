@@ -1,0 +1,63 @@
+import { existsSync } from "node:fs";
+import { SamplerError, validateSamplerSpec } from "@neglab/samplers";
+import { closestName } from "@neglab/suggest";
+import { defaultSettings, resolveSettings, TrainOptionError } from "@neglab/trainer";
+import { samplerFiles } from "./sampler-files.js";
+
+/** The trainer settings an experiment may set (the seed comes from `seeds`, the sampler from each strategy). */
+const SETTING_KEYS = Object.keys(defaultSettings()).filter((k) => k !== "seed" && k !== "sampler");
+
+/**
+ * A stand-in vocabulary for checking sampler specs before the corpus is read:
+ * `validateSamplerSpec` only checks that a vocabulary is non-empty and parses
+ * the options (types, ranges, unknown options); it reads no file and looks at
+ * no word, so the real vocabulary is not needed to find a bad option.
+ */
+const CHECK_VOCABULARY = { words: ["a", "b"], counts: [2, 1] };
+
+/** A problem in a strategy's settings: the path of the bad field, relative to the experiment root, and what is wrong. */
+export interface SettingsProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * Checks the base `train` settings merged with one strategy's overrides and
+ * sampler spec, before any work: unknown setting names (with the closest one),
+ * every value through the trainer's `resolveSettings`, and the sampler options
+ * through `validateSamplerSpec` (relative paths against `baseDir`). `strategyField`
+ * is the strategy's path, e.g. `strategies[2]`; a bad value is reported under
+ * the object that set it (`train.` or `strategies[2].train.`). A weights file
+ * the sampler names must exist.
+ */
+export function settingsProblem(
+  base: Record<string, unknown>,
+  strategyField: string,
+  overrides: Record<string, unknown>,
+  sampler: Record<string, unknown>,
+  baseDir: string,
+): SettingsProblem | null {
+  const origin = (key: string) => (key in overrides ? `${strategyField}.train` : "train");
+  for (const [where, settings] of [["train", base], [`${strategyField}.train`, overrides]] as const) {
+    for (const key of Object.keys(settings)) {
+      if (SETTING_KEYS.includes(key)) continue;
+      const near = closestName(key, SETTING_KEYS);
+      const hint = key === "seed" ? "seeds come from the experiment's `seeds`" : key === "sampler" ? "each strategy sets its `sampler`" : `expected one of ${SETTING_KEYS.join(", ")}`;
+      return { field: `${where}.${key}`, message: `unknown trainer setting${near && key !== "seed" && key !== "sampler" ? ` (did you mean "${near}"?)` : ""}; ${hint}` };
+    }
+  }
+  try {
+    resolveSettings({ ...base, ...overrides, sampler: sampler as { type: string } });
+  } catch (error) {
+    if (error instanceof TrainOptionError) return { field: `${origin(error.field)}.${error.field}`, message: error.message.slice(error.field.length + 2) };
+    throw error;
+  }
+  try {
+    validateSamplerSpec(sampler, CHECK_VOCABULARY, baseDir);
+  } catch (error) {
+    if (error instanceof SamplerError) return { field: `${strategyField}.sampler${error.field ? `.${error.field}` : ""}`, message: error.message };
+    throw error;
+  }
+  const missing = samplerFiles(sampler, baseDir).find((f) => !existsSync(f.path));
+  return missing ? { field: `${strategyField}.sampler.${missing.field}`, message: `${missing.path}: no such file` } : null;
+}

@@ -1,0 +1,35 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { benchmarkPath } from "../experiment/benchmark-data.js";
+import type { Experiment } from "../experiment/definition.js";
+import { samplerFiles } from "../experiment/sampler-files.js";
+
+/** sha256 of the files a cell reads besides the corpus: what its cache key must change with. */
+export interface InputDigests {
+  /** Per benchmark name: the data file's sha256, or "missing" for a skipped optional benchmark. */
+  benchmarks: Record<string, string>;
+  /** Per sampler file (e.g. a domain `weights` file), by `<strategy>.<field>` (not the absolute path, so machines sharing a results directory agree): its sha256. */
+  samplerFiles: Record<string, string>;
+}
+
+async function sha256(path: string): Promise<string> {
+  return createHash("sha256").update(await readFile(path)).digest("hex");
+}
+
+/**
+ * Digests the benchmark data files (relative to `dataDir`) and the sampler
+ * weights files (relative to the experiment file) so that editing, adding or
+ * fetching one of them changes the cache key of the cells that use it.
+ */
+export async function inputDigests(experiment: Experiment, dataDir: string | undefined): Promise<InputDigests> {
+  const benchmarks: Record<string, string> = {};
+  for (const benchmark of experiment.benchmarks) {
+    const path = benchmarkPath(benchmark, dataDir);
+    benchmarks[benchmark.name] = path === null ? "missing" : await sha256(path);
+  }
+  const files: Record<string, string> = {};
+  for (const strategy of experiment.strategies) {
+    for (const { field, path } of samplerFiles(strategy.sampler, experiment.baseDir)) files[`${strategy.name}.${field}`] = await sha256(path);
+  }
+  return { benchmarks, samplerFiles: files };
+}

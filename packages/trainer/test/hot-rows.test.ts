@@ -1,0 +1,125 @@
+import { describe, expect, test } from "vitest";
+import { createJsKernel } from "../src/kernel/js-kernel.js";
+import type { Kernel, KernelSetup } from "../src/kernel/types.js";
+import { FLAG_NS } from "../src/kernel/types.js";
+import { compileWasmKernel, createWasmKernel } from "../src/kernel/wasm-kernel.js";
+import { hotRowCount, planLayout, type MemoryLayout } from "../src/layout.js";
+import { resolveSettings } from "../src/options.js";
+import { lossTable, sigmoidTable, TABLE_SIZE } from "../src/sigmoid-table.js";
+import { topicRecovery, trainPlanted } from "./helpers.js";
+
+// Hot-row replicas: a worker trains the most frequent words' rows in private
+// copies and merges their change into the shared rows. These tests drive the
+// kernels directly on a tiny model whose every number is known.
+
+const DIM = 6; // not a multiple of 4: the SIMD loops' scalar tails run too
+const WORDS = 5;
+const HOT = 3;
+
+interface Rig {
+  kernel: Kernel;
+  layout: MemoryLayout;
+  f32: Float32Array;
+  i32: Int32Array;
+}
+
+async function rig(kind: "wasm" | "js"): Promise<Rig> {
+  const settings = resolveSettings({ architecture: "skipgram", vectorSize: DIM, negative: 1, workers: 1, hotRows: HOT });
+  const layout = planLayout(settings, WORDS, 0, TABLE_SIZE);
+  const memory = new WebAssembly.Memory({ initial: layout.pages, maximum: layout.pages, shared: true });
+  const f32 = new Float32Array(memory.buffer);
+  f32.set(sigmoidTable(), layout.sigmoid >> 2);
+  new Float64Array(memory.buffer).set(lossTable(), layout.loss >> 3);
+  for (let i = 0; i < WORDS * DIM; i++) {
+    f32[(layout.syn0 >> 2) + i] = (i % 7) / 10 - 0.3;
+    f32[(layout.syn1neg >> 2) + i] = (i % 5) / 20 - 0.1;
+  }
+  const setup: KernelSetup = { memory, layout, worker: 0, flags: FLAG_NS, hotRows: HOT };
+  const kernel = kind === "js" ? createJsKernel(setup) : await createWasmKernel(await compileWasmKernel(), setup);
+  return { kernel, layout, f32, i32: new Int32Array(memory.buffer) };
+}
+
+const rows = (f32: Float32Array, at: number, count: number): number[] => Array.from(f32.subarray(at >> 2, (at >> 2) + count * DIM));
+
+/** Trains one skip-gram record: input word 0 predicts word 1 against negative 4 (cold). */
+function trainRecord({ kernel, layout, i32 }: Rig): void {
+  const at = layout.scratch[0].batch >> 2;
+  i32.set([0, 1, 1, 4], at);
+  kernel.skipGram(1, 0.5);
+}
+
+describe.each(["wasm", "js"] as const)("%s kernel with hot-row replicas", (kind) => {
+  test("training writes hot rows to the replica only, cold rows in place, and merge adds the replica's change to the shared row", async () => {
+    const r = await rig(kind);
+    const { layout, f32 } = r;
+    const s = layout.scratch[0];
+    const shared0 = rows(f32, layout.syn0, WORDS);
+    const shared1 = rows(f32, layout.syn1neg, WORDS);
+    r.kernel.pull();
+    expect(rows(f32, s.hot0, HOT)).toEqual(shared0.slice(0, HOT * DIM));
+    expect(rows(f32, s.snap1, HOT)).toEqual(shared1.slice(0, HOT * DIM));
+
+    trainRecord(r);
+    // hot rows 0 (input) and 1 (positive) changed in the replicas, not in the shared vectors
+    expect(rows(f32, layout.syn0, HOT)).toEqual(shared0.slice(0, HOT * DIM));
+    expect(rows(f32, layout.syn1neg, HOT)).toEqual(shared1.slice(0, HOT * DIM));
+    const replica0 = rows(f32, s.hot0, 1);
+    const replica1 = rows(f32, s.hot1 + DIM * 4, 1);
+    expect(replica0).not.toEqual(shared0.slice(0, DIM));
+    expect(replica1).not.toEqual(shared1.slice(DIM, 2 * DIM));
+    // the cold negative (word 4) was trained in place
+    expect(rows(f32, layout.syn1neg + 4 * DIM * 4, 1)).not.toEqual(shared1.slice(4 * DIM));
+    // dirty marks: input word 0 in syn0, positive word 1 in syn1neg, nothing else
+    const u8 = new Uint8Array(f32.buffer);
+    expect(Array.from(u8.subarray(s.dirty0, s.dirty0 + HOT))).toEqual([1, 0, 0]);
+    expect(Array.from(u8.subarray(s.dirty1, s.dirty1 + HOT))).toEqual([0, 1, 0]);
+
+    // meanwhile another worker moves shared row 0 of syn0 by +1 in every element
+    for (let i = 0; i < DIM; i++) f32[(layout.syn0 >> 2) + i] += 1;
+    r.kernel.merge();
+    // shared = (other worker's value) + (replica − snapshot), in float32
+    const expected = replica0.map((v, i) => Math.fround(Math.fround(shared0[i] + 1) + Math.fround(v - shared0[i])));
+    expect(rows(f32, layout.syn0, 1)).toEqual(expected);
+    expect(rows(f32, s.hot0, 1)).toEqual(expected);
+    expect(rows(f32, s.snap0, 1)).toEqual(expected);
+    expect(rows(f32, layout.syn1neg + DIM * 4, 1)).toEqual(replica1.map((v, i) => Math.fround(shared1[DIM + i] + Math.fround(v - shared1[DIM + i]))));
+    // untouched hot row 2 was not dirty: shared, replica and snapshot keep their values
+    expect(rows(f32, layout.syn0 + 2 * DIM * 4, 1)).toEqual(shared0.slice(2 * DIM, 3 * DIM));
+    // a second merge without training changes nothing (the dirty marks were cleared)
+    const before = rows(f32, layout.syn0, WORDS);
+    for (let i = 0; i < DIM; i++) f32[(s.hot0 >> 2) + i] += 5; // not marked dirty by the kernel
+    r.kernel.merge();
+    expect(rows(f32, layout.syn0, WORDS)).toEqual(before);
+  });
+
+  test("both kernels merge bit-identically", async () => {
+    const [a, b] = [await rig("wasm"), await rig("js")];
+    for (const r of [a, b]) {
+      r.kernel.pull();
+      trainRecord(r);
+      trainRecord(r);
+      r.kernel.merge();
+    }
+    expect(rows(a.f32, a.layout.syn0, WORDS)).toEqual(rows(b.f32, b.layout.syn0, WORDS));
+    expect(rows(a.f32, a.layout.syn1neg, WORDS)).toEqual(rows(b.f32, b.layout.syn1neg, WORDS));
+  });
+});
+
+describe("hot-row count", () => {
+  test('"auto" replicates nothing with one worker and fills 64 MiB per worker with several', () => {
+    expect(hotRowCount(resolveSettings({ workers: 1 }), 50_000)).toBe(0);
+    expect(hotRowCount(resolveSettings({ workers: 2, vectorSize: 100 }), 10_000)).toBe(10_000);
+    expect(hotRowCount(resolveSettings({ workers: 2, vectorSize: 100 }), 1_000_000)).toBe(Math.floor((64 * 2 ** 20) / (16 * 100)));
+    expect(hotRowCount(resolveSettings({ workers: 2, hotRows: 0 }), 10_000)).toBe(0);
+    expect(hotRowCount(resolveSettings({ workers: 2, hotRows: 20_000 }), 10_000)).toBe(10_000);
+  });
+});
+
+describe.each(["wasm", "js"] as const)("%s kernel: two workers", (kernel) => {
+  test.each([0, "auto"] as const)("hotRows %s: skip-gram recovers the planted topics", async (hotRows) => {
+    const model = await trainPlanted({ kernel, architecture: "skipgram", workers: 2, hotRows, syncWords: 500 });
+    const recovery = topicRecovery(model);
+    expect(recovery.nearestSameTopic).toBe(1);
+    expect(recovery.within - recovery.across).toBeGreaterThan(0.3);
+  });
+});
