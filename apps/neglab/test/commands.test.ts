@@ -316,6 +316,49 @@ describe("neglab data", () => {
       expect(JSON.parse(scored.stdout).similarity[0]).toMatchObject({ name: "wordsim353", source: join(cache, "eval/similarity/wordsim353.tsv") });
     });
 
+    it("run downloads a missing registered benchmark first (here from a mirror), then scores it", async () => {
+      const body = readFileSync(real![0]);
+      const server = createServer((request, response) => {
+        if (request.url === "/eval/similarity/wordsim353.tsv") response.end(body);
+        else response.writeHead(404).end();
+      });
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      // a corpus of the first 40 WordSim-353 pairs, each pair's words side by side
+      const pairs = body.toString("utf8").split("\n").filter((line) => line && !line.startsWith("#")).slice(0, 40).map((line) => line.split("\t").slice(0, 2).join(" "));
+      writeFileSync(join(dir, "ws-corpus.txt"), Array.from({ length: 20 }, () => pairs.join("\n")).join("\n"));
+      const file = join(dir, "fetching.json");
+      const definition = {
+        name: "fetching",
+        corpus: { source: "ws-corpus.txt" },
+        train: { architecture: "skipgram", vectorSize: 8, epochs: 1, workers: 1, minCount: 1, sample: 0 },
+        strategies: [{ name: "uniform", sampler: { type: "uniform" } }],
+        seeds: [1],
+        benchmarks: [{ name: "ws", type: "similarity", path: "eval/similarity/wordsim353.tsv" }],
+      };
+      writeFileSync(file, JSON.stringify(definition));
+      const cache = join(dir, "run-fetch-cache");
+      try {
+        const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+          const child = spawn(process.execPath, [bin, "run", file, "--out", join(dir, "runs", "fetching"), "--no-html", "--fetch-from", base], {
+            cwd: dir,
+            env: { ...process.env, CI: "1", XDG_CACHE_HOME: cache, NEGLAB_DATA: join(dir, "data") },
+          });
+          let stdout = "";
+          let stderr = "";
+          child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+          child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+          child.on("close", (code) => resolve({ code, stdout, stderr }));
+        });
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.stderr).toContain("ws: eval/similarity/wordsim353.tsv is missing; downloading dataset wordsim353");
+        expect(result.stderr).toContain(`ws: ${body.length} bytes, checksum verified: ${join(cache, "neglab", "datasets", "eval/similarity/wordsim353.tsv")}`);
+        expect(result.stdout).toContain("ws — spearman");
+      } finally {
+        server.close();
+      }
+    });
+
     it("verify reports a damaged file in the data directory and exits 1", async () => {
       const damaged = join(dir, "damaged");
       mkdirSync(join(damaged, "eval", "similarity"), { recursive: true });

@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { CommandModule } from "yargs";
+import { fetchMissingBenchmarks } from "../experiment/benchmark-data.js";
 import { loadExperiment } from "../experiment/definition.js";
 import { loadCellResults, saveCellResult } from "../grid/cell-result.js";
 import { planGrid } from "../grid/plan-grid.js";
@@ -17,6 +18,8 @@ interface RunArgs {
   "shard-count": number | undefined;
   force: boolean;
   html: boolean;
+  fetch: boolean;
+  "fetch-from": string | undefined;
 }
 
 /** `neglab run <experiment>`: trains and evaluates every (strategy × seed) cell, then writes the report. */
@@ -30,7 +33,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option("shard", { type: "string", describe: "Run only share i of n of the cells, e.g. 2/3 (also SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX)" })
       .option("shard-count", { type: "number", describe: "Shard count for JOB_COMPLETION_INDEX (or NEGLAB_SHARD_COUNT)" })
       .option("force", { type: "boolean", default: false, describe: "Recompute cells that are already cached" })
-      .option("html", { type: "boolean", default: true, describe: "Write report.html next to report.md (--no-html to skip)" }),
+      .option("html", { type: "boolean", default: true, describe: "Write report.html next to report.md (--no-html to skip)" })
+      .option("fetch", { type: "boolean", default: true, describe: "Download missing registered benchmark datasets into the cache first, checksum-verified (--no-fetch to fail instead)" })
+      .option("fetch-from", { type: "string", describe: "Download them from this mirror of the data directory (<url>/<file>) instead of their sources" }),
   handler: async (args) => {
     // 1. Validate the definition, the shard and the benchmark data before any work.
     const experiment = await loadExperiment(args.experiment);
@@ -38,6 +43,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const out = resolve(args.out ?? join("runs", experiment.name));
     const progress = progressLine();
     const dataDir = benchmarkDataDir();
+    if (args.fetch) await fetchMissingBenchmarks(experiment, dataDir, (m) => progress.done(m), args["fetch-from"]);
 
     // 2. Read the corpus once; the cells' cache keys include its digest and those of the benchmark and weights files.
     const { data, cells } = await planGrid(experiment, dataDir, (m) => progress.update(m));

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
-import { cacheDirectory, DATASETS } from "@neglab/eval";
+import { cacheDirectory, DATASETS, fetchDataset } from "@neglab/eval";
 import { ExperimentError, type BenchmarkSpec, type Experiment } from "./definition.js";
 
 /**
@@ -42,4 +42,32 @@ export function checkBenchmarkData(experiment: Experiment, dataDir: string | und
   const [first, ...others] = missing;
   const more = others.map((m) => `\n  ${m.field}: ${m.message}`).join("");
   throw new ExperimentError(experiment.file, first.field, `${first.message}${more}`);
+}
+
+/**
+ * Downloads (with `fetchDataset` of @neglab/eval: verified against the
+ * registry's SHA-256, never leaving a partial file) every required benchmark
+ * that is missing and is a registered dataset, into the fetch cache where
+ * {@link benchmarkPath} finds it: from the registry's source URL, or from
+ * `<baseUrl>/<file>` when a mirror of the data directory is given. A failed download is reported through `log`
+ * and left to {@link checkBenchmarkData}, which then fails naming the file.
+ */
+export async function fetchMissingBenchmarks(
+  experiment: Experiment,
+  dataDir: string | undefined,
+  log: (message: string) => void,
+  baseUrl?: string,
+): Promise<void> {
+  for (const benchmark of experiment.benchmarks) {
+    if (benchmark.optional || benchmarkPath(benchmark, dataDir) !== null) continue;
+    const dataset = DATASETS.find((d) => d.file === benchmark.path);
+    if (dataset === undefined) continue;
+    log(`${benchmark.name}: ${benchmark.path} is missing; downloading dataset ${dataset.name} (disable with --no-fetch)`);
+    try {
+      const { path, bytes } = await fetchDataset(dataset.name, baseUrl === undefined ? {} : { baseUrl });
+      log(`${benchmark.name}: ${bytes} bytes, checksum verified: ${path}`);
+    } catch (error) {
+      log(`${benchmark.name}: download failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
 }
