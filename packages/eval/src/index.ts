@@ -18,7 +18,8 @@ export { pearson, pearsonPValue, spearman, spearmanPValue, type Correlation } fr
 export { averageRanks } from "./math/ranks.js";
 export { incompleteBeta } from "./math/incomplete-beta.js";
 export { logGamma } from "./math/log-gamma.js";
-export { bootstrapCI, type BootstrapOptions, type ConfidenceInterval, type ResampledStatistic } from "./stats/bootstrap-ci.js";
+export { bootstrapCI, bootstrapReplicates, type BootstrapOptions, type ConfidenceInterval, type ResampledStatistic } from "./stats/bootstrap-ci.js";
+export { bootstrapPValue } from "./stats/bootstrap-p-value.js";
 export { accuracyCI } from "./stats/accuracy-ci.js";
 export { correlationCI, type CorrelationCIOptions } from "./stats/correlation-ci.js";
 export { resampledCorrelation, type CorrelationMethod } from "./stats/resampled-correlation.js";

@@ -1,13 +1,17 @@
 import type { TrainedModel } from "./model.js";
 
-/** An option value or combination that cannot train; `field` names the option. Thrown before any work starts. */
+/**
+ * An option value or combination that cannot train; `field` names the option and
+ * `reason` says what is wrong with it (the message is `field: reason`). Thrown
+ * before any work starts.
+ */
 export class TrainOptionError extends Error {
   override readonly name = "TrainOptionError";
   constructor(
     readonly field: string,
-    message: string,
+    readonly reason: string,
   ) {
-    super(`${field}: ${message}`);
+    super(`${field}: ${reason}`);
   }
 }
 

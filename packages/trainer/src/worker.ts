@@ -22,6 +22,8 @@ interface SamplerFactory {
 }
 
 const init = workerData as WorkerInit;
+/** Words this worker trains in replicas (0: none, so there is nothing to merge); set once the sampler is built. */
+let hotRows = 0;
 const port = parentPort!;
 const reply = (message: WorkerReply): void => port.postMessage(message);
 
@@ -36,7 +38,7 @@ async function start(): Promise<void> {
     });
   }
   // a model-aware sampler reads the shared vectors, so they must be current: no replicas then
-  const hotRows = sampler?.modelAware ? 0 : init.layout.hotRows;
+  hotRows = sampler?.modelAware ? 0 : init.layout.hotRows;
   const setup: KernelSetup = { memory: init.memory, layout: init.layout, worker: init.worker, flags: kernelFlags(settings, sampler), hotRows };
   const kernel: Kernel = init.module === null ? createJsKernel(setup) : await createWasmKernel(init.module, setup);
   const rng = new Xoshiro128(init.rngState as unknown as Xoshiro128State);
@@ -54,7 +56,7 @@ async function start(): Promise<void> {
 
 /** Merges this worker's hot-row replicas into the shared vectors, one worker at a time. */
 function mergeReplicas(kernel: Kernel, control: Int32Array): void {
-  if (init.layout.hotRows === 0) return;
+  if (hotRows === 0) return;
   while (Atomics.compareExchange(control, CONTROL_MERGE_LOCK, 0, 1) !== 0) Atomics.wait(control, CONTROL_MERGE_LOCK, 1);
   kernel.merge();
   Atomics.store(control, CONTROL_MERGE_LOCK, 0);

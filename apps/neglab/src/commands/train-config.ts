@@ -4,6 +4,7 @@ import { validateSamplerSpec } from "@neglab/samplers";
 import { defaultSettings, resolveSettings, TrainOptionError, type TrainSettings } from "@neglab/trainer";
 import type { Options } from "yargs";
 import { closestName } from "@neglab/suggest";
+import { CHECK_VOCABULARY } from "../experiment/trainer-settings.js";
 import { CORPUS_FLAGS, type Punctuation } from "./corpus-flags.js";
 import { samplerFlagOptions, samplerSpecFromFlags } from "./sampler-flags.js";
 
@@ -105,7 +106,7 @@ export async function resolveTrainJob(args: Record<string, unknown>): Promise<Tr
   try {
     settings = resolveSettings(given as Partial<TrainSettings>);
   } catch (error) {
-    if (error instanceof TrainOptionError) throw new Error(`${origin(error.field)}: ${error.message.slice(error.field.length + 2)}`);
+    if (error instanceof TrainOptionError) throw new Error(`${origin(error.field)}: ${error.reason}`);
     throw error;
   }
 
@@ -113,7 +114,7 @@ export async function resolveTrainJob(args: Record<string, unknown>): Promise<Tr
   //    vocabulary, since only the options are at stake here; the real vocabulary is checked when training starts.
   const samplerBaseDir = fromFlag.has("sampler") ? process.cwd() : configDir;
   try {
-    validateSamplerSpec(settings.sampler, { words: ["a", "b"], counts: [2, 1] }, samplerBaseDir);
+    validateSamplerSpec(settings.sampler, CHECK_VOCABULARY, samplerBaseDir);
   } catch (error) {
     throw new Error(`${origin("sampler")}: ${(error as Error).message}`);
   }

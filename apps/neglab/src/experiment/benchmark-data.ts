@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
-import { cacheDirectory, DATASETS, fetchDataset } from "@neglab/eval";
+import { cacheDirectory, DATASETS, fetchDataset, type Dataset } from "@neglab/eval";
 import { ExperimentError, type BenchmarkSpec, type Experiment } from "./definition.js";
 
 /**
@@ -13,10 +13,15 @@ export function benchmarkPath(benchmark: BenchmarkSpec, dataDir: string | undefi
   return searchedPaths(benchmark, dataDir).find((path) => existsSync(path)) ?? null;
 }
 
+/** The dataset of @neglab/eval's registry whose file is the benchmark's path, if any. */
+function registeredDataset(benchmark: BenchmarkSpec): Dataset | undefined {
+  return DATASETS.find((d) => d.file === benchmark.path);
+}
+
 /** The places a relative benchmark path is looked for, in order. */
 function searchedPaths(benchmark: BenchmarkSpec, dataDir: string | undefined): string[] {
-  const registered = DATASETS.some((d) => d.file === benchmark.path);
-  return [...(dataDir === undefined ? [] : [join(dataDir, benchmark.path)]), ...(registered ? [join(cacheDirectory(), benchmark.path)] : [])];
+  const inDataDir = dataDir === undefined ? [] : [join(dataDir, benchmark.path)];
+  return registeredDataset(benchmark) === undefined ? inDataDir : [...inDataDir, join(cacheDirectory(), benchmark.path)];
 }
 
 /**
@@ -34,7 +39,7 @@ export function checkBenchmarkData(experiment: Experiment, dataDir: string | und
     if (benchmark.optional || benchmarkPath(benchmark, dataDir) !== null) return;
     const searched = isAbsolute(benchmark.path) ? [benchmark.path] : searchedPaths(benchmark, dataDir);
     const where = searched.length === 0 ? `${benchmark.path} (no data directory: set NEGLAB_DATA)` : `${benchmark.path} (searched ${searched.join(", ")})`;
-    const dataset = DATASETS.find((d) => d.file === benchmark.path);
+    const dataset = registeredDataset(benchmark);
     const fetch = dataset ? `fetch it with \`neglab data fetch ${dataset.name}\`` : "it is not a registered dataset (see `neglab data list`), so put the file there";
     missing.push({ field: `benchmarks[${i}].path`, message: `${where} not found; ${fetch}, or mark the benchmark "optional": true to skip it` });
   });
@@ -49,8 +54,9 @@ export function checkBenchmarkData(experiment: Experiment, dataDir: string | und
  * registry's SHA-256, never leaving a partial file) every required benchmark
  * that is missing and is a registered dataset, into the fetch cache where
  * {@link benchmarkPath} finds it: from the registry's source URL, or from
- * `<baseUrl>/<file>` when a mirror of the data directory is given. A failed download is reported through `log`
- * and left to {@link checkBenchmarkData}, which then fails naming the file.
+ * `<baseUrl>/<file>` when a mirror of the data directory is given. A failed
+ * download is reported through `log` and left to {@link checkBenchmarkData},
+ * which then fails naming the file.
  */
 export async function fetchMissingBenchmarks(
   experiment: Experiment,
@@ -60,7 +66,7 @@ export async function fetchMissingBenchmarks(
 ): Promise<void> {
   for (const benchmark of experiment.benchmarks) {
     if (benchmark.optional || benchmarkPath(benchmark, dataDir) !== null) continue;
-    const dataset = DATASETS.find((d) => d.file === benchmark.path);
+    const dataset = registeredDataset(benchmark);
     if (dataset === undefined) continue;
     log(`${benchmark.name}: ${benchmark.path} is missing; downloading dataset ${dataset.name} (disable with --no-fetch)`);
     try {

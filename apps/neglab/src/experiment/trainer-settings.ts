@@ -10,10 +10,10 @@ const SETTING_KEYS = Object.keys(defaultSettings()).filter((k) => k !== "seed" &
 /**
  * A stand-in vocabulary for checking sampler specs before the corpus is read:
  * `validateSamplerSpec` only checks that a vocabulary is non-empty and parses
- * the options (types, ranges, unknown options); it reads no file and looks at
- * no word, so the real vocabulary is not needed to find a bad option.
+ * the options (types, ranges, unknown options); it looks at no word, so the
+ * real vocabulary is not needed to find a bad option.
  */
-const CHECK_VOCABULARY = { words: ["a", "b"], counts: [2, 1] };
+export const CHECK_VOCABULARY = { words: ["a", "b"], counts: [2, 1] };
 
 /** A problem in a strategy's settings: the path of the bad field, relative to the experiment root, and what is wrong. */
 export interface SettingsProblem {
@@ -49,7 +49,7 @@ export function settingsProblem(
   try {
     resolveSettings({ ...base, ...overrides, sampler: sampler as { type: string } });
   } catch (error) {
-    if (error instanceof TrainOptionError) return { field: `${origin(error.field)}.${error.field}`, message: error.message.slice(error.field.length + 2) };
+    if (error instanceof TrainOptionError) return { field: `${origin(error.field)}.${error.field}`, message: error.reason };
     throw error;
   }
   try {

@@ -1,4 +1,4 @@
-import { evaluateAnalogies, evaluateWordPairs, type AnalogyResult, type QuestionStatus } from "@neglab/eval";
+import { evaluateAnalogies, evaluateWordPairs, type QuestionStatus } from "@neglab/eval";
 import type { Embeddings } from "@neglab/vectors";
 import type { BenchmarkSpec } from "../experiment/definition.js";
 import type { AnalogyOutcomes, CellResult, Metric, PairSimilarities } from "./cell-result.js";
@@ -14,16 +14,6 @@ export interface BenchmarkScores {
 const OUTCOME_CHAR: Record<QuestionStatus, string> = { correct: "1", wrong: "0", skipped: "-" };
 
 /**
- * Questions per section: the `questions` field of the section score when
- * @neglab/eval provides it, else counted from the parsed question list.
- */
-function sectionSizes(result: AnalogyResult): number[] {
-  const counted = result.sections.map(() => 0);
-  for (const q of result.questionList) counted[q.section]++;
-  return result.sections.map((s, i) => (s as { questions?: number }).questions ?? counted[i]);
-}
-
-/**
  * Scores `embeddings` on one benchmark file: the headline metrics, and the
  * per-item data paired tests need at report time (per-question analogy outcomes;
  * per-pair human and model similarities).
@@ -32,7 +22,6 @@ export async function scoreBenchmark(embeddings: Embeddings, benchmark: Benchmar
   const name = benchmark.name;
   if (benchmark.type === "analogy") {
     const result = await evaluateAnalogies(embeddings, path, benchmark.options);
-    const sizes = sectionSizes(result);
     return {
       metrics: [
         { benchmark: name, metric: "accuracy", value: result.total.accuracy },
@@ -40,7 +29,7 @@ export async function scoreBenchmark(embeddings: Embeddings, benchmark: Benchmar
         { benchmark: name, metric: "syntactic", value: result.syntactic.accuracy },
         { benchmark: name, metric: "oov_percent", value: result.oovPercent },
       ],
-      sections: result.sections.map((s, i) => [name, s.name, s.correct, s.total, sizes[i]]),
+      sections: result.sections.map((s) => [name, s.name, s.correct, s.total, s.questions]),
       analogyOutcomes: [{ benchmark: name, outcomes: result.outcomes.map((o) => OUTCOME_CHAR[o.status]).join("") }],
       pairSimilarities: [],
     };

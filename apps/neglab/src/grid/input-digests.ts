@@ -1,5 +1,4 @@
-import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { sha256File } from "@neglab/eval";
 import { benchmarkPath } from "../experiment/benchmark-data.js";
 import type { Experiment } from "../experiment/definition.js";
 import { samplerFiles } from "../experiment/sampler-files.js";
@@ -12,10 +11,6 @@ export interface InputDigests {
   samplerFiles: Record<string, string>;
 }
 
-async function sha256(path: string): Promise<string> {
-  return createHash("sha256").update(await readFile(path)).digest("hex");
-}
-
 /**
  * Digests the benchmark data files (relative to `dataDir`) and the sampler
  * weights files (relative to the experiment file) so that editing, adding or
@@ -25,11 +20,11 @@ export async function inputDigests(experiment: Experiment, dataDir: string | und
   const benchmarks: Record<string, string> = {};
   for (const benchmark of experiment.benchmarks) {
     const path = benchmarkPath(benchmark, dataDir);
-    benchmarks[benchmark.name] = path === null ? "missing" : await sha256(path);
+    benchmarks[benchmark.name] = path === null ? "missing" : await sha256File(path);
   }
   const files: Record<string, string> = {};
   for (const strategy of experiment.strategies) {
-    for (const { field, path } of samplerFiles(strategy.sampler, experiment.baseDir)) files[`${strategy.name}.${field}`] = await sha256(path);
+    for (const { field, path } of samplerFiles(strategy.sampler, experiment.baseDir)) files[`${strategy.name}.${field}`] = await sha256File(path);
   }
   return { benchmarks, samplerFiles: files };
 }

@@ -1,4 +1,4 @@
-import { bootstrapCI, holm, mcnemarExact, resampledCorrelation, type CorrelationMethod } from "@neglab/eval";
+import { bootstrapPValue, bootstrapReplicates, holm, mcnemarExact, resampledCorrelation, type CorrelationMethod } from "@neglab/eval";
 import type { CellResult } from "../grid/cell-result.js";
 
 /** Bootstrap resamples of the word-pair test: p-values resolve to 1/2001 ≈ 0.0005, below any Holm threshold that matters here. */
@@ -48,24 +48,12 @@ export function compareAnalogy(matched: MatchedSeeds, benchmark: string): Compar
 }
 
 /**
- * Two-sided bootstrap p-value of "the statistic is 0" from its replicates:
- * min(1, 2·min(#{Δ* ≤ 0} + 1, #{Δ* ≥ 0} + 1) / (B′ + 1)) over the B′ finite
- * replicates (Davison & Hinkley 1997, §4.2) — the rule of @neglab/eval's
- * `pairedBootstrapCorrelationDifference`, applied here to a seed-averaged statistic.
- */
-function bootstrapPValue(replicates: readonly number[]): number {
-  const finite = replicates.filter(Number.isFinite);
-  const atMost = 1 + finite.filter((d) => d <= 0).length;
-  const atLeast = 1 + finite.filter((d) => d >= 0).length;
-  return Math.min(1, (2 * Math.min(atMost, atLeast)) / (finite.length + 1));
-}
-
-/**
  * Paired bootstrap test of a word-pair correlation, strategy vs baseline:
  * the statistic is the mean over matched seeds of corr(gold, strategy_s) −
  * corr(gold, baseline_s) on the pairs every one of these cells used; each
  * resample draws word pairs with replacement (the same pairs for every seed and
- * both strategies), via @neglab/eval's `bootstrapCI` and `resampledCorrelation`.
+ * both strategies), via @neglab/eval's `bootstrapReplicates` and
+ * `resampledCorrelation`; the p-value is its `bootstrapPValue` of the replicates.
  * With one seed this is `pairedBootstrapCorrelationDifference`. Null without pair data.
  */
 export function compareWordPairs(matched: MatchedSeeds, benchmark: string, method: CorrelationMethod): Comparison | null {
@@ -79,16 +67,11 @@ export function compareWordPairs(matched: MatchedSeeds, benchmark: string, metho
   const gold = pick(lists[0].gold, lists[0].pairIndex);
   // 2. One resampled-correlation function per cell, on the common pairs.
   const correlation = data.map((pair) => pair.map((p) => resampledCorrelation(gold, pick(p!.model, p!.pairIndex), method, `${benchmark} (${method})`)));
-  const replicates: number[] = [];
   const statistic = (indices: Int32Array) => correlation.reduce((s, [a, b]) => s + a(indices) - b(indices), 0) / correlation.length;
-  // 3. bootstrapCI evaluates the statistic on each resample; the replicates give the p-value.
-  const interval = bootstrapCI(gold.length, (indices) => {
-    const value = statistic(indices);
-    replicates.push(value);
-    return value;
-  }, { resamples: BOOTSTRAP_RESAMPLES, seed: BOOTSTRAP_SEED });
-  const p = bootstrapPValue(replicates.slice(0, BOOTSTRAP_RESAMPLES));
-  return { difference: interval.estimate, p, pHolm: p, test: `paired bootstrap, ${BOOTSTRAP_RESAMPLES} resamples of ${gold.length} pairs`, items: gold.length };
+  // 3. The statistic on the common pairs, and on each resample for the p-value.
+  const difference = statistic(Int32Array.from(gold, (_, i) => i));
+  const p = bootstrapPValue(bootstrapReplicates(gold.length, statistic, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED));
+  return { difference, p, pHolm: p, test: `paired bootstrap, ${BOOTSTRAP_RESAMPLES} resamples of ${gold.length} pairs`, items: gold.length };
 }
 
 /** Sets each comparison's `pHolm`: Holm's step-down adjustment over the strategies compared on one metric. */

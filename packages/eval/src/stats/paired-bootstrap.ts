@@ -1,5 +1,6 @@
 import { BenchmarkError } from "../errors.js";
 import { bootstrapReplicates, bootstrapSettings, identityIndices, percentileInterval, type BootstrapOptions } from "./bootstrap-ci.js";
+import { bootstrapPValue } from "./bootstrap-p-value.js";
 import { resampledCorrelation, type CorrelationMethod } from "./resampled-correlation.js";
 
 /** Options of {@link pairedBootstrapCorrelationDifference}. */
@@ -28,10 +29,9 @@ export interface CorrelationDifference {
  * with the same gold scores (word pairs resampled jointly, so both models see
  * the same resample; Efron & Tibshirani 1993, §16.4). Δ* = corr*(gold, A) −
  * corr*(gold, B) on each of B resamples; the interval is the percentile
- * interval of Δ*, and the two-sided p-value is
- * min(1, 2·min(#{Δ* ≤ 0} + 1, #{Δ* ≥ 0} + 1) / (B' + 1)) over the B' finite
- * replicates — twice the smaller bootstrap tail beyond 0, with the +1
- * correction of Davison & Hinkley (1997, §4.2) so it is never below 1/(B'+1).
+ * interval of Δ*, and the two-sided p-value is {@link bootstrapPValue} of the
+ * replicates: min(1, 2·min(#{Δ* ≤ 0} + 1, #{Δ* ≥ 0} + 1) / (B' + 1)) over the B'
+ * finite ones (Davison & Hinkley 1997, §4.2).
  *
  * @throws BenchmarkError when the three score lists differ in length.
  */
@@ -51,15 +51,6 @@ export function pairedBootstrapCorrelationDifference(
   const delta = (indices: Int32Array): number => a(indices) - b(indices);
   const replicates = bootstrapReplicates(gold.length, delta, resamples, seed);
   const interval = percentileInterval(replicates, confidence);
-  // Tails of the finite replicates beyond 0, each with the +1 correction.
-  let atMost = 1;
-  let atLeast = 1;
-  for (const d of replicates) {
-    if (!Number.isFinite(d)) continue;
-    if (d <= 0) atMost++;
-    if (d >= 0) atLeast++;
-  }
-  const finite = resamples - interval.undefinedResamples;
-  const pValue = Math.min(1, (2 * Math.min(atMost, atLeast)) / (finite + 1));
+  const pValue = bootstrapPValue(replicates);
   return { difference: delta(identityIndices(gold.length)), ...interval, pValue, resamples, confidence };
 }
