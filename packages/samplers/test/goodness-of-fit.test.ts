@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareToExpected, createSampler, drawCounts, type SamplerSpec } from "../src/index.js";
+import { drawsByRuns } from "../src/samplers/alias-sampler.js";
 import { buffers, fixture, rng, ZIPF_1000, zipfVocabulary } from "./helpers.js";
 
 const DRAWS = 1_000_000;
@@ -131,14 +132,23 @@ describe(`goodness of fit with collisions: ${DRAWS} draws against probabilities(
 });
 
 
-describe("goodness of fit of the gathered alias draw (V ≥ 2^19: all k words drawn first, then looked up)", () => {
+describe.each([
+  // 5190 runs of equal probability: drawn from the run table
+  ["run table", 1e7],
+  // 950,607 distinct counts: the word table, gathered (V ≥ 2^19: all k words drawn first, then looked up)
+  ["gathered word table", 1e12],
+])("goodness of fit of the alias draw at V = 2^20 from the %s", (path, top) => {
   const V = 2 ** 20;
-  const vocabulary = zipfVocabulary(V);
+  const vocabulary = zipfVocabulary(V, 1.05, top);
+  it("takes that path", async () => {
+    const sampler = await createSampler({ type: "unigram", alpha: 0.75 }, { vocabulary });
+    expect(drawsByRuns(sampler.probabilities())).toBe(path === "run table");
+  });
   it.each(["skip", "redraw", "keep"] as const)(`V = 2^20, collision %s, positive = the most frequent word`, async (collision) => {
     const sampler = await createSampler({ type: "unigram", alpha: 0.75, collision }, { vocabulary });
     const p = sampler.probabilities();
     const positive = 0;
-    const counts = drawCounts(sampler, V, DRAWS, { rng: rng(`gathered ${collision}`), k: 5, positive });
+    const counts = drawCounts(sampler, V, DRAWS, { rng: rng(`${path} ${collision}`), k: 5, positive });
     const expected = collision === "keep" ? p : withoutPositive(p, positive);
     const fit = compareToExpected(counts, expected);
     expect(fit.chiSquare.pValue).toBeGreaterThan(ALPHA_LEVEL);
@@ -153,7 +163,7 @@ describe("goodness of fit of the gathered alias draw (V ≥ 2^19: all k words dr
     const p = sampler.probabilities();
     let total = 0;
     for (let call = 0; call < 1000; call++) {
-      const n = sampler.draw(out, 64, 0, -1, rng(`gathered ${collision} ${call}`));
+      const n = sampler.draw(out, 64, 0, -1, rng(`${path} ${collision} ${call}`));
       total += n;
       for (let i = 0; i < n; i++) expect(out.probs![i]).toBe(Math.fround(p[out.ids[i]]));
       expect(Array.from(out.ids.subarray(0, n))).not.toContain(0);
