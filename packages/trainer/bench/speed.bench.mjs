@@ -2,8 +2,9 @@
 // the Brown corpus as the toolkit tokenises it (lowercased, punctuation-only
 // tokens dropped; 1.01M tokens): size 100, window 5, negative 5, sample 1e-3,
 // min_count 5, 5 epochs, alpha 0.025, for skip-gram and CBOW with 1 and 2
-// workers. Medians of 3 runs (`--reps n` to change). words/s = corpus tokens × 5
-// ÷ seconds, where seconds is the training time for @neglab/trainer (after
+// workers. Medians of 3 runs (`--reps n` to change); the 2-worker scaling is the
+// median of the per-rep ratios of runs made back to back. words/s = corpus
+// tokens × 5 ÷ seconds, where seconds is the training time for @neglab/trainer (after
 // vocabulary and encoding) and gensim (`model.train()`), and the process wall
 // time for word2vec.c (vocabulary read from a file, vectors not written).
 // Also measures the machine's parallel capacity: the throughput of two
@@ -38,33 +39,41 @@ const two = median([await spin(2), await spin(2), await spin(2)]);
 const capacity = (2 * one) / two;
 console.log(`parallel capacity (2 independent CPU-bound processes ÷ 1): ${capacity.toFixed(2)}×`);
 
-const rows = [];
-const speeds = {};
+const scalings = {};
+const cell = (s) => (s ? `${Math.round(s.wps / 1000)}k w/s (${Math.round(s.peakMiB)} MiB)` : "—");
 for (const sg of [true, false]) {
-  for (const workers of [1, 2]) {
-    const mode = `${sg ? "skip-gram" : "CBOW"} ${workers}w`;
-    const runs = { ours: [], "word2vec.c": [], gensim: [] };
-    for (let r = 0; r < reps; r++) {
-      // interleave the tools so a disturbance hits all of them alike
-      runs.ours.push(await runOurs(corpus, { architecture: sg ? "skipgram" : "cbow", workers, kernel: flags.kernel, seed: r + 1 }));
-      if (c) runs["word2vec.c"].push(await runWord2vecC(c, corpus, { sg, workers }));
-      if (gensim) runs.gensim.push(await runGensim(corpus, { sg, workers, seed: r + 1 }));
+  const arch = sg ? "skip-gram" : "CBOW";
+  // runs[workers][tool]: one result per rep
+  const runs = Object.fromEntries([1, 2].map((w) => [w, { ours: [], "word2vec.c": [], gensim: [] }]));
+  for (let r = 0; r < reps; r++) {
+    // 1 and 2 workers back to back, and the tools interleaved, so a disturbance hits all of them alike and each
+    // scaling ratio pairs two runs made within a minute
+    for (const workers of [1, 2]) {
+      runs[workers].ours.push(await runOurs(corpus, { architecture: sg ? "skipgram" : "cbow", workers, kernel: flags.kernel, seed: r + 1 }));
+      if (c) runs[workers]["word2vec.c"].push(await runWord2vecC(c, corpus, { sg, workers }));
+      if (gensim) runs[workers].gensim.push(await runGensim(corpus, { sg, workers, seed: r + 1 }));
     }
+  }
+  for (const workers of [1, 2]) {
+    const mode = `${arch} ${workers}w`;
     const summary = {};
-    for (const [tool, results] of Object.entries(runs)) {
+    for (const [tool, results] of Object.entries(runs[workers])) {
       if (results.length === 0) continue;
       summary[tool] = { wps: median(results.map((x) => x.wordsPerSecond)), peakMiB: median(results.map((x) => x.peakKiB)) / 1024 };
     }
     const fastest = Math.max(...Object.entries(summary).filter(([t]) => t !== "ours").map(([, s]) => s.wps));
-    speeds[mode] = summary.ours.wps;
-    rows.push({ mode, ...summary, ratio: summary.ours.wps / fastest });
-    const cell = (s) => (s ? `${Math.round(s.wps / 1000)}k w/s (${Math.round(s.peakMiB)} MiB)` : "—");
     console.log(
       `${mode.padEnd(13)} ours ${cell(summary.ours).padEnd(24)} word2vec.c ${cell(summary["word2vec.c"]).padEnd(24)} gensim ${cell(summary.gensim).padEnd(24)} ours ÷ fastest ${(summary.ours.wps / fastest).toFixed(2)}`,
     );
   }
+  // the median of the per-rep ratios 2 workers ÷ 1 worker, for every tool
+  scalings[arch] = Object.fromEntries(
+    Object.entries(runs[2])
+      .filter(([, results]) => results.length > 0)
+      .map(([tool, results]) => [tool, median(results.map((x, r) => x.wordsPerSecond / runs[1][tool][r].wordsPerSecond))]),
+  );
 }
-for (const arch of ["skip-gram", "CBOW"]) {
-  const scaling = speeds[`${arch} 2w`] / speeds[`${arch} 1w`];
-  console.log(`${arch} scaling 2 workers ÷ 1: ${scaling.toFixed(2)}× (machine capacity ${capacity.toFixed(2)}×)`);
+for (const [arch, byTool] of Object.entries(scalings)) {
+  const others = Object.entries(byTool).filter(([tool]) => tool !== "ours").map(([tool, x]) => `${tool} ${x.toFixed(2)}×`);
+  console.log(`${arch} scaling 2 workers ÷ 1 (median of paired runs): ours ${byTool.ours.toFixed(2)}×, ${others.join(", ")} (machine capacity ${capacity.toFixed(2)}×)`);
 }
