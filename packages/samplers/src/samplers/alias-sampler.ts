@@ -30,7 +30,14 @@ export const RUN_MAX_COUNT = 2 ** 14;
 
 /** Whether `distribution` is drawn from a run table (see {@link RUN_MIN_SIZE}). */
 export function drawsByRuns(distribution: ArrayLike<number>): boolean {
-  return distribution.length >= RUN_MIN_SIZE && runStarts(distribution).length <= RUN_MAX_COUNT;
+  return runStartsWorthATable(distribution) !== null;
+}
+
+/** The run starts of `distribution` when it is drawn from a run table, else null (a small V is not scanned). */
+function runStartsWorthATable(distribution: ArrayLike<number>): number[] | null {
+  if (distribution.length < RUN_MIN_SIZE) return null;
+  const starts = runStarts(distribution);
+  return starts.length <= RUN_MAX_COUNT ? starts : null;
 }
 
 /**
@@ -99,6 +106,7 @@ export class AliasSampler extends IndependentSampler {
 
 /** The word table, or an empty one and the run table when {@link drawsByRuns}. */
 function tablesOf(distribution: Float64Array): [AliasTable, RunAliasTable | null] {
-  if (drawsByRuns(distribution)) return [new Uint32Array(0), buildRunAliasTable(distribution)];
+  const starts = runStartsWorthATable(distribution);
+  if (starts !== null) return [new Uint32Array(0), buildRunAliasTable(distribution, starts)];
   return [buildAliasTable(distribution), null];
 }

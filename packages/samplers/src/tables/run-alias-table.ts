@@ -37,9 +37,11 @@ export function runStarts(probabilities: ArrayLike<number>): number[] {
   return starts;
 }
 
-/** Builds the run table of `probabilities` (a distribution over word ids) in O(V). */
-export function buildRunAliasTable(probabilities: ArrayLike<number>): RunAliasTable {
-  const starts = runStarts(probabilities);
+/**
+ * Builds the run table of `probabilities` (a distribution over word ids) in O(V);
+ * `starts` are its {@link runStarts}, when the caller has them already.
+ */
+export function buildRunAliasTable(probabilities: ArrayLike<number>, starts = runStarts(probabilities)): RunAliasTable {
   const count = starts.length;
   const runs = new Int32Array(2 * count);
   const runMass = new Float64Array(count);
