@@ -9,7 +9,7 @@ import { huffmanPaths, type HuffmanPaths } from "./huffman.js";
 import { compileWasmKernel } from "./kernel/wasm-kernel.js";
 import { planLayout, type MemoryLayout } from "./layout.js";
 import type { EpochReport, TrainedModel } from "./model.js";
-import { resolveSettings, type TrainSettings } from "./options.js";
+import { defaultSettings, resolveSettings, type TrainSettings } from "./options.js";
 import { CHUNK_WORDS, CONTROL_ABORT, CONTROL_NEXT_CHUNK, CONTROL_SLOTS, CONTROL_WORDS, type WorkerInit, type WorkerReply } from "./protocol.js";
 import { learningRate } from "./schedule.js";
 import { TABLE_SIZE, lossTable, sigmoidTable } from "./sigmoid-table.js";
@@ -60,10 +60,8 @@ export interface TrainOptions extends Partial<TrainSettings> {
   readonly signal?: AbortSignal;
 }
 
-const SETTING_KEYS = [
-  "architecture", "vectorSize", "window", "shrinkWindows", "minCount", "maxVocabSize", "maxFinalVocab", "sample",
-  "alpha", "minAlpha", "epochs", "negative", "hs", "cbowMean", "saturation", "workers", "seed", "kernel", "sampler",
-] as const satisfies readonly (keyof TrainSettings)[];
+/** Every key of {@link TrainSettings}, read off the defaults so that no setting can be left out. */
+const SETTING_KEYS = Object.keys(defaultSettings()) as (keyof TrainSettings)[];
 
 /**
  * Trains word2vec (Mikolov et al. 2013) — skip-gram or CBOW, negative sampling

@@ -118,6 +118,8 @@ describe("hot-row count", () => {
 describe.each(["wasm", "js"] as const)("%s kernel: two workers", (kernel) => {
   test.each([0, "auto"] as const)("hotRows %s: skip-gram recovers the planted topics", async (hotRows) => {
     const model = await trainPlanted({ kernel, architecture: "skipgram", workers: 2, hotRows, syncWords: 500 });
+    // train() passes both settings through (it once dropped them, silently training with the defaults)
+    expect(model.settings).toMatchObject({ hotRows, syncWords: 500 });
     const recovery = topicRecovery(model);
     expect(recovery.nearestSameTopic).toBe(1);
     expect(recovery.within - recovery.across).toBeGreaterThan(0.3);
