@@ -106,10 +106,10 @@ describe.each(["wasm", "js"] as const)("%s kernel with hot-row replicas", (kind)
 });
 
 describe("hot-row count", () => {
-  test('"auto" replicates nothing with one worker and fills 64 MiB per worker with several', () => {
+  test('"auto" replicates nothing with one worker and the 2048 most frequent words with several', () => {
     expect(hotRowCount(resolveSettings({ workers: 1 }), 50_000)).toBe(0);
-    expect(hotRowCount(resolveSettings({ workers: 2, vectorSize: 100 }), 10_000)).toBe(10_000);
-    expect(hotRowCount(resolveSettings({ workers: 2, vectorSize: 100 }), 1_000_000)).toBe(Math.floor((64 * 2 ** 20) / (16 * 100)));
+    expect(hotRowCount(resolveSettings({ workers: 2, vectorSize: 100 }), 1000)).toBe(1000);
+    expect(hotRowCount(resolveSettings({ workers: 2, vectorSize: 300 }), 1_000_000)).toBe(2048);
     expect(hotRowCount(resolveSettings({ workers: 2, hotRows: 0 }), 10_000)).toBe(0);
     expect(hotRowCount(resolveSettings({ workers: 2, hotRows: 20_000 }), 10_000)).toBe(10_000);
   });
