@@ -65,7 +65,8 @@ export interface TrainSettings {
    * in private replicas of their input and output rows (merged into the shared
    * vectors every `syncWords` words), so the two cores stop trading the cache
    * lines of the rows they both write all the time. `0` = pure Hogwild on every
-   * row. Default `"auto"`: 0 with one worker, else the 2048 most frequent words.
+   * row. Default `"auto"`: the trainer's choice, currently 0 (replicas measured
+   * slower than pure Hogwild on 2 cores, see `hotRowCount`).
    */
   readonly hotRows: number | "auto";
   /** Words a worker trains between merges of its hot-row replicas (at most 1/64 of its share of an epoch). Default 16384. */
