@@ -17,6 +17,21 @@ describe("Xoshiro128 (xoshiro128**)", () => {
     expect(rng.state()).toEqual([0xfc65379c, 0x52006d70, 0x87487639, 0xf1908343]);
   });
 
+  it("fillUint32 writes the reference outputs and leaves the state where nextUint32 would", () => {
+    const rng = new Xoshiro128(SEED);
+    const out = new Uint32Array(6);
+    rng.fillUint32(out, 4);
+    expect([...out.subarray(0, 4)]).toEqual([0xf1391922, 0x6fe53806, 0xa5be2840, 0xf510ee70]);
+    expect(out[4]).toBe(0); // only n words are written
+    expect(rng.state()).toEqual([0xfc65379c, 0x52006d70, 0x87487639, 0xf1908343]);
+    const single = new Xoshiro128(SEED);
+    rng.fillUint32(out, 0);
+    for (let i = 0; i < 4; i++) single.nextUint32();
+    expect(rng.state()).toEqual(single.state());
+    rng.fillUint32(out, 6);
+    expect([...out]).toEqual(Array.from({ length: 6 }, () => single.nextUint32()));
+  });
+
   it("jumps 2^64 steps to the reference state", () => {
     const rng = new Xoshiro128(SEED);
     rng.jump();

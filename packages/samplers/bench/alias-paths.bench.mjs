@@ -1,8 +1,9 @@
-// The alias sampler's three ways to draw k = 5 negatives from one distribution, on the same table data:
-//   word, one by one  the word table (8 bytes a word), random word then lookup per negative (V < 2^19);
-//   word, gathered    the word table, all k random words first, then the k lookups (V ≥ 2^19, many runs);
-//   run table         the table over runs of equal probability, two random words per negative (V ≥ 2^18, ≤ V/8 runs).
-// Each loop is the sampler's own draw with the collision rule `skip`. Bursts of 200,000 calls alternate 15 times, so
+// Ways to draw k = 5 negatives from one distribution, on the same table data:
+//   word, one by one  the word table (8 bytes a word), nextUint32 then lookup per negative (the draw before batches);
+//   word, batch       the word table, all k random words from one fillUint32, then the k lookups (the sampler's draw);
+//   run table, batch  the table over runs of equal probability, 2k random words from one fillUint32, then the k
+//                     lookups (the sampler's draw from V ≥ 2^18 with at most 2^14 runs).
+// Each loop applies the collision rule `skip`. Bursts of 200,000 calls alternate 15 times, so
 // load from other jobs hits all alike; prints the median rates and the medians of the per-burst ratios.
 // Two vocabularies: "bench" is samplers.bench.mjs's (⌊10^9 / rank^1.05⌋ + 1, many distinct counts), "min-count 5" is
 // ⌊5 · V^1.05 / rank^1.05⌋ (a corpus vocabulary cut at count 5: long runs of equal counts).
@@ -25,11 +26,7 @@ function paths(p) {
   const cells = buildAliasTable(p);
   const runs = buildRunAliasTable(p);
   const size = p.length;
-  const skip = (ids, k, positive) => {
-    let n = 0;
-    for (let i = 0; i < k; i++) if (ids[i] !== positive) ids[n++] = ids[i];
-    return n;
-  };
+  const words = new Uint32Array(2 * K);
   return {
     runs: runs.count,
     loops: {
@@ -41,15 +38,20 @@ function paths(p) {
         }
         return n;
       },
-      "word, gathered": (ids, positive, rng) => {
-        for (let i = 0; i < K; i++) ids[i] = rng.nextUint32();
-        for (let i = 0; i < K; i++) ids[i] = aliasDraw(cells, size, ids[i] >>> 0);
-        return skip(ids, K, positive);
-      },
-      "run table": (ids, positive, rng) => {
+      "word, batch": (ids, positive, rng) => {
+        rng.fillUint32(words, K);
         let n = 0;
         for (let i = 0; i < K; i++) {
-          const id = runAliasDraw(runs, rng.nextUint32(), rng.nextUint32());
+          const id = aliasDraw(cells, size, words[i]);
+          if (id !== positive) ids[n++] = id;
+        }
+        return n;
+      },
+      "run table, batch": (ids, positive, rng) => {
+        rng.fillUint32(words, 2 * K);
+        let n = 0;
+        for (let i = 0; i < K; i++) {
+          const id = runAliasDraw(runs, words[2 * i], words[2 * i + 1]);
           if (id !== positive) ids[n++] = id;
         }
         return n;
@@ -81,7 +83,7 @@ async function compare(size, style) {
   for (let b = 0; b < BURSTS; b++) steps.forEach((step, i) => rates[i].push(burst(step)));
   const ratio = (i) => median(rates[i].map((rate, b) => rate / rates[0][b])).toFixed(2);
   const cells = names.map((name, i) => `${name} ${(median(rates[i]) / 1e6).toFixed(1)} M/s`).join(", ");
-  console.log(`V=${size} ${style} (${runs} runs): ${cells}; ÷ one by one: gathered ${ratio(1)}×, run table ${ratio(2)}×`);
+  console.log(`V=${size} ${style} (${runs} runs): ${cells}; ÷ one by one: word batch ${ratio(1)}×, run table ${ratio(2)}×`);
 }
 
 const sizes = process.argv.slice(2).map(Number);

@@ -58,10 +58,10 @@ describe("alias table over runs of equal probability", () => {
     }
   });
 
-  it("is used from V = 2^18 on when there are at most 2^14 runs", () => {
-    expect(drawsByRuns(unigram(RUN_MIN_SIZE))).toBe(true); // 5174 runs
-    expect(drawsByRuns(unigram(RUN_MIN_SIZE - 1))).toBe(false); // the word table is still close to the core
-    expect(drawsByRuns(unigram(2 ** 20, 1e9))).toBe(false); // 48,631 runs: the gathered word table is faster
+  it("is used from V = 3·2^18 on when there are at most 2^16 runs", () => {
+    expect(drawsByRuns(unigram(RUN_MIN_SIZE))).toBe(true);
+    expect(drawsByRuns(unigram(RUN_MIN_SIZE - 1))).toBe(false); // the word table is still fast enough
+    expect(drawsByRuns(unigram(2 ** 20, 1e9))).toBe(true); // 48,631 runs: still a run table within the L2
     expect(drawsByRuns(unigram(2 ** 20, 1e12))).toBe(false); // 950,607 distinct counts
   });
 });

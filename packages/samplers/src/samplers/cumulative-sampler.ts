@@ -1,4 +1,4 @@
-import type { RandomStream } from "@neglab/random";
+import { uniformBelow } from "@neglab/random";
 import { bisectLeft, cumulativeTableProbabilities } from "../tables/gensim-cum-table.js";
 import type { CollisionPolicy, SamplerSpec } from "../types.js";
 import { IndependentSampler } from "./independent-sampler.js";
@@ -22,8 +22,8 @@ export class CumulativeSampler extends IndependentSampler {
     this.domain = table[table.length - 1];
   }
 
-  next(rng: RandomStream): number {
-    return bisectLeft(this.table, rng.nextInt(this.domain));
+  protected fromWords(words: Uint32Array, at: number): number {
+    return bisectLeft(this.table, uniformBelow(words[at], this.domain));
   }
 
   protected summary(): string {

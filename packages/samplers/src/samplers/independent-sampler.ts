@@ -7,9 +7,14 @@ import { supportSize } from "../weights.js";
 /**
  * The common part of samplers that draw each negative independently from one
  * distribution over the vocabulary (every built-in except `adaptive`).
- * A subclass provides `next(rng)`, a single draw; `draw` runs it k times in a
- * tight loop (V8 inlines the monomorphic `next`), applying the collision policy
- * on the way, and writes probabilities when asked.
+ * A subclass maps random words to one draw (`fromWords`, `wordsPerDraw` 32-bit
+ * words each). `draw` takes all k draws' words from the stream in one
+ * `fillUint32` call, then maps them in a tight loop (V8 inlines the monomorphic
+ * `fromWords`), applying the collision policy on the way, and writes
+ * probabilities when asked. The two passes pay twice: the stream runs with its
+ * state in registers instead of storing it back after every word, and the k
+ * table lookups no longer wait on the random-number chain or on one another,
+ * so a CPU overlaps their cache misses when the table is large.
  */
 export abstract class IndependentSampler implements NegativeSampler {
   readonly weighted = false;
@@ -17,6 +22,12 @@ export abstract class IndependentSampler implements NegativeSampler {
   readonly warnings: readonly string[];
   /** The distribution drawn from, one probability per word id. */
   protected distribution: Float64Array;
+  /** How many 32-bit random words one draw consumes (see {@link fromWords}). */
+  protected wordsPerDraw = 1;
+  /** The random words of one `draw` call (grown when k needs more). */
+  private words = new Uint32Array(64);
+  /** The random words of one {@link next} draw. */
+  private readonly single = new Uint32Array(2);
 
   constructor(
     readonly spec: SamplerSpec,
@@ -29,20 +40,31 @@ export abstract class IndependentSampler implements NegativeSampler {
     this.warnings = warnings;
   }
 
-  /** One draw from the distribution, ignoring collisions. */
-  abstract next(rng: RandomStream): number;
+  /** One draw from the distribution, from the random words `words[at, at + wordsPerDraw)`. */
+  protected abstract fromWords(words: Uint32Array, at: number): number;
+
+  /** One draw from the distribution, ignoring collisions (used for redraws). */
+  next(rng: RandomStream): number {
+    rng.fillUint32(this.single, this.wordsPerDraw);
+    return this.fromWords(this.single, 0);
+  }
 
   /** The strategy and its parameters, for {@link describe}. */
   protected abstract summary(): string;
 
   draw(out: DrawBuffers, k: number, positive: number, _anchor: number, rng: RandomStream): number {
+    const per = this.wordsPerDraw;
+    if (this.words.length < k * per) this.words = new Uint32Array(k * per);
+    const words = this.words;
+    rng.fillUint32(words, k * per);
     const ids = out.ids;
     const skip = this.collision === "skip";
     const redraw = this.collision === "redraw";
     let n = 0;
     for (let i = 0; i < k; i++) {
-      let id = this.next(rng);
-      // The collision policy, fused into the loop (see settleCollisions for the same rule on a buffer).
+      let id = this.fromWords(words, i * per);
+      // The collision policy, fused into the loop (see settleCollisions for the same rule on a buffer); a redraw
+      // takes fresh words after the batch's, so the distribution is unchanged.
       if (id === positive) {
         if (skip) continue;
         if (redraw) while (id === positive) id = this.next(rng);

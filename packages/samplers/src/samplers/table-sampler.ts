@@ -1,4 +1,4 @@
-import type { RandomStream } from "@neglab/random";
+import { uniformBelow } from "@neglab/random";
 import { tableProbabilities } from "../tables/table-probabilities.js";
 import type { CollisionPolicy, SamplerSpec } from "../types.js";
 import { IndependentSampler } from "./independent-sampler.js";
@@ -24,8 +24,8 @@ export class TableSampler extends IndependentSampler {
     this.length = table.length;
   }
 
-  next(rng: RandomStream): number {
-    return this.table[rng.nextInt(this.length)];
+  protected fromWords(words: Uint32Array, at: number): number {
+    return this.table[uniformBelow(words[at], this.length)];
   }
 
   protected summary(): string {

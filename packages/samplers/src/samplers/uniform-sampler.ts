@@ -1,4 +1,4 @@
-import type { RandomStream } from "@neglab/random";
+import { uniformBelow } from "@neglab/random";
 import type { CollisionPolicy, SamplerSpec } from "../types.js";
 import { IndependentSampler } from "./independent-sampler.js";
 
@@ -11,8 +11,8 @@ export class UniformSampler extends IndependentSampler {
     this.size = size;
   }
 
-  next(rng: RandomStream): number {
-    return rng.nextInt(this.size);
+  protected fromWords(words: Uint32Array, at: number): number {
+    return uniformBelow(words[at], this.size);
   }
 
   protected summary(): string {
