@@ -15,9 +15,10 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { evaluateAnalogies, evaluateWordPairs } from "@neglab/eval";
 import { loadEmbeddings } from "@neglab/vectors";
-import { WORK, dataDir, hasGensim, preparedCorpus, runGensim, runOurs, runWord2vecC, word2vecC } from "./reference-tools.mjs";
+import { WORK, benchArgs, dataDir, hasGensim, preparedCorpus, runGensim, runOurs, runWord2vecC, word2vecC } from "./reference-tools.mjs";
 
 const { values: flags } = parseArgs({
+  args: benchArgs(),
   options: {
     seeds: { type: "string", default: "3" },
     workers: { type: "string", default: "2" },

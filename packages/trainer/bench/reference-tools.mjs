@@ -15,6 +15,12 @@ export const WORK = process.env.NEGLAB_BENCH_DIR ?? join(tmpdir(), "neglab-train
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PYTHON = "/usr/bin/python3";
 
+/** The bench's command-line arguments, without the `--` that `pnpm run script -- …` passes through. */
+export function benchArgs() {
+  const args = process.argv.slice(2);
+  return args[0] === "--" ? args.slice(1) : args;
+}
+
 /** The shared data directory ($NEGLAB_DATA or ../shared/data beside the repo). */
 export function dataDir() {
   const dir = process.env.NEGLAB_DATA ?? join(HERE, "../../../../shared/data");

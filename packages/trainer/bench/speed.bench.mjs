@@ -14,9 +14,10 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { dataDir, hasGensim, median, preparedCorpus, runGensim, runOurs, runWord2vecC, word2vecC } from "./reference-tools.mjs";
+import { benchArgs, dataDir, hasGensim, median, preparedCorpus, runGensim, runOurs, runWord2vecC, word2vecC } from "./reference-tools.mjs";
 
 const { values: flags } = parseArgs({
+  args: benchArgs(),
   options: { reps: { type: "string", default: "3" }, kernel: { type: "string", default: "wasm" }, corpus: { type: "string", default: "brown" } },
 });
 const reps = Number(flags.reps);
