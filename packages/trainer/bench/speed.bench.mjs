@@ -35,9 +35,13 @@ async function spin(procs) {
   await Promise.all(Array.from({ length: procs }, () => new Promise((resolve) => spawn(process.execPath, ["-e", loop]).on("close", resolve))));
   return (performance.now() - start) / 1000;
 }
-const one = median([await spin(1), await spin(1), await spin(1)]);
-const two = median([await spin(2), await spin(2), await spin(2)]);
-const capacity = (2 * one) / two;
+/** Throughput of two independent CPU-bound processes ÷ one (medians of 3 each). */
+async function parallelCapacity() {
+  const one = median([await spin(1), await spin(1), await spin(1)]);
+  const two = median([await spin(2), await spin(2), await spin(2)]);
+  return (2 * one) / two;
+}
+const capacity = await parallelCapacity();
 console.log(`parallel capacity (2 independent CPU-bound processes ÷ 1): ${capacity.toFixed(2)}×`);
 
 const scalings = {};
@@ -71,10 +75,16 @@ for (const sg of [true, false]) {
   scalings[arch] = Object.fromEntries(
     Object.entries(runs[2])
       .filter(([, results]) => results.length > 0)
-      .map(([tool, results]) => [tool, median(results.map((x, r) => x.wordsPerSecond / runs[1][tool][r].wordsPerSecond))]),
+      .map(([tool, results]) => [tool, results.map((x, r) => x.wordsPerSecond / runs[1][tool][r].wordsPerSecond)]),
   );
 }
+// Measured again at the end: a host that took a core away mid-run shows here, or in the per-rep spread.
+const capacityAfter = await parallelCapacity();
 for (const [arch, byTool] of Object.entries(scalings)) {
-  const others = Object.entries(byTool).filter(([tool]) => tool !== "ours").map(([tool, x]) => `${tool} ${x.toFixed(2)}×`);
-  console.log(`${arch} scaling 2 workers ÷ 1 (median of paired runs): ours ${byTool.ours.toFixed(2)}×, ${others.join(", ")} (machine capacity ${capacity.toFixed(2)}×)`);
+  const others = Object.entries(byTool).filter(([tool]) => tool !== "ours").map(([tool, x]) => `${tool} ${median(x).toFixed(2)}×`);
+  const reps = byTool.ours.map((x) => x.toFixed(2)).join(" / ");
+  console.log(
+    `${arch} scaling 2 workers ÷ 1 (median of paired runs): ours ${median(byTool.ours).toFixed(2)}× (reps ${reps}), ${others.join(", ")} ` +
+      `(machine capacity ${capacity.toFixed(2)}× before, ${capacityAfter.toFixed(2)}× after)`,
+  );
 }
