@@ -2,7 +2,7 @@
 //   word, one by one  the word table (8 bytes a word), nextUint32 then lookup per negative (the draw before batches);
 //   word, batch       the word table, all k random words from one fillUint32, then the k lookups (the sampler's draw);
 //   run table, batch  the table over runs of equal probability, 2k random words from one fillUint32, then the k
-//                     lookups (the sampler's draw from V ≥ 2^18 with at most 2^14 runs).
+//                     lookups (the sampler's draw from V ≥ 3·2^18 with at most 2^16 runs).
 // Each loop applies the collision rule `skip`. Bursts of 200,000 calls alternate 15 times, so
 // load from other jobs hits all alike; prints the median rates and the medians of the per-burst ratios.
 // Two vocabularies: "bench" is samplers.bench.mjs's (⌊10^9 / rank^1.05⌋ + 1, many distinct counts), "min-count 5" is
