@@ -71,23 +71,22 @@ export function configureHotRows(rows: i32, hot0At: usize, hot1At: usize, snap0A
 }
 
 // The input row (syn0) of `word`: this worker's replica when the word is hot.
+// Hot and cold words alternate at random, so the choice is a select, not a
+// branch; the dirty mark is stored for every word (the marks span the whole
+// vocabulary, and merge reads only the hot ones).
 // @ts-ignore: decorator
 @inline function inputRow(word: i32): usize {
-  if (word < hot) {
-    store<u8>(dirty0 + <usize>word, 1);
-    return hot0 + <usize>word * rowBytes;
-  }
-  return syn0 + <usize>word * rowBytes;
+  if (hot == 0) return syn0 + <usize>word * rowBytes;
+  store<u8>(dirty0 + <usize>word, 1);
+  return select<usize>(hot0, syn0, word < hot) + <usize>word * rowBytes;
 }
 
 // The negative-sampling output row (syn1neg) of `word`, likewise.
 // @ts-ignore: decorator
 @inline function outputRow(word: i32): usize {
-  if (word < hot) {
-    store<u8>(dirty1 + <usize>word, 1);
-    return hot1 + <usize>word * rowBytes;
-  }
-  return syn1neg + <usize>word * rowBytes;
+  if (hot == 0) return syn1neg + <usize>word * rowBytes;
+  store<u8>(dirty1 + <usize>word, 1);
+  return select<usize>(hot1, syn1neg, word < hot) + <usize>word * rowBytes;
 }
 
 // shared += replica − snapshot, then replica = snapshot = shared, for each dirty row.

@@ -22,7 +22,7 @@ export interface WorkerScratch {
   /** The shared rows as they were at the last pull or merge (same shape as the replicas). */
   readonly snap0: number;
   readonly snap1: number;
-  /** One byte per hot word: its syn0 / syn1neg replica row changed since the last merge. */
+  /** One byte per word (when there are hot rows): its syn0 / syn1neg row changed since the last merge; merge reads the hot words' only. */
   readonly dirty0: number;
   readonly dirty1: number;
 }
@@ -56,19 +56,31 @@ export function maxRecordLength(settings: TrainSettings): number {
   return settings.architecture === "skipgram" ? 3 + settings.negative : 3 + 2 * settings.window + settings.negative;
 }
 
+/** Rows replicated per worker by `hotRows: "auto"` (see {@link hotRowCount}). */
+export const AUTO_HOT_ROWS = 4096;
+
 /**
  * How many of the most frequent words each worker trains in private replicas
  * of their syn0 / syn1neg rows, merged into the shared vectors every
- * `syncWords` words. `"auto"`: none (pure Hogwild, as word2vec.c and gensim).
- * Measured on the development machine (2-core AMD EPYC, Brown, paired
- * in-process runs, 2 workers against the same 1-worker run): CBOW trained an
- * epoch-set in 1.22 s with no replicas, 1.29 s with 256, 1.49 s with 2048;
- * skip-gram in 4.04 / 4.10 / 4.26 s. A merge costs time in proportion to the
- * dirty rows, and on two cores that cost outweighed the cache-line traffic the
- * replicas save; an explicit count keeps them available for larger machines.
+ * `syncWords` words: none with one worker (nothing is shared) or with
+ * `hotRows: 0` (pure Hogwild, as word2vec.c and gensim); `"auto"`: the
+ * {@link AUTO_HOT_ROWS} most frequent words; else the given count, at most
+ * the vocabulary.
+ *
+ * Both cores write the frequent words' rows all the time, and every such write
+ * that follows the other core's moves the row's cache lines across; a merge
+ * costs ~70 ns per changed row. Measured on the 2-core Intel Xeon development
+ * machine of 2026-12-02 (`pnpm --filter @neglab/trainer bench:ab`, Brown, 2
+ * workers against 1, medians of 5–7 paired in-process runs): CBOW pure Hogwild
+ * 1.33×, 4096 rows 1.68×, two independent trainings (the ceiling) 1.92×;
+ * skip-gram 2048 rows 1.81× against 4096 1.89× (and in another series 4096
+ * 1.79×, 8192 1.84×, every row 1.71×: the merges then outweigh what they
+ * save). On the AMD EPYC machine of 2026-12-01, where cores trade lines
+ * cheaply, pure Hogwild already scaled ~1.8×.
  */
 export function hotRowCount(settings: TrainSettings, size: number): number {
-  return settings.hotRows === "auto" ? 0 : Math.min(settings.hotRows, size);
+  if (settings.workers === 1) return 0;
+  return Math.min(settings.hotRows === "auto" ? AUTO_HOT_ROWS : settings.hotRows, size);
 }
 
 /** Lays out the memory for a vocabulary of `size` words whose Huffman paths total `pathLength` nodes. */
@@ -105,8 +117,8 @@ export function planLayout(settings: TrainSettings, size: number, pathLength: nu
       hot1: take(settings.negative > 0 ? hotMatrix : 0),
       snap0: take(hotMatrix),
       snap1: take(settings.negative > 0 ? hotMatrix : 0),
-      dirty0: take(hotRows),
-      dirty1: take(hotRows),
+      dirty0: take(hotRows > 0 ? size : 0),
+      dirty1: take(hotRows > 0 ? size : 0),
     });
   }
   const pages = Math.ceil(cursor / PAGE);

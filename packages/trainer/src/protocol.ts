@@ -3,7 +3,7 @@ import type { MemoryLayout } from "./layout.js";
 import type { TrainSettings } from "./options.js";
 
 /** Slots of the shared control array (Int32Array on a SharedArrayBuffer). */
-export const CONTROL_WORDS = 0; // in-vocabulary words processed in the current epoch (Atomics)
+export const CONTROL_WORDS = 0; // in-vocabulary words of the current epoch in finished chunks (Atomics, once per chunk)
 export const CONTROL_ABORT = 1; // set to 1 to make every worker stop at its next sentence
 export const CONTROL_NEXT_CHUNK = 2; // the next chunk of sentences to claim in the current epoch (Atomics)
 export const CONTROL_MERGE_LOCK = 3; // 1 while a worker merges its hot-row replicas into the shared vectors

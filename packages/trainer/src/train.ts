@@ -326,7 +326,10 @@ async function runEpochs(
         aborted ||= reply.aborted;
         diverged ||= reply.diverged;
       }
-      if (diverged || !Number.isFinite(loss) || !vectorsFinite(memory, layout)) {
+      // A vector that overflows makes the loss NaN or infinite at its next use, so between epochs the loss
+      // suffices; the vectors are scanned once, after the last epoch, not while the workers wait.
+      const last = epoch === settings.epochs - 1;
+      if (diverged || !Number.isFinite(loss) || (last && !vectorsFinite(memory, layout))) {
         throw new TrainingDivergedError(
           epoch,
           `training diverged in epoch ${epoch + 1} of ${settings.epochs}: the loss or a vector became NaN or infinite; ` +

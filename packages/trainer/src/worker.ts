@@ -80,18 +80,22 @@ function trainChunks(epoch: number, trainer: SentenceTrainer, sampler: NegativeS
   // merge every syncWords words, and at least 64 times per worker and epoch on small corpora
   const mergeEvery = Math.min(settings.syncWords, Math.ceil(epochWords / (64 * settings.workers)));
   for (let chunk = Atomics.add(control, CONTROL_NEXT_CHUNK, 1); chunk < chunks; chunk = Atomics.add(control, CONTROL_NEXT_CHUNK, 1)) {
+    // α follows all workers' progress: the shared count as this chunk starts plus this chunk's words so far.
+    // The shared count is written once per chunk (as word2vec.c every 10,000 words), not per sentence: a
+    // counter both cores write all the time moves its cache line between them on every write.
+    const before = epoch * epochWords + Atomics.load(control, CONTROL_WORDS);
+    let chunkWords = 0;
     for (let s = chunkStarts[chunk]; s < chunkStarts[chunk + 1]; s++) {
       if (Atomics.load(control, CONTROL_ABORT) !== 0) {
         return { type: "epoch-done", loss, trainedWords, aborted: true, diverged: false };
       }
-      // α follows all workers' progress through the epoch's words
-      const progress = (epoch * epochWords + Atomics.load(control, CONTROL_WORDS)) / allWords;
+      const progress = (before + chunkWords) / allWords;
       sampler?.setProgress?.(progress);
       const begin = sentenceStarts[s];
       const end = sentenceStarts[s + 1];
       loss += trainer.train(ids, begin, end, learningRate(settings.alpha, settings.minAlpha, progress));
       trainedWords += trainer.lastKept;
-      Atomics.add(control, CONTROL_WORDS, end - begin);
+      chunkWords += end - begin;
       unmerged += end - begin;
       if (unmerged >= mergeEvery) {
         mergeReplicas(kernel, control);
@@ -99,6 +103,7 @@ function trainChunks(epoch: number, trainer: SentenceTrainer, sampler: NegativeS
       }
       if (!Number.isFinite(loss)) return { type: "epoch-done", loss, trainedWords, aborted: false, diverged: true };
     }
+    Atomics.add(control, CONTROL_WORDS, chunkWords);
   }
   return { type: "epoch-done", loss, trainedWords, aborted: false, diverged: false };
 }

@@ -3,7 +3,7 @@ import { createJsKernel } from "../src/kernel/js-kernel.js";
 import type { Kernel, KernelSetup } from "../src/kernel/types.js";
 import { FLAG_NS } from "../src/kernel/types.js";
 import { compileWasmKernel, createWasmKernel } from "../src/kernel/wasm-kernel.js";
-import { hotRowCount, planLayout, type MemoryLayout } from "../src/layout.js";
+import { AUTO_HOT_ROWS, hotRowCount, planLayout, type MemoryLayout } from "../src/layout.js";
 import { resolveSettings } from "../src/options.js";
 import { lossTable, sigmoidTable, TABLE_SIZE } from "../src/sigmoid-table.js";
 import { topicRecovery, trainPlanted } from "./helpers.js";
@@ -24,7 +24,7 @@ interface Rig {
 }
 
 async function rig(kind: "wasm" | "js"): Promise<Rig> {
-  const settings = resolveSettings({ architecture: "skipgram", vectorSize: DIM, negative: 1, workers: 1, hotRows: HOT });
+  const settings = resolveSettings({ architecture: "skipgram", vectorSize: DIM, negative: 1, workers: 2, hotRows: HOT });
   const layout = planLayout(settings, WORDS, 0, TABLE_SIZE);
   const memory = new WebAssembly.Memory({ initial: layout.pages, maximum: layout.pages, shared: true });
   const f32 = new Float32Array(memory.buffer);
@@ -106,9 +106,12 @@ describe.each(["wasm", "js"] as const)("%s kernel with hot-row replicas", (kind)
 });
 
 describe("hot-row count", () => {
-  test('"auto" replicates nothing; an explicit count is capped at the vocabulary', () => {
+  test('"auto" replicates the 4096 most frequent words with several workers; one worker replicates nothing', () => {
+    expect(hotRowCount(resolveSettings({ workers: 2 }), 50_000)).toBe(AUTO_HOT_ROWS);
+    expect(AUTO_HOT_ROWS).toBe(4096);
+    expect(hotRowCount(resolveSettings({ workers: 3 }), 1_000)).toBe(1_000);
     expect(hotRowCount(resolveSettings({ workers: 1 }), 50_000)).toBe(0);
-    expect(hotRowCount(resolveSettings({ workers: 2 }), 50_000)).toBe(0);
+    expect(hotRowCount(resolveSettings({ workers: 1, hotRows: 2048 }), 50_000)).toBe(0);
     expect(hotRowCount(resolveSettings({ workers: 2, hotRows: 2048 }), 50_000)).toBe(2048);
     expect(hotRowCount(resolveSettings({ workers: 2, hotRows: 0 }), 10_000)).toBe(0);
     expect(hotRowCount(resolveSettings({ workers: 2, hotRows: 20_000 }), 10_000)).toBe(10_000);
@@ -116,7 +119,7 @@ describe("hot-row count", () => {
 });
 
 describe.each(["wasm", "js"] as const)("%s kernel: two workers", (kernel) => {
-  test.each([0, 256] as const)("hotRows %s: skip-gram recovers the planted topics", async (hotRows) => {
+  test.each([0, 256, "auto"] as const)("hotRows %s: skip-gram recovers the planted topics", async (hotRows) => {
     const model = await trainPlanted({ kernel, architecture: "skipgram", workers: 2, hotRows, syncWords: 500 });
     // train() passes both settings through (it once dropped them, silently training with the defaults)
     expect(model.settings).toMatchObject({ hotRows, syncWords: 500 });

@@ -1,0 +1,83 @@
+// Paired comparison of trainer settings in one process: each rep trains every
+// configuration once, in order, on the same prepared corpus, so a slow spell of
+// the host hits all of them alike. Prints, per configuration, the median total
+// training time and the median steady-state epoch (epochs 2..n, which leaves out
+// worker start-up and the first epoch's JIT warm-up), each as a speed-up over the
+// first configuration. The configuration "independent" trains two 1-worker models
+// at once (the machine's ceiling for 2 workers: nothing shared but the hardware);
+// its times are halved to compare with one model. With --quality every model is
+// also evaluated as gensim does (analogy on the 30,000 most frequent words,
+// case-insensitive; Spearman on WordSim-353 and SimLex-999) and the means printed.
+//
+//   pnpm --filter @neglab/trainer bench:ab -- [--corpus brown|prose] [--arch cbow|skipgram] [--reps 7] [--quality]
+//     [--configs '[{"workers":1},{"workers":2,"hotRows":0},{"workers":2},"independent"]']
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { buildVocabulary, encodeCorpus, openCorpus } from "@neglab/corpus";
+import { evaluateAnalogies, evaluateWordPairs } from "@neglab/eval";
+import { Embeddings } from "@neglab/vectors";
+import { train } from "../dist/index.js";
+import { benchArgs, dataDir, median, preparedCorpus } from "./reference-tools.mjs";
+
+const { values: flags } = parseArgs({
+  args: benchArgs(),
+  options: {
+    corpus: { type: "string", default: "brown" },
+    arch: { type: "string", default: "cbow" },
+    reps: { type: "string", default: "7" },
+    quality: { type: "boolean", default: false },
+    configs: { type: "string", default: '[{"workers":1},{"workers":2,"hotRows":0},{"workers":2},"independent"]' },
+  },
+});
+const configs = JSON.parse(flags.configs);
+const data = dataDir();
+const files = flags.corpus === "brown" ? ["brown"] : ["brown", "enwiki-sample", "kjv", "austen", "lee_background"];
+const prepared = await preparedCorpus(flags.corpus, files.map((f) => join(data, "corpora", `${f}.txt`)));
+const corpus = await openCorpus(prepared.path);
+const { vocabulary } = await buildVocabulary(corpus, { minCount: 5 });
+const encoded = await encodeCorpus(corpus, vocabulary, { shared: true });
+console.log(`corpus ${flags.corpus}: ${prepared.tokens} tokens, ${vocabulary.size} words; ${flags.arch}; ${flags.reps} reps`);
+
+const benchmarks = {
+  questions: join(data, "eval/analogy/questions-words.txt"),
+  wordsim: join(data, "eval/similarity/wordsim353.tsv"),
+  simlex: join(data, "eval/similarity/simlex999.txt"),
+};
+async function evaluate(model) {
+  const embeddings = new Embeddings(model.vocabulary.words, model.vectors, model.dim);
+  const analogy = await evaluateAnalogies(embeddings, benchmarks.questions, { restrictVocab: 30000, caseInsensitive: true });
+  const ws = await evaluateWordPairs(embeddings, benchmarks.wordsim);
+  const sl = await evaluateWordPairs(embeddings, benchmarks.simlex);
+  return [100 * analogy.total.accuracy, ws.spearman.r, sl.spearman.r];
+}
+
+/** Mean seconds of epochs 2..n. */
+const steadyEpoch = (model) => model.epochs.slice(1).reduce((sum, e) => sum + e.seconds, 0) / Math.max(1, model.epochs.length - 1);
+const base = { vocabulary, encoded, architecture: flags.arch };
+const results = configs.map(() => ({ total: [], steady: [], quality: [] }));
+for (let rep = 0; rep < Number(flags.reps); rep++) {
+  for (const [i, config] of configs.entries()) {
+    const seed = rep + 1;
+    const models =
+      config === "independent"
+        ? await Promise.all([seed, seed + 1000].map((s) => train({ ...base, workers: 1, seed: s })))
+        : [await train({ ...base, seed, ...config })];
+    const share = config === "independent" ? 2 : 1; // two models' work in the time of one
+    results[i].total.push(Math.max(...models.map((m) => m.stats.trainSeconds)) / share);
+    results[i].steady.push(models.reduce((sum, m) => sum + steadyEpoch(m), 0) / models.length / share);
+    if (flags.quality) results[i].quality.push(await evaluate(models[0]));
+  }
+  process.stderr.write(`rep ${rep + 1} done\n`);
+}
+const [first] = results;
+for (const [i, config] of configs.entries()) {
+  const { total, steady, quality } = results[i];
+  let line =
+    `${JSON.stringify(config).padEnd(48)} total ${median(total).toFixed(3)} s (×${(median(first.total) / median(total)).toFixed(2)})` +
+    `  steady epoch ${median(steady).toFixed(3)} s (×${(median(first.steady) / median(steady)).toFixed(2)})`;
+  if (quality.length > 0) {
+    const mean = (k) => quality.reduce((sum, q) => sum + q[k], 0) / quality.length;
+    line += `  analogy ${mean(0).toFixed(2)}% WS-353 ${mean(1).toFixed(3)} SimLex-999 ${mean(2).toFixed(3)}`;
+  }
+  console.log(line);
+}
