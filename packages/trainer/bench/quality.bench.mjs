@@ -13,9 +13,9 @@
 //   pnpm --filter @neglab/trainer bench:quality [-- --seeds 3 --workers 2 --gensim --corpus prose|brown]
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { evaluateAnalogies, evaluateWordPairs } from "@neglab/eval";
 import { loadEmbeddings } from "@neglab/vectors";
-import { WORK, benchArgs, dataDir, hasGensim, preparedCorpus, runGensim, runOurs, runWord2vecC, word2vecC } from "./reference-tools.mjs";
+import { evaluateQuality } from "./evaluate.mjs";
+import { WORK, benchArgs, benchCorpus, dataDir, hasGensim, runGensim, runOurs, runWord2vecC, word2vecC } from "./reference-tools.mjs";
 
 const { values: flags } = parseArgs({
   args: benchArgs(),
@@ -29,22 +29,12 @@ const { values: flags } = parseArgs({
 const seeds = Number(flags.seeds);
 const workers = Number(flags.workers);
 const data = dataDir();
-const files = flags.corpus === "brown" ? ["brown"] : ["brown", "enwiki-sample", "kjv", "austen", "lee_background"];
-const corpus = await preparedCorpus(flags.corpus, files.map((f) => join(data, "corpora", `${f}.txt`)));
-const questions = join(data, "eval/analogy/questions-words.txt");
-const wordsim = join(data, "eval/similarity/wordsim353.tsv");
-const simlex = join(data, "eval/similarity/simlex999.txt");
+const corpus = await benchCorpus(flags.corpus, data);
 const c = word2vecC();
 const gensim = flags.gensim && hasGensim();
 console.log(`corpus ${flags.corpus}: ${corpus.tokens} tokens, ${corpus.vocabulary.size} words; ${workers} workers; ${seeds} seeds`);
 
-async function evaluate(path) {
-  const embeddings = await loadEmbeddings(path);
-  const analogy = await evaluateAnalogies(embeddings, questions, { restrictVocab: 30000, caseInsensitive: true });
-  const ws = await evaluateWordPairs(embeddings, wordsim);
-  const sl = await evaluateWordPairs(embeddings, simlex);
-  return { analogy: analogy.total.accuracy, ws353: ws.spearman.r, simlex: sl.spearman.r };
-}
+const evaluate = async (path) => evaluateQuality(await loadEmbeddings(path), data);
 
 const mean = (rows, key) => rows.reduce((sum, r) => sum + r[key], 0) / rows.length;
 const show = (rows) =>

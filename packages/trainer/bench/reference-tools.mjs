@@ -28,6 +28,19 @@ export function dataDir() {
   return dir;
 }
 
+/** The shared-data corpora behind each bench corpus name: Brown alone, or the five prose corpora of the issue. */
+const BENCH_CORPORA = {
+  brown: ["brown"],
+  prose: ["brown", "enwiki-sample", "kjv", "austen", "lee_background"],
+};
+
+/** The bench corpus `name` ("brown" or "prose") prepared once from `data`/corpora; see {@link preparedCorpus}. */
+export function benchCorpus(name, data) {
+  const files = BENCH_CORPORA[name];
+  if (files === undefined) throw new Error(`--corpus must be one of ${Object.keys(BENCH_CORPORA).join(", ")}, got ${JSON.stringify(name)}`);
+  return preparedCorpus(name, files.map((f) => join(data, "corpora", `${f}.txt`)));
+}
+
 /** Writes the normalised concatenation of `files` to WORK/<name>.txt once; returns its path and token count. */
 export async function preparedCorpus(name, files) {
   mkdirSync(WORK, { recursive: true });

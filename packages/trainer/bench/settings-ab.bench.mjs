@@ -11,13 +11,12 @@
 //
 //   pnpm --filter @neglab/trainer bench:ab -- [--corpus brown|prose] [--arch cbow|skipgram] [--reps 7] [--quality]
 //     [--configs '[{"workers":1},{"workers":2,"hotRows":0},{"workers":2},"independent"]']
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { buildVocabulary, encodeCorpus, openCorpus } from "@neglab/corpus";
-import { evaluateAnalogies, evaluateWordPairs } from "@neglab/eval";
 import { Embeddings } from "@neglab/vectors";
 import { train } from "../dist/index.js";
-import { benchArgs, dataDir, median, preparedCorpus } from "./reference-tools.mjs";
+import { evaluateQuality } from "./evaluate.mjs";
+import { benchArgs, benchCorpus, dataDir, median } from "./reference-tools.mjs";
 
 const { values: flags } = parseArgs({
   args: benchArgs(),
@@ -29,33 +28,34 @@ const { values: flags } = parseArgs({
     configs: { type: "string", default: '[{"workers":1},{"workers":2,"hotRows":0},{"workers":2},"independent"]' },
   },
 });
-const configs = JSON.parse(flags.configs);
+const configs = parseConfigs(flags.configs);
+const reps = Number(flags.reps);
+if (!Number.isInteger(reps) || reps < 1) throw new Error(`--reps must be a whole number ≥ 1, got ${JSON.stringify(flags.reps)}`);
 const data = dataDir();
-const files = flags.corpus === "brown" ? ["brown"] : ["brown", "enwiki-sample", "kjv", "austen", "lee_background"];
-const prepared = await preparedCorpus(flags.corpus, files.map((f) => join(data, "corpora", `${f}.txt`)));
+const prepared = await benchCorpus(flags.corpus, data);
 const corpus = await openCorpus(prepared.path);
 const { vocabulary } = await buildVocabulary(corpus, { minCount: 5 });
 const encoded = await encodeCorpus(corpus, vocabulary, { shared: true });
-console.log(`corpus ${flags.corpus}: ${prepared.tokens} tokens, ${vocabulary.size} words; ${flags.arch}; ${flags.reps} reps`);
+console.log(`corpus ${flags.corpus}: ${prepared.tokens} tokens, ${vocabulary.size} words; ${flags.arch}; ${reps} reps`);
 
-const benchmarks = {
-  questions: join(data, "eval/analogy/questions-words.txt"),
-  wordsim: join(data, "eval/similarity/wordsim353.tsv"),
-  simlex: join(data, "eval/similarity/simlex999.txt"),
-};
-async function evaluate(model) {
-  const embeddings = new Embeddings(model.vocabulary.words, model.vectors, model.dim);
-  const analogy = await evaluateAnalogies(embeddings, benchmarks.questions, { restrictVocab: 30000, caseInsensitive: true });
-  const ws = await evaluateWordPairs(embeddings, benchmarks.wordsim);
-  const sl = await evaluateWordPairs(embeddings, benchmarks.simlex);
-  return [100 * analogy.total.accuracy, ws.spearman.r, sl.spearman.r];
+/** The --configs array: trainer settings objects, or "independent". */
+function parseConfigs(text) {
+  let configs;
+  try {
+    configs = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`--configs is not JSON (${error.message}): ${text}`);
+  }
+  const valid = Array.isArray(configs) && configs.length > 0 && configs.every((c) => c === "independent" || (typeof c === "object" && c !== null && !Array.isArray(c)));
+  if (!valid) throw new Error(`--configs must be a non-empty JSON array of settings objects or "independent", got ${text}`);
+  return configs;
 }
 
 /** Mean seconds of epochs 2..n. */
 const steadyEpoch = (model) => model.epochs.slice(1).reduce((sum, e) => sum + e.seconds, 0) / Math.max(1, model.epochs.length - 1);
 const base = { vocabulary, encoded, architecture: flags.arch };
 const results = configs.map(() => ({ total: [], steady: [], quality: [] }));
-for (let rep = 0; rep < Number(flags.reps); rep++) {
+for (let rep = 0; rep < reps; rep++) {
   for (const [i, config] of configs.entries()) {
     const seed = rep + 1;
     const models =
@@ -65,7 +65,7 @@ for (let rep = 0; rep < Number(flags.reps); rep++) {
     const share = config === "independent" ? 2 : 1; // two models' work in the time of one
     results[i].total.push(Math.max(...models.map((m) => m.stats.trainSeconds)) / share);
     results[i].steady.push(models.reduce((sum, m) => sum + steadyEpoch(m), 0) / models.length / share);
-    if (flags.quality) results[i].quality.push(await evaluate(models[0]));
+    if (flags.quality) results[i].quality.push(await evaluateQuality(new Embeddings(models[0].vocabulary.words, models[0].vectors, models[0].dim), data));
   }
   process.stderr.write(`rep ${rep + 1} done\n`);
 }
@@ -76,8 +76,8 @@ for (const [i, config] of configs.entries()) {
     `${JSON.stringify(config).padEnd(48)} total ${median(total).toFixed(3)} s (×${(median(first.total) / median(total)).toFixed(2)})` +
     `  steady epoch ${median(steady).toFixed(3)} s (×${(median(first.steady) / median(steady)).toFixed(2)})`;
   if (quality.length > 0) {
-    const mean = (k) => quality.reduce((sum, q) => sum + q[k], 0) / quality.length;
-    line += `  analogy ${mean(0).toFixed(2)}% WS-353 ${mean(1).toFixed(3)} SimLex-999 ${mean(2).toFixed(3)}`;
+    const mean = (key) => quality.reduce((sum, q) => sum + q[key], 0) / quality.length;
+    line += `  analogy ${(100 * mean("analogy")).toFixed(2)}% WS-353 ${mean("ws353").toFixed(3)} SimLex-999 ${mean("simlex").toFixed(3)}`;
   }
   console.log(line);
 }

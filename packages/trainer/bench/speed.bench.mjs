@@ -12,9 +12,8 @@
 //
 //   pnpm --filter @neglab/trainer bench [-- --reps 3 --kernel wasm --corpus brown|prose]
 import { spawn } from "node:child_process";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { benchArgs, dataDir, hasGensim, median, preparedCorpus, runGensim, runOurs, runWord2vecC, word2vecC } from "./reference-tools.mjs";
+import { benchArgs, benchCorpus, dataDir, hasGensim, median, runGensim, runOurs, runWord2vecC, word2vecC } from "./reference-tools.mjs";
 
 const { values: flags } = parseArgs({
   args: benchArgs(),
@@ -22,8 +21,7 @@ const { values: flags } = parseArgs({
 });
 const reps = Number(flags.reps);
 const data = dataDir();
-const files = flags.corpus === "brown" ? ["brown"] : ["brown", "enwiki-sample", "kjv", "austen", "lee_background"];
-const corpus = await preparedCorpus(flags.corpus, files.map((f) => join(data, "corpora", `${f}.txt`)));
+const corpus = await benchCorpus(flags.corpus, data);
 const c = word2vecC();
 const gensim = hasGensim();
 console.log(`corpus ${flags.corpus}: ${corpus.tokens} tokens, ${corpus.vocabulary.size} words (min_count 5); kernel ${flags.kernel}; medians of ${reps}`);
