@@ -3,16 +3,21 @@
 // tokens dropped; 1.01M tokens): size 100, window 5, negative 5, sample 1e-3,
 // min_count 5, 5 epochs, alpha 0.025, for skip-gram and CBOW with 1 and 2
 // workers. Medians of 3 runs (`--reps n` to change); the 2-worker scaling is the
-// median of the per-rep ratios of runs made back to back. words/s = corpus
+// median of the per-rep ratios of each tool's 1- and 2-worker runs, made back to back. words/s = corpus
 // tokens × 5 ÷ seconds, where seconds is the training time for @neglab/trainer (after
 // vocabulary and encoding) and gensim (`model.train()`), and the process wall
 // time for word2vec.c (vocabulary read from a file, vectors not written).
-// Also measures the machine's parallel capacity: the throughput of two
-// independent CPU-bound processes ÷ one; a quiet 2-core machine gives ≈ 2.0.
+// Also measures what the host can give two workers (bench/host.mjs): its
+// parallel capacity (two independent CPU-bound processes ÷ one; ≈ 2.0 on a quiet
+// 2-core machine), before and after; and in each rep, right before the paired
+// runs, the round trip of a cache line between the two cores and the ceiling
+// of 2-worker training: two independent 1-worker trainings at once (nothing
+// shared but the hardware), twice the words in the slower one's time ÷ the
+// 1-worker run's words/s.
 //
 //   pnpm --filter @neglab/trainer bench [-- --reps 3 --kernel wasm --corpus brown|prose]
-import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
+import { coreRoundTrip, parallelCapacity } from "./host.mjs";
 import { benchArgs, benchCorpus, dataDir, hasGensim, median, runGensim, runOurs, runWord2vecC, word2vecC } from "./reference-tools.mjs";
 
 const { values: flags } = parseArgs({
@@ -26,19 +31,6 @@ const c = word2vecC();
 const gensim = hasGensim();
 console.log(`corpus ${flags.corpus}: ${corpus.tokens} tokens, ${corpus.vocabulary.size} words (min_count 5); kernel ${flags.kernel}; medians of ${reps}`);
 
-/** Seconds for `procs` concurrent processes each spinning the same fixed integer loop. */
-async function spin(procs) {
-  const loop = "let x = 0; for (let i = 0; i < 6e8; i++) x = (x + i * 2654435761) | 0; if (x === 42) console.log(x);";
-  const start = performance.now();
-  await Promise.all(Array.from({ length: procs }, () => new Promise((resolve) => spawn(process.execPath, ["-e", loop]).on("close", resolve))));
-  return (performance.now() - start) / 1000;
-}
-/** Throughput of two independent CPU-bound processes ÷ one (medians of 3 each). */
-async function parallelCapacity() {
-  const one = median([await spin(1), await spin(1), await spin(1)]);
-  const two = median([await spin(2), await spin(2), await spin(2)]);
-  return (2 * one) / two;
-}
 const capacity = await parallelCapacity();
 console.log(`parallel capacity (2 independent CPU-bound processes ÷ 1): ${capacity.toFixed(2)}×`);
 
@@ -48,14 +40,18 @@ for (const sg of [true, false]) {
   const arch = sg ? "skip-gram" : "CBOW";
   // runs[workers][tool]: one result per rep
   const runs = Object.fromEntries([1, 2].map((w) => [w, { ours: [], "word2vec.c": [], gensim: [] }]));
+  const host = { roundTrip: [], ceiling: [] };
   for (let r = 0; r < reps; r++) {
-    // 1 and 2 workers back to back, and the tools interleaved, so a disturbance hits all of them alike and each
-    // scaling ratio pairs two runs made within a minute
-    for (const workers of [1, 2]) {
-      runs[workers].ours.push(await runOurs(corpus, { architecture: sg ? "skipgram" : "cbow", workers, kernel: flags.kernel, seed: r + 1 }));
-      if (c) runs[workers]["word2vec.c"].push(await runWord2vecC(c, corpus, { sg, workers }));
-      if (gensim) runs[workers].gensim.push(await runGensim(corpus, { sg, workers, seed: r + 1 }));
-    }
+    // Each tool's 1- and 2-worker runs back to back, so each scaling ratio pairs two runs made within seconds;
+    // ours first, right after the round trip, and then the ceiling, so the three host figures describe its pair.
+    const settings = { architecture: sg ? "skipgram" : "cbow", kernel: flags.kernel, seed: r + 1 };
+    host.roundTrip.push(await coreRoundTrip());
+    for (const workers of [1, 2]) runs[workers].ours.push(await runOurs(corpus, { ...settings, workers }));
+    const pair = await Promise.all([r + 1, r + 1001].map((seed) => runOurs(corpus, { ...settings, workers: 1, seed })));
+    // both jobs done: twice the words in the slower one's time
+    host.ceiling.push((2 * Math.min(pair[0].wordsPerSecond, pair[1].wordsPerSecond)) / runs[1].ours[r].wordsPerSecond);
+    for (const workers of [1, 2]) if (c) runs[workers]["word2vec.c"].push(await runWord2vecC(c, corpus, { sg, workers }));
+    for (const workers of [1, 2]) if (gensim) runs[workers].gensim.push(await runGensim(corpus, { sg, workers, seed: r + 1 }));
   }
   for (const workers of [1, 2]) {
     const mode = `${arch} ${workers}w`;
@@ -70,19 +66,27 @@ for (const sg of [true, false]) {
     );
   }
   // the median of the per-rep ratios 2 workers ÷ 1 worker, for every tool
-  scalings[arch] = Object.fromEntries(
-    Object.entries(runs[2])
-      .filter(([, results]) => results.length > 0)
-      .map(([tool, results]) => [tool, results.map((x, r) => x.wordsPerSecond / runs[1][tool][r].wordsPerSecond)]),
-  );
+  scalings[arch] = {
+    byTool: Object.fromEntries(
+      Object.entries(runs[2])
+        .filter(([, results]) => results.length > 0)
+        .map(([tool, results]) => [tool, results.map((x, r) => x.wordsPerSecond / runs[1][tool][r].wordsPerSecond)]),
+    ),
+    host,
+  };
 }
 // Measured again at the end: a host that took a core away mid-run shows here, or in the per-rep spread.
 const capacityAfter = await parallelCapacity();
-for (const [arch, byTool] of Object.entries(scalings)) {
+const list = (values, digits) => values.map((x) => x.toFixed(digits)).join(" / ");
+for (const [arch, { byTool, host }] of Object.entries(scalings)) {
   const others = Object.entries(byTool).filter(([tool]) => tool !== "ours").map(([tool, x]) => `${tool} ${median(x).toFixed(2)}×`);
-  const reps = byTool.ours.map((x) => x.toFixed(2)).join(" / ");
   console.log(
-    `${arch} scaling 2 workers ÷ 1 (median of paired runs): ours ${median(byTool.ours).toFixed(2)}× (reps ${reps}), ${others.join(", ")} ` +
+    `${arch} scaling 2 workers ÷ 1 (median of paired runs): ours ${median(byTool.ours).toFixed(2)}× (reps ${list(byTool.ours, 2)}), ${others.join(", ")} ` +
       `(machine capacity ${capacity.toFixed(2)}× before, ${capacityAfter.toFixed(2)}× after)`,
+  );
+  const share = byTool.ours.map((x, r) => x / host.ceiling[r]);
+  console.log(
+    `${arch} host per rep: ceiling (2 independent 1-worker trainings ÷ 1) ${list(host.ceiling, 2)}, median ${median(host.ceiling).toFixed(2)}×; ` +
+      `core round trip ${list(host.roundTrip, 0)} ns; ours ÷ ceiling ${list(share, 2)}, median ${median(share).toFixed(2)}`,
   );
 }
