@@ -75,8 +75,11 @@ export const AUTO_HOT_ROWS = 4096;
  * 1.33×, 4096 rows 1.68×, two independent trainings (the ceiling) 1.92×;
  * skip-gram 2048 rows 1.81× against 4096 1.89× (and in another series 4096
  * 1.79×, 8192 1.84×, every row 1.71×: the merges then outweigh what they
- * save). On the AMD EPYC machine of 2026-12-01, where cores trade lines
- * cheaply, pure Hogwild already scaled ~1.8×.
+ * save). On the AMD EPYC machine of 2026-12-01 pure Hogwild already scaled
+ * ~1.8×; on the same kind of machine on the evening of 2026-12-02 the cores'
+ * cache-line round trip was ~500 ns most of the time instead of ~130 ns, and
+ * pure Hogwild CBOW scaled 0.93× (default 1.21×): how much the replicas save
+ * depends on where the host puts the cores (BENCHMARKS.md).
  */
 export function hotRowCount(settings: TrainSettings, size: number): number {
   if (settings.workers === 1) return 0;
