@@ -89,9 +89,9 @@ export function configureHotRows(rows: i32, hot0At: usize, hot1At: usize, snap0A
   return select<usize>(hot1, syn1neg, word < hot) + <usize>word * rowBytes;
 }
 
-// shared += replica − snapshot, then replica = snapshot = shared, for each dirty row.
-function mergeMatrix(shared: usize, replica: usize, snapshot: usize, dirty: usize): void {
-  for (let word = 0; word < hot; word++) {
+// shared += replica − snapshot, then replica = snapshot = shared, for each dirty row of words 0..rows−1.
+function mergeMatrix(shared: usize, replica: usize, snapshot: usize, dirty: usize, rows: i32): void {
+  for (let word = 0; word < rows; word++) {
     if (load<u8>(dirty + <usize>word) == 0) continue;
     store<u8>(dirty + <usize>word, 0);
     const offset = <usize>word * rowBytes;
@@ -114,11 +114,12 @@ function mergeMatrix(shared: usize, replica: usize, snapshot: usize, dirty: usiz
   }
 }
 
-/** Adds the change of every dirty hot row since the last merge or pull into the shared vectors. */
-export function merge(): void {
-  if (hot == 0) return;
-  mergeMatrix(syn0, hot0, snap0, dirty0);
-  if (flags & NS) mergeMatrix(syn1neg, hot1, snap1, dirty1);
+/** Adds the change of every dirty replica row of words 0..rows−1 (at most the hot ones) since it was last merged or pulled into the shared vectors. */
+export function merge(rows: i32): void {
+  const upTo = min(rows, hot);
+  if (upTo <= 0) return;
+  mergeMatrix(syn0, hot0, snap0, dirty0, upTo);
+  if (flags & NS) mergeMatrix(syn1neg, hot1, snap1, dirty1, upTo);
 }
 
 /** Copies the shared hot rows into this worker's replicas and snapshots. */

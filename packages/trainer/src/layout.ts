@@ -16,7 +16,7 @@ export interface WorkerScratch {
   readonly weights: number;
   /** Capacity of `batch` and `weights` in entries. */
   readonly capacity: number;
-  /** This worker's replicas of the hot rows of syn0 and syn1neg (`hotRows` × vectorSize float32 each; 0 when none). */
+  /** This worker's replicas of the hot rows of syn0 and syn1neg (`hotRows` × vectorSize float32 each; 0 when none: always for worker 0). */
   readonly hot0: number;
   readonly hot1: number;
   /** The shared rows as they were at the last pull or merge (same shape as the replicas). */
@@ -37,7 +37,7 @@ export interface MemoryLayout {
   readonly pages: number;
   readonly vocabularySize: number;
   readonly dim: number;
-  /** Words 0..hotRows−1 (the most frequent) that every worker trains in its own replica, see `hotRowCount`. */
+  /** Words 0..hotRows−1 (the most frequent) that every worker but worker 0 trains in its own replica, see `hotRowCount`. */
   readonly hotRows: number;
   readonly sigmoid: number;
   readonly loss: number;
@@ -56,34 +56,35 @@ export function maxRecordLength(settings: TrainSettings): number {
   return settings.architecture === "skipgram" ? 3 + settings.negative : 3 + 2 * settings.window + settings.negative;
 }
 
-/** Rows replicated per worker by `hotRows: "auto"` (see {@link hotRowCount}). */
-export const AUTO_HOT_ROWS = 4096;
+/** Bytes that `hotRows: "auto"` may spend on replicas and snapshots, all workers together (see {@link hotRowCount}). */
+export const AUTO_REPLICA_BYTES = 2 ** 30;
 
 /**
- * How many of the most frequent words each worker trains in private replicas
- * of their syn0 / syn1neg rows, merged into the shared vectors every
- * `syncWords` words: none with one worker (nothing is shared) or with
- * `hotRows: 0` (pure Hogwild, as word2vec.c and gensim); `"auto"`: the
- * {@link AUTO_HOT_ROWS} most frequent words; else the given count, at most
- * the vocabulary.
+ * How many of the most frequent words each worker but the first trains in
+ * private replicas of their syn0 / syn1neg rows: none with one worker (nothing
+ * is shared) or with `hotRows: 0` (pure Hogwild, as word2vec.c and gensim);
+ * `"auto"`: every word, or as many of the most frequent as fit in
+ * {@link AUTO_REPLICA_BYTES} (each replicated row costs a replica and a
+ * snapshot of each matrix, per replicating worker); else the given count, at
+ * most the vocabulary.
  *
- * Both cores write the frequent words' rows all the time, and every such write
- * that follows the other core's moves the row's cache lines across; a merge
- * costs ~70 ns per changed row. Measured on the 2-core Intel Xeon development
- * machine of 2026-12-02 (`pnpm --filter @neglab/trainer bench:ab`, Brown, 2
- * workers against 1, medians of 5–7 paired in-process runs): CBOW pure Hogwild
- * 1.33×, 4096 rows 1.68×, two independent trainings (the ceiling) 1.92×;
- * skip-gram 2048 rows 1.81× against 4096 1.89× (and in another series 4096
- * 1.79×, 8192 1.84×, every row 1.71×: the merges then outweigh what they
- * save). On the AMD EPYC machine of 2026-12-01 pure Hogwild already scaled
- * ~1.8×; on the same kind of machine on the evening of 2026-12-02 the cores'
- * cache-line round trip was ~500 ns most of the time instead of ~130 ns, and
- * pure Hogwild CBOW scaled 0.93× (default 1.21×): how much the replicas save
- * depends on where the host puts the cores (BENCHMARKS.md).
+ * Worker 0 trains the shared rows in place and the others merge their
+ * replicas' change into them (see `mergeRows`), so only the merges move a row's
+ * cache lines between the cores, not every update. Under Hogwild both cores
+ * write the frequent words' rows all the time, and every write that follows the
+ * other core's moves the row across: on the 2-vCPU AMD EPYC host of 2026-12-02,
+ * whose cores were ~500 ns apart (BENCHMARKS.md), pure Hogwild CBOW on Brown
+ * scaled 0.93× and replicas of the 4096 most frequent words in both workers
+ * 1.37×; on 2026-12-03 every row replicated in worker 1 only, with tiered
+ * merges, 1.64× (two independent trainings, the ceiling: 1.81×), while worker 1
+ * replicating only the 8192 most frequent of Brown's 14,206 words gave 1.46×:
+ * the rows left to Hogwild cost more than the merges.
  */
 export function hotRowCount(settings: TrainSettings, size: number): number {
   if (settings.workers === 1) return 0;
-  return Math.min(settings.hotRows === "auto" ? AUTO_HOT_ROWS : settings.hotRows, size);
+  if (settings.hotRows !== "auto") return Math.min(settings.hotRows, size);
+  const bytesPerRow = (settings.workers - 1) * 2 * (settings.negative > 0 ? 2 : 1) * settings.vectorSize * 4;
+  return Math.min(size, Math.floor(AUTO_REPLICA_BYTES / bytesPerRow));
 }
 
 /** Lays out the memory for a vocabulary of `size` words whose Huffman paths total `pathLength` nodes. */
@@ -107,9 +108,10 @@ export function planLayout(settings: TrainSettings, size: number, pathLength: nu
   const codes = take(pathLength * 4);
   const capacity = Math.max(1 << 15, 64 * maxRecordLength(settings));
   const hotRows = hotRowCount(settings, size);
-  const hotMatrix = hotRows * dim * 4;
   const scratch: WorkerScratch[] = [];
   for (let w = 0; w < settings.workers; w++) {
+    const replicated = w > 0 ? hotRows : 0; // worker 0 trains every row in place
+    const hotMatrix = replicated * dim * 4;
     scratch.push({
       neu1: take(dim * 4),
       neu1e: take(dim * 4),
@@ -120,13 +122,13 @@ export function planLayout(settings: TrainSettings, size: number, pathLength: nu
       hot1: take(settings.negative > 0 ? hotMatrix : 0),
       snap0: take(hotMatrix),
       snap1: take(settings.negative > 0 ? hotMatrix : 0),
-      dirty0: take(hotRows > 0 ? size : 0),
-      dirty1: take(hotRows > 0 ? size : 0),
+      dirty0: take(replicated > 0 ? size : 0),
+      dirty1: take(replicated > 0 ? size : 0),
     });
   }
   const pages = Math.ceil(cursor / PAGE);
   if (pages > 65536) {
-    throw new RangeError(`the model needs ${(cursor / 2 ** 30).toFixed(1)} GiB, over WebAssembly's 4 GiB; lower vectorSize or the vocabulary size`);
+    throw new RangeError(`the model needs ${(cursor / 2 ** 30).toFixed(1)} GiB, over WebAssembly's 4 GiB; lower vectorSize, the vocabulary size or hotRows`);
   }
   return { bytes: cursor, pages, vocabularySize: size, dim, hotRows, sigmoid, loss, syn0, syn1neg, syn1, codeStart, codeLength, points, codes, scratch };
 }

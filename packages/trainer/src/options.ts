@@ -61,18 +61,24 @@ export interface TrainSettings {
   /** The negative sampler, rebuilt in every worker. Default `{ type: "unigram", alpha: 0.75 }`. */
   readonly sampler: SamplerSpec;
   /**
-   * With several workers, how many of the most frequent words each worker trains
-   * in private replicas of their input and output rows (merged into the shared
-   * vectors every `syncWords` words), so the cores stop trading the cache lines
-   * of the rows they all write all the time. `0` = pure Hogwild on every row.
-   * Default `"auto"`: the 4096 most frequent words (see `hotRowCount`). One
-   * worker never uses replicas.
+   * With several workers, how many of the most frequent words every worker but
+   * the first trains in private replicas of their input and output rows, merged
+   * into the shared vectors every `syncWords` words (the most frequent at every
+   * merge, rarer words less often: see `mergeRows`); worker 0 trains the
+   * shared rows in place. The cores then trade a row's cache lines at merges
+   * only, not at every update. `0` = pure Hogwild on every row (word2vec.c,
+   * gensim). Default `"auto"`: every word, or as many of the most frequent as
+   * fit in 1 GiB of replicas (each replicated row costs 16 × `vectorSize` bytes
+   * per replicating worker; see `hotRowCount`). One worker never uses replicas.
    */
   readonly hotRows: number | "auto";
   /**
-   * Words a worker trains between merges of its hot-row replicas into the shared
+   * Words a worker trains between merges of its replicas into the shared
    * vectors (at most 1/64 of its share of an epoch, for small corpora): the
-   * other workers see its updates of those rows up to this many words late.
+   * other workers see its updates of the most frequent words (256 for CBOW,
+   * 4096 for skip-gram) up to this many words late, rarer words' up to 8ⁿ times
+   * later for the n-th tier beyond them (see `mergeRows`), and every row at the
+   * end of each epoch.
    * Default 16384 (longer delays cost accuracy: CBOW on the prose corpora lost
    * 0.5 analogy points at 65,536 and 1.3 at 262,144).
    */

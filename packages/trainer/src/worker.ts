@@ -6,16 +6,18 @@ import { createWasmKernel } from "./kernel/wasm-kernel.js";
 import type { Kernel, KernelSetup } from "./kernel/types.js";
 import { kernelFlags } from "./kernel/flags.js";
 import { CONTROL_ABORT, CONTROL_MERGE_LOCK, CONTROL_NEXT_CHUNK, CONTROL_WORDS, type EpochCommand, type WorkerInit, type WorkerReply } from "./protocol.js";
+import { MERGE_FIRST_TIER, mergeRows } from "./merge-schedule.js";
 import { learningRate } from "./schedule.js";
 import { SentenceTrainer } from "./sentence-trainer.js";
 
 // A training worker: rebuilds the sampler from its spec, then trains the chunks
 // of sentences it claims each epoch in the shared memory without locks (Hogwild,
-// Recht et al. 2011). The rows of the most frequent words it trains in private
-// replicas, merged into the shared rows every `syncWords` words (delayed
-// updates, as in Hogwild's own analysis of delayed gradients): both cores write
-// those rows all the time, and sharing them on every update would move their
-// cache lines back and forth between the cores.
+// Recht et al. 2011). Worker 0 trains every row in place; the others train the
+// rows of the most frequent words (by default all) in private replicas, merged
+// into the shared rows every `syncWords` words, rarer words less often (see
+// `mergeRows`): delayed updates, as in Hogwild's own analysis of delayed
+// gradients. Were both cores to write the same rows all the time, every write
+// would move the row's cache lines back and forth between them.
 
 interface SamplerFactory {
   createSampler(spec: SamplerSpec, context: { vocabulary: { words: readonly string[]; counts: Float64Array }; baseDir?: string }): Promise<NegativeSampler>;
@@ -38,7 +40,7 @@ async function start(): Promise<void> {
     });
   }
   // a model-aware sampler reads the shared vectors, so they must be current: no replicas then
-  hotRows = sampler?.modelAware ? 0 : init.layout.hotRows;
+  hotRows = sampler?.modelAware || init.worker === 0 ? 0 : init.layout.hotRows;
   const setup: KernelSetup = { memory: init.memory, layout: init.layout, worker: init.worker, flags: kernelFlags(settings, sampler), hotRows };
   const kernel: Kernel = init.module === null ? createJsKernel(setup) : await createWasmKernel(init.module, setup);
   const rng = new Xoshiro128(init.rngState as unknown as Xoshiro128State);
@@ -54,11 +56,11 @@ async function start(): Promise<void> {
   reply({ type: "ready", sampler: sampler?.spec ?? null });
 }
 
-/** Merges this worker's hot-row replicas into the shared vectors, one worker at a time. */
-function mergeReplicas(kernel: Kernel, control: Int32Array): void {
+/** Merges the replica rows of this worker's `rows` most frequent words into the shared vectors, one worker at a time. */
+function mergeReplicas(kernel: Kernel, control: Int32Array, rows: number): void {
   if (hotRows === 0) return;
   while (Atomics.compareExchange(control, CONTROL_MERGE_LOCK, 0, 1) !== 0) Atomics.wait(control, CONTROL_MERGE_LOCK, 1);
-  kernel.merge();
+  kernel.merge(rows);
   Atomics.store(control, CONTROL_MERGE_LOCK, 0);
   Atomics.notify(control, CONTROL_MERGE_LOCK, 1);
 }
@@ -66,7 +68,7 @@ function mergeReplicas(kernel: Kernel, control: Int32Array): void {
 function runEpoch({ epoch }: EpochCommand, trainer: SentenceTrainer, sampler: NegativeSampler | null, kernel: Kernel): WorkerReply {
   kernel.pull();
   const reply = trainChunks(epoch, trainer, sampler, kernel);
-  mergeReplicas(kernel, init.control);
+  mergeReplicas(kernel, init.control, hotRows);
   return reply;
 }
 
@@ -77,6 +79,7 @@ function trainChunks(epoch: number, trainer: SentenceTrainer, sampler: NegativeS
   let loss = 0;
   let trainedWords = 0;
   let unmerged = 0;
+  let merges = 0;
   // merge every syncWords words, and at least 64 times per worker and epoch on small corpora
   const mergeEvery = Math.min(settings.syncWords, Math.ceil(epochWords / (64 * settings.workers)));
   for (let chunk = Atomics.add(control, CONTROL_NEXT_CHUNK, 1); chunk < chunks; chunk = Atomics.add(control, CONTROL_NEXT_CHUNK, 1)) {
@@ -98,7 +101,7 @@ function trainChunks(epoch: number, trainer: SentenceTrainer, sampler: NegativeS
       chunkWords += end - begin;
       unmerged += end - begin;
       if (unmerged >= mergeEvery) {
-        mergeReplicas(kernel, control);
+        mergeReplicas(kernel, control, mergeRows(++merges, hotRows, MERGE_FIRST_TIER[settings.architecture]));
         unmerged = 0;
       }
       if (!Number.isFinite(loss)) return { type: "epoch-done", loss, trainedWords, aborted: false, diverged: true };

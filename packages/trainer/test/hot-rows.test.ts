@@ -3,14 +3,15 @@ import { createJsKernel } from "../src/kernel/js-kernel.js";
 import type { Kernel, KernelSetup } from "../src/kernel/types.js";
 import { FLAG_NS } from "../src/kernel/types.js";
 import { compileWasmKernel, createWasmKernel } from "../src/kernel/wasm-kernel.js";
-import { AUTO_HOT_ROWS, hotRowCount, planLayout, type MemoryLayout } from "../src/layout.js";
+import { AUTO_REPLICA_BYTES, hotRowCount, planLayout, type MemoryLayout } from "../src/layout.js";
+import { MERGE_FIRST_TIER, MERGE_TIER_GROWTH, mergeRows } from "../src/merge-schedule.js";
 import { resolveSettings } from "../src/options.js";
 import { lossTable, sigmoidTable, TABLE_SIZE } from "../src/sigmoid-table.js";
 import { topicRecovery, trainPlanted } from "./helpers.js";
 
-// Hot-row replicas: a worker trains the most frequent words' rows in private
-// copies and merges their change into the shared rows. These tests drive the
-// kernels directly on a tiny model whose every number is known.
+// Hot-row replicas: a worker (any but worker 0) trains the most frequent words'
+// rows in private copies and merges their change into the shared rows. These
+// tests drive the kernels directly on a tiny model whose every number is known.
 
 const DIM = 6; // not a multiple of 4: the SIMD loops' scalar tails run too
 const WORDS = 5;
@@ -34,7 +35,7 @@ async function rig(kind: "wasm" | "js"): Promise<Rig> {
     f32[(layout.syn0 >> 2) + i] = (i % 7) / 10 - 0.3;
     f32[(layout.syn1neg >> 2) + i] = (i % 5) / 20 - 0.1;
   }
-  const setup: KernelSetup = { memory, layout, worker: 0, flags: FLAG_NS, hotRows: HOT };
+  const setup: KernelSetup = { memory, layout, worker: 1, flags: FLAG_NS, hotRows: HOT };
   const kernel = kind === "js" ? createJsKernel(setup) : await createWasmKernel(await compileWasmKernel(), setup);
   return { kernel, layout, f32, i32: new Int32Array(memory.buffer) };
 }
@@ -43,7 +44,7 @@ const rows = (f32: Float32Array, at: number, count: number): number[] => Array.f
 
 /** Trains one skip-gram record: input word 0 predicts word 1 against negative 4 (cold). */
 function trainRecord({ kernel, layout, i32 }: Rig): void {
-  const at = layout.scratch[0].batch >> 2;
+  const at = layout.scratch[1].batch >> 2;
   i32.set([0, 1, 1, 4], at);
   kernel.skipGram(1, 0.5);
 }
@@ -52,7 +53,7 @@ describe.each(["wasm", "js"] as const)("%s kernel with hot-row replicas", (kind)
   test("training writes hot rows to the replica only, cold rows in place, and merge adds the replica's change to the shared row", async () => {
     const r = await rig(kind);
     const { layout, f32 } = r;
-    const s = layout.scratch[0];
+    const s = layout.scratch[1];
     const shared0 = rows(f32, layout.syn0, WORDS);
     const shared1 = rows(f32, layout.syn1neg, WORDS);
     r.kernel.pull();
@@ -76,7 +77,7 @@ describe.each(["wasm", "js"] as const)("%s kernel with hot-row replicas", (kind)
 
     // meanwhile another worker moves shared row 0 of syn0 by +1 in every element
     for (let i = 0; i < DIM; i++) f32[(layout.syn0 >> 2) + i] += 1;
-    r.kernel.merge();
+    r.kernel.merge(HOT);
     // shared = (other worker's value) + (replica − snapshot), in float32
     const expected = replica0.map((v, i) => Math.fround(Math.fround(shared0[i] + 1) + Math.fround(v - shared0[i])));
     expect(rows(f32, layout.syn0, 1)).toEqual(expected);
@@ -88,7 +89,7 @@ describe.each(["wasm", "js"] as const)("%s kernel with hot-row replicas", (kind)
     // a second merge without training changes nothing (the dirty marks were cleared)
     const before = rows(f32, layout.syn0, WORDS);
     for (let i = 0; i < DIM; i++) f32[(s.hot0 >> 2) + i] += 5; // not marked dirty by the kernel
-    r.kernel.merge();
+    r.kernel.merge(HOT);
     expect(rows(f32, layout.syn0, WORDS)).toEqual(before);
   });
 
@@ -98,7 +99,7 @@ describe.each(["wasm", "js"] as const)("%s kernel with hot-row replicas", (kind)
       r.kernel.pull();
       trainRecord(r);
       trainRecord(r);
-      r.kernel.merge();
+      r.kernel.merge(HOT);
     }
     expect(rows(a.f32, a.layout.syn0, WORDS)).toEqual(rows(b.f32, b.layout.syn0, WORDS));
     expect(rows(a.f32, a.layout.syn1neg, WORDS)).toEqual(rows(b.f32, b.layout.syn1neg, WORDS));
@@ -106,15 +107,52 @@ describe.each(["wasm", "js"] as const)("%s kernel with hot-row replicas", (kind)
 });
 
 describe("hot-row count", () => {
-  test('"auto" replicates the 4096 most frequent words with several workers; one worker replicates nothing', () => {
-    expect(hotRowCount(resolveSettings({ workers: 2 }), 50_000)).toBe(AUTO_HOT_ROWS);
-    expect(AUTO_HOT_ROWS).toBe(4096);
-    expect(hotRowCount(resolveSettings({ workers: 3 }), 1_000)).toBe(1_000);
+  test('"auto" replicates every word in workers 1.. within the replica budget; one worker replicates nothing', () => {
+    expect(hotRowCount(resolveSettings({ workers: 2 }), 50_000)).toBe(50_000);
     expect(hotRowCount(resolveSettings({ workers: 1 }), 50_000)).toBe(0);
+    // 1 GiB ÷ (2 replicating workers × replica and snapshot × syn0 and syn1neg × 300 floats × 4 bytes)
+    expect(AUTO_REPLICA_BYTES).toBe(2 ** 30);
+    expect(hotRowCount(resolveSettings({ workers: 3, vectorSize: 300 }), 3_000_000)).toBe(Math.floor(2 ** 30 / (2 * 2 * 2 * 300 * 4)));
+    // without negative sampling only syn0 is replicated
+    expect(hotRowCount(resolveSettings({ workers: 2, vectorSize: 300, negative: 0, hs: true }), 3_000_000)).toBe(Math.floor(2 ** 30 / (2 * 300 * 4)));
     expect(hotRowCount(resolveSettings({ workers: 1, hotRows: 2048 }), 50_000)).toBe(0);
     expect(hotRowCount(resolveSettings({ workers: 2, hotRows: 2048 }), 50_000)).toBe(2048);
     expect(hotRowCount(resolveSettings({ workers: 2, hotRows: 0 }), 10_000)).toBe(0);
     expect(hotRowCount(resolveSettings({ workers: 2, hotRows: 20_000 }), 10_000)).toBe(10_000);
+  });
+
+  test("worker 0 trains in place: only workers 1.. get replicas in the layout", () => {
+    const layout = planLayout(resolveSettings({ workers: 3, vectorSize: 8, hotRows: 10 }), 100, 0, TABLE_SIZE);
+    expect(layout.scratch[0].snap1 - layout.scratch[0].hot0).toBe(0);
+    for (const w of [1, 2]) expect(layout.scratch[w].snap1 - layout.scratch[w].hot0).toBe(3 * 10 * 8 * 4);
+  });
+});
+
+describe("merge tiers", () => {
+  test("the first tier's rows at every merge, 8× more at every 8th, 64× more at every 64th, never more than all", () => {
+    expect([MERGE_FIRST_TIER.cbow, MERGE_FIRST_TIER.skipgram, MERGE_TIER_GROWTH]).toEqual([256, 4096, 8]);
+    const all = 100_000;
+    expect([1, 2, 7, 8, 9, 16, 63, 64, 128, 511, 512, 1024].map((m) => mergeRows(m, all, 256))).toEqual([
+      256, 256, 256, 2048, 256, 2048, 256, 16_384, 16_384, 256, all, all,
+    ]);
+    expect([1, 8, 16, 64].map((m) => mergeRows(m, all, 4096))).toEqual([4096, 32_768, 32_768, all]);
+    expect(mergeRows(8, 1_000, 256)).toBe(1_000);
+    expect(mergeRows(1, 100, 256)).toBe(100);
+  });
+
+  test.each(["wasm", "js"] as const)("%s kernel: merge(rows) merges the dirty rows of words 0..rows−1 only and keeps the others dirty", async (kind) => {
+    const r = await rig(kind);
+    const { f32, layout } = r;
+    const s = layout.scratch[1];
+    const shared = rows(f32, layout.syn1neg, HOT);
+    r.kernel.pull();
+    trainRecord(r); // positive word 1 changes in syn1neg's replica (negative word 4 is cold: trained in place)
+    r.kernel.merge(1);
+    expect(rows(f32, layout.syn1neg, HOT)).toEqual(shared);
+    expect(new Uint8Array(f32.buffer)[s.dirty1 + 1]).toBe(1);
+    r.kernel.merge(2);
+    expect(rows(f32, layout.syn1neg + DIM * 4, 1)).toEqual(rows(f32, s.hot1 + DIM * 4, 1));
+    expect(rows(f32, layout.syn1neg + DIM * 4, 1)).not.toEqual(shared.slice(DIM, 2 * DIM));
   });
 });
 

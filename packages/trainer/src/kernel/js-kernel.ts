@@ -55,9 +55,9 @@ export function createJsKernel({ memory, layout, worker, flags, hotRows }: Kerne
     return hot1 + word * dim;
   }
 
-  // shared += replica − snapshot; replica = snapshot = shared, for each dirty row
-  function mergeMatrix(shared: number, replica: number, snapshot: number, dirty: number): void {
-    for (let word = 0; word < hotRows; word++) {
+  // shared += replica − snapshot; replica = snapshot = shared, for each dirty row of words 0..rows−1
+  function mergeMatrix(shared: number, replica: number, snapshot: number, dirty: number, rows: number): void {
+    for (let word = 0; word < rows; word++) {
       if (u8[dirty + word] === 0) continue;
       u8[dirty + word] = 0;
       const offset = word * dim;
@@ -151,10 +151,11 @@ export function createJsKernel({ memory, layout, worker, flags, hotRows }: Kerne
       if (ns) pullMatrix(syn1neg, hot1, snap1, dirty1);
     },
 
-    merge() {
-      if (hotRows === 0) return;
-      mergeMatrix(syn0, hot0, snap0, dirty0);
-      if (ns) mergeMatrix(syn1neg, hot1, snap1, dirty1);
+    merge(rows) {
+      const upTo = Math.min(rows, hotRows);
+      if (upTo <= 0) return;
+      mergeMatrix(syn0, hot0, snap0, dirty0, upTo);
+      if (ns) mergeMatrix(syn1neg, hot1, snap1, dirty1, upTo);
     },
 
     skipGram(records, alphaValue) {

@@ -17,8 +17,12 @@ export interface Kernel {
   cbow(records: number, alpha: number): number;
   /** Copies the shared rows of the hot words into this worker's replicas (at the start of an epoch). */
   pull(): void;
-  /** Adds each dirty replica row's change since the last pull or merge into the shared row, then re-bases the replica on it. */
-  merge(): void;
+  /**
+   * For words 0..rows−1 (at most the hot ones): adds each dirty replica row's
+   * change since it was last pulled or merged into the shared row, then re-bases
+   * the replica on it. Rows beyond `rows` keep their change for a later merge.
+   */
+  merge(rows: number): void;
 }
 
 /** Bit flags both kernels read. */

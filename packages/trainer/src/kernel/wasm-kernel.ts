@@ -8,7 +8,7 @@ interface KernelExports {
   configure(...args: number[]): void;
   configureHotRows(...args: number[]): void;
   pull(): void;
-  merge(): void;
+  merge(rows: number): void;
   skipGram(records: number, alpha: number): number;
   cbow(records: number, alpha: number): number;
 }
