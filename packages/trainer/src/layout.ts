@@ -3,6 +3,8 @@ import type { TrainSettings } from "./options.js";
 /** Bytes below this offset belong to the WebAssembly module's own static data. */
 export const RESERVED_BYTES = 65536;
 const PAGE = 65536;
+/** WebAssembly's largest memory (65,536 pages of 64 KiB). */
+const MAX_BYTES = 65536 * PAGE;
 
 /** Byte offsets of one worker's scratch space in the shared memory. */
 export interface WorkerScratch {
@@ -64,9 +66,9 @@ export const AUTO_REPLICA_BYTES = 2 ** 30;
  * private replicas of their syn0 / syn1neg rows: none with one worker (nothing
  * is shared) or with `hotRows: 0` (pure Hogwild, as word2vec.c and gensim);
  * `"auto"`: every word, or as many of the most frequent as fit in
- * {@link AUTO_REPLICA_BYTES} (each replicated row costs a replica and a
- * snapshot of each matrix, per replicating worker); else the given count, at
- * most the vocabulary.
+ * {@link AUTO_REPLICA_BYTES} and in the `room` the rest of the model leaves
+ * under WebAssembly's 4 GiB (each replicated row costs a replica and a
+ * snapshot of each matrix per replicating worker); else the given count, at most the vocabulary.
  *
  * Worker 0 trains the shared rows in place and the others merge their
  * replicas' change into them (see `mergeRows`), so only the merges move a row's
@@ -80,15 +82,34 @@ export const AUTO_REPLICA_BYTES = 2 ** 30;
  * replicating only the 8192 most frequent of Brown's 14,206 words gave 1.46×:
  * the rows left to Hogwild cost more than the merges.
  */
-export function hotRowCount(settings: TrainSettings, size: number): number {
+export function hotRowCount(settings: TrainSettings, size: number, room = Number.POSITIVE_INFINITY): number {
   if (settings.workers === 1) return 0;
   if (settings.hotRows !== "auto") return Math.min(settings.hotRows, size);
-  const bytesPerRow = (settings.workers - 1) * 2 * (settings.negative > 0 ? 2 : 1) * settings.vectorSize * 4;
-  return Math.min(size, Math.floor(AUTO_REPLICA_BYTES / bytesPerRow));
+  const replicating = settings.workers - 1;
+  const matrices = settings.negative > 0 ? 2 : 1; // syn0, and syn1neg with negative sampling
+  const bytesPerRow = replicating * matrices * 2 * settings.vectorSize * 4;
+  // besides the rows, each replicating worker has two dirty marks per word and six regions aligned to 64 bytes
+  const budget = Math.min(AUTO_REPLICA_BYTES, room - replicating * (2 * size + 6 * 64));
+  return Math.max(0, Math.min(size, Math.floor(budget / bytesPerRow)));
 }
 
-/** Lays out the memory for a vocabulary of `size` words whose Huffman paths total `pathLength` nodes. */
+/**
+ * Lays out the memory for a vocabulary of `size` words whose Huffman paths
+ * total `pathLength` nodes: the model first, then the replicas `hotRowCount`
+ * gives in the room left under 4 GiB.
+ */
 export function planLayout(settings: TrainSettings, size: number, pathLength: number, tableSize: number): MemoryLayout {
+  const bare = layOut(settings, size, pathLength, tableSize, 0);
+  const hotRows = hotRowCount(settings, size, MAX_BYTES - bare.bytes);
+  const layout = hotRows === 0 ? bare : layOut(settings, size, pathLength, tableSize, hotRows);
+  if (layout.bytes > MAX_BYTES) {
+    throw new RangeError(`the model needs ${(layout.bytes / 2 ** 30).toFixed(1)} GiB, over WebAssembly's 4 GiB; lower vectorSize, the vocabulary size or hotRows`);
+  }
+  return layout;
+}
+
+/** The layout with `hotRows` replicated rows in every worker but worker 0. */
+function layOut(settings: TrainSettings, size: number, pathLength: number, tableSize: number, hotRows: number): MemoryLayout {
   let cursor = RESERVED_BYTES;
   const take = (bytes: number): number => {
     const at = cursor;
@@ -107,7 +128,6 @@ export function planLayout(settings: TrainSettings, size: number, pathLength: nu
   const points = take(pathLength * 4);
   const codes = take(pathLength * 4);
   const capacity = Math.max(1 << 15, 64 * maxRecordLength(settings));
-  const hotRows = hotRowCount(settings, size);
   const scratch: WorkerScratch[] = [];
   for (let w = 0; w < settings.workers; w++) {
     const replicated = w > 0 ? hotRows : 0; // worker 0 trains every row in place
@@ -126,9 +146,5 @@ export function planLayout(settings: TrainSettings, size: number, pathLength: nu
       dirty1: take(replicated > 0 ? size : 0),
     });
   }
-  const pages = Math.ceil(cursor / PAGE);
-  if (pages > 65536) {
-    throw new RangeError(`the model needs ${(cursor / 2 ** 30).toFixed(1)} GiB, over WebAssembly's 4 GiB; lower vectorSize, the vocabulary size or hotRows`);
-  }
-  return { bytes: cursor, pages, vocabularySize: size, dim, hotRows, sigmoid, loss, syn0, syn1neg, syn1, codeStart, codeLength, points, codes, scratch };
+  return { bytes: cursor, pages: Math.ceil(cursor / PAGE), vocabularySize: size, dim, hotRows, sigmoid, loss, syn0, syn1neg, syn1, codeStart, codeLength, points, codes, scratch };
 }

@@ -68,8 +68,9 @@ export interface TrainSettings {
    * shared rows in place. The cores then trade a row's cache lines at merges
    * only, not at every update. `0` = pure Hogwild on every row (word2vec.c,
    * gensim). Default `"auto"`: every word, or as many of the most frequent as
-   * fit in 1 GiB of replicas (each replicated row costs 16 × `vectorSize` bytes
-   * per replicating worker; see `hotRowCount`). One worker never uses replicas.
+   * fit in 1 GiB of replicas and beside the model under WebAssembly's 4 GiB
+   * (each replicated row costs 16 × `vectorSize` bytes per replicating worker;
+   * see `hotRowCount`). One worker never uses replicas.
    */
   readonly hotRows: number | "auto";
   /**

@@ -121,6 +121,20 @@ describe("hot-row count", () => {
     expect(hotRowCount(resolveSettings({ workers: 2, hotRows: 20_000 }), 10_000)).toBe(10_000);
   });
 
+  test('"auto" replicates only as many rows as fit beside the model under WebAssembly\'s 4 GiB', () => {
+    // 1.6M words × 300 floats: syn0 + syn1neg take 3.84 GB of the 4.29 GB, leaving room for ~94,000 replicated rows
+    const settings = resolveSettings({ workers: 2, vectorSize: 300 });
+    const layout = planLayout(settings, 1_600_000, 0, TABLE_SIZE);
+    expect(layout.bytes).toBeLessThanOrEqual(2 ** 32);
+    expect(layout.hotRows).toBeGreaterThan(90_000);
+    expect(layout.hotRows).toBeLessThan(hotRowCount(settings, 1_600_000));
+    // the same count given explicitly fits; a few hundred rows more do not, and the error says what to lower
+    expect(planLayout(resolveSettings({ workers: 2, vectorSize: 300, hotRows: layout.hotRows }), 1_600_000, 0, TABLE_SIZE).pages).toBe(layout.pages);
+    expect(() => planLayout(resolveSettings({ workers: 2, vectorSize: 300, hotRows: layout.hotRows + 500 }), 1_600_000, 0, TABLE_SIZE)).toThrow(/over WebAssembly's 4 GiB; .*hotRows/);
+    // a model that does not fit alone gets no replicas and the same error
+    expect(() => planLayout(resolveSettings({ workers: 2, vectorSize: 300 }), 2_000_000, 0, TABLE_SIZE)).toThrow(/over WebAssembly's 4 GiB/);
+  });
+
   test("worker 0 trains in place: only workers 1.. get replicas in the layout", () => {
     const layout = planLayout(resolveSettings({ workers: 3, vectorSize: 8, hotRows: 10 }), 100, 0, TABLE_SIZE);
     expect(layout.scratch[0].snap1 - layout.scratch[0].hot0).toBe(0);
