@@ -18,7 +18,9 @@ export interface WorkerScratch {
   readonly weights: number;
   /** Capacity of `batch` and `weights` in entries. */
   readonly capacity: number;
-  /** This worker's replicas of the hot rows of syn0 and syn1neg (`hotRows` × vectorSize float32 each; 0 when none: always for worker 0). */
+  /** Words 0..replicatedRows−1 this worker trains in its replicas: `hotRows` for workers 1.., 0 for worker 0, which trains in place. */
+  readonly replicatedRows: number;
+  /** This worker's replicas of those rows of syn0 and syn1neg (`replicatedRows` × vectorSize float32 each; 0 when none). */
   readonly hot0: number;
   readonly hot1: number;
   /** The shared rows as they were at the last pull or merge (same shape as the replicas). */
@@ -133,6 +135,7 @@ function layOut(settings: TrainSettings, size: number, pathLength: number, table
     const replicated = w > 0 ? hotRows : 0; // worker 0 trains every row in place
     const hotMatrix = replicated * dim * 4;
     scratch.push({
+      replicatedRows: replicated,
       neu1: take(dim * 4),
       neu1e: take(dim * 4),
       batch: take(capacity * 4),

@@ -40,7 +40,7 @@ async function start(): Promise<void> {
     });
   }
   // a model-aware sampler reads the shared vectors, so they must be current: no replicas then
-  hotRows = sampler?.modelAware || init.worker === 0 ? 0 : init.layout.hotRows;
+  hotRows = sampler?.modelAware ? 0 : init.layout.scratch[init.worker].replicatedRows;
   const setup: KernelSetup = { memory: init.memory, layout: init.layout, worker: init.worker, flags: kernelFlags(settings, sampler), hotRows };
   const kernel: Kernel = init.module === null ? createJsKernel(setup) : await createWasmKernel(init.module, setup);
   const rng = new Xoshiro128(init.rngState as unknown as Xoshiro128State);

@@ -138,7 +138,11 @@ describe("hot-row count", () => {
   test("worker 0 trains in place: only workers 1.. get replicas in the layout", () => {
     const layout = planLayout(resolveSettings({ workers: 3, vectorSize: 8, hotRows: 10 }), 100, 0, TABLE_SIZE);
     expect(layout.scratch[0].snap1 - layout.scratch[0].hot0).toBe(0);
-    for (const w of [1, 2]) expect(layout.scratch[w].snap1 - layout.scratch[w].hot0).toBe(3 * 10 * 8 * 4);
+    expect(layout.scratch[0].replicatedRows).toBe(0);
+    for (const w of [1, 2]) {
+      expect(layout.scratch[w].snap1 - layout.scratch[w].hot0).toBe(3 * 10 * 8 * 4);
+      expect(layout.scratch[w].replicatedRows).toBe(10);
+    }
   });
 });
 

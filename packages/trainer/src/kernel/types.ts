@@ -38,6 +38,6 @@ export interface KernelSetup {
   readonly layout: MemoryLayout;
   readonly worker: number;
   readonly flags: number;
-  /** Words 0..hotRows−1 are trained in this worker's replicas (at most `layout.hotRows`; 0 = all rows in place). */
+  /** Words 0..hotRows−1 are trained in this worker's replicas (at most its scratch's `replicatedRows`; 0 = all rows in place). */
   readonly hotRows: number;
 }
