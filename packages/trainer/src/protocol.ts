@@ -9,6 +9,9 @@ export const CONTROL_NEXT_CHUNK = 2; // the next chunk of sentences to claim in 
 export const CONTROL_MERGE_LOCK = 3; // 1 while a worker merges its hot-row replicas into the shared vectors
 export const CONTROL_SLOTS = 4;
 
+/** The default `samplerModule`; workers use the copy bundled into them instead of loading it. */
+export const BUILT_IN_SAMPLERS = "@neglab/samplers";
+
 /** Words per chunk of sentences that a worker claims at a time (gensim's job size). */
 export const CHUNK_WORDS = 10_000;
 

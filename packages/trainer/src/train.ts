@@ -10,7 +10,7 @@ import { compileWasmKernel } from "./kernel/wasm-kernel.js";
 import { planLayout, type MemoryLayout } from "./layout.js";
 import type { EpochReport, TrainedModel } from "./model.js";
 import { defaultSettings, resolveSettings, type TrainSettings } from "./options.js";
-import { CHUNK_WORDS, CONTROL_ABORT, CONTROL_NEXT_CHUNK, CONTROL_SLOTS, CONTROL_WORDS, type WorkerInit, type WorkerReply } from "./protocol.js";
+import { BUILT_IN_SAMPLERS, CHUNK_WORDS, CONTROL_ABORT, CONTROL_NEXT_CHUNK, CONTROL_SLOTS, CONTROL_WORDS, type WorkerInit, type WorkerReply } from "./protocol.js";
 import { learningRate } from "./schedule.js";
 import { TABLE_SIZE, lossTable, sigmoidTable } from "./sigmoid-table.js";
 
@@ -214,7 +214,7 @@ async function startWorkers(
       keep,
       words: vocabulary.words,
       counts: vocabulary.counts,
-      samplerModule: options.samplerModule ?? "@neglab/samplers",
+      samplerModule: options.samplerModule ?? BUILT_IN_SAMPLERS,
       samplerBaseDir: options.samplerBaseDir,
       rngState: streams[w].state(),
       control,

@@ -1,11 +1,11 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { Xoshiro128, type Xoshiro128State } from "@neglab/random";
-import type { NegativeSampler, SamplerSpec } from "@neglab/samplers";
+import { createSampler, type NegativeSampler, type SamplerSpec } from "@neglab/samplers";
 import { createJsKernel } from "./kernel/js-kernel.js";
 import { createWasmKernel } from "./kernel/wasm-kernel.js";
 import type { Kernel, KernelSetup } from "./kernel/types.js";
 import { kernelFlags } from "./kernel/flags.js";
-import { CONTROL_ABORT, CONTROL_MERGE_LOCK, CONTROL_NEXT_CHUNK, CONTROL_WORDS, type EpochCommand, type WorkerInit, type WorkerReply } from "./protocol.js";
+import { BUILT_IN_SAMPLERS, CONTROL_ABORT, CONTROL_MERGE_LOCK, CONTROL_NEXT_CHUNK, CONTROL_WORDS, type EpochCommand, type WorkerInit, type WorkerReply } from "./protocol.js";
 import { MERGE_FIRST_TIER, mergeRows } from "./merge-schedule.js";
 import { learningRate } from "./schedule.js";
 import { SentenceTrainer } from "./sentence-trainer.js";
@@ -33,7 +33,8 @@ async function start(): Promise<void> {
   const { settings } = init;
   let sampler: NegativeSampler | null = null;
   if (settings.negative > 0) {
-    const factory = (await import(init.samplerModule)) as SamplerFactory;
+    // the built-in samplers are bundled into this worker (scripts/bundle-worker.mjs); others load now
+    const factory: SamplerFactory = init.samplerModule === BUILT_IN_SAMPLERS ? { createSampler } : ((await import(init.samplerModule)) as SamplerFactory);
     sampler = await factory.createSampler(settings.sampler, {
       vocabulary: { words: init.words, counts: init.counts },
       ...(init.samplerBaseDir !== undefined ? { baseDir: init.samplerBaseDir } : {}),
