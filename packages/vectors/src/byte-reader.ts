@@ -89,7 +89,8 @@ export class ByteReader {
   async readUntil(byte: number, orRest = true): Promise<Buffer | null> {
     let searchFrom = this.position;
     for (;;) {
-      const at = this.buffer.subarray(0, this.end).indexOf(byte, searchFrom);
+      const filled = this.end === this.buffer.length ? this.buffer : this.buffer.subarray(0, this.end);
+      const at = filled.indexOf(byte, searchFrom);
       if (at >= 0) {
         const out = this.buffer.subarray(this.position, at);
         this.position = at + 1;
