@@ -9,7 +9,8 @@ export interface ReadWord2VecOptions {
   /**
    * `true` for the binary format (word, space, dim little-endian float32s),
    * `false` for text (word and values separated by single spaces, one vector a
-   * line). Default: detected from the first record.
+   * line). Default: detected from the first record: text when it is printable
+   * UTF-8 (so a text file disagreeing with its header is reported as text), else binary.
    */
   binary?: boolean;
   /** Read at most this many vectors (gensim's `limit`); the rest of the file is not read. Default: all. */
@@ -34,10 +35,12 @@ const LITTLE_ENDIAN = endianness() === "LE";
  * each vector) followed by `dim` float32s. A path ending in `.gz` is gunzipped.
  * The file is streamed, never held whole.
  *
- * Stricter than gensim, every defect is an error naming the file and line
- * (text) or vector number (binary): a bad header, a wrong number of values, a
- * value that is not a number or is NaN/Infinity, a duplicate word (gensim keeps
- * the first with a warning), invalid UTF-8, and a file that ends early.
+ * Stricter than gensim, every defect is a {@link VectorsError} naming the file
+ * and line (text) or vector number (binary): a bad header, a number of values
+ * other than the header's dimension, a value that is not a number or is
+ * NaN/Infinity, a duplicate word (gensim keeps the first with a warning),
+ * invalid UTF-8, a damaged gzip stream, a file that ends early, and records
+ * beyond the header's count (gensim ignores them; they mean the count is wrong).
  */
 export async function readWord2Vec(path: string, options: ReadWord2VecOptions = {}): Promise<Embeddings> {
   const reader = new ByteReader(openChunks(path), path);
