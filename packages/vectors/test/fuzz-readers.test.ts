@@ -1,7 +1,8 @@
-// Property-based fuzzing of every vectors reader (issue #19): word2vec text, binary (plain and gzipped) and the
-// NegLab model file. Arbitrary and mutated bytes end in vectors (all finite, consistent shapes) or a VectorsError
-// naming the file, never any other error; each case finishes within a time bound; and no header, however large
-// its claims, makes a reader allocate far beyond the file's bytes. Fixed seeds keep CI reproducible.
+// Property-based fuzzing of every vectors reader (issue #19): word2vec text, binary (plain and gzipped), word2vec.c
+// vocabulary files and the NegLab model file. Arbitrary and mutated bytes end in vectors (all finite, consistent
+// shapes) or a VectorsError naming the file, never any other error; each case finishes within a time bound; and no
+// header, however large its claims, makes a reader allocate far beyond the file's bytes. Fixed seeds keep CI
+// reproducible.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -185,6 +186,20 @@ describe("fuzz: word2vec and model file readers", () => {
         const path = fileOf(content, ".vec.gz");
         checkVectors(await bounded(path, () => loadEmbeddings(path)));
         checkVectors(await bounded(path, () => readWord2Vec(path, { binary })));
+      }),
+      runs,
+    );
+  });
+
+  it("word2vec.c vocabulary files (`vocabFile`): arbitrary and mutated bytes", async () => {
+    const validVocab = Buffer.from(words.map((w, i) => `${w} ${10 - i}\n`).join(""));
+    const bytes = fc.oneof(body, mutations.map((m) => mutate(validVocab, m)));
+    await fc.assert(
+      fc.asyncProperty(bytes, async (content) => {
+        const path = fileOf(content, ".vocab");
+        const result = await bounded(path, () => readWord2Vec(join(dir, "valid.txt"), { vocabFile: path }));
+        checkVectors(result);
+        if (result !== null) expect(result.counts!.every((c) => Number.isSafeInteger(c) && c >= 0)).toBe(true);
       }),
       runs,
     );
