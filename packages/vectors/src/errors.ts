@@ -6,6 +6,8 @@
 export class VectorsError extends Error {
   readonly file: string | undefined;
   readonly line: number | undefined;
+  /** The message without the file and line in front, for wrapping it in another message about the same file. */
+  readonly reason: string;
 
   constructor(message: string, where: { file?: string; line?: number } = {}) {
     const place = where.file === undefined ? "" : where.line === undefined ? `${where.file}: ` : `${where.file}:${where.line}: `;
@@ -13,5 +15,6 @@ export class VectorsError extends Error {
     this.name = "VectorsError";
     this.file = where.file;
     this.line = where.line;
+    this.reason = message;
   }
 }

@@ -1,15 +1,25 @@
+import { createHash, type Hash } from "node:crypto";
 import { endianness } from "node:os";
-import { open } from "node:fs/promises";
+import { open, type FileHandle } from "node:fs/promises";
 import { writeFileAtomically } from "./atomic-write.js";
 import { Embeddings } from "./embeddings.js";
 import { VectorsError } from "./errors.js";
 
 /** The 8 bytes every NegLab model file starts with. */
 export const MODEL_MAGIC = "NEGLABMD";
-/** The container version this code writes and reads. */
-export const MODEL_VERSION = 1;
+/**
+ * The container version this code writes. Version 2 appends a SHA-256 of every
+ * byte before it; version 1 (no checksum) is still read, see {@link readModelFile}.
+ */
+export const MODEL_VERSION = 2;
+/** The last version without a checksum trailer. */
+const UNCHECKED_VERSION = 1;
 /** Bytes before the JSON header: magic, uint32 version, uint32 header length. */
 const PREFIX_BYTES = 16;
+/** The trailer of a version-2 file: the SHA-256 digest of everything before it. */
+const CHECKSUM_BYTES = 32;
+/** Bytes read (and hashed) at a time. */
+const READ_CHUNK = 1 << 24;
 
 /** A float32 matrix stored in a model file, row-major. */
 export interface ModelMatrix {
@@ -56,7 +66,13 @@ interface Header {
  * Writes a model to one binary file: the magic `NEGLABMD`, uint32 version,
  * uint32 byte length of a JSON header (words, counts, dim, meta and each
  * matrix's name and shape), the header padded to 8 bytes, then the matrices as
- * little-endian float32 in header order. Written atomically (temp file + rename).
+ * little-endian float32 in header order, then the 32-byte SHA-256 of all the
+ * bytes before it, computed as the chunks stream out (no second pass). Written
+ * atomically (temp file + rename).
+ *
+ * SHA-256 rather than CRC-32: node:crypto has it (hardware-accelerated, faster
+ * than the disk), and no corruption pattern slips through, where a 32-bit CRC
+ * lets one random damage in 4 billion pass.
  *
  * @throws VectorsError for an inconsistent model (shapes, counts, duplicate words).
  */
@@ -81,7 +97,17 @@ export async function writeModelFile(path: string, model: NegLabModel): Promise<
   prefix.write(MODEL_MAGIC, 0, "latin1");
   prefix.writeUInt32LE(MODEL_VERSION, 8);
   prefix.writeUInt32LE(json.length, 12);
-  await writeFileAtomically(path, matrixChunks([prefix, json], matrices.map((m) => m.data)));
+  await writeFileAtomically(path, withChecksum(matrixChunks([prefix, json], matrices.map((m) => m.data))));
+}
+
+/** Passes the chunks through, then yields the SHA-256 of all of them (the version-2 trailer). */
+function* withChecksum(chunks: Iterable<Uint8Array>): Generator<Uint8Array> {
+  const hash = createHash("sha256");
+  for (const chunk of chunks) {
+    hash.update(chunk);
+    yield chunk;
+  }
+  yield hash.digest();
 }
 
 function* matrixChunks(head: Buffer[], datas: Float32Array[]): Generator<Uint8Array> {
@@ -115,6 +141,14 @@ function shapeOf(name: string, m: ModelMatrix | Float32Array, dim: number, file:
  * Reads a NegLab model file. Everything is checked against the file size
  * before any matrix is allocated, so a truncated, padded or corrupt file (or a
  * header that is not one) fails with a clear error instead of a huge allocation.
+ * Version 2 files carry a SHA-256 of their bytes, verified while the matrices
+ * are read: any damage is "checksum mismatch: the file is damaged" (with the
+ * structural problem, such as truncation, when there is one). Version 1 files
+ * (written before the checksum existed) still load, so earlier models stay
+ * usable, without that protection. In every version a NaN or ±Infinity in any
+ * matrix is an error naming the matrix, the word (or row) and the value.
+ *
+ * @throws VectorsError naming the file for anything wrong with it.
  */
 export async function readModelFile(path: string): Promise<LoadedModel> {
   const where = { file: path };
@@ -126,37 +160,36 @@ export async function readModelFile(path: string): Promise<LoadedModel> {
     await handle.read(prefix, 0, PREFIX_BYTES, 0);
     if (prefix.toString("latin1", 0, 8) !== MODEL_MAGIC) throw new VectorsError(`not a NegLab model file (magic ${JSON.stringify(prefix.toString("latin1", 0, 8))})`, where);
     const version = prefix.readUInt32LE(8);
-    if (version !== MODEL_VERSION) throw new VectorsError(`model file version ${version} is not supported (this reader knows version ${MODEL_VERSION})`, where);
-    const headerBytes = prefix.readUInt32LE(12);
-    if (headerBytes > size - PREFIX_BYTES) throw new VectorsError(`header length ${headerBytes} exceeds the file (${size} bytes): truncated or corrupt`, where);
-    const json = Buffer.alloc(headerBytes);
-    await handle.read(json, 0, headerBytes, PREFIX_BYTES);
+    if (version !== MODEL_VERSION && version !== UNCHECKED_VERSION) {
+      throw new VectorsError(`model file version ${version} is not supported (this reader knows versions ${UNCHECKED_VERSION} and ${MODEL_VERSION})`, where);
+    }
+    const checked = version !== UNCHECKED_VERSION;
+    const trailer = checked ? CHECKSUM_BYTES : 0;
     let header: Header;
+    let json: Buffer;
     try {
-      header = JSON.parse(json.toString("utf8")) as Header;
+      ({ header, json } = await readHeader(handle, prefix.readUInt32LE(12), size, trailer, path));
     } catch (err) {
-      throw new VectorsError(`header is not valid JSON: ${(err as Error).message}`, where);
+      // A damaged byte in the header shows up as a bad header: say first that the file is damaged.
+      if (checked && err instanceof VectorsError && size >= PREFIX_BYTES + CHECKSUM_BYTES && !(await checksumMatches(handle, size, path))) {
+        throw new VectorsError(`checksum mismatch: the file is damaged (${err.reason})`, where);
+      }
+      throw err;
     }
-    validateHeader(header, path);
-    // Every byte is accounted for before allocating anything large.
-    let offset = PREFIX_BYTES + headerBytes;
-    const expected = header.matrices.reduce((sum, m) => sum + m.rows * m.cols * 4, offset);
-    if (expected !== size) {
-      throw new VectorsError(`file has ${size} bytes but its header describes ${expected}: ${size < expected ? "truncated" : "trailing garbage or corrupt header"}`, where);
-    }
+    const hash = checked ? createHash("sha256").update(prefix).update(json) : null;
+    let offset = PREFIX_BYTES + json.length;
     const matrices: Record<string, ModelMatrix> = {};
     for (const { name, rows, cols } of header.matrices) {
       const data = new Float32Array(rows * cols);
-      const bytes = new Uint8Array(data.buffer);
-      for (let done = 0; done < bytes.length; ) {
-        const { bytesRead } = await handle.read(bytes, done, Math.min(bytes.length - done, 1 << 26), offset + done);
-        if (bytesRead === 0) throw new VectorsError(`unexpected end of file in matrix "${name}"`, where);
-        done += bytesRead;
-      }
+      await readInto(handle, new Uint8Array(data.buffer), offset, hash, path);
       if (endianness() !== "LE") fromLittleEndian(data);
       matrices[name] = { rows, cols, data };
-      offset += bytes.length;
+      offset += data.byteLength;
     }
+    if (hash !== null && !hash.digest().equals(await readExactly(handle, offset, CHECKSUM_BYTES, path))) {
+      throw new VectorsError("checksum mismatch: the file is damaged", where);
+    }
+    for (const [name, m] of Object.entries(matrices)) checkFinite(name, m, header.words, path);
     return {
       words: header.words,
       counts: header.counts === null ? null : Float64Array.from(header.counts),
@@ -167,6 +200,75 @@ export async function readModelFile(path: string): Promise<LoadedModel> {
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Reads, parses and validates the JSON header of `length` bytes and checks that
+ * the header, the matrices it describes and the `trailer` add up to the file's
+ * size exactly, before anything large is allocated.
+ */
+async function readHeader(handle: FileHandle, length: number, size: number, trailer: number, path: string): Promise<{ header: Header; json: Buffer }> {
+  const where = { file: path };
+  if (length > size - PREFIX_BYTES - trailer) throw new VectorsError(`header length ${length} exceeds the file (${size} bytes): truncated or corrupt`, where);
+  const json = await readExactly(handle, PREFIX_BYTES, length, path);
+  let header: Header;
+  try {
+    header = JSON.parse(json.toString("utf8")) as Header;
+  } catch (err) {
+    throw new VectorsError(`header is not valid JSON: ${(err as Error).message}`, where);
+  }
+  validateHeader(header, path);
+  const expected = header.matrices.reduce((sum, m) => sum + m.rows * m.cols * 4, PREFIX_BYTES + length + trailer);
+  if (expected !== size) {
+    throw new VectorsError(`file has ${size} bytes but its header describes ${expected}: ${size < expected ? "truncated" : "trailing garbage or corrupt header"}`, where);
+  }
+  return { header, json };
+}
+
+/** `length` bytes at `position` (the caller has checked that the file holds them). */
+async function readExactly(handle: FileHandle, position: number, length: number, path: string): Promise<Buffer> {
+  const out = Buffer.alloc(length);
+  await readInto(handle, out, position, null, path);
+  return out;
+}
+
+/** Fills `bytes` from `position` on in bounded reads, feeding each to `hash`. */
+async function readInto(handle: FileHandle, bytes: Uint8Array, position: number, hash: Hash | null, path: string): Promise<void> {
+  for (let done = 0; done < bytes.length; ) {
+    const { bytesRead } = await handle.read(bytes, done, Math.min(bytes.length - done, READ_CHUNK), position + done);
+    if (bytesRead === 0) throw new VectorsError("unexpected end of file (did it shrink while being read?)", { file: path });
+    hash?.update(bytes.subarray(done, done + bytesRead));
+    done += bytesRead;
+  }
+}
+
+/** Whether a version-2 file's trailer is the SHA-256 of the bytes before it, read in bounded chunks. */
+async function checksumMatches(handle: FileHandle, size: number, path: string): Promise<boolean> {
+  const hash = createHash("sha256");
+  const payload = size - CHECKSUM_BYTES;
+  const chunk = Buffer.alloc(Math.min(payload, READ_CHUNK));
+  for (let done = 0; done < payload; ) {
+    const part = chunk.subarray(0, Math.min(chunk.length, payload - done));
+    await readInto(handle, part, done, hash, path);
+    done += part.length;
+  }
+  return hash.digest().equals(await readExactly(handle, payload, CHECKSUM_BYTES, path));
+}
+
+/**
+ * Refuses a NaN or ±Infinity anywhere in a matrix: one such value silently
+ * poisons every similarity computed with that word (and norms, means, rankings).
+ */
+function checkFinite(name: string, m: ModelMatrix, words: readonly string[], path: string): void {
+  const { data, cols } = m;
+  // x · 0 is 0 for every finite x and NaN for NaN and ±Infinity: one branch-free pass tells whether to look closer.
+  let probe = 0;
+  for (let i = 0; i < data.length; i++) probe += data[i] * 0;
+  if (probe === 0) return;
+  const i = data.findIndex((x) => !Number.isFinite(x));
+  const row = Math.floor(i / cols);
+  const label = m.rows === words.length ? `word ${JSON.stringify(words[row])}` : `row ${row + 1}`;
+  throw new VectorsError(`matrix "${name}": value ${(i % cols) + 1} of ${label} is ${data[i]}`, { file: path });
 }
 
 function fromLittleEndian(data: Float32Array): void {

@@ -9,7 +9,8 @@ export interface ReadWord2VecOptions {
   /**
    * `true` for the binary format (word, space, dim little-endian float32s),
    * `false` for text (word and values separated by single spaces, one vector a
-   * line). Default: detected from the first record.
+   * line). Default: detected from the first record: text when it is printable
+   * UTF-8 (so a text file disagreeing with its header is reported as text), else binary.
    */
   binary?: boolean;
   /** Read at most this many vectors (gensim's `limit`); the rest of the file is not read. Default: all. */
@@ -34,19 +35,22 @@ const LITTLE_ENDIAN = endianness() === "LE";
  * each vector) followed by `dim` float32s. A path ending in `.gz` is gunzipped.
  * The file is streamed, never held whole.
  *
- * Stricter than gensim, every defect is an error naming the file and line
- * (text) or vector number (binary): a bad header, a wrong number of values, a
- * value that is not a number or is NaN/Infinity, a duplicate word (gensim keeps
- * the first with a warning), invalid UTF-8, and a file that ends early.
+ * Stricter than gensim, every defect is a {@link VectorsError} naming the file
+ * and line (text) or vector number (binary): a bad header, a number of values
+ * other than the header's dimension, a value that is not a number or is
+ * NaN/Infinity, a duplicate word (gensim keeps the first with a warning),
+ * invalid UTF-8, a damaged gzip stream, a file that ends early, and records
+ * beyond the header's count (gensim ignores them; they mean the count is wrong).
  */
 export async function readWord2Vec(path: string, options: ReadWord2VecOptions = {}): Promise<Embeddings> {
-  const reader = new ByteReader(openChunks(path));
+  const reader = new ByteReader(openChunks(path), path);
   try {
     const headerBytes = await reader.readLine();
     if (headerBytes === null) throw new VectorsError("empty file, expected a header line `count dim`", { file: path, line: 1 });
     const header = decode(headerBytes, path, 1).trim().split(/\s+/);
-    const [count, dim] = header.map(Number);
-    if (header.length !== 2 || !Number.isSafeInteger(count) || count < 0 || !Number.isSafeInteger(dim) || dim < 1) {
+    // Plain decimal digits only, as word2vec.c's fscanf("%lld") and gensim's int() read them (no "1e3", no "0x10").
+    const [count, dim] = header.map((field) => (/^\d+$/.test(field) ? Number(field) : Number.NaN));
+    if (header.length !== 2 || !Number.isSafeInteger(count) || !Number.isSafeInteger(dim) || dim < 1) {
       throw new VectorsError(`bad header ${JSON.stringify(decode(headerBytes, path, 1))}, expected \`count dim\` (two non-negative integers)`, { file: path, line: 1 });
     }
     const wanted = options.limit ? Math.min(count, options.limit) : count;
@@ -55,6 +59,11 @@ export async function readWord2Vec(path: string, options: ReadWord2VecOptions = 
     const sink = new RowSink(path, wanted, dim);
     if (binary) await readBinaryRecords(reader, sink);
     else await readTextRecords(reader, sink);
+    // All `count` records were read (no `limit` stopped early): whatever follows means the header's count is wrong.
+    if (wanted === count) {
+      if (binary) await expectBinaryEnd(reader, sink);
+      else await expectTextEnd(reader, sink);
+    }
     const counts = options.vocabFile === undefined ? null : countsFor(sink.words, await readVocabCounts(options.vocabFile), options.vocabFile);
     return sink.finish(counts);
   } finally {
@@ -62,7 +71,11 @@ export async function readWord2Vec(path: string, options: ReadWord2VecOptions = 
   }
 }
 
-/** Collects the rows, growing the matrix as they arrive so a lying header cannot force a huge allocation. */
+/**
+ * Collects the rows, growing the matrix only as rows arrive (never sized from
+ * the header alone), so a lying header cannot force an allocation beyond what
+ * the file's bytes hold, even gzipped where the size cannot be checked up front.
+ */
 class RowSink {
   readonly words: string[] = [];
   private readonly seen = new Map<string, number>();
@@ -73,7 +86,7 @@ class RowSink {
     readonly wanted: number,
     readonly dim: number,
   ) {
-    this.matrix = new Float32Array(Math.min(wanted, 1 << 14) * dim);
+    this.matrix = new Float32Array(0);
   }
 
   get rows(): number {
@@ -121,7 +134,7 @@ async function readTextRecords(reader: ByteReader, sink: RowSink): Promise<void>
     // gensim: line.rstrip().split(" ") — the word, then the values.
     const parts = decode(bytes, sink.path, line).trimEnd().split(" ");
     if (parts.length - 1 !== sink.dim) {
-      throw new VectorsError(`expected ${sink.dim} values after the word, found ${parts.length - 1}`, { file: sink.path, line });
+      throw new VectorsError(`expected ${sink.dim} values after the word (the header's dimension), found ${parts.length - 1}`, { file: sink.path, line });
     }
     const row = sink.nextRow();
     for (let i = 0; i < sink.dim; i++) {
@@ -132,7 +145,7 @@ async function readTextRecords(reader: ByteReader, sink: RowSink): Promise<void>
       }
       row[i] = value;
     }
-    sink.add(parts[0], "vector", line);
+    sink.add(parts[0], `vector #${record + 1}`, line);
   }
 }
 
@@ -160,10 +173,33 @@ async function readBinaryRecords(reader: ByteReader, sink: RowSink): Promise<voi
   }
 }
 
+/** After the header's `count` text records only blank lines may follow; another record means the count is wrong. */
+async function expectTextEnd(reader: ByteReader, sink: RowSink): Promise<void> {
+  for (let line = sink.wanted + 2; ; line++) {
+    const bytes = await reader.readLine();
+    if (bytes === null) return;
+    if (decode(bytes, sink.path, line).trim() !== "") {
+      throw new VectorsError(`more lines than the ${vectors(sink.wanted)} the header announces; is the count in the header wrong?`, { file: sink.path, line });
+    }
+  }
+}
+
+/** After the header's `count` binary records only newlines may follow (word2vec.c ends each record with one). */
+async function expectBinaryEnd(reader: ByteReader, sink: RowSink): Promise<void> {
+  await reader.skip(0x0a);
+  if (!(await reader.atEnd())) {
+    throw new VectorsError(`bytes left after the ${vectors(sink.wanted)} the header announces; is the count in the header wrong?`, { file: sink.path });
+  }
+}
+
+function vectors(n: number): string {
+  return n === 1 ? "1 vector" : `${n} vectors`;
+}
+
 /** Reads a word2vec.c vocabulary file: one `word count` line per word (as gensim reads `fvocab`). */
 async function readVocabCounts(path: string): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  const reader = new ByteReader(openChunks(path));
+  const reader = new ByteReader(openChunks(path), path);
   try {
     for (let line = 1; ; line++) {
       const bytes = await reader.readLine();
@@ -208,14 +244,38 @@ function decode(bytes: Uint8Array, file: string, line?: number, where?: string):
 }
 
 /**
- * Guesses the format from the first record: text when its first line is a
- * word followed by exactly `dim` numbers; raw float32 bytes practically never are.
+ * Guesses the format from the first record. A word2vec.c binary record is the
+ * word, a space and `dim` raw float32s; a text file is printable UTF-8
+ * throughout. Text when the first line is a word and exactly `dim` numbers, or
+ * when the bytes where the first vector's floats would sit are printable UTF-8
+ * anyway: then a text file whose lines disagree with the header is read as text
+ * and the mismatch reported at its line, never re-read as binary garbage.
+ * Float32 data practically always holds control, zero or invalid UTF-8 bytes;
+ * a binary file that does not (tiny dimensions) needs `binary: true`.
  */
 async function looksBinary(reader: ByteReader, dim: number): Promise<boolean> {
   const head = await reader.peek(1 << 16);
   const newline = head.indexOf(0x0a);
   const line = head.subarray(0, newline < 0 ? head.length : newline).toString("latin1").trimEnd().split(" ");
-  return !(line.length === dim + 1 && line.slice(1).every((token) => parseValue(token) !== undefined));
+  if (line.length === dim + 1 && line.slice(1).every((token) => parseValue(token) !== undefined)) return false;
+  let start = 0;
+  while (start < head.length && head[start] === 0x0a) start++;
+  const space = head.indexOf(0x20, start);
+  if (space < 0) return !isPrintableText(head.subarray(start));
+  return !isPrintableText(head.subarray(space + 1, space + 1 + 4 * dim));
+}
+
+/** Whether the bytes are UTF-8 without control characters other than tab, CR and LF (a sequence cut at the end is fine). */
+function isPrintableText(bytes: Uint8Array): boolean {
+  for (const byte of bytes) {
+    if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) || byte === 0x7f) return false;
+  }
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Rejects a header that claims more vectors than an uncompressed file could hold. */

@@ -48,7 +48,7 @@ describe("NegLab model file", () => {
       writeFileSync(p, b);
       return p;
     };
-    await expect(readModelFile(write("trunc", bytes.subarray(0, bytes.length - 4)))).rejects.toThrow(/trunc: file has \d+ bytes but its header describes \d+: truncated/);
+    await expect(readModelFile(write("trunc", bytes.subarray(0, bytes.length - 4)))).rejects.toThrow(/trunc: checksum mismatch: the file is damaged \(file has \d+ bytes but its header describes \d+: truncated\)/);
     await expect(readModelFile(write("pad", Buffer.concat([bytes, Buffer.alloc(4)])))).rejects.toThrow(/trailing garbage/);
     await expect(readModelFile(write("tiny", bytes.subarray(0, 10)))).rejects.toThrow(/not a NegLab model file: only 10 bytes/);
     await expect(readModelFile(write("magic", Buffer.concat([Buffer.from("XXXXXXXX"), bytes.subarray(8)])))).rejects.toThrow(/not a NegLab model file/);

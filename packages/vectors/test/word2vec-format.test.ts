@@ -93,14 +93,14 @@ describe("malformed word2vec files are clear errors naming file and line", () =>
     ["empty", "", /empty\.txt:1: empty file/],
     ["bad-header", "3 x\na 1\n", /bad-header\.txt:1: bad header/],
     ["header-words", "hello world\n", /header-words\.txt:1: bad header/],
-    ["wrong-dim", "2 3\na 1 2 3\nb 1 2\n", /wrong-dim\.txt:3: expected 3 values after the word, found 2/],
+    ["wrong-dim", "2 3\na 1 2 3\nb 1 2\n", /wrong-dim\.txt:3: expected 3 values after the word \(the header's dimension\), found 2/],
     ["non-numeric", "1 2\na 1 zz\n", /non-numeric\.txt:2: value 2 "zz" is not a number/],
     ["nan", "2 2\na 1 2\nb nan 2\n", /nan\.txt:3: .*value 1 of "b" is NaN/],
     ["inf", "1 2\na 1 -inf\n", /inf\.txt:2: .*value 2 of "a" is -Infinity/],
     ["duplicate", "3 1\na 1\nb 2\na 3\n", /duplicate\.txt:4: .*duplicate word "a" \(first seen as vector #1\)/],
     ["short", "3 1\na 1\nb 2\n", /short\.txt:4: unexpected end of file after 2 of 3 vectors/],
     ["huge-count", "99999999 100\na 1\n", /huge-count\.txt:1: header claims 99999999 vectors/],
-    ["double-space", "1 2\na 1  2\n", /double-space\.txt:2: expected 2 values after the word, found 3/],
+    ["double-space", "1 2\na 1  2\n", /double-space\.txt:2: expected 2 values after the word \(the header's dimension\), found 3/],
   ];
   for (const [name, content, message] of cases) {
     it(name, async () => {
