@@ -125,7 +125,7 @@ export function systemErrorMessage(error: SystemError): string {
   if (path !== undefined) return `${userPath(path)}: ${problem}`;
   const host = error.hostname ?? error.address;
   if (host !== undefined) return `${host}${error.port === undefined ? "" : `:${error.port}`}: ${problem}`;
-  return error.syscall === undefined ? problem : `${problem} (while ${error.syscall === "write" ? "writing" : `calling ${error.syscall}`})`;
+  return error.syscall === undefined ? problem : `${error.syscall} failed: ${problem}`;
 }
 
 /**
