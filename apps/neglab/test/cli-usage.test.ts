@@ -1,13 +1,10 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { describe, expect, it, vi } from "vitest";
-import { main } from "../src/cli.js";
+import { describe, expect, it } from "vitest";
 import { COMMAND_GROUPS } from "../src/usage.js";
+import { runBin, runMain } from "./cli-helpers.js";
 
-const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 const version = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 const dir = mkdtempSync(join(tmpdir(), "neglab-cli-usage-"));
 const corpus = join(dir, "corpus.txt");
@@ -30,40 +27,9 @@ writeFileSync(
   }),
 );
 
-/** Runs the built CLI as a child process in the temporary directory. */
-function neglab(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: dir, env: { ...process.env, CI: "1", XDG_CACHE_HOME: join(dir, "cache"), NEGLAB_DATA: join(dir, "data") } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-/**
- * Runs main() in this process (the module graph is loaded once, unlike a
- * child process), capturing what it prints.
- */
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const capture = (into: string[]) => (text: unknown) => {
-    into.push(String(text));
-    return true;
-  };
-  vi.spyOn(console, "log").mockImplementation((...parts: unknown[]) => capture(stdout)(`${parts.join(" ")}\n`));
-  vi.spyOn(console, "error").mockImplementation((...parts: unknown[]) => capture(stderr)(`${parts.join(" ")}\n`));
-  vi.spyOn(process.stdout, "write").mockImplementation(capture(stdout));
-  vi.spyOn(process.stderr, "write").mockImplementation(capture(stderr));
-  try {
-    const code = await main(args);
-    return { code, stdout: stdout.join(""), stderr: stderr.join("") };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
+const env = { XDG_CACHE_HOME: join(dir, "cache"), NEGLAB_DATA: join(dir, "data") };
+const neglab = (...args: string[]) => runBin(args, dir, env);
+const run = runMain;
 
 /** A file holding "keep\n", to show that a command did not write it. */
 function keepFile(name: string): string {
