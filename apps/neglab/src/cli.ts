@@ -9,17 +9,8 @@ import { reportCommand } from "./commands/report.js";
 import { runCommand } from "./commands/run.js";
 import { samplersCommand } from "./commands/samplers.js";
 import { trainCommand } from "./commands/train.js";
-import { UsageError, describeError } from "./errors.js";
+import { EXIT, UsageError, describeError } from "./errors.js";
 import { COMMAND_GROUPS, commandPath, explainInvalidChoice, explainUnknownArguments, unknownCommand } from "./usage.js";
-
-/**
- * The exit codes of `neglab` (the README's "Exit codes" paragraph): 0 success,
- * 1 bad input (a user error, printed as one line naming the file, line or
- * field), 2 a usage error (nothing was run), 70 an internal error (a bug; the
- * sysexits.h EX_SOFTWARE code, so scripts can tell it from bad input), and
- * 128 + the signal number when interrupted (130 on SIGINT, 143 on SIGTERM; see bin.ts).
- */
-export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70 } as const;
 
 /** The app's version, from its package.json (one directory above src/ and dist/). */
 export const VERSION: string = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;

@@ -1,6 +1,15 @@
 import { basename, dirname, join } from "node:path";
 
 /**
+ * The exit codes of `neglab` (the README's "Exit codes" paragraph): 0 success,
+ * 1 bad input (a user error, printed as one line naming the file, line or
+ * field), 2 a usage error (nothing was run), 70 an internal error (a bug; the
+ * sysexits.h EX_SOFTWARE code, so scripts can tell it from bad input), and
+ * 128 + the signal number when interrupted (130 on SIGINT, 143 on SIGTERM; see process-guards.ts).
+ */
+export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70 } as const;
+
+/**
  * A mistake in the command line itself: an unknown command, subcommand or
  * option, a missing argument, a value outside a flag's choices. The CLI prints
  * it (with the usage hint) and exits 2 before any command handler runs, so a

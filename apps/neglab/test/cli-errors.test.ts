@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { describeError, oneLine, userPath } from "../src/errors.js";
 import { explainInvalidChoice, explainUnknownArguments, unknownCommand } from "../src/usage.js";
+import { runMain } from "./cli-helpers.js";
 
 const COMMANDS = ["corpus", "run", "merge", "report", "samplers", "train", "eval", "compare", "data", "completion", "help"];
 
@@ -100,5 +101,17 @@ describe("usage problems get the closest valid name", () => {
     expect(explainUnknownArguments("Unknown argument: shards", ["run", "x", "--shards", "1/2"], known)).toBe("unknown option --shards; did you mean --shard?");
     expect(explainUnknownArguments("Unknown argument: extra", ["data", "list", "extra"], known)).toBe('unexpected argument "extra"');
     expect(explainInvalidChoice('Invalid values:\n  Argument: method, Given: "3cosmull", Choices: "3cosadd", "3cosmul"')).toBe('--method: "3cosmull" is not one of "3cosadd", "3cosmul"; did you mean "3cosmul"?');
+  });
+});
+
+describe("messages that named the wrong problem", () => {
+  it("an output path under a file says the file is not a directory, not that there is no such directory", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "neglab-cli-errors-"));
+    const file = join(dir, "corpus.txt");
+    await writeFile(file, "the cat sat\n");
+    const { code, stdout, stderr } = await runMain("train", "--corpus", file, "--out", join(file, "vectors.txt"));
+    expect([code, stdout, stderr]).toEqual([1, "", `neglab: --out: ${file}: is a file, not a directory\n`]);
+    const missing = await runMain("train", "--corpus", file, "--out", join(dir, "nowhere", "vectors.txt"));
+    expect(missing.stderr).toBe(`neglab: --out: ${join(dir, "nowhere")}: no such directory\n`);
   });
 });

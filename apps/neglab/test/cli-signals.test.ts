@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { bin, runBin } from "./cli-helpers.js";
 
@@ -63,5 +64,41 @@ describe("no stack trace for a user error", () => {
     const { code, stderr } = await runBin(["report", run], dir, { NEGLAB_DEBUG: "" });
     expect(code).toBe(1);
     expect(stderr).toMatch(/^neglab: [^\n]*json[^\n]*\n$/i);
+  });
+});
+
+/** Runs `body` as an ES module after guardProcess() of the built CLI, bounded to 30 s. */
+function guarded(body: string): Promise<{ code: number | null; stderr: string }> {
+  const guards = pathToFileURL(join(bin, "..", "process-guards.js")).href;
+  const script = `import { guardProcess } from ${JSON.stringify(guards)};\nconst guard = guardProcess();\n${body}`;
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script], { cwd: dir, env: { ...process.env, NEGLAB_DEBUG: "" } });
+    const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr });
+    });
+  });
+}
+
+describe("every way a command ends keeps the exit-code promise and prints one line", () => {
+  it("a wait that can never end exits 70 with a message, not Node's silent 13", async () => {
+    expect(await guarded("await new Promise(() => {});\nguard.finished();")).toEqual({
+      code: 70,
+      stderr: "neglab: the command ended while still waiting for a result that never came (a promise that never settles, e.g. in a custom sampler module) (internal error)\n",
+    });
+  });
+
+  it("an error outside the command's promise chain: one line, 1 for a system error, 70 for a bug", async () => {
+    const full = await guarded('setTimeout(() => { throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", syscall: "write" }); });\nawait new Promise((r) => setTimeout(r, 100));\nguard.finished();');
+    expect(full).toEqual({ code: 1, stderr: "neglab: write failed: no space left on the device (ENOSPC)\n" });
+    const bug = await guarded('Promise.reject(new TypeError("x is not a function"));\nawait new Promise((r) => setTimeout(r, 100));\nguard.finished();');
+    expect(bug).toEqual({ code: 70, stderr: "neglab: TypeError: x is not a function (internal error)\n" });
+  });
+
+  it("a command that finishes exits with its own code, silently", async () => {
+    expect(await guarded("await new Promise((r) => setTimeout(r, 10));\nguard.finished();\nprocess.exitCode = 0;")).toEqual({ code: 0, stderr: "" });
   });
 });
