@@ -36,16 +36,18 @@ function optionNames(cli: object): string[] {
 }
 
 /**
- * Runs the `neglab` command line with `args` (without the node and script
- * paths) and resolves to the process exit code ({@link EXIT}): 0 on success,
- * 1 on a user error (one line, no stack trace), 2 on a usage error, 70 on an
- * internal error. A usage error — an unknown or mistyped command, subcommand
+ * Runs the `neglab` command line with the arguments `given` (without the
+ * node and script paths; `help <command>` is `<command> --help`) and resolves
+ * to the process exit code ({@link EXIT}): 0 on success, 1 on a user error
+ * (one line, no stack trace), 2 on a usage error, 70 on an internal error. A usage error — an unknown or mistyped command, subcommand
  * or option, a missing argument, a value outside a flag's choices — is
  * detected while the arguments are parsed, before any command handler runs,
  * so nothing is read, trained or written. `NEGLAB_DEBUG=1` adds the stack of
  * any error.
  */
-export async function main(args: string[]): Promise<number> {
+export async function main(given: string[]): Promise<number> {
+  // `neglab help <command>` (as in git) is `neglab <command> --help`.
+  const args = given[0] === "help" ? [...given.slice(1), "--help"] : given;
   const cli = yargs(args)
     .scriptName("neglab")
     .usage("$0 <command> [options]\n\nCompare negative-sampling strategies for word2vec.")
@@ -88,7 +90,9 @@ function usageProblem(message: string, args: readonly string[], options: readonl
   if (message.startsWith("Not enough non-option arguments")) {
     const path = commandPath(args, COMMAND_NAMES);
     const group = path.length === 1 ? COMMAND_GROUPS[path[0]] : undefined;
-    return group === undefined ? `missing argument: ${message}` : `name a subcommand of "${path[0]}" (${group.join(", ")})`;
+    if (group !== undefined) return `name a subcommand of "${path[0]}" (${group.join(", ")})`;
+    const counts = /got (\d+), need at least (\d+)/.exec(message);
+    return `missing argument: "neglab ${path.join(" ")}" takes ${counts === null ? "more" : `at least ${counts[2]}, got ${counts[1]}`}`;
   }
   return explainInvalidChoice(explainUnknownArguments(message, args, options)).replace(/\s*\n\s*/g, " ");
 }

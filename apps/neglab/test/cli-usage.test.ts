@@ -110,6 +110,8 @@ describe("a usage error stops the command before its handler runs (issue #19, de
     expect([corpusTypo.code, corpusTypo.stdout, corpusTypo.stderr.split("\n")[0]]).toEqual([2, "", 'neglab: unknown command "corpus stat"; did you mean "corpus stats"?']);
     const missing = await run("data");
     expect([missing.code, missing.stderr.split("\n")[0]]).toEqual([2, 'neglab: name a subcommand of "data" (list, fetch, verify)']);
+    const noVectors = await run("eval", "--similarity", pairs);
+    expect([noVectors.code, noVectors.stdout, noVectors.stderr]).toEqual([2, "", 'neglab: missing argument: "neglab eval" takes at least 1, got 0\nRun "neglab eval --help" for usage.\n']);
   });
 });
 
@@ -119,6 +121,8 @@ describe("help, version and completion", () => {
     const none = await run();
     expect([none.code, none.stdout]).toEqual([2, ""]);
     expect(none.stderr).toMatch(/^neglab: name a command \(corpus, run, merge, report, samplers, train, eval, compare, data, completion\)\n/);
+    const trainHelp = await run("help", "train");
+    expect([trainHelp.code, trainHelp.stdout.split("\n")[0]]).toEqual([0, "neglab train"]);
     for (const args of [["help"], ["--help"], ["-h"]]) {
       const help = await run(...args);
       expect(help.code).toBe(0);
