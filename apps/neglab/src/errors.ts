@@ -49,12 +49,21 @@ const ENGINE_LIMITS = /^(Invalid (typed )?array length|Array buffer allocation f
  * worker threads may carry the worker's stack in their message).
  */
 export function describeError(error: unknown): ErrorReport {
-  if (!(error instanceof Error)) return { message: oneLine(String(error)), internal: false };
+  if (!(error instanceof Error)) return { message: oneLine(text(error)), internal: false };
   if (isSystemError(error)) return { message: systemErrorMessage(error), internal: false };
   // Network failures reach us as `TypeError: fetch failed` with the system error as the cause.
   if (isSystemError(error.cause)) return { message: `${oneLine(error.message)}: ${systemErrorMessage(error.cause)}`, internal: false };
   const internal = PROGRAMMING_ERRORS.includes(error.name) || (error.name === "RangeError" && ENGINE_LIMITS.test(error.message));
   return { message: oneLine(internal ? `${error.name}: ${error.message}` : error.message), internal };
+}
+
+/** `value` as text; a value without a usable toString (e.g. a null-prototype object) by its type. */
+function text(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }
 
 /** A stack frame line (`    at f (file:1:2)`), as V8 formats them. */
