@@ -21,7 +21,8 @@ export interface ProcessGuard {
  *   ({@link describeError}) instead of Node's stack dump.
  * - If the event loop empties while the command still waits on a promise that
  *   can never settle, Node would exit 13 without a word; the guard says what
- *   happened and exits {@link EXIT.internal}.
+ *   happened and exits {@link EXIT.internal}. (So commands return their exit
+ *   code from main() and never call `process.exit(0)` themselves.)
  */
 export function guardProcess(): ProcessGuard {
   for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
