@@ -2,8 +2,10 @@
  * Progress reporting for long work. On a terminal: self-updating lines — one
  * for simple jobs ({@link progressLine}), two bars for an experiment grid
  * ({@link gridProgress}: the grid, and the cell being trained). When the stream
- * is not a TTY, or `CI` is set: plain log lines, progress at most one every few seconds.
+ * is not a TTY, `CI` is set, or `NO_COLOR` asks for output without ANSI codes
+ * (redrawing needs cursor codes): plain log lines, progress at most one every few seconds.
  */
+import { ansiAllowed } from "./terminal.js";
 
 /** Where progress is written: stderr, or any object with `write` (tests pass a fake). */
 export interface ProgressStream {
@@ -16,7 +18,7 @@ export interface ProgressStream {
 
 /** How progress is shown, for tests and callers that know better than the stream. */
 export interface ProgressOptions {
-  /** Redraw in place (default: the stream is a TTY and `CI` is not set). */
+  /** Redraw in place (default: {@link isLive}). */
   readonly live?: boolean;
   /** Minimum milliseconds between plain progress lines when not live. Default 5000. */
   readonly intervalMs?: number;
@@ -24,9 +26,9 @@ export interface ProgressOptions {
   readonly now?: () => number;
 }
 
-/** Whether to redraw in place on `stream`: a terminal, and not in CI. */
+/** Whether to redraw in place on `stream`: a terminal that accepts ANSI codes ({@link ansiAllowed}), and not in CI. */
 export function isLive(stream: ProgressStream, options: ProgressOptions = {}): boolean {
-  return options.live ?? (Boolean(stream.isTTY) && !process.env.CI);
+  return options.live ?? (ansiAllowed(stream) && !process.env.CI);
 }
 
 // ANSI: clear the whole line; move the cursor up n lines.

@@ -41,6 +41,6 @@ describe("neglab corpus stats", () => {
   it("rejects an unknown command with exit code 2", () => {
     const { code, stderr } = neglab("bogus");
     expect(code).toBe(2);
-    expect(stderr).toMatch(/Unknown argument: bogus/);
+    expect(stderr).toMatch(/^neglab: unknown command "bogus"/);
   });
 });

@@ -152,22 +152,31 @@ export function resolveSettings(given: Partial<TrainSettings>): TrainSettings {
 
 function integer(field: string, value: unknown, min: number, max: number): void {
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-    throw new TrainOptionError(field, `must be an integer in [${min}, ${max}], got ${JSON.stringify(value)}`);
+    throw new TrainOptionError(field, `must be an integer in [${min}, ${max}], got ${shown(value)}`);
   }
 }
 
+/** `min` = Number.MIN_VALUE is how a caller asks for a strictly positive number; the message then says "> 0". */
 function finite(field: string, value: unknown, min: number): void {
   if (typeof value !== "number" || !Number.isFinite(value) || value < min) {
-    throw new TrainOptionError(field, `must be a finite number ≥ ${min}, got ${JSON.stringify(value)}`);
+    throw new TrainOptionError(field, `must be a finite number ${min === Number.MIN_VALUE ? "> 0" : `≥ ${min}`}, got ${shown(value)}`);
   }
+}
+
+/**
+ * A value as an error message shows it: numbers as JavaScript writes them
+ * (`Infinity`, `NaN`, which JSON would turn into `null`), anything else as JSON.
+ */
+function shown(value: unknown): string {
+  return typeof value === "number" || value === undefined ? String(value) : JSON.stringify(value);
 }
 
 function boolean(field: string, value: unknown): void {
-  if (typeof value !== "boolean") throw new TrainOptionError(field, `must be true or false, got ${JSON.stringify(value)}`);
+  if (typeof value !== "boolean") throw new TrainOptionError(field, `must be true or false, got ${shown(value)}`);
 }
 
 function oneOf(field: string, value: unknown, allowed: readonly string[]): void {
   if (typeof value !== "string" || !allowed.includes(value)) {
-    throw new TrainOptionError(field, `must be one of ${allowed.map((a) => `"${a}"`).join(", ")}, got ${JSON.stringify(value)}`);
+    throw new TrainOptionError(field, `must be one of ${allowed.map((a) => `"${a}"`).join(", ")}, got ${shown(value)}`);
   }
 }

@@ -1,4 +1,4 @@
-import Table from "cli-table3";
+import { createTable } from "../terminal.js";
 import type { CommandModule } from "yargs";
 import { seedStats, type SeedStats } from "../report/summary.js";
 import { readRun, type RunResults } from "./run-results.js";
@@ -58,7 +58,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       return;
     }
     for (const { benchmark, metric, rows } of comparison) {
-      const table = new Table({ head: ["strategy", ...runs.map((r) => `${r.dir}\n(${r.experiment})`)] });
+      const table = createTable({ head: ["strategy", ...runs.map((r) => `${r.dir}\n(${r.experiment})`)] });
       for (const row of rows) table.push([row.strategy, ...row.runs.map((s) => (s === null ? "—" : `${s.mean.toFixed(4)} ± ${s.std.toFixed(4)} (n=${s.n})`))]);
       console.log(`${benchmark} — ${metric}\n${table.toString()}\n`);
     }

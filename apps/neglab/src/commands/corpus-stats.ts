@@ -1,5 +1,5 @@
 import { buildVocabulary, openCorpus, keepProbabilities, expectedRetainedTokens } from "@neglab/corpus";
-import Table from "cli-table3";
+import { createTable } from "../terminal.js";
 import type { CommandModule } from "yargs";
 import { progressLine } from "../progress.js";
 
@@ -15,7 +15,7 @@ interface CorpusStatsArgs {
 
 /** `neglab corpus stats [source]`: tokens, types, sentences and the vocabulary a corpus gives. */
 export const corpusStatsCommand: CommandModule<object, CorpusStatsArgs> = {
-  command: "corpus stats [source]",
+  command: "stats [source]",
   describe: "Statistics of a corpus: tokens, types, sentences, vocabulary after minCount, subsampling",
   builder: (y) =>
     y
@@ -51,7 +51,7 @@ export const corpusStatsCommand: CommandModule<object, CorpusStatsArgs> = {
       console.log(JSON.stringify({ corpus: corpus.name, ...stats, expectedTokensAfterSubsampling: afterSampling, top }, null, 2));
       return;
     }
-    const table = new Table({ head: ["corpus", corpus.name] });
+    const table = createTable({ head: ["corpus", corpus.name] });
     table.push(
       ["sentences", stats.sentences.toLocaleString("en")],
       ["tokens", stats.tokens.toLocaleString("en")],
@@ -61,7 +61,7 @@ export const corpusStatsCommand: CommandModule<object, CorpusStatsArgs> = {
       [`expected after subsampling (sample ${args.sample})`, `${afterSampling.toLocaleString("en")} (${pct(afterSampling, stats.tokens)})`],
     );
     console.log(table.toString());
-    const words = new Table({ head: ["rank", "word", "count", "keep probability"] });
+    const words = createTable({ head: ["rank", "word", "count", "keep probability"] });
     top.forEach(({ word, count }, i) => words.push([i + 1, word, count.toLocaleString("en"), keep[i].toFixed(4)]));
     console.log(words.toString());
   },

@@ -1,5 +1,5 @@
 import { DATASETS, fetchDataset, getDataset, locateDataset, verifyDataset } from "@neglab/eval";
-import Table from "cli-table3";
+import { createTable } from "../terminal.js";
 import type { CommandModule } from "yargs";
 import { DATA_LOCATION_FLAGS, dataLocation } from "./data-directory.js";
 
@@ -29,7 +29,7 @@ const dataListCommand: CommandModule<object, LocationArgs & { json: boolean }> =
       console.log(JSON.stringify({ dataDir: location.dataDir ?? null, datasets: rows }, null, 2));
       return;
     }
-    const table = new Table({ head: ["name", "kind", "items", "file", "found at"] });
+    const table = createTable({ head: ["name", "kind", "items", "file", "found at"] });
     for (const d of rows) table.push([d.name, d.kind, d.items.toLocaleString("en"), d.file, d.path ?? "missing"]);
     console.log(`data directory: ${location.dataDir ?? "none (set NEGLAB_DATA or --data-dir)"}\n${table.toString()}`);
     const missing = rows.filter((d) => d.path === null).map((d) => d.name);

@@ -1,5 +1,5 @@
 import type { AnalogyResult, Score, WordPairResult } from "@neglab/eval";
-import Table from "cli-table3";
+import { createTable } from "../terminal.js";
 
 /** `correct/total` and the accuracy in percent, e.g. `41/50 82.00%`. */
 function scoreCells(score: Score): [string, string] {
@@ -12,7 +12,7 @@ function scoreCells(score: Score): [string, string] {
  * skipped for unknown words (gensim's OOV ratio).
  */
 export function analogyTable(result: AnalogyResult): string {
-  const table = new Table({ head: ["section", "kind", "correct/seen", "accuracy"] });
+  const table = createTable({ head: ["section", "kind", "correct/seen", "accuracy"] });
   for (const s of result.sections) table.push([s.name, s.kind, ...scoreCells(s)]);
   table.push(
     ["total", "", ...scoreCells(result.total)],
@@ -25,7 +25,7 @@ export function analogyTable(result: AnalogyResult): string {
 
 /** The similarity table: per dataset, Pearson and Spearman with their p-values, pairs used and the OOV share. */
 export function similarityTable(results: { name: string; result: WordPairResult }[]): string {
-  const table = new Table({ head: ["dataset", "pearson r", "p", "spearman ρ", "p", "pairs", "OOV"] });
+  const table = createTable({ head: ["dataset", "pearson r", "p", "spearman ρ", "p", "pairs", "OOV"] });
   for (const { name, result: r } of results) {
     table.push([name, r.pearson.r.toFixed(4), r.pearson.pValue.toExponential(2), r.spearman.r.toFixed(4), r.spearman.pValue.toExponential(2), r.spearman.n, `${r.oovPercent.toFixed(2)}%`]);
   }

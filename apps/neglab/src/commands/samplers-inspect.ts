@@ -1,6 +1,6 @@
 import { buildVocabulary, openCorpus } from "@neglab/corpus";
 import { COLLISION_EFFECT, createSampler, entropy, expectedNegatives, frequencyBuckets, perplexity } from "@neglab/samplers";
-import Table from "cli-table3";
+import { createTable } from "../terminal.js";
 import type { CommandModule } from "yargs";
 import { progressLine } from "../progress.js";
 import { CORPUS_FLAGS } from "./corpus-flags.js";
@@ -70,7 +70,7 @@ export const samplersInspectCommand: CommandModule = {
       console.log(JSON.stringify(report, null, 2));
       return;
     }
-    const summary = new Table({ head: ["sampler", report.description], colWidths: [28, 80], wordWrap: true });
+    const summary = createTable({ head: ["sampler", report.description], colWidths: [28, 80], wordWrap: true });
     summary.push(
       ["corpus", `${report.corpus} (${report.vocabulary.toLocaleString("en")} words)`],
       ["entropy", `${report.entropyBits.toFixed(4)} bits`],
@@ -80,7 +80,7 @@ export const samplersInspectCommand: CommandModule = {
       [`negatives per positive (k=${k})`, report.expectedNegatives.toFixed(4)],
     );
     console.log(summary.toString());
-    const words = new Table({ head: ["rank", "word", "count", "probability"] });
+    const words = createTable({ head: ["rank", "word", "count", "probability"] });
     report.top.forEach((t, i) => words.push([i + 1, t.word, t.count.toLocaleString("en"), t.probability.toFixed(6)]));
     console.log(words.toString());
     for (const warning of report.warnings) process.stderr.write(`warning: ${warning}\n`);

@@ -1,5 +1,5 @@
 import { listSamplers } from "@neglab/samplers";
-import Table from "cli-table3";
+import { createTable } from "../terminal.js";
 import type { CommandModule } from "yargs";
 
 /** `neglab samplers list`: every registered strategy with its options and defaults. */
@@ -13,7 +13,7 @@ export const samplersListCommand: CommandModule<object, { json: boolean }> = {
       console.log(JSON.stringify(samplers, null, 2));
       return;
     }
-    const table = new Table({ head: ["type", "description", "options (default)"], colWidths: [14, 50, 50], wordWrap: true });
+    const table = createTable({ head: ["type", "description", "options (default)"], colWidths: [14, 50, 50], wordWrap: true });
     for (const s of samplers) table.push([s.name, `${s.description}\n(${s.reference})`, s.options.map((o) => `${o.name} (${JSON.stringify(o.default)})`).join(", ")]);
     console.log(table.toString());
   },

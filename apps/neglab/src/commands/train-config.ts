@@ -133,7 +133,7 @@ export async function resolveTrainJob(args: Record<string, unknown>): Promise<Tr
   for (const [field, file] of [["out", out], ["model", model]] as const) {
     if (file === undefined) continue;
     const dir = await stat(dirname(file)).catch(() => null);
-    if (!dir?.isDirectory()) fail(`${origin(field)}: ${dirname(file)}: no such directory`);
+    if (!dir?.isDirectory()) fail(`${origin(field)}: ${dirname(file)}: ${dir === null ? "no such directory" : "is a file, not a directory"}`);
   }
   const binary = pick("binary", "binary") ?? false;
   if (typeof binary !== "boolean") fail(`${origin("binary")}: expected true or false, got ${JSON.stringify(binary)}`);

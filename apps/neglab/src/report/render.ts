@@ -1,4 +1,4 @@
-import Table from "cli-table3";
+import { createTable } from "../terminal.js";
 import type { CellResult } from "../grid/cell-result.js";
 import type { Summary } from "./summary.js";
 
@@ -92,7 +92,7 @@ function reportTables(summary: Summary): ReportTable[] {
 /** The report as cli-table3 tables for the terminal. */
 export function renderTerminal(summary: Summary): string {
   const parts = reportTables(summary).map((t) => {
-    const table = new Table({ head: t.head });
+    const table = createTable({ head: t.head });
     table.push(...t.rows);
     return `${t.title}\n${table.toString()}${t.note ? `\n${t.note}` : ""}`;
   });

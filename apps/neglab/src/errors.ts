@@ -1,0 +1,162 @@
+import { basename, dirname, join } from "node:path";
+
+/**
+ * The exit codes of `neglab` (the README's "Exit codes" paragraph): 0 success,
+ * 1 bad input (a user error, printed as one line naming the file, line or
+ * field), 2 a usage error (nothing was run), 70 an internal error (a bug; the
+ * sysexits.h EX_SOFTWARE code, so scripts can tell it from bad input), and
+ * 128 + the signal number when interrupted (130 on SIGINT, 143 on SIGTERM; see process-guards.ts).
+ */
+export const EXIT = { ok: 0, input: 1, usage: 2, internal: 70 } as const;
+
+/**
+ * A mistake in the command line itself: an unknown command, subcommand or
+ * option, a missing argument, a value outside a flag's choices. The CLI prints
+ * it (with the usage hint) and exits 2 before any command handler runs, so a
+ * mistyped flag can never train with defaults or overwrite an output.
+ */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}
+
+/** How the CLI reports an error that ended a command. */
+export interface ErrorReport {
+  /** One line, without the `neglab: ` prefix. */
+  readonly message: string;
+  /**
+   * True for a bug in neglab rather than a problem with the user's input: a
+   * TypeError, ReferenceError, RangeError from the engine's own limits, or an
+   * assertion. The CLI then adds how to get the stack.
+   */
+  readonly internal: boolean;
+}
+
+/**
+ * Built-in error classes that only our own code can cause. SyntaxError is not
+ * among them: compiled code has none, so one always comes from user input
+ * (a damaged JSON file, a custom sampler module). RangeError is not either:
+ * the packages throw it for out-of-range arguments a user can supply.
+ */
+const PROGRAMMING_ERRORS: readonly string[] = ["TypeError", "ReferenceError", "EvalError", "AssertionError"];
+
+/** Messages of RangeErrors the JavaScript engine raises on its own limits, which validation should have prevented. */
+const ENGINE_LIMITS = /^(Invalid (typed )?array length|Array buffer allocation failed|Maximum call stack size exceeded|Invalid string length)/;
+
+/**
+ * What to print for `error`, one line: a Node system error in plain words
+ * with the user's path (see {@link systemErrorMessage}), any other error by
+ * its message with stack frames and line breaks removed (errors re-raised from
+ * worker threads may carry the worker's stack in their message).
+ */
+export function describeError(error: unknown): ErrorReport {
+  if (!(error instanceof Error)) return { message: oneLine(text(error)), internal: false };
+  if (isSystemError(error)) return { message: systemErrorMessage(error), internal: false };
+  // Network failures reach us as `TypeError: fetch failed` with the system error as the cause.
+  if (isSystemError(error.cause)) return { message: `${oneLine(error.message)}: ${systemErrorMessage(error.cause)}`, internal: false };
+  const internal = PROGRAMMING_ERRORS.includes(error.name) || (error.name === "RangeError" && ENGINE_LIMITS.test(error.message));
+  return { message: oneLine(internal ? `${error.name}: ${error.message}` : error.message), internal };
+}
+
+/** `value` as text; a value without a usable toString (e.g. a null-prototype object) by its type. */
+function text(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+/** A stack frame line (`    at f (file:1:2)`), as V8 formats them. */
+const STACK_FRAME = /^\s+at .*$/;
+
+/** `text` as one line: stack frames dropped, the remaining lines joined with "; ". */
+export function oneLine(text: string): string {
+  const lines = text
+    .split(/\r?\n/)
+    .filter((line) => !STACK_FRAME.test(line))
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
+  return lines.join("; ");
+}
+
+/** A Node system error: a code like `ENOENT` plus, usually, the syscall and path. */
+export interface SystemError extends Error {
+  readonly code: string;
+  readonly syscall?: string;
+  readonly path?: string;
+  readonly dest?: string;
+  readonly hostname?: string;
+  readonly address?: string;
+  readonly port?: number;
+}
+
+/** Whether `error` is a Node system error (libuv errno code such as `ENOENT`, `EACCES`, `ECONNREFUSED`). */
+export function isSystemError(error: unknown): error is SystemError {
+  return error instanceof Error && typeof (error as SystemError).code === "string" && /^E[A-Z0-9_]+$/.test((error as SystemError).code);
+}
+
+/**
+ * Plain words for the errno codes file and network calls meet (the POSIX
+ * strerror texts, reworded where they say too little, e.g. EISDIR).
+ */
+const ERRNO_SENTENCES: Readonly<Record<string, string>> = {
+  ENOENT: "no such file or directory",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "is a directory, not a file",
+  ENOTDIR: "a component of the path is a file, not a directory",
+  ENOSPC: "no space left on the device",
+  EDQUOT: "disk quota exceeded",
+  EEXIST: "already exists",
+  EROFS: "read-only file system",
+  ENOTEMPTY: "directory not empty",
+  EBUSY: "busy (in use by another process)",
+  EMFILE: "too many open files",
+  ENFILE: "too many open files in the system",
+  ELOOP: "too many levels of symbolic links",
+  ENAMETOOLONG: "file name too long",
+  EXDEV: "cannot be moved to another file system",
+  EIO: "input/output error",
+  EFBIG: "file too large",
+  EPIPE: "the reading end of the pipe was closed",
+  ECONNREFUSED: "connection refused",
+  ECONNRESET: "connection reset by the server",
+  ETIMEDOUT: "connection timed out",
+  EHOSTUNREACH: "host unreachable",
+  ENETUNREACH: "network unreachable",
+  ENOTFOUND: "host not found",
+  EAI_AGAIN: "host name lookup failed (temporary failure; check the network)",
+};
+
+/**
+ * A system error in plain words, naming the user's path: `out/v.txt: no space
+ * left on the device (ENOSPC)`. A temporary file that an atomic write or a
+ * download created beside the user's file is named by the user's file instead,
+ * since that is the only name the user gave. The code stays in parentheses
+ * (except for the familiar ENOENT) so it can still be searched for.
+ */
+export function systemErrorMessage(error: SystemError): string {
+  const words = ERRNO_SENTENCES[error.code] ?? oneLine(error.message.replace(new RegExp(`^${error.code}: `), ""));
+  const problem = error.code === "ENOENT" ? words : `${words} (${error.code})`;
+  // A rename names the destination as the file the user asked for.
+  const path = error.dest ?? error.path;
+  if (path !== undefined) return `${userPath(path)}: ${problem}`;
+  const host = error.hostname ?? error.address;
+  if (host !== undefined) return `${host}${error.port === undefined ? "" : `:${error.port}`}: ${problem}`;
+  return error.syscall === undefined ? problem : `${error.syscall} failed: ${problem}`;
+}
+
+/**
+ * The temporary names the packages write through, beside the final file:
+ * `.name.<pid>.<suffix>.tmp` (atomic writes), `name.<pid>.tmp` and
+ * `.name.<pid>.<hex>.part` (downloads), `<pid>` being this process's id (worker
+ * threads share it), which keeps a user's own `x.5.tmp` from being renamed.
+ * Group 1 is the final file's name.
+ */
+const TEMPORARY_NAME = new RegExp(`^\\.?(.+?)\\.${process.pid}(?:\\.[0-9a-z]+)?\\.(?:tmp|part)$`);
+
+/** The path the user gave for `path`: itself, or the final file a temporary file of this process stands in for. */
+export function userPath(path: string): string {
+  const match = TEMPORARY_NAME.exec(basename(path));
+  return match === null ? path : join(dirname(path), match[1]);
+}
