@@ -32,5 +32,5 @@ export { DATASETS, getDataset, type Dataset, type DatasetFormat, type DatasetKin
 export { cacheDirectory, dataDirectory } from "./datasets/directories.js";
 export { locateDataset, type DatasetLocation } from "./datasets/locate.js";
 export { verifyDataset } from "./datasets/verify.js";
-export { fetchDataset, type FetchOptions, type FetchResult } from "./datasets/fetch.js";
+export { DEFAULT_FETCH_TIMEOUTS, fetchDataset, type FetchOptions, type FetchResult } from "./datasets/fetch.js";
 export { sha256File } from "./datasets/sha256-file.js";
