@@ -1,5 +1,6 @@
 // Benchmarks (analogy, word similarity), the statistics to compare embeddings on them, and the dataset registry.
 export { BenchmarkError } from "./errors.js";
+export { skippedLines, type SkippedLines } from "./skipped-lines.js";
 export { parseAnalogies, readAnalogies, type AnalogyQuestion, type AnalogySet } from "./analogy/questions-file.js";
 export {
   evaluateAnalogies,
