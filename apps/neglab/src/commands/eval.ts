@@ -1,6 +1,5 @@
 import { access } from "node:fs/promises";
 import { evaluateAnalogies, evaluateWordPairs, type AnalogyResult, type SkippedLines, type WordPairResult } from "@neglab/eval";
-import { closestName } from "@neglab/suggest";
 import { loadEmbeddings } from "@neglab/vectors";
 import type { CommandModule } from "yargs";
 import { resolveBenchmarkFile, type BenchmarkFile } from "./benchmark-file.js";
@@ -25,14 +24,12 @@ const METHODS = ["3cosadd", "3cosmul"] as const;
 type Method = (typeof METHODS)[number];
 
 /**
- * `--method`: either analogy method, in any case (the API spells them `3CosAdd` / `3CosMul`); anything else is
- * refused before any work, suggesting the closest method (`3cosmull` → "did you mean 3cosmul?").
+ * `--method` in any case (the API spells them `3CosAdd` / `3CosMul`): a known method lower-cased; anything else is
+ * returned as given, for yargs' `choices` (which validates after coercion) to refuse as a usage error — so the
+ * handler only ever sees a {@link Method}.
  */
-function parseMethod(value: string): Method {
-  const method = METHODS.find((m) => m === value.toLowerCase());
-  if (method !== undefined) return method;
-  const near = closestName(value.toLowerCase(), METHODS);
-  throw new Error(`--method: unknown analogy method "${value}"${near ? ` (did you mean "${near}"?)` : ""}; expected one of ${METHODS.join(", ")}`);
+function methodInAnyCase(value: string): Method {
+  return (METHODS.find((m) => m === value.toLowerCase()) ?? value) as Method;
 }
 
 /**
@@ -60,7 +57,7 @@ export const evalCommand: CommandModule<object, EvalArgs> = {
       .option("restrict-vocab", { type: "number", default: 300_000, describe: "Only the N most frequent words count as known (and as analogy answers)" })
       .option("case-insensitive", { type: "boolean", default: true, describe: "Compare words upper-cased, the most frequent case variant winning (--no-case-insensitive: exact)" })
       .option("dummy4unknown", { type: "boolean", default: false, describe: "Count questions with unknown words as wrong / pairs as similarity 0 instead of skipping them" })
-      .option("method", { choices: METHODS, coerce: parseMethod, default: "3cosadd" as const, describe: "Analogy answer: 3CosAdd (gensim most_similar) or 3CosMul (Levy & Goldberg 2014)" })
+      .option("method", { choices: METHODS, coerce: methodInAnyCase, default: "3cosadd" as const, describe: "Analogy answer: 3CosAdd (gensim most_similar) or 3CosMul (Levy & Goldberg 2014)" })
       .option("strict", { type: "boolean", default: false, describe: "Refuse benchmark files with unparsable lines instead of skipping them (as gensim does) with a warning" })
       .option("json", { type: "boolean", default: false, describe: "Print the results as JSON" })
       .options(DATA_LOCATION_FLAGS)
