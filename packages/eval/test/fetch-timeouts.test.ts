@@ -78,20 +78,21 @@ describe("fetchDataset: timeouts, interruptions and stale .part files", () => {
     expect(filesBelow(join(scratch, "bad"))).toEqual([]);
   });
 
-  it("removes the .part files of dead local processes and long-silent other hosts, keeps live ones", async () => {
+  it("removes the .part files of dead local processes and any silent for an hour, keeps live ones", async () => {
     const cacheDir = join(scratch, "stale");
     const dir = dirname(join(cacheDir, rg65));
     mkdirSync(dir, { recursive: true });
     const deadPid = spawnSync(process.execPath, ["-e", ""]).pid;
-    const name = (host: string | null, pid: number): string => `.EN-RG-65.txt.${host === null ? "" : `${host}.`}${pid}.0123abcd.part`;
+    const name = (host: string | null, pid: number, random = "0123abcd"): string => `.EN-RG-65.txt.${host === null ? "" : `${host}.`}${pid}.${random}.part`;
     const dead = name(hostname(), deadPid);
     const deadOldFormat = name(null, deadPid);
     const live = name(hostname(), process.ppid);
+    const liveButSilent = name(hostname(), process.ppid, "89abcdef");
     const foreignFresh = name("other-node.cluster", 4242);
-    const foreignOld = name("other-node.cluster", 4343);
-    for (const file of [dead, deadOldFormat, live, foreignFresh, foreignOld]) writeFileSync(join(dir, file), "partial");
+    const foreignSilent = name("other-node.cluster", 4343);
+    for (const file of [dead, deadOldFormat, live, liveButSilent, foreignFresh, foreignSilent]) writeFileSync(join(dir, file), "partial");
     const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
-    utimesSync(join(dir, foreignOld), twoHoursAgo, twoHoursAgo);
+    for (const file of [liveButSilent, foreignSilent]) utimesSync(join(dir, file), twoHoursAgo, twoHoursAgo);
 
     await expect(fetchDataset("rg-65", { cacheDir, baseUrl: `${base}/missing` })).rejects.toThrow(/HTTP 404/);
     expect(readdirSync(dir).sort()).toEqual([foreignFresh, live].sort());

@@ -1,5 +1,5 @@
 import { access } from "node:fs/promises";
-import { evaluateAnalogies, evaluateWordPairs, type AnalogyResult, type SkippedLines, type WordPairResult } from "@neglab/eval";
+import { evaluateAnalogies, evaluateWordPairs, locateDataset, type AnalogyResult, type SkippedLines, type WordPairResult } from "@neglab/eval";
 import { loadEmbeddings } from "@neglab/vectors";
 import type { CommandModule } from "yargs";
 import { resolveBenchmarkFile, type BenchmarkFile } from "./benchmark-file.js";
@@ -71,16 +71,19 @@ export const evalCommand: CommandModule<object, EvalArgs> = {
     });
     const location = dataLocation(args);
     const named = (args.analogy?.length ?? 0) + (args.similarity?.length ?? 0) > 0;
-    const defaulted = async (value: string, kind: "analogy" | "similarity"): Promise<BenchmarkFile> =>
-      resolveBenchmarkFile(value, kind, location).catch((error: Error) => {
-        throw new Error(`no benchmark named (--analogy, --similarity), so the default ${value} is scored, but ${error.message.replace(/^--\w+ \S+: /, "")}`);
-      });
+    const defaulted = (name: string): BenchmarkFile => {
+      try {
+        return { name, path: locateDataset(name, location) };
+      } catch (error) {
+        throw new Error(`no benchmark named (--analogy, --similarity), so the default ${name} is scored, but ${(error as Error).message}`);
+      }
+    };
     const analogyFiles = named
       ? await Promise.all((args.analogy ?? []).map((v) => resolveBenchmarkFile(v, "analogy", location)))
-      : [await defaulted(DEFAULT_BENCHMARKS.analogy, "analogy")];
+      : [defaulted(DEFAULT_BENCHMARKS.analogy)];
     const similarityFiles = named
       ? await Promise.all((args.similarity ?? []).map((v) => resolveBenchmarkFile(v, "similarity", location)))
-      : [await defaulted(DEFAULT_BENCHMARKS.similarity, "similarity")];
+      : [defaulted(DEFAULT_BENCHMARKS.similarity)];
     const options = { restrictVocab: args["restrict-vocab"], caseInsensitive: args["case-insensitive"], dummy4unknown: args.dummy4unknown, strict: args.strict };
 
     // 2. Load the vectors once and score each benchmark with gensim's semantics.

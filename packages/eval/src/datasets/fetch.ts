@@ -36,9 +36,9 @@ export interface FetchOptions {
 /**
  * The default limits of {@link fetchDataset}, in milliseconds: 30 s for the
  * server to answer and 30 s of silence within the body. Without them a server
- * that stops sending keeps a download (and `neglab run`) waiting for minutes
- * (undici's own body timeout is 300 s) or, behind some proxies, forever; the
- * datasets are small (under 1 MB), so any live server sends far more often.
+ * that stops sending keeps a download (and `neglab run`) waiting for as long
+ * as undici's own limits allow (300 s); the datasets are small (under 1 MB),
+ * so any live server sends far more often.
  */
 export const DEFAULT_FETCH_TIMEOUTS = { connect: 30_000, idle: 30_000 } as const;
 
@@ -62,8 +62,8 @@ export interface FetchResult {
  * within `connectTimeout` or stalls for `idleTimeout`, or a checksum mismatch
  * deletes the temporary file, as do SIGINT, SIGTERM and `process.exit` during
  * the download; `.part` files that earlier, killed downloads left behind are
- * deleted first (a dead local process's at once, another host's after an hour
- * without change). So no partial or wrong file is ever left behind. A cached
+ * deleted first (a dead local process's at once, any after an hour without
+ * change). So no partial or wrong file is ever left behind. A cached
  * copy that verifies is reused unless `force`.
  *
  * @throws BenchmarkError naming the dataset, the URL and the problem.

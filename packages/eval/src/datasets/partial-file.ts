@@ -14,17 +14,17 @@ export function partialPath(target: string): string {
   return join(dirname(target), `.${basename(target)}.${hostname()}.${process.pid}.${randomBytes(4).toString("hex")}.part`);
 }
 
-/** How long another host's `.part` file may go unmodified before it counts as abandoned. */
-const FOREIGN_STALE_MS = 60 * 60 * 1000;
+/** How long a `.part` file may go unmodified before it counts as abandoned, whichever host wrote it. */
+const SILENT_STALE_MS = 60 * 60 * 1000;
 
 /**
  * Deletes the `.part` files of earlier downloads of `target` that can never
  * complete: those written on this host by a process that no longer runs
- * (killed with SIGKILL, or a power loss), and those of other hosts sharing the
- * cache (a home directory on a cluster) not modified for an hour, or for twice
- * `idleMs` when that is longer — a live download writes at least once per idle
- * timeout, so a longer silence means its process is gone. Files of live local
- * downloads are kept. Returns the names deleted.
+ * (killed with SIGKILL, or a power loss), and any, from this host or another
+ * sharing the cache (a home directory on a cluster), not modified for an hour,
+ * or for twice `idleMs` when that is longer — a live download writes at least
+ * once per idle timeout, so a longer silence means its process is gone (or
+ * its pid was reused). Returns the names deleted.
  */
 export async function removeStalePartials(target: string, idleMs: number): Promise<string[]> {
   const dir = dirname(target);
@@ -38,10 +38,10 @@ export async function removeStalePartials(target: string, idleMs: number): Promi
     if (match === null) continue;
     const [, host, pid] = match;
     const path = join(dir, name);
-    let stale: boolean;
-    if (host === undefined || host === hostname()) stale = Number(pid) !== process.pid && !processAlive(Number(pid));
-    else stale = Date.now() - (await stat(path).then((s) => s.mtimeMs, () => Date.now())) > Math.max(FOREIGN_STALE_MS, 2 * idleMs);
-    if (!stale) continue;
+    const local = host === undefined || host === hostname();
+    const deadLocal = local && Number(pid) !== process.pid && !processAlive(Number(pid));
+    const silent = Date.now() - (await stat(path).then((s) => s.mtimeMs, () => Date.now())) > Math.max(SILENT_STALE_MS, 2 * idleMs);
+    if (!deadLocal && !silent) continue;
     await rm(path, { force: true });
     removed.push(name);
   }
