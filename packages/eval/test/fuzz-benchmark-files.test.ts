@@ -95,13 +95,13 @@ describe("fuzz: benchmark file readers", () => {
 
   it("similarity files: a parsed set of finite scores bounded by the file's lines, or a BenchmarkError naming the file", async () => {
     await fc.assert(
-      fc.asyncProperty(bytes, fc.boolean(), async (content, strict) => {
+      fc.asyncProperty(bytes, fc.boolean(), fc.constantFrom("auto", "\t", "whitespace" as const), async (content, strict, delimiter) => {
         const path = fileOf(content);
-        const set = await boundedOutcome(path, () => readPairs(path));
+        const set = await boundedOutcome(path, () => readPairs(path, delimiter));
         if (set === null) return;
         expect(set.pairs.length + set.invalidLines.length).toBeLessThanOrEqual(lineBound(content));
         for (const pair of set.pairs) expect(Number.isFinite(pair.score)).toBe(true);
-        const result = await boundedOutcome(path, () => evaluateWordPairs(emb, path, { strict }));
+        const result = await boundedOutcome(path, () => evaluateWordPairs(emb, path, { strict, delimiter }));
         if (result === null) return;
         expect(result.skippedLines.count).toBe(set.invalidLines.length);
         expect(result.gold.length).toBeLessThanOrEqual(set.pairs.length);
