@@ -386,7 +386,7 @@ describe("bad input", () => {
   const cases: [string, string[], number, RegExp][] = [
     ["eval: a missing vectors file", ["eval", join(dir, "nope.txt"), "--analogy", questions], 1, /nope\.txt: no such vectors file/],
     ["eval: a missing benchmark file", ["eval", plantedVectors, "--analogy", join(dir, "none.txt")], 1, /--analogy .*none\.txt/],
-    ["eval: no benchmark", ["eval", plantedVectors], 1, /name at least one benchmark/],
+    ["eval: no benchmark, and the default one missing", ["eval", plantedVectors], 1, /^neglab: no benchmark named .*download it with: neglab data fetch questions-words\n$/],
     ["eval: a bad --method", ["eval", plantedVectors, "--analogy", questions, "--method", "cos"], 2, /--method: "cos" is not one of "3cosadd", "3cosmul"/],
     ["train: a bad number", ["train", "--corpus", corpus, "--epochs", "many", "--out", "x.txt"], 1, /--epochs: expected a number/],
     ["train: a value out of range", ["train", "--corpus", corpus, "--window", "0", "--out", "x.txt"], 1, /--window: must be an integer in \[1, 10000\], got 0/],

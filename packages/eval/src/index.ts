@@ -1,5 +1,6 @@
 // Benchmarks (analogy, word similarity), the statistics to compare embeddings on them, and the dataset registry.
 export { BenchmarkError } from "./errors.js";
+export { skippedLines, type SkippedLines } from "./skipped-lines.js";
 export { parseAnalogies, readAnalogies, type AnalogyQuestion, type AnalogySet } from "./analogy/questions-file.js";
 export {
   evaluateAnalogies,
@@ -32,5 +33,5 @@ export { DATASETS, getDataset, type Dataset, type DatasetFormat, type DatasetKin
 export { cacheDirectory, dataDirectory } from "./datasets/directories.js";
 export { locateDataset, type DatasetLocation } from "./datasets/locate.js";
 export { verifyDataset } from "./datasets/verify.js";
-export { fetchDataset, type FetchOptions, type FetchResult } from "./datasets/fetch.js";
+export { DEFAULT_FETCH_TIMEOUTS, fetchDataset, type FetchOptions, type FetchResult } from "./datasets/fetch.js";
 export { sha256File } from "./datasets/sha256-file.js";

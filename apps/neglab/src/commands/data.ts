@@ -2,6 +2,7 @@ import { DATASETS, fetchDataset, getDataset, locateDataset, verifyDataset } from
 import { createTable } from "../terminal.js";
 import type { CommandModule } from "yargs";
 import { DATA_LOCATION_FLAGS, dataLocation } from "./data-directory.js";
+import { FETCH_TIMEOUT_FLAG, fetchTimeouts } from "./fetch-timeout.js";
 
 interface LocationArgs {
   "data-dir": string | undefined;
@@ -43,6 +44,7 @@ interface FetchArgs extends LocationArgs {
   url: string | undefined;
   "base-url": string | undefined;
   force: boolean;
+  timeout: number;
 }
 
 /** `neglab data fetch <name…>`: downloads datasets into the cache, verified against the registry's SHA-256. */
@@ -56,10 +58,12 @@ const dataFetchCommand: CommandModule<object, FetchArgs> = {
       .option("url", { type: "string", describe: "Download the (single) named dataset from this URL instead" })
       .option("base-url", { type: "string", describe: "A mirror of the data directory: download <base-url>/<registry path>" })
       .option("force", { type: "boolean", default: false, describe: "Download even when a verified copy exists" })
+      .options(FETCH_TIMEOUT_FLAG)
       .options(DATA_LOCATION_FLAGS),
   handler: async (args) => {
     // 1. Check the names (unknown ones get the closest suggested) and the flag combinations first.
     const location = dataLocation(args);
+    const timeouts = fetchTimeouts(args.timeout);
     if (args.all && args.names.length > 0) throw new Error("give dataset names or --all, not both");
     const names = args.all ? DATASETS.filter((d) => args.force || findDataset(d.name, location) === null).map((d) => d.name) : args.names.map((n) => getDataset(n).name);
     if (!args.all && names.length === 0) throw new Error("name the datasets to fetch (see neglab data list), or --all");
@@ -77,6 +81,7 @@ const dataFetchCommand: CommandModule<object, FetchArgs> = {
         ...(args.url === undefined ? {} : { url: args.url }),
         ...(args["base-url"] === undefined ? {} : { baseUrl: args["base-url"] }),
         force: args.force,
+        ...timeouts,
       });
       console.log(result.url === null ? `${name}: cached at ${result.path} (verified)` : `${name}: ${result.bytes.toLocaleString("en")} bytes from ${result.url} → ${result.path} (verified)`);
     }

@@ -1,8 +1,8 @@
 import { access } from "node:fs/promises";
-import { evaluateAnalogies, evaluateWordPairs, type AnalogyResult, type WordPairResult } from "@neglab/eval";
+import { evaluateAnalogies, evaluateWordPairs, locateDataset, type AnalogyResult, type SkippedLines, type WordPairResult } from "@neglab/eval";
 import { loadEmbeddings } from "@neglab/vectors";
 import type { CommandModule } from "yargs";
-import { resolveBenchmarkFile } from "./benchmark-file.js";
+import { resolveBenchmarkFile, type BenchmarkFile } from "./benchmark-file.js";
 import { DATA_LOCATION_FLAGS, dataLocation } from "./data-directory.js";
 import { analogyTable, similarityTable } from "./eval-tables.js";
 
@@ -13,10 +13,36 @@ interface EvalArgs {
   "restrict-vocab": number;
   "case-insensitive": boolean;
   dummy4unknown: boolean;
-  method: "3cosadd" | "3cosmul";
+  method: Method;
+  strict: boolean;
   json: boolean;
   "data-dir": string | undefined;
   "cache-dir": string | undefined;
+}
+
+const METHODS = ["3cosadd", "3cosmul"] as const;
+type Method = (typeof METHODS)[number];
+
+/**
+ * `--method` in any case (the API spells them `3CosAdd` / `3CosMul`): a known method lower-cased; anything else is
+ * returned as given, for yargs' `choices` (which validates after coercion) to refuse as a usage error — so the
+ * handler only ever sees a {@link Method}.
+ */
+function methodInAnyCase(value: string): Method {
+  return (METHODS.find((m) => m === value.toLowerCase()) ?? value) as Method;
+}
+
+/**
+ * The benchmarks scored when neither `--analogy` nor `--similarity` is given: the two gensim ships as its own test
+ * data and evaluates in its documentation (`datapath('questions-words.txt')`, `datapath('wordsim353.tsv')`).
+ */
+export const DEFAULT_BENCHMARKS = { analogy: "questions-words", similarity: "wordsim353" } as const;
+
+/** The warning for a benchmark file whose unparsable lines were skipped, or null when none was. */
+export function skippedLinesWarning(source: string, skipped: SkippedLines): string | null {
+  if (skipped.firstLine === null) return null;
+  const lines = skipped.count === 1 ? "1 unparsable line" : `${skipped.count} unparsable lines`;
+  return `warning: ${source}: ${lines} skipped (first: line ${skipped.firstLine}); --strict refuses such files`;
 }
 
 /** `neglab eval <vectors>`: analogy and word-similarity benchmarks on any word2vec or NegLab model file. */
@@ -31,11 +57,12 @@ export const evalCommand: CommandModule<object, EvalArgs> = {
       .option("restrict-vocab", { type: "number", default: 300_000, describe: "Only the N most frequent words count as known (and as analogy answers)" })
       .option("case-insensitive", { type: "boolean", default: true, describe: "Compare words upper-cased, the most frequent case variant winning (--no-case-insensitive: exact)" })
       .option("dummy4unknown", { type: "boolean", default: false, describe: "Count questions with unknown words as wrong / pairs as similarity 0 instead of skipping them" })
-      .option("method", { choices: ["3cosadd", "3cosmul"] as const, default: "3cosadd" as const, describe: "Analogy answer: 3CosAdd (gensim most_similar) or 3CosMul (Levy & Goldberg 2014)" })
+      .option("method", { choices: METHODS, coerce: methodInAnyCase, default: "3cosadd" as const, describe: "Analogy answer: 3CosAdd (gensim most_similar) or 3CosMul (Levy & Goldberg 2014)" })
+      .option("strict", { type: "boolean", default: false, describe: "Refuse benchmark files with unparsable lines instead of skipping them (as gensim does) with a warning" })
       .option("json", { type: "boolean", default: false, describe: "Print the results as JSON" })
       .options(DATA_LOCATION_FLAGS)
-      .example("$0 eval vectors.txt --analogy questions-words --similarity wordsim353 --similarity simlex999", "")
-      .check((a) => (a.analogy?.length || a.similarity?.length ? true : "name at least one benchmark: --analogy <file|name> and/or --similarity <file|name>")),
+      .example("$0 eval vectors.txt", `Score on ${DEFAULT_BENCHMARKS.analogy} and ${DEFAULT_BENCHMARKS.similarity} (the default benchmarks)`)
+      .example("$0 eval vectors.txt --analogy questions-words --similarity wordsim353 --similarity simlex999", ""),
   handler: async (args) => {
     // 1. Resolve every benchmark and the vectors file before loading anything.
     if (!(Number.isInteger(args["restrict-vocab"]) && args["restrict-vocab"] > 0)) throw new Error(`--restrict-vocab: expected a positive integer, got ${args["restrict-vocab"]}`);
@@ -43,9 +70,21 @@ export const evalCommand: CommandModule<object, EvalArgs> = {
       throw new Error(`${args.vectors}: no such vectors file`);
     });
     const location = dataLocation(args);
-    const analogyFiles = await Promise.all((args.analogy ?? []).map((v) => resolveBenchmarkFile(v, "analogy", location)));
-    const similarityFiles = await Promise.all((args.similarity ?? []).map((v) => resolveBenchmarkFile(v, "similarity", location)));
-    const options = { restrictVocab: args["restrict-vocab"], caseInsensitive: args["case-insensitive"], dummy4unknown: args.dummy4unknown };
+    const named = (args.analogy?.length ?? 0) + (args.similarity?.length ?? 0) > 0;
+    const defaulted = (name: string): BenchmarkFile => {
+      try {
+        return { name, path: locateDataset(name, location) };
+      } catch (error) {
+        throw new Error(`no benchmark named (--analogy, --similarity), so the default ${name} is scored, but ${(error as Error).message}`);
+      }
+    };
+    const analogyFiles = named
+      ? await Promise.all((args.analogy ?? []).map((v) => resolveBenchmarkFile(v, "analogy", location)))
+      : [defaulted(DEFAULT_BENCHMARKS.analogy)];
+    const similarityFiles = named
+      ? await Promise.all((args.similarity ?? []).map((v) => resolveBenchmarkFile(v, "similarity", location)))
+      : [defaulted(DEFAULT_BENCHMARKS.similarity)];
+    const options = { restrictVocab: args["restrict-vocab"], caseInsensitive: args["case-insensitive"], dummy4unknown: args.dummy4unknown, strict: args.strict };
 
     // 2. Load the vectors once and score each benchmark with gensim's semantics.
     const embeddings = await loadEmbeddings(args.vectors);
@@ -54,6 +93,10 @@ export const evalCommand: CommandModule<object, EvalArgs> = {
     for (const file of analogyFiles) analogies.push({ name: file.name, result: await evaluateAnalogies(embeddings, file.path, { ...options, method }) });
     const similarities: { name: string; result: WordPairResult }[] = [];
     for (const file of similarityFiles) similarities.push({ name: file.name, result: await evaluateWordPairs(embeddings, file.path, options) });
+    for (const { result } of [...analogies, ...similarities]) {
+      const warning = skippedLinesWarning(result.source, result.skippedLines);
+      if (warning !== null) process.stderr.write(`neglab: ${warning}\n`);
+    }
 
     // 3. Print: tables for people, JSON (without the per-question lists) for machines.
     if (args.json) {
@@ -63,8 +106,8 @@ export const evalCommand: CommandModule<object, EvalArgs> = {
             vectors: args.vectors,
             words: embeddings.words.length,
             dim: embeddings.dim,
-            analogy: analogies.map(({ name, result: r }) => ({ name, source: r.source, method: r.method, sections: r.sections, total: r.total, semantic: r.semantic, syntactic: r.syntactic, questions: r.questions, oov: r.oov, oovPercent: r.oovPercent })),
-            similarity: similarities.map(({ name, result: r }) => ({ name, source: r.source, pearson: r.pearson, spearman: r.spearman, oov: r.oov, oovPercent: r.oovPercent })),
+            analogy: analogies.map(({ name, result: r }) => ({ name, source: r.source, method: r.method, sections: r.sections, total: r.total, semantic: r.semantic, syntactic: r.syntactic, questions: r.questions, oov: r.oov, oovPercent: r.oovPercent, skippedLines: r.skippedLines })),
+            similarity: similarities.map(({ name, result: r }) => ({ name, source: r.source, pearson: r.pearson, spearman: r.spearman, oov: r.oov, oovPercent: r.oovPercent, skippedLines: r.skippedLines })),
           },
           null,
           2,

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
-import { cacheDirectory, DATASETS, fetchDataset, type Dataset } from "@neglab/eval";
+import { cacheDirectory, DATASETS, fetchDataset, type Dataset, type FetchOptions } from "@neglab/eval";
 import { ExperimentError, type BenchmarkSpec, type Experiment } from "./definition.js";
 
 /**
@@ -54,15 +54,20 @@ export function checkBenchmarkData(experiment: Experiment, dataDir: string | und
  * registry's SHA-256, never leaving a partial file) every required benchmark
  * that is missing and is a registered dataset, into the fetch cache where
  * {@link benchmarkPath} finds it: from the registry's source URL, or from
- * `<baseUrl>/<file>` when a mirror of the data directory is given. A failed
- * download is reported through `log` and left to {@link checkBenchmarkData},
- * which then fails naming the file.
+ * `<baseUrl>/<file>` when a mirror of the data directory is given. Each
+ * download is bounded by `timeouts` (`fetchDataset`'s connect and idle
+ * limits, 30 s each by default; `fetchTimeouts` of `commands/fetch-timeout.ts` turns a
+ * `--timeout <seconds>` flag into them), so a stalled server cannot hang a
+ * run, and an interrupted one leaves no `.part` file. A failed download is
+ * reported through `log` and left to {@link checkBenchmarkData}, which then
+ * fails naming the file.
  */
 export async function fetchMissingBenchmarks(
   experiment: Experiment,
   dataDir: string | undefined,
   log: (message: string) => void,
   baseUrl?: string,
+  timeouts: Pick<FetchOptions, "connectTimeout" | "idleTimeout"> = {},
 ): Promise<void> {
   for (const benchmark of experiment.benchmarks) {
     if (benchmark.optional || benchmarkPath(benchmark, dataDir) !== null) continue;
@@ -70,7 +75,7 @@ export async function fetchMissingBenchmarks(
     if (dataset === undefined) continue;
     log(`${benchmark.name}: ${benchmark.path} is missing; downloading dataset ${dataset.name} (disable with --no-fetch)`);
     try {
-      const { path, bytes } = await fetchDataset(dataset.name, baseUrl === undefined ? {} : { baseUrl });
+      const { path, bytes } = await fetchDataset(dataset.name, { ...timeouts, ...(baseUrl === undefined ? {} : { baseUrl }) });
       log(`${benchmark.name}: ${bytes} bytes, checksum verified: ${path}`);
     } catch (error) {
       log(`${benchmark.name}: download failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,5 +1,6 @@
 import type { Embeddings } from "@neglab/vectors";
 import { BenchmarkError } from "../errors.js";
+import { skippedLines, type SkippedLines } from "../skipped-lines.js";
 import { defaultThreads, parallelScan } from "./parallel-scan.js";
 import { readAnalogies, type AnalogyQuestion, type AnalogySet } from "./questions-file.js";
 import { restrictedVocab } from "./restricted-vocab.js";
@@ -23,6 +24,8 @@ export interface AnalogyOptions {
   threads?: number;
   /** Called as the scan advances with the vocabulary rows scanned so far and the rows to scan. */
   onProgress?: (rowsDone: number, rows: number) => void;
+  /** Refuse a file with unparsable lines (a {@link BenchmarkError} naming the first) instead of skipping them as gensim does. Default false. */
+  strict?: boolean;
 }
 
 /** Correct answers out of evaluated questions. */
@@ -71,6 +74,8 @@ export interface AnalogyResult {
   syntactic: Score;
   /** Well-formed questions in the file. */
   questions: number;
+  /** Lines that are neither a section header nor four words, skipped as gensim skips them (none are left with `strict`). */
+  skippedLines: SkippedLines;
   /** Questions with a word outside the restricted vocabulary. */
   oov: number;
   /** 100 · oov / questions, as gensim logs it. */
@@ -115,6 +120,7 @@ export async function evaluateAnalogies(emb: Embeddings, analogies: AnalogySet |
   const semanticSections = options.semanticSections ?? 5;
   if (method !== "3CosAdd" && method !== "3CosMul") throw new BenchmarkError(`unknown analogy method ${JSON.stringify(method)}; use "3CosAdd" or "3CosMul"`);
   if (!Number.isInteger(restrict) || restrict < 0) throw new BenchmarkError(`restrictVocab must be a non-negative integer, got ${restrict}`);
+  const skipped = skippedLines(set, options.strict ?? false, "a section header `: name` or four words `a b c d`");
 
   const vocab = restrictedVocab(emb, restrict, caseInsensitive);
   const fold = (w: string): string => (caseInsensitive ? w.toUpperCase() : w);
@@ -153,7 +159,7 @@ export async function evaluateAnalogies(emb: Embeddings, analogies: AnalogySet |
     outcomes[i].predicted = predicted;
     outcomes[i].status = predicted !== null && fold(predicted) === fold(q.d) ? "correct" : "wrong";
   });
-  return tally(set, outcomes, { method, restrictVocab: restrict, caseInsensitive, dummy4unknown, semanticSections });
+  return { ...tally(set, outcomes, { method, restrictVocab: restrict, caseInsensitive, dummy4unknown, semanticSections }), skippedLines: skipped };
 }
 
 /** The scan inputs: the distinct question words' unit vectors and, per question, the slots of its a, b, c. */
@@ -180,7 +186,7 @@ function tally(
   set: AnalogySet,
   outcomes: QuestionOutcome[],
   settings: { method: AnalogyMethod; restrictVocab: number; caseInsensitive: boolean; dummy4unknown: boolean; semanticSections: number },
-): AnalogyResult {
+): Omit<AnalogyResult, "skippedLines"> {
   const correct = new Array<number>(set.sections.length).fill(0);
   const total = new Array<number>(set.sections.length).fill(0);
   const questions = new Array<number>(set.sections.length).fill(0);

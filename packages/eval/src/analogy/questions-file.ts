@@ -21,7 +21,7 @@ export interface AnalogySet {
   sections: string[];
   /** Every well-formed question, in file order. */
   questions: AnalogyQuestion[];
-  /** 1-based lines that are neither headers nor four words; gensim skips them too (not counted anywhere). */
+  /** 1-based lines that are neither headers nor four words; gensim skips them too (evaluateAnalogies counts them in `skippedLines`). */
   invalidLines: number[];
 }
 

@@ -1,12 +1,13 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { dirname, join } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { BenchmarkError } from "../errors.js";
 import { cacheDirectory } from "./directories.js";
+import { partialPath, removeOnInterrupt, removeStalePartials } from "./partial-file.js";
 import { getDataset, type Dataset } from "./registry.js";
 import { sha256File } from "./sha256-file.js";
 
@@ -20,7 +21,26 @@ export interface FetchOptions {
   baseUrl?: string;
   /** Download even when a verified copy is already cached. Default false. */
   force?: boolean;
+  /**
+   * Milliseconds to wait from the request until the server answers (the
+   * response headers). Default {@link DEFAULT_FETCH_TIMEOUTS}`.connect`.
+   */
+  connectTimeout?: number;
+  /**
+   * Milliseconds the body may stall: the download fails when no byte arrives
+   * for this long. Default {@link DEFAULT_FETCH_TIMEOUTS}`.idle`.
+   */
+  idleTimeout?: number;
 }
+
+/**
+ * The default limits of {@link fetchDataset}, in milliseconds: 30 s for the
+ * server to answer and 30 s of silence within the body. Without them a server
+ * that stops sending keeps a download (and `neglab run`) waiting for as long
+ * as undici's own limits allow (300 s); the datasets are small (under 1 MB),
+ * so any live server sends far more often.
+ */
+export const DEFAULT_FETCH_TIMEOUTS = { connect: 30_000, idle: 30_000 } as const;
 
 /** The result of {@link fetchDataset}. */
 export interface FetchResult {
@@ -35,44 +55,68 @@ export interface FetchResult {
 
 /**
  * Downloads a dataset into the user cache and verifies it: the body is
- * streamed into a temporary file in the target's own directory while its
- * SHA-256 is computed, and only a complete download with the registry's
+ * streamed into a temporary `.part` file in the target's own directory while
+ * its SHA-256 is computed, and only a complete download with the registry's
  * checksum is renamed onto `<cacheDir>/<file>` (atomic within one file
- * system). An HTTP error, a dropped connection or a checksum mismatch deletes
- * the temporary file, so no partial or wrong file is ever left behind. A
- * cached copy that verifies is reused unless `force`.
+ * system). An HTTP error, a dropped connection, a server that does not answer
+ * within `connectTimeout` or stalls for `idleTimeout`, or a checksum mismatch
+ * deletes the temporary file, as do SIGINT, SIGTERM and `process.exit` during
+ * the download; `.part` files that earlier, killed downloads left behind are
+ * deleted first (a dead local process's at once, any after an hour without
+ * change). So no partial or wrong file is ever left behind. A cached
+ * copy that verifies is reused unless `force`.
  *
  * @throws BenchmarkError naming the dataset, the URL and the problem.
  */
 export async function fetchDataset(name: string, options: FetchOptions = {}): Promise<FetchResult> {
   const dataset = getDataset(name);
+  const connectTimeout = timeoutOption("connectTimeout", options.connectTimeout ?? DEFAULT_FETCH_TIMEOUTS.connect);
+  const idleTimeout = timeoutOption("idleTimeout", options.idleTimeout ?? DEFAULT_FETCH_TIMEOUTS.idle);
   const target = join(cacheDirectory(options), dataset.file);
   if (!options.force && (await sha256File(target).catch(() => null)) === dataset.sha256) return { dataset, path: target, url: null, bytes: 0 };
 
   const url = options.url ?? (options.baseUrl === undefined ? dataset.url : `${options.baseUrl.replace(/\/+$/, "")}/${dataset.file}`);
   const fail = (problem: string): BenchmarkError => new BenchmarkError(`fetch ${dataset.name} from ${url}: ${problem}`);
   await mkdir(dirname(target), { recursive: true });
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.part`);
+  await removeStalePartials(target, idleTimeout);
+  const temporary = partialPath(target);
+  const forget = removeOnInterrupt(temporary);
+  // One abort for both limits; `timedOut` says which fired, for the message.
+  const abort = new AbortController();
+  let timedOut: string | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const arm = (ms: number, problem: () => string): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timedOut = problem();
+      abort.abort();
+    }, ms);
+  };
+  let bytes = 0;
   try {
     // 1. Request; anything but 2xx is an error.
-    const response = await fetch(url).catch((error: unknown) => {
-      throw fail(describe(error));
+    arm(connectTimeout, () => `no response within ${seconds(connectTimeout)} (connect timeout)`);
+    const response = await fetch(url, { signal: abort.signal }).catch((error: unknown) => {
+      throw fail(timedOut ?? describe(error));
     });
     if (!response.ok || response.body === null) throw fail(`HTTP ${response.status} ${response.statusText}`.trim());
 
-    // 2. Stream the body to the temporary file, hashing and counting on the way.
+    // 2. Stream the body to the temporary file, hashing and counting on the way; each chunk re-arms the idle limit.
+    const stalled = (): string => `download stalled: no data for ${seconds(idleTimeout)} after ${bytes} bytes (idle timeout)`;
+    arm(idleTimeout, stalled);
     const hash = createHash("sha256");
-    let bytes = 0;
     const tap = new Transform({
       transform(chunk: Buffer, _encoding, done) {
+        arm(idleTimeout, stalled);
         hash.update(chunk);
         bytes += chunk.length;
         done(null, chunk);
       },
     });
     await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), tap, createWriteStream(temporary)).catch((error: unknown) => {
-      throw fail(`download broken after ${bytes} bytes: ${describe(error)}`);
+      throw fail(timedOut ?? `download broken after ${bytes} bytes: ${describe(error)}`);
     });
+    clearTimeout(timer);
 
     // 3. Verify, then move into place.
     const actual = hash.digest("hex");
@@ -80,8 +124,23 @@ export async function fetchDataset(name: string, options: FetchOptions = {}): Pr
     await rename(temporary, target);
     return { dataset, path: target, url, bytes };
   } finally {
+    clearTimeout(timer);
+    // Ends a body left unread (an HTTP error) so its socket does not hold the process open.
+    abort.abort();
     await rm(temporary, { force: true });
+    forget();
   }
+}
+
+/** A timeout option: a positive number of milliseconds (setTimeout's range). */
+function timeoutOption(name: string, ms: number): number {
+  if (!(Number.isFinite(ms) && ms > 0 && ms <= 2 ** 31 - 1)) throw new BenchmarkError(`fetch: ${name} must be a positive number of milliseconds up to ${2 ** 31 - 1}, got ${ms}`);
+  return ms;
+}
+
+/** Milliseconds as seconds for messages: "30 s", "0.5 s". */
+function seconds(ms: number): string {
+  return `${ms / 1000} s`;
 }
 
 /** An error's message with its cause's (fetch reports network failures as "fetch failed" with the reason in `cause`). */

@@ -1,6 +1,7 @@
 import { similarity, type Embeddings } from "@neglab/vectors";
 import { restrictedVocab } from "../analogy/restricted-vocab.js";
 import { BenchmarkError } from "../errors.js";
+import { skippedLines, type SkippedLines } from "../skipped-lines.js";
 import { pearson, spearman, type Correlation } from "../math/correlation.js";
 import { readPairs, type PairDelimiter, type PairSet } from "./pairs-file.js";
 
@@ -14,6 +15,8 @@ export interface WordPairOptions {
   dummy4unknown?: boolean;
   /** Field separator when a path is given (see {@link parsePairs}). Default "auto". */
   delimiter?: PairDelimiter;
+  /** Refuse a file with unparsable lines (a {@link BenchmarkError} naming the first) instead of skipping them as gensim does. Default false. */
+  strict?: boolean;
 }
 
 /** The result of {@link evaluateWordPairs}. */
@@ -32,6 +35,8 @@ export interface WordPairResult {
   model: number[];
   /** For each used pair, its index in the pair list. */
   pairIndex: number[];
+  /** Lines that are neither `#` comments nor a pair with a finite score, skipped as gensim skips them (none are left with `strict`). */
+  skippedLines: SkippedLines;
 }
 
 /**
@@ -40,12 +45,15 @@ export interface WordPairResult {
  * `restrictVocab` words (upper-cased when `caseInsensitive`, first case variant
  * wins); pairs with an unknown word are skipped (or scored 0 with
  * `dummy4unknown`); the model similarity is gensim's float32 cosine; Pearson's
- * r and Spearman's rho come with scipy's two-sided p-values.
+ * r and Spearman's rho come with scipy's two-sided p-values. Unparsable lines
+ * are skipped as gensim skips them and counted in `skippedLines` (refused with
+ * `strict`).
  *
- * @throws BenchmarkError when no pair can be evaluated.
+ * @throws BenchmarkError when no pair can be evaluated, or with `strict` when a line is unparsable.
  */
 export async function evaluateWordPairs(emb: Embeddings, pairs: PairSet | string, options: WordPairOptions = {}): Promise<WordPairResult> {
   const set = typeof pairs === "string" ? await readPairs(pairs, options.delimiter) : pairs;
+  const skipped = skippedLines(set, options.strict ?? false, "`word1 word2 score` with a finite score");
   const caseInsensitive = options.caseInsensitive ?? true;
   const vocab = restrictedVocab(emb, options.restrictVocab ?? 300_000, caseInsensitive);
   const fold = (w: string): string => (caseInsensitive ? w.toUpperCase() : w);
@@ -68,5 +76,5 @@ export async function evaluateWordPairs(emb: Embeddings, pairs: PairSet | string
   });
   if (gold.length === 0) throw new BenchmarkError(`no valid similarity judgements: every pair is malformed or has an unknown word`, { file: set.source });
   const oovPercent = options.dummy4unknown ? (100 * oov) / gold.length : (100 * oov) / (gold.length + oov);
-  return { source: set.source, pearson: pearson(gold, model), spearman: spearman(gold, model), oov, oovPercent, gold, model, pairIndex };
+  return { source: set.source, pearson: pearson(gold, model), spearman: spearman(gold, model), oov, oovPercent, gold, model, pairIndex, skippedLines: skipped };
 }

@@ -15,7 +15,7 @@ export interface WordPair {
 export interface PairSet {
   source: string;
   pairs: WordPair[];
-  /** 1-based lines that are not comments and not a valid pair; gensim skips them too. */
+  /** 1-based lines that are not comments and not a valid pair (a NaN or infinite score included); gensim skips them too. */
   invalidLines: number[];
 }
 
@@ -27,8 +27,10 @@ export type PairDelimiter = "\t" | "whitespace" | "auto";
  * lines are split on universal newlines (`\r\n`, `\r`, `\n`; a missing final
  * newline is fine), lines starting with `#` are comments, and every other line
  * must be exactly `word1 <delimiter> word2 <delimiter> score` with a score that
- * Python's `float()` accepts, else it is skipped. With a tab delimiter the
- * words are kept verbatim (as gensim's `line.split('\t')`). The default,
+ * Python's `float()` accepts, else it is skipped. A NaN or infinite score is
+ * skipped too: gensim would keep it and report NaN correlations, where a
+ * rating that is not a number can only be a damaged line. With a tab
+ * delimiter the words are kept verbatim (as gensim's `line.split('\t')`). The default,
  * `"auto"`, splits a line on tabs when it has any, else on whitespace, so the
  * gensim TSV files and space-separated `word1 word2 score` files both read.
  */
@@ -41,7 +43,7 @@ export function parsePairs(text: string, source = "<pairs>", delimiter: PairDeli
     const byTab = delimiter === "\t" || (delimiter === "auto" && line.includes("\t"));
     const fields = byTab ? line.split("\t") : line.trim().split(/\s+/);
     const score = fields.length === 3 ? pythonFloat(fields[2]) : undefined;
-    if (score === undefined || fields[0] === "") {
+    if (score === undefined || !Number.isFinite(score) || fields[0] === "") {
       set.invalidLines.push(i + 1);
       return;
     }
