@@ -26,7 +26,7 @@ export interface RunConfig {
 }
 
 /** The files rendered from config.json and the cells; removed together before a new set is renamed in. */
-export const REPORT_FILES = ["summary.json", "results.csv", "report.md", "report.html"] as const;
+const REPORT_FILES = ["summary.json", "results.csv", "report.md", "report.html"] as const;
 
 /** Temporary names of a set being written: `.report-set.<pid>.<file>.tmp`, so leftovers of a killed writer can be recognised. */
 const TEMPORARY = /^\.report-set\.(\d+)\..+\.tmp$/;
