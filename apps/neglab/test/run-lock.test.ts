@@ -47,6 +47,17 @@ describe("the run lock on --out (issue #19, defect 21)", () => {
     );
   });
 
+  it("takes over a damaged lock file (a writer killed between creating and writing it)", () => {
+    const out = mkdtempSync(join(tmpdir(), "neglab-lock-"));
+    writeFileSync(join(out, ".lock-shard-1-of-1"), "");
+    const notices: string[] = [];
+    const lock = lockRun(out, { index: 0, count: 1 }, (m: string) => notices.push(m));
+    expect(notices).toEqual([`${join(out, ".lock-shard-1-of-1")}: damaged lock file; taking it over`]);
+    expect(JSON.parse(readFileSync(lock.path, "utf8")).pid).toBe(process.pid);
+    lock.release();
+    expect(readdirSync(out)).toEqual([]);
+  });
+
   it("holds pid, host and start time, and release removes only its own lock", () => {
     const out = mkdtempSync(join(tmpdir(), "neglab-lock-"));
     const lock = lockRun(out, { index: 0, count: 1 }, () => undefined);

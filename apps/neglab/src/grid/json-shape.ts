@@ -23,9 +23,13 @@ function describe(value: unknown): string {
 
 const expected = (what: string, value: unknown, path: string) => `${path === "" ? "(root)" : path}: expected ${what}, got ${describe(value)}`;
 
+/** A string. */
 export const string: Shape = (v, p) => (typeof v === "string" ? null : expected("a string", v, p));
+/** A number (JSON has no NaN or Infinity; see `nullable` for values written as null). */
 export const number: Shape = (v, p) => (typeof v === "number" ? null : expected("a number", v, p));
+/** A safe integer. */
 export const integer: Shape = (v, p) => (Number.isSafeInteger(v) ? null : expected("an integer", v, p));
+/** true or false. */
 export const boolean: Shape = (v, p) => (typeof v === "boolean" ? null : expected("true or false", v, p));
 
 /** `shape`, or null. */

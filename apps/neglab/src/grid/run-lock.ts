@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { ResultsError } from "./results-error.js";
@@ -69,7 +69,10 @@ function readHolder(path: string): LockHolder | null {
  * (whose process cannot be checked from here), stops this run with a
  * {@link ResultsError} naming it. The lock is released by `release()`, on exit,
  * and on SIGINT/SIGTERM (after which the signal's default action ends the
- * process, unless another handler takes it).
+ * process, unless another handler takes it). A stale lock is first renamed
+ * aside (atomic) and checked to still be the stale one, so that of two runs
+ * taking it over at the same instant one cannot remove the other's new lock:
+ * only one of them creates the file, the other stops.
  */
 export function lockRun(out: string, shard: Shard, notice: (message: string) => void): RunLock {
   const path = lockPath(out, shard);
@@ -90,11 +93,7 @@ export function lockRun(out: string, shard: Shard, notice: (message: string) => 
         throw new ResultsError(`${out}: ${label} is already being run by pid ${holder.pid} since ${holder.started}; wait for it to finish or stop it (lock file ${path})`);
       }
       notice(`${path}: ${holder === null ? "damaged lock file" : `stale lock of pid ${holder.pid} (started ${holder.started}), which is no longer running`}; taking it over`);
-      try {
-        unlinkSync(path);
-      } catch (removal) {
-        if ((removal as NodeJS.ErrnoException).code !== "ENOENT") throw new ResultsError(`${path}: cannot remove the stale run lock (${(removal as Error).message})`);
-      }
+      removeStale(path, holder, `${out}: another run took the lock of ${label} at the same moment (${path})`);
       continue;
     }
     try {
@@ -105,6 +104,34 @@ export function lockRun(out: string, shard: Shard, notice: (message: string) => 
     return holdLock(path, me);
   }
   throw new ResultsError(`${out}: another run took the lock of ${label} at the same moment (${path})`);
+}
+
+/**
+ * Removes the stale lock at `path` that named `stale`: renames it aside, and
+ * if what was moved is not that lock (a racing run replaced it meanwhile), puts
+ * it back with an exclusive link and stops with `raced`.
+ */
+function removeStale(path: string, stale: LockHolder | null, raced: string): void {
+  const aside = `${path}.${process.pid}.stale`;
+  try {
+    renameSync(path, aside);
+  } catch (error) {
+    // Already removed by a racing run: the next exclusive create decides.
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw new ResultsError(`${path}: cannot remove the stale run lock (${(error as Error).message})`);
+  }
+  const moved = readHolder(aside);
+  const same = moved === null ? stale === null : stale !== null && moved.pid === stale.pid && moved.started === stale.started && moved.hostname === stale.hostname;
+  if (!same) {
+    try {
+      linkSync(aside, path);
+    } catch {
+      // A third run created the lock meanwhile: it holds it now.
+    }
+    unlinkSync(aside);
+    throw new ResultsError(raced);
+  }
+  unlinkSync(aside);
 }
 
 /** Installs the release on exit and on SIGINT/SIGTERM; releasing removes the file only while it still names this process. */
