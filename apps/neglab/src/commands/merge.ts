@@ -3,6 +3,8 @@ import type { CommandModule } from "yargs";
 import { loadExperiment } from "../experiment/definition.js";
 import { loadCellResults } from "../grid/cell-result.js";
 import { planGrid } from "../grid/plan-grid.js";
+import { ResultsError } from "../grid/results-error.js";
+import { shardDifferences, shardRecord } from "../grid/shard-record.js";
 import { progressLine } from "../progress.js";
 import { writeReport } from "../report/write-report.js";
 import { benchmarkDataDir } from "./data-directory.js";
@@ -27,11 +29,16 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     const out = resolve(args.out ?? join("runs", experiment.name));
     // The corpus and input digests are part of every cache key, so merge recomputes them to find this experiment's cells.
     const progress = progressLine();
-    const { cells } = await planGrid(experiment, benchmarkDataDir(), (m) => progress.update(m));
-    const results = await loadCellResults(out);
+    const { data, inputs, cells } = await planGrid(experiment, benchmarkDataDir(), (m) => progress.update(m));
+    const results = await loadCellResults(out, (m) => progress.done(m));
     const missing = cells.filter((c) => !results.has(c.key));
     if (missing.length > 0) {
-      throw new Error(`${out}: ${missing.length} of ${cells.length} cells are missing (${missing.map((c) => `${c.strategy.name} seed ${c.seed}`).join(", ")}); run the remaining shards first`);
+      // Cells missing because a shard ran another definition (or other input files) are named as such, not as unfinished shards.
+      const differences = await shardDifferences(out, shardRecord(experiment, { index: 0, count: 1 }, data.digest, inputs), (m) => progress.done(m));
+      if (differences.length > 0) {
+        throw new ResultsError(`${out}: ${missing.length} of ${cells.length} cells are missing: ${differences.join("; ")}; rerun those shards with ${experiment.file}, or merge with the definition they ran`);
+      }
+      throw new ResultsError(`${out}: ${missing.length} of ${cells.length} cells are missing (${missing.map((c) => `${c.strategy.name} seed ${c.seed}`).join(", ")}); run the remaining shards first`);
     }
     console.log(await writeReport(experiment, cells.map((c) => results.get(c.key)!), out, { html: args.html }));
     console.log(`\nreport: ${join(out, args.html ? "report.html" : "report.md")}`);

@@ -1,8 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { CommandModule } from "yargs";
 import type { Experiment } from "../experiment/definition.js";
 import { loadCellResults, type CellResult } from "../grid/cell-result.js";
+import { array, boolean, integer, nullable, object, optional, string, type Shape } from "../grid/json-shape.js";
+import { ResultsError } from "../grid/results-error.js";
 import { writeReport, type RunConfig } from "../report/write-report.js";
 
 interface ReportArgs {
@@ -16,20 +18,51 @@ interface ReportArgs {
  * strategy × seed of the experiment.
  */
 async function runCells(runDir: string, config: Partial<RunConfig> & { experiment: Experiment }): Promise<CellResult[]> {
-  const results = await loadCellResults(runDir);
+  const results = await loadCellResults(runDir, (m) => process.stderr.write(`${m}\n`));
   if (config.cells !== undefined) {
     const missing = config.cells.filter((key) => !results.has(key));
-    if (missing.length > 0) throw new Error(`${runDir}: config.json lists ${missing.length} cells not in cells/ (${missing.join(", ")})`);
+    if (missing.length > 0) throw new ResultsError(`${runDir}: config.json lists ${missing.length} cells not in cells/ (${missing.join(", ")}); rerun \`neglab run\` to train them again`);
     return config.cells.map((key) => results.get(key)!);
   }
   const { strategies, seeds } = config.experiment;
   return strategies.flatMap((s) =>
     seeds.map((seed) => {
       const found = [...results.values()].filter((c) => c.strategy === s.name && c.seed === seed);
-      if (found.length !== 1) throw new Error(`${runDir}: ${found.length} cells for ${s.name} seed ${seed} in cells/; expected exactly one (rerun \`neglab merge\` to list the run's cells)`);
+      if (found.length !== 1) throw new ResultsError(`${runDir}: ${found.length} cells for ${s.name} seed ${seed} in cells/; expected exactly one (rerun \`neglab merge\` to list the run's cells)`);
       return found[0];
     }),
   );
+}
+
+/** The parts of config.json `report` reads (definitions from before `report`, `optional` and `cells` existed included). */
+const CONFIG: Shape = object({
+  experiment: object({
+    name: string,
+    corpus: object({ source: string }),
+    strategies: array(object({ name: string, sampler: object({}) })),
+    seeds: array(integer),
+    benchmarks: array(object({ name: string, type: string, path: string, optional: optional(boolean) })),
+    baseline: string,
+    report: optional(object({ probes: nullable(array(string)) })),
+  }),
+  environment: optional(object({})),
+  cells: optional(array(string)),
+});
+
+/** Reads a run's config.json: a missing, unparsable or wrongly shaped one is a {@link ResultsError} naming the file and field. */
+async function readRunConfig(path: string): Promise<Partial<RunConfig> & { experiment: Experiment }> {
+  const text = await readFile(path, "utf8").catch(() => {
+    throw new ResultsError(`${dirname(path)}: no config.json; is this a run directory of neglab run?`);
+  });
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ResultsError(`${path}: damaged (not valid JSON: ${(error as Error).message}); rerun \`neglab run\` or \`neglab merge\` to write it again`);
+  }
+  const problem = CONFIG(json, "");
+  if (problem !== null) throw new ResultsError(`${path}: damaged (${problem}); rerun \`neglab run\` or \`neglab merge\` to write it again`);
+  return json as Partial<RunConfig> & { experiment: Experiment };
 }
 
 /** `neglab report <run-dir>`: re-renders a finished run's report from its cells, without training. */
@@ -42,10 +75,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       .option("html", { type: "boolean", default: true, describe: "Write report.html next to report.md (--no-html to skip)" }),
   handler: async (args) => {
     const runDir = resolve(args["run-dir"]);
-    const text = await readFile(join(runDir, "config.json"), "utf8").catch(() => {
-      throw new Error(`${runDir}: no config.json; is this a run directory of neglab run?`);
-    });
-    const config = JSON.parse(text) as Partial<RunConfig> & { experiment: Experiment };
+    const config = await readRunConfig(join(runDir, "config.json"));
     // Definitions from before `report` and `optional` existed: their defaults.
     const experiment: Experiment = {
       ...config.experiment,

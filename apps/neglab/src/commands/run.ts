@@ -6,7 +6,9 @@ import { loadExperiment } from "../experiment/definition.js";
 import { loadCellResults, saveCellResult } from "../grid/cell-result.js";
 import { planGrid } from "../grid/plan-grid.js";
 import { runCell } from "../grid/run-cell.js";
+import { lockRun } from "../grid/run-lock.js";
 import { resolveShard } from "../grid/shard.js";
+import { saveShardRecord, shardRecord } from "../grid/shard-record.js";
 import { gridProgress, progressLine } from "../progress.js";
 import { writeReport } from "../report/write-report.js";
 import { benchmarkDataDir } from "./data-directory.js";
@@ -37,48 +39,55 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option("fetch", { type: "boolean", default: true, describe: "Download missing registered benchmark datasets into the cache first, checksum-verified (--no-fetch to fail instead)" })
       .option("fetch-from", { type: "string", describe: "Download them from this mirror of the data directory (<url>/<file>) instead of their sources" }),
   handler: async (args) => {
-    // 1. Validate the definition, the shard and the benchmark data before any work.
+    // 1. Validate the definition and the shard before any work.
     const experiment = await loadExperiment(args.experiment);
     const shard = resolveShard(args.shard, args["shard-count"]);
     const out = resolve(args.out ?? join("runs", experiment.name));
     const progress = progressLine();
     const dataDir = benchmarkDataDir();
-    if (args.fetch) await fetchMissingBenchmarks(experiment, dataDir, (m) => progress.done(m), args["fetch-from"]);
-
-    // 2. Read the corpus once; the cells' cache keys include its digest and those of the benchmark and weights files.
-    const { data, cells } = await planGrid(experiment, dataDir, (m) => progress.update(m));
-    progress.done(`corpus ${data.corpus.name}: ${data.encoded.ids.length} in-vocabulary tokens, ${data.vocabulary.size} words`);
-    const mine = cells.filter((c) => c.index % shard.count === shard.index);
+    // 2. One run per shard of a results directory at a time (shards of one array job share it on purpose).
     await mkdir(join(out, "cells"), { recursive: true });
-    const done = await loadCellResults(out);
-
-    // 3. Train and evaluate each missing cell; each result is its own atomically written file.
-    const grid = gridProgress(mine.length);
+    const lock = lockRun(out, shard, (m) => progress.done(m));
     try {
-      for (const [i, cell] of mine.entries()) {
-        const label = `[${i + 1}/${mine.length}] ${cell.strategy.name} seed ${cell.seed}`;
-        if (done.has(cell.key) && !args.force) {
-          grid.cached(`${label} (${cell.key})`);
-          continue;
-        }
-        grid.start(label);
-        const result = await runCell(experiment, cell, data, dataDir, (p) => grid.training(p));
-        await saveCellResult(out, result);
-        done.set(cell.key, result);
-        grid.trained(result.trainSeconds, `(${result.key})`);
-      }
-    } finally {
-      grid.close();
-    }
+      if (args.fetch) await fetchMissingBenchmarks(experiment, dataDir, (m) => progress.done(m), args["fetch-from"]);
 
-    // 4. Report once every cell of the grid is present (a shard leaves that to `neglab merge`).
-    const all = cells.map((c) => done.get(c.key));
-    if (all.some((r) => r === undefined)) {
-      console.log(`shard ${shard.index + 1}/${shard.count} finished ${mine.length} cells in ${out}; run \`neglab merge ${args.experiment} --out ${out}\` when all shards are done`);
-      return;
+      // 3. Read the corpus once; the cells' cache keys include its digest and those of the benchmark and weights files.
+      const { data, inputs, cells } = await planGrid(experiment, dataDir, (m) => progress.update(m));
+      progress.done(`corpus ${data.corpus.name}: ${data.encoded.ids.length} in-vocabulary tokens, ${data.vocabulary.size} words`);
+      await saveShardRecord(out, shardRecord(experiment, shard, data.digest, inputs));
+      const mine = cells.filter((c) => c.index % shard.count === shard.index);
+      const done = await loadCellResults(out, (m) => progress.done(m));
+
+      // 4. Train and evaluate each missing cell; each result is its own atomically written file.
+      const grid = gridProgress(mine.length);
+      try {
+        for (const [i, cell] of mine.entries()) {
+          const label = `[${i + 1}/${mine.length}] ${cell.strategy.name} seed ${cell.seed}`;
+          if (done.has(cell.key) && !args.force) {
+            grid.cached(`${label} (${cell.key})`);
+            continue;
+          }
+          grid.start(label);
+          const result = await runCell(experiment, cell, data, dataDir, (p) => grid.training(p));
+          await saveCellResult(out, result);
+          done.set(cell.key, result);
+          grid.trained(result.trainSeconds, `(${result.key})`);
+        }
+      } finally {
+        grid.close();
+      }
+
+      // 5. Report once every cell of the grid is present (a shard leaves that to `neglab merge`).
+      const all = cells.map((c) => done.get(c.key));
+      if (all.some((r) => r === undefined)) {
+        console.log(`shard ${shard.index + 1}/${shard.count} finished ${mine.length} cells in ${out}; run \`neglab merge ${args.experiment} --out ${out}\` when all shards are done`);
+        return;
+      }
+      for (const s of all[0]!.skipped) process.stderr.write(`skipped: ${s}\n`);
+      console.log(await writeReport(experiment, all.map((r) => r!), out, { html: args.html }));
+      console.log(`\nreport: ${join(out, args.html ? "report.html" : "report.md")}`);
+    } finally {
+      lock.release();
     }
-    for (const s of all[0]!.skipped) process.stderr.write(`skipped: ${s}\n`);
-    console.log(await writeReport(experiment, all.map((r) => r!), out, { html: args.html }));
-    console.log(`\nreport: ${join(out, args.html ? "report.html" : "report.md")}`);
   },
 };

@@ -92,7 +92,8 @@ export async function loadExperiment(path: string): Promise<Experiment> {
  * unknown keys (with the closest known name), sampler types (with the closest
  * registered strategy) and options (`validateSamplerSpec`), trainer settings
  * (`resolveSettings`, base merged with each strategy's overrides), benchmark
- * options, unique strategy and benchmark names, a baseline that exists and the
+ * options, seeds (integers in the trainer's range, no duplicates), unique
+ * strategy and benchmark names, a baseline that exists and the
  * report's probe words. Data files are checked separately ({@link checkBenchmarkData}).
  */
 export function validateExperiment(json: unknown, file: string): Experiment {
@@ -149,7 +150,14 @@ export function validateExperiment(json: unknown, file: string): Experiment {
   });
 
   if (!Array.isArray(root.seeds) || root.seeds.length === 0) fail("seeds", `expected a non-empty array of integers, got ${describe(root.seeds)}`);
-  const seeds = (root.seeds as unknown[]).map((seed, i) => (Number.isSafeInteger(seed) ? (seed as number) : fail(`seeds[${i}]`, `expected an integer, got ${describe(seed)}`)));
+  const seeds = (root.seeds as unknown[]).map((seed, i) => checkSeed(seed, `seeds[${i}]`, fail));
+  const firstIndex = new Map<number, number>();
+  seeds.forEach((seed, i) => {
+    const first = firstIndex.get(seed);
+    // A repeated seed would be a cell paired with itself: n counts it twice, the std and CI shrink to nothing.
+    if (first !== undefined) fail(`seeds[${i}]`, `duplicate seed ${seed} (also seeds[${first}]); every seed must differ, or the statistics count one run twice`);
+    firstIndex.set(seed, i);
+  });
 
   const benchmarksJson = root.benchmarks ?? [];
   if (!Array.isArray(benchmarksJson)) fail("benchmarks", `expected an array, got ${describe(benchmarksJson)}`);
@@ -185,6 +193,19 @@ export function validateExperiment(json: unknown, file: string): Experiment {
     probes = (reportJson.probes as unknown[]).map((p, i) => string(p, `report.probes[${i}]`));
   }
   return { name, file, baseDir: dirname(file), corpus, train, strategies, seeds, benchmarks, baseline, report: { probes } };
+}
+
+/** The trainer's seed range (`resolveSettings` of @neglab/trainer): a seed seeds a 32-bit stream. */
+const MAX_SEED = 2 ** 32 - 1;
+
+/**
+ * A seed of `seeds`: an integer in the trainer's range [0, 2^32 − 1], checked here so that a bad seed is named
+ * with its field path before the corpus is read instead of by the trainer after it.
+ */
+function checkSeed(seed: unknown, field: string, fail: (field: string, message: string) => never): number {
+  if (!Number.isSafeInteger(seed)) return fail(field, `expected an integer, got ${describe(seed)}`);
+  if ((seed as number) < 0 || (seed as number) > MAX_SEED) return fail(field, `expected an integer in [0, ${MAX_SEED}], got ${seed as number}`);
+  return seed as number;
 }
 
 function describe(value: unknown): string {

@@ -1,6 +1,7 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, rename } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomically } from "@neglab/vectors";
+import { array, integer, nullable, number, object, optional, string, tuple, type Shape } from "./json-shape.js";
 
 /** One metric of one benchmark for one cell: a tidy row of results.csv. */
 export interface Metric {
@@ -93,16 +94,52 @@ export async function saveCellResult(resultsDir: string, result: CellResult): Pr
   await writeFileAtomically(cellPath(resultsDir, result.key), [new TextEncoder().encode(`${JSON.stringify(result, null, 1)}\n`)]);
 }
 
-/** Every finished cell in `resultsDir`, by key. */
-export async function loadCellResults(resultsDir: string): Promise<Map<string, CellResult>> {
+/**
+ * Every finished cell in `resultsDir`, by key. A cell file that is not valid
+ * JSON, does not have a cell's shape, or whose key is not its file name (a
+ * damaged or hand-edited file) is moved aside to `<file>.damaged` and named
+ * through `warn`; its cell is then missing, so a rerun retrains just that cell.
+ */
+export async function loadCellResults(resultsDir: string, warn: (message: string) => void): Promise<Map<string, CellResult>> {
   const dir = join(resultsDir, "cells");
   const names = await readdir(dir).catch(() => [] as string[]);
   const results = new Map<string, CellResult>();
   for (const name of names.filter((n) => n.endsWith(".json"))) {
-    const result = withDefaults(JSON.parse(await readFile(join(dir, name), "utf8")) as Partial<CellResult>);
-    results.set(result.key, result);
+    const path = join(dir, name);
+    const text = await readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
+      // Another shard moved it aside first, or it is not a readable file: no cell from it either way.
+      if (error.code !== "ENOENT") warn(`${path}: cannot read this cell file (${error.code ?? error.message}); its cell will be retrained`);
+      return null;
+    });
+    if (text === null) continue;
+    const parsed = parseCellResult(text, name.slice(0, -".json".length));
+    if (typeof parsed === "string") {
+      const aside = `${path}.damaged`;
+      const moved = await rename(path, aside).then(
+        () => `moved aside to ${aside}`,
+        (error: Error) => `could not move it aside (${error.message})`,
+      );
+      warn(`${path}: damaged cell file (${parsed}); ${moved}; its cell will be retrained`);
+      continue;
+    }
+    results.set(parsed.key, parsed);
   }
   return results;
+}
+
+/** A cell from the text of `cells/<key>.json`, or what is wrong with it (invalid JSON, a field of the wrong type, another key). */
+export function parseCellResult(text: string, key: string): CellResult | string {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return `not valid JSON: ${(error as Error).message}`;
+  }
+  const problem = CELL(json, "");
+  if (problem !== null) return problem;
+  const cell = json as Partial<CellResult>;
+  if (cell.key !== key) return `key: ${JSON.stringify(cell.key)} is not the file name's key ${key}`;
+  return withDefaults(cell);
 }
 
 /**
@@ -120,3 +157,38 @@ function withDefaults(cell: Partial<CellResult>): CellResult {
     neighbours: cell.neighbours ?? [],
   };
 }
+
+/** A finite or NaN number (JSON writes NaN as null). */
+const measured = nullable(number);
+
+/** The shape of a cell file; fields that earlier versions did not write are optional (see `withDefaults`). */
+const CELL: Shape = object({
+  key: string,
+  strategy: string,
+  seed: integer,
+  settings: object({}),
+  metrics: array(object({ benchmark: string, metric: string, value: measured })),
+  sections: optional(array(tuple([string, string, measured, measured], optional(measured)))),
+  analogyOutcomes: optional(array(object({ benchmark: string, outcomes: string }))),
+  pairSimilarities: optional(array(object({ benchmark: string, pairIndex: array(number), gold: array(measured), model: array(measured) }))),
+  sampler: optional(
+    nullable(
+      object({
+        description: string,
+        collision: string,
+        entropyBits: measured,
+        perplexity: measured,
+        drawShares: object({ top10: measured, top100: measured, top1000: measured }),
+        draws: number,
+        effectiveNegatives: measured,
+        distribution: array(tuple([number, measured])),
+      }),
+    ),
+  ),
+  neighbours: optional(array(object({ probe: string, neighbours: array(tuple([string, measured])) }))),
+  lossPerEpoch: array(measured),
+  wordsPerSecond: measured,
+  trainSeconds: measured,
+  meanCosineToCentroid: measured,
+  skipped: array(string),
+});

@@ -11,21 +11,23 @@ export interface Cell {
   /** Trainer settings after strategy overrides (sampler and seed included). */
   settings: Record<string, unknown>;
   /**
-   * sha256 (first 16 hex digits) of the corpus digest and normalisation, the
-   * resolved settings (sampler spec and seed included), the benchmarks and the
-   * digests of their data files and of the sampler weights files, and the report's probes.
+   * sha256 (first 16 hex digits) of the cell's own inputs: the corpus digest and
+   * normalisation, the resolved settings (sampler spec and seed included), the
+   * benchmarks and the digests of their data files, the digests of this
+   * strategy's sampler files (not those of other strategies), and the report's probes.
    */
   key: string;
 }
 
-/** Every cell of `experiment` in strategy-major order, keyed by `corpusDigest` and the `inputs` digests. */
+/** Every cell of `experiment` in strategy-major order, keyed by `corpusDigest` and the digests of the `inputs` it reads. */
 export function gridCells(experiment: Experiment, corpusDigest: string, inputs: InputDigests): Cell[] {
   const cells: Cell[] = [];
   for (const strategy of experiment.strategies) {
     for (const seed of experiment.seeds) {
       const settings = { ...experiment.train, ...strategy.train, sampler: strategy.sampler, seed };
+      const own = { benchmarks: inputs.benchmarks, samplerFiles: inputs.samplerFiles[strategy.name] ?? {} };
       const key = createHash("sha256")
-        .update(stableJson({ corpus: corpusDigest, normalize: experiment.corpus, settings, benchmarks: experiment.benchmarks, inputs, probes: experiment.report.probes }))
+        .update(stableJson({ corpus: corpusDigest, normalize: experiment.corpus, settings, benchmarks: experiment.benchmarks, inputs: own, probes: experiment.report.probes }))
         .digest("hex")
         .slice(0, 16);
       cells.push({ index: cells.length, strategy, seed, settings, key });

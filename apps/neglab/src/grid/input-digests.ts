@@ -7,8 +7,12 @@ import { samplerFiles } from "../experiment/sampler-files.js";
 export interface InputDigests {
   /** Per benchmark name: the data file's sha256, or "missing" for a skipped optional benchmark. */
   benchmarks: Record<string, string>;
-  /** Per sampler file (e.g. a domain `weights` file), by `<strategy>.<field>` (not the absolute path, so machines sharing a results directory agree): its sha256. */
-  samplerFiles: Record<string, string>;
+  /**
+   * Per strategy name, per sampler file field (e.g. `weights`, `base.weights`; not the absolute path, so machines
+   * sharing a results directory agree): its sha256. Kept per strategy so that a cell's key covers only its own
+   * strategy's files and editing one weights file retrains only the cells that read it.
+   */
+  samplerFiles: Record<string, Record<string, string>>;
 }
 
 /**
@@ -22,9 +26,11 @@ export async function inputDigests(experiment: Experiment, dataDir: string | und
     const path = benchmarkPath(benchmark, dataDir);
     benchmarks[benchmark.name] = path === null ? "missing" : await sha256File(path);
   }
-  const files: Record<string, string> = {};
+  const files: Record<string, Record<string, string>> = {};
   for (const strategy of experiment.strategies) {
-    for (const { field, path } of samplerFiles(strategy.sampler, experiment.baseDir)) files[`${strategy.name}.${field}`] = await sha256File(path);
+    const own: Record<string, string> = {};
+    for (const { field, path } of samplerFiles(strategy.sampler, experiment.baseDir)) own[field] = await sha256File(path);
+    files[strategy.name] = own;
   }
   return { benchmarks, samplerFiles: files };
 }

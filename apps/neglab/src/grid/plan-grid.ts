@@ -1,17 +1,23 @@
 import { checkBenchmarkData } from "../experiment/benchmark-data.js";
 import type { Experiment } from "../experiment/definition.js";
 import { gridCells, type Cell } from "./cells.js";
-import { inputDigests } from "./input-digests.js";
+import { inputDigests, type InputDigests } from "./input-digests.js";
 import { prepareCorpus } from "./prepare-corpus.js";
 import type { PreparedCorpus } from "./run-cell.js";
 
 /**
  * Everything `run` and `merge` need before training: fails first when a
  * required benchmark file is missing, then reads the corpus once and keys every
- * cell by the corpus digest and the digests of the benchmark and sampler files.
+ * cell by the corpus digest and the digests of the benchmark and sampler files
+ * (also returned, for the shard record).
  */
-export async function planGrid(experiment: Experiment, dataDir: string | undefined, onProgress: (message: string) => void): Promise<{ data: PreparedCorpus & { digest: string }; cells: Cell[] }> {
+export async function planGrid(
+  experiment: Experiment,
+  dataDir: string | undefined,
+  onProgress: (message: string) => void,
+): Promise<{ data: PreparedCorpus & { digest: string }; inputs: InputDigests; cells: Cell[] }> {
   checkBenchmarkData(experiment, dataDir);
   const data = await prepareCorpus(experiment, onProgress);
-  return { data, cells: gridCells(experiment, data.digest, await inputDigests(experiment, dataDir)) };
+  const inputs = await inputDigests(experiment, dataDir);
+  return { data, inputs, cells: gridCells(experiment, data.digest, inputs) };
 }

@@ -1,8 +1,9 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { writeHtmlReport } from "@neglab/report-html";
+import { renderHtmlReport } from "@neglab/report-html";
 import type { Experiment } from "../experiment/definition.js";
 import type { CellResult } from "../grid/cell-result.js";
+import { processAlive } from "../grid/run-lock.js";
 import { environment as currentEnvironment } from "./environment.js";
 import { htmlReportInput } from "./html-input.js";
 import { renderCsv, renderMarkdown, renderTerminal } from "./render.js";
@@ -24,21 +25,68 @@ export interface RunConfig {
   cells: string[];
 }
 
+/** The files rendered from config.json and the cells; removed together before a new set is renamed in. */
+const REPORT_FILES = ["summary.json", "results.csv", "report.md", "report.html"] as const;
+
+/** Temporary names of a set being written: `.report-set.<pid>.<file>.tmp`, so leftovers of a killed writer can be recognised. */
+const TEMPORARY = /^\.report-set\.(\d+)\..+\.tmp$/;
+
 /**
  * Writes report.md, results.csv, summary.json, config.json (the resolved
  * experiment, the environment and the cells' keys) and, unless `html` is
  * false, report.html into `runDir`; returns the terminal report.
+ *
+ * The files are written as one set, so that a report never sits beside files
+ * of an earlier run (a stale report.html next to a fresh report.md after
+ * `--no-html`, or after a kill between two writes): every file is first written
+ * under a temporary name; then the old rendered files are removed, config.json
+ * is renamed into place and the new rendered files after it. A kill at any
+ * point leaves either the old set, or a config.json with some or none of its
+ * own rendered files (which `neglab report` regenerates), never a mix of two runs.
  */
 export async function writeReport(experiment: Experiment, cells: CellResult[], runDir: string, options: WriteReportOptions = {}): Promise<string> {
   const ordered = [...cells].sort((a, b) => a.strategy.localeCompare(b.strategy) || a.seed - b.seed);
   const summary = summarize(experiment.name, experiment.baseline, experiment.strategies.map((s) => s.name), ordered);
   const env = options.environment ?? currentEnvironment();
   const config: RunConfig = { experiment, environment: env, cells: cells.map((c) => c.key) };
+  const files = new Map<string, string>([
+    ["config.json", `${JSON.stringify(config, null, 2)}\n`],
+    ["summary.json", `${JSON.stringify(summary, null, 2)}\n`],
+    ["results.csv", renderCsv(ordered)],
+    ["report.md", renderMarkdown(summary, env)],
+  ]);
+  if (options.html ?? true) files.set("report.html", await renderHtmlReport(htmlReportInput(experiment, summary, ordered, env)));
   await mkdir(runDir, { recursive: true });
-  await writeFile(join(runDir, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
-  await writeFile(join(runDir, "results.csv"), renderCsv(ordered));
-  await writeFile(join(runDir, "report.md"), renderMarkdown(summary, env));
-  await writeFile(join(runDir, "config.json"), `${JSON.stringify(config, null, 2)}\n`);
-  if (options.html ?? true) await writeHtmlReport(join(runDir, "report.html"), htmlReportInput(experiment, summary, ordered, env));
+  await removeAbandonedSets(runDir);
+  await replaceSet(runDir, files);
   return renderTerminal(summary);
+}
+
+/** Writes `files` (name → text) under temporary names, then swaps them in for the old set as {@link writeReport} describes. */
+async function replaceSet(runDir: string, files: Map<string, string>): Promise<void> {
+  const temporary = (name: string) => join(runDir, `.report-set.${process.pid}.${name}.tmp`);
+  try {
+    for (const [name, text] of files) await writeFile(temporary(name), text);
+    // report.html first, the reverse of the renames: a failure leaves the set whole, or without its last files.
+    for (const name of [...REPORT_FILES].reverse()) await unlink(join(runDir, name)).catch(ignoreMissing);
+  } catch (error) {
+    // Nothing of the new set is in place yet: drop it; what was there stays (perhaps without its last files).
+    for (const name of files.keys()) await unlink(temporary(name)).catch(() => undefined);
+    throw error;
+  }
+  await rename(temporary("config.json"), join(runDir, "config.json"));
+  for (const name of REPORT_FILES) if (files.has(name)) await rename(temporary(name), join(runDir, name));
+}
+
+/** Removes the temporary files of report sets whose writer is gone (killed before it renamed them). */
+async function removeAbandonedSets(runDir: string): Promise<void> {
+  for (const name of await readdir(runDir)) {
+    const match = TEMPORARY.exec(name);
+    if (match && !processAlive(Number(match[1]))) await unlink(join(runDir, name)).catch(ignoreMissing);
+  }
+}
+
+/** Rethrows every error but "no such file" (the file to remove is already gone). */
+function ignoreMissing(error: NodeJS.ErrnoException): void {
+  if (error.code !== "ENOENT") throw error;
 }
