@@ -12,6 +12,7 @@ import { saveShardRecord, shardRecord } from "../grid/shard-record.js";
 import { gridProgress, progressLine } from "../progress.js";
 import { writeReport } from "../report/write-report.js";
 import { benchmarkDataDir } from "./data-directory.js";
+import { FETCH_TIMEOUT_FLAG, fetchTimeouts } from "./fetch-timeout.js";
 
 interface RunArgs {
   experiment: string;
@@ -22,6 +23,7 @@ interface RunArgs {
   html: boolean;
   fetch: boolean;
   "fetch-from": string | undefined;
+  timeout: number;
 }
 
 /** `neglab run <experiment>`: trains and evaluates every (strategy × seed) cell, then writes the report. */
@@ -37,10 +39,12 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option("force", { type: "boolean", default: false, describe: "Recompute cells that are already cached" })
       .option("html", { type: "boolean", default: true, describe: "Write report.html next to report.md (--no-html to skip)" })
       .option("fetch", { type: "boolean", default: true, describe: "Download missing registered benchmark datasets into the cache first, checksum-verified (--no-fetch to fail instead)" })
-      .option("fetch-from", { type: "string", describe: "Download them from this mirror of the data directory (<url>/<file>) instead of their sources" }),
+      .option("fetch-from", { type: "string", describe: "Download them from this mirror of the data directory (<url>/<file>) instead of their sources" })
+      .options(FETCH_TIMEOUT_FLAG),
   handler: async (args) => {
     // 1. Validate the definition and the shard before any work.
     const experiment = await loadExperiment(args.experiment);
+    const timeouts = fetchTimeouts(args.timeout);
     const shard = resolveShard(args.shard, args["shard-count"]);
     const out = resolve(args.out ?? join("runs", experiment.name));
     const progress = progressLine();
@@ -49,7 +53,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     await mkdir(join(out, "cells"), { recursive: true });
     const lock = lockRun(out, shard, (m) => progress.done(m));
     try {
-      if (args.fetch) await fetchMissingBenchmarks(experiment, dataDir, (m) => progress.done(m), args["fetch-from"]);
+      if (args.fetch) await fetchMissingBenchmarks(experiment, dataDir, (m) => progress.done(m), args["fetch-from"], timeouts);
 
       // 3. Read the corpus once; the cells' cache keys include its digest and those of the benchmark and weights files.
       const { data, inputs, cells } = await planGrid(experiment, dataDir, (m) => progress.update(m));
