@@ -73,13 +73,6 @@ export function normalise(weights: ArrayLike<number>, what: string, field?: stri
   return probabilities;
 }
 
-/** How many ids have a probability above zero. */
-export function supportSize(probabilities: ArrayLike<number>): number {
-  let size = 0;
-  for (let id = 0; id < probabilities.length; id++) if (probabilities[id] > 0) size++;
-  return size;
-}
-
 /**
  * The reference tools compute Σ count^α unscaled; for large α it overflows (or,
  * for large negative α, underflows to 0), which their tables cannot represent.

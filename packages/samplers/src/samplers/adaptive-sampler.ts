@@ -110,7 +110,7 @@ export class AdaptiveSampler implements NegativeSampler, SingleDraw {
     const ids = this.candidates.ids;
     this.anchor = anchor;
     this.base.draw(this.candidates, m, -1, anchor, rng);
-    const n = settleCollisions(ids, m, positive, this.collision, this, rng);
+    const n = settleCollisions(ids, m, positive, this.collision, this, rng, this.spec);
     this.score(ids, n);
     const chosen = this.plan.select === "top" ? this.selectTop(n, k) : this.selectSoftmax(n, k, rng);
     for (let i = 0; i < chosen; i++) out.ids[i] = ids[this.chosen[i]];
