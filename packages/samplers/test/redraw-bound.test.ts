@@ -49,13 +49,13 @@ describe("collision redraw cannot hang", () => {
   });
 
   it('refuses a domain spec whose other words weigh 1e-300 with "redraw"', async () => {
-    const spec = { type: "domain", weights: { w0: 1 }, defaultWeight: 1e-300, collision: "redraw" };
+    const spec: SamplerSpec = { type: "domain", weights: { w0: 1 }, defaultWeight: 1e-300, collision: "redraw" };
     const outcome = await buildAndDraw(spec, CORPUS_LIKE);
     expect(outcome.error?.message).toContain('sampler "domain": collision "redraw" needs at least two words the sampler can draw');
   });
 
   it("bounds redraws from a custom base whose probabilities() promise words its draws never produce", async () => {
-    const spec = { type: "adaptive", base: { type: "module:./always-first.mjs" }, collision: "redraw" };
+    const spec: SamplerSpec = { type: "adaptive", base: { type: "module:./always-first.mjs" }, collision: "redraw" };
     const outcome = await buildAndDraw(spec, zipfVocabulary(50));
     expect(outcome.error?.name).toBe("SamplerError");
     expect(outcome.error?.message).toBe(
