@@ -24,14 +24,14 @@ export interface SamplerErrorData {
  * Builds `spec` on `vocabulary` through the registry and checks the sampler's
  * contract ({@link checkSamplerContract}): the part of the preflight that runs
  * user code, hence in a worker thread when the spec names a custom module.
- * With `standIn`, a build error that names no file (one the vocabulary's shape
- * can cause, e.g. `redraw` with too few drawable words) says it was found on
+ * With `standIn`, a build error that names no file (an option combination the
+ * registry refuses, e.g. `redraw` over one weighted word) says it was found on
  * the stand-in vocabulary.
  */
 export async function buildAndCheck(spec: SamplerSpec, vocabulary: SamplerVocabulary, baseDir: string, standIn: boolean): Promise<PreflightReport> {
   const sampler = await createSampler(spec, { vocabulary, baseDir }).catch((error: unknown) => {
     if (!standIn || !(error instanceof SamplerError) || error.file !== undefined) throw error;
-    throw new SamplerError(`${error.message} (on a stand-in vocabulary of ${vocabulary.words.length} Zipf-distributed words, before the corpus is read)`, {
+    throw new SamplerError(`${error.message} (on a stand-in vocabulary of ${vocabulary.words.length} equally frequent words, before the corpus is read)`, {
       field: error.field,
       cause: error,
     });

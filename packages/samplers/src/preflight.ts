@@ -13,25 +13,29 @@ export type { PreflightReport } from "./preflight-build.js";
 /** How long a preflight may spend loading, building and drawing from a spec that names a custom module, by default. */
 export const PREFLIGHT_TIMEOUT_MS = 10_000;
 
+/** The count of every stand-in word. */
+const STAND_IN_COUNT = 10;
+
 /**
  * The vocabulary a preflight builds on when the corpus has not been read yet:
- * 16 words `w0`…`w15` with Zipfian counts ⌊1000 / rank⌋ (rank from 1), so the
- * head-heavy shape of a real vocabulary (which decides, e.g., whether `redraw`
- * can finish) is there; the words of every weights file the spec names are
- * added with count 1, so a `domain` spec builds with all its listed words.
+ * 16 words `w0`…`w15`, each seen 10 times; the words of every weights file the
+ * spec names are added, also seen 10 times, so a `domain` spec builds with all
+ * its listed words. Equal counts make unigram^α uniform for every α: whether a
+ * distribution suits a policy (e.g. `redraw` with α = 50) depends on the real
+ * counts, so it is decided when the sampler is built on them, never refused on
+ * a made-up shape.
  */
 export const PREFLIGHT_VOCABULARY: SamplerVocabulary = {
   words: Array.from({ length: 16 }, (_, id) => `w${id}`),
-  counts: Array.from({ length: 16 }, (_, id) => Math.floor(1000 / (id + 1))),
+  counts: Array.from({ length: 16 }, () => STAND_IN_COUNT),
 };
-
 /** Where and how long a preflight builds. */
 export interface PreflightOptions {
   /** Directory relative paths in the spec resolve against; default `process.cwd()`. */
   readonly baseDir?: string;
   /** Time limit (ms) for a spec naming a custom module; default {@link PREFLIGHT_TIMEOUT_MS}. */
   readonly timeoutMs?: number;
-  /** The real vocabulary when it is known; default the stand-in {@link PREFLIGHT_VOCABULARY} plus the weights files' words. */
+  /** The real vocabulary when it is known (its counts then decide, e.g., whether `redraw` can finish); default {@link PREFLIGHT_VOCABULARY}. */
   readonly vocabulary?: SamplerVocabulary;
 }
 
@@ -50,10 +54,10 @@ export interface PreflightResult extends PreflightReport {
  * factory run); a few draws checked against the contract the trainer relies
  * on (ids in [0, V), counts ≤ k, the collision policy, probabilities,
  * weights; `setProgress` and `attachModel` exercised). It builds on
- * `options.vocabulary`, or on a small stand-in vocabulary
- * ({@link PREFLIGHT_VOCABULARY}); a problem only the real vocabulary can show
- * (e.g. none of the weights file's words in the corpus) is left to the build
- * on it.
+ * `options.vocabulary`, or on a small stand-in vocabulary of equally frequent
+ * words ({@link PREFLIGHT_VOCABULARY}); a problem only the real counts can show
+ * (none of the weights file's words in the corpus, `redraw` on a distribution
+ * too skewed to leave the positive) is left to the build on them.
  *
  * A spec that names a custom module is built in a worker thread, terminated
  * after `timeoutMs`: a top-level await or factory promise that never settles
@@ -85,11 +89,11 @@ function nestedSpecs(spec: SamplerSpec): SamplerSpec[] {
   return base === undefined ? [spec] : [spec, ...nestedSpecs(base)];
 }
 
-/** `vocabulary` with each of `words` it lacks appended, with count 1. */
+/** `vocabulary` with each of `words` it lacks appended, with the stand-in count. */
 function withWords(vocabulary: SamplerVocabulary, words: readonly string[]): SamplerVocabulary {
   const all = new Set(vocabulary.words);
   const added = words.filter((word) => !all.has(word) && all.add(word));
-  return { words: [...vocabulary.words, ...added], counts: [...Array.from(vocabulary.counts), ...added.map(() => 1)] };
+  return { words: [...vocabulary.words, ...added], counts: [...Array.from(vocabulary.counts), ...added.map(() => STAND_IN_COUNT)] };
 }
 
 /** The compiled worker script: beside this module in dist/, or in ../dist/ when this runs from src/ (tests). */

@@ -110,9 +110,15 @@ describe("preflightSamplerSpec", () => {
     expect(wrapped.description).toBe("wrapped unigram");
   });
 
-  it("says when a vocabulary-dependent refusal comes from the stand-in vocabulary", async () => {
-    const error = await preflightError({ type: "unigram", alpha: 60, collision: "redraw" } satisfies SamplerSpec);
-    expect(error.message).toMatch(/needs at least two words the sampler can draw.*\(on a stand-in vocabulary of 16 Zipf-distributed words, before the corpus is read\)$/);
+  it("leaves refusals that depend on the corpus's counts to the real vocabulary, and says when the stand-in refused", async () => {
+    // α = 60 with redraw: fine on equally frequent stand-in words, refused on a real, Zipf-shaped vocabulary.
+    const spec: SamplerSpec = { type: "unigram", alpha: 60, collision: "redraw" };
+    await expect(preflightSamplerSpec(spec)).resolves.toMatchObject({ spec: { alpha: 60, collision: "redraw" } });
+    const real = await preflightError(spec, { vocabulary: WORKED_EXAMPLE });
+    expect(real.message).toMatch(/^sampler "unigram": collision "redraw" needs at least two words the sampler can draw/);
+    // Redraw over one weighted word is refused whatever the counts; the message says which vocabulary showed it.
+    const error = await preflightError({ type: "domain", weights: { w3: 1 }, combine: "mixture", lambda: 1, collision: "redraw" });
+    expect(error.message).toMatch(/needs at least two words the sampler can draw.*\(on a stand-in vocabulary of 16 equally frequent words, before the corpus is read\)$/);
     expect(error.field).toBe("collision");
   });
 
