@@ -55,7 +55,7 @@ describe("collision redraw cannot hang", () => {
   });
 
   it("bounds redraws from a custom base whose probabilities() promise words its draws never produce", async () => {
-    const spec: SamplerSpec = { type: "adaptive", base: { type: "module:./always-first.mjs" }, collision: "redraw" };
+    const spec: SamplerSpec = { type: "adaptive", base: { type: "module:./bad-ids.mjs", id: 0 }, collision: "redraw" };
     const outcome = await buildAndDraw(spec, zipfVocabulary(50));
     expect(outcome.error?.name).toBe("SamplerError");
     expect(outcome.error?.message).toBe(
