@@ -141,7 +141,7 @@ export function checkRedrawCanEnd(spec: SamplerSpec, collision: CollisionPolicy,
   if (support < 2) {
     refuse(
       `needs at least two words the sampler can draw, and this distribution has ${support} ` +
-        `(a word below about 2^-32 of the mass is never drawn, so redrawing it could never end)`,
+        `(a word below about 2^-32 of the mass is never drawn), so a collision could be redrawn forever`,
     );
   }
   const share = top / total;
