@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { SamplerError } from "./errors.js";
+import { checkDistribution } from "./sampler-contract.js";
 import { COLLISION_POLICIES } from "./options.js";
 import { AliasSampler } from "./samplers/alias-sampler.js";
 import type { CollisionPolicy, NegativeSampler, SamplerSpec, SamplerVocabulary } from "./types.js";
@@ -119,7 +120,15 @@ export async function loadCustomSampler(
     vocabulary,
     baseDir,
     createSampler,
-    fromWeights: (weights, label) => createWeightedSampler(weights, { spec, collision, label }),
+    fromWeights: (weights, label) => {
+      // One weight per word id: a longer array would draw ids past the vocabulary, a shorter one never draws its tail.
+      if (weights?.length !== vocabulary.words.length) {
+        throw new SamplerError(`fromWeights: got ${String(weights?.length)} weights for a vocabulary of ${vocabulary.words.length} words (one per word id)`, {
+          field: "type",
+        });
+      }
+      return createWeightedSampler(weights, { spec, collision, label });
+    },
   };
   let sampler: unknown;
   try {
@@ -150,14 +159,12 @@ function checkSamplerShape(sampler: unknown, file: string, vocabularySize: numbe
   for (const hook of ["setProgress", "attachModel", "describe"] as const) {
     if (s[hook] !== undefined && typeof s[hook] !== "function") fail(`a non-function ${hook}`);
   }
-  const probabilities = (sampler as NegativeSampler).probabilities();
-  if (!(probabilities instanceof Float64Array) || probabilities.length !== vocabularySize) {
-    fail(`probabilities() that is not a Float64Array of ${vocabularySize} (the vocabulary size)`);
+  if (s.modelAware === true && typeof s.attachModel !== "function") fail("a model-aware sampler without an attachModel(view) method");
+  let probabilities: unknown;
+  try {
+    probabilities = (sampler as NegativeSampler).probabilities();
+  } catch (error) {
+    throw new SamplerError(`probabilities() threw: ${(error as Error | undefined)?.message ?? String(error)}`, { file, field: "type", cause: error });
   }
-  let total = 0;
-  for (const p of probabilities) {
-    if (!(p >= 0)) fail(`probabilities() with a negative or NaN entry (${p})`);
-    total += p;
-  }
-  if (Math.abs(total - 1) > 1e-6) fail(`probabilities() summing to ${total}, not 1`);
+  checkDistribution(probabilities, vocabularySize, (problem) => fail(`a sampler whose ${problem}`));
 }

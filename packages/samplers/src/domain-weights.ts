@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { SamplerError } from "./errors.js";
 import { show } from "./options.js";
 import type { SamplerVocabulary } from "./types.js";
@@ -23,14 +23,16 @@ export interface DomainWeights {
 
 /**
  * Parses a weights file: one `word<TAB>weight` per line (a run of spaces also
- * separates); blank lines and lines starting with `#` are skipped. Errors name
- * the file and line: a line without exactly two fields, a weight that is not a
- * finite number ≥ 0, a word listed twice, a file with no entry.
+ * separates); blank lines and lines starting with `#` are skipped; a leading
+ * UTF-8 byte-order mark is dropped (else it would glue itself to the first
+ * word). Errors name the file and line: a line without exactly two fields, a
+ * weight that is not a finite decimal number ≥ 0 (`1.5`, `2e-3`; not `0x10`,
+ * `Infinity` or `1e400`), a word listed twice, a file with no entry.
  */
 export function parseWeightsFile(text: string, file: string): WeightEntry[] {
   const entries: WeightEntry[] = [];
   const firstLine = new Map<string, number>();
-  const lines = text.split("\n");
+  const lines = (text.startsWith("\uFEFF") ? text.slice(1) : text).split("\n");
   for (let index = 0; index < lines.length; index++) {
     const line = index + 1;
     const content = lines[index].replace(/\r$/, "").trim();
@@ -40,7 +42,7 @@ export function parseWeightsFile(text: string, file: string): WeightEntry[] {
       throw new SamplerError(`expected "word<TAB>weight", got ${show(content)}`, { file, line, field: "weights" });
     }
     const [word, text] = fields;
-    const weight = Number(text);
+    const weight = DECIMAL.test(text) ? Number(text) : NaN;
     if (!Number.isFinite(weight) || weight < 0) {
       throw new SamplerError(`weight of "${word}" must be a finite number ≥ 0, got ${show(text)}`, { file, line, field: "weights" });
     }
@@ -53,15 +55,34 @@ export function parseWeightsFile(text: string, file: string): WeightEntry[] {
   return entries;
 }
 
-/** Reads and parses a weights file (see {@link parseWeightsFile}); a missing file is an error naming it. */
+/** A decimal number as people write weights: digits, an optional fraction and exponent. */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * Reads and parses a weights file (see {@link parseWeightsFile}). Only a
+ * regular file is read: a FIFO or device could block the read forever, a
+ * directory is no weights file. Errors name the file, in plain words.
+ */
 export async function readWeightsFile(file: string): Promise<WeightEntry[]> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    throw new SamplerError(`cannot read the weights file: ${(error as Error).message}`, { file, field: "weights", cause: error });
-  }
+  const fail = (problem: string, cause?: unknown): never => {
+    throw new SamplerError(`cannot read the weights file: ${problem}`, { file, field: "weights", cause });
+  };
+  const info = await stat(file).catch((error: unknown) => fail(plainReason(error), error));
+  if (info.isDirectory()) fail("it is a directory");
+  if (!info.isFile()) fail("it is not a regular file (a FIFO, socket or device)");
+  const text = await readFile(file, "utf8").catch((error: unknown) => fail(plainReason(error), error));
   return parseWeightsFile(text, file);
+}
+
+/** An errno error in plain words (the path is named by the caller). */
+function plainReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "ENOTDIR") return "a part of the path is not a directory";
+  if (code === "ELOOP") return "too many symbolic links";
+  if (code === "EISDIR") return "it is a directory";
+  return (error as Error | undefined)?.message ?? String(error);
 }
 
 /** Checks an in-code `{ word: weight }` map, naming the bad word in errors. */

@@ -12,6 +12,15 @@ export { closestName } from "@neglab/suggest";
 export { createWeightedSampler, type SamplerFactory, type SamplerFactoryContext } from "./custom-module.js";
 export { COLLISION_EFFECT } from "./collision.js";
 export { parseWeightsFile } from "./domain-weights.js";
+export {
+  preflightSamplerSpec,
+  PREFLIGHT_TIMEOUT_MS,
+  PREFLIGHT_VOCABULARY,
+  type PreflightOptions,
+  type PreflightReport,
+  type PreflightResult,
+} from "./preflight.js";
+export { checkSamplerContract } from "./sampler-contract.js";
 export { scheduleFraction, type Schedule } from "./schedule.js";
 export { buildAliasTable } from "./tables/alias-table.js";
 export { buildWord2vecTable, WORD2VEC_TABLE_SIZE } from "./tables/word2vec-table.js";

@@ -56,28 +56,30 @@ export function checkCountsForAlpha(vocabulary: SamplerVocabulary, alpha: number
 
 /**
  * weights / Σ weights. Throws when a weight is negative or not finite, or when
- * all are zero (`what` names the weights in the message).
+ * all are zero (`what` names the weights in the message). When the sum of
+ * finite weights overflows (several near 1e308), they are divided by the
+ * largest first, so the result is still a distribution, not weight / Infinity = 0.
  */
 export function normalise(weights: ArrayLike<number>, what: string, field?: string): Float64Array {
-  let total = 0;
+  let largest = 0;
   for (let id = 0; id < weights.length; id++) {
     const weight = weights[id];
     if (!(weight >= 0) || !Number.isFinite(weight)) {
       throw new SamplerError(`${what}: weight of id ${id} must be finite and ≥ 0, got ${weight}`, { field });
     }
-    total += weight;
+    if (weight > largest) largest = weight;
   }
-  if (!(total > 0)) throw new SamplerError(`${what}: all weights are zero, so there is nothing to sample`, { field });
+  if (!(largest > 0)) throw new SamplerError(`${what}: all weights are zero, so there is nothing to sample`, { field });
+  let total = 0;
+  for (let id = 0; id < weights.length; id++) total += weights[id];
+  const scale = Number.isFinite(total) ? 1 : 1 / largest;
+  if (scale !== 1) {
+    total = 0;
+    for (let id = 0; id < weights.length; id++) total += weights[id] * scale;
+  }
   const probabilities = new Float64Array(weights.length);
-  for (let id = 0; id < weights.length; id++) probabilities[id] = weights[id] / total;
+  for (let id = 0; id < weights.length; id++) probabilities[id] = (weights[id] * scale) / total;
   return probabilities;
-}
-
-/** How many ids have a probability above zero. */
-export function supportSize(probabilities: ArrayLike<number>): number {
-  let size = 0;
-  for (let id = 0; id < probabilities.length; id++) if (probabilities[id] > 0) size++;
-  return size;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { buildVocabulary, openCorpus } from "@neglab/corpus";
-import { COLLISION_EFFECT, createSampler, entropy, expectedNegatives, frequencyBuckets, perplexity } from "@neglab/samplers";
+import { COLLISION_EFFECT, createSampler, entropy, expectedNegatives, frequencyBuckets, perplexity, preflightSamplerSpec } from "@neglab/samplers";
 import { createTable } from "../terminal.js";
 import type { CommandModule } from "yargs";
 import { progressLine } from "../progress.js";
@@ -28,12 +28,14 @@ export const samplersInspectCommand: CommandModule = {
       .option("json", { type: "boolean", default: false, describe: "Print JSON instead of tables" })
       .example("$0 samplers inspect unigram --alpha 0.75 --corpus brown --lowercase --punctuation drop", ""),
   handler: async (args) => {
-    // 1. The spec (name or JSON, plus option flags), checked when the sampler is built below.
+    // 1. The spec (name or JSON, plus option flags), built before the corpus is read (preflightSamplerSpec: weights
+    //    files parsed, a custom module run in a worker thread under a time limit), so its problems come first.
     const spec = samplerSpecFromFlags({ ...args, sampler: args.spec });
     for (const flag of ["min-count", "negative", "top"]) {
       const value = args[flag] as number;
       if (!(Number.isInteger(value) && value >= (flag === "min-count" ? 1 : 0))) throw new Error(`--${flag}: expected a non-negative integer, got ${value}`);
     }
+    const { spec: checked } = await preflightSamplerSpec(spec);
 
     // 2. The corpus vocabulary, then the sampler built on it.
     const progress = progressLine();
@@ -45,7 +47,7 @@ export const samplersInspectCommand: CommandModule = {
       onProgress: (p) => progress.update(`counting ${corpus.name}: ${p.tokens} tokens, ${p.types} types`),
     });
     progress.done(`${corpus.name}: ${vocabulary.size.toLocaleString("en")} words (minCount ${String(args["min-count"])})`);
-    const sampler = await createSampler(spec!, { vocabulary });
+    const sampler = await createSampler(checked, { vocabulary });
     const p = sampler.probabilities();
 
     // 3. The diagnostics of @neglab/samplers on that distribution.

@@ -1,10 +1,9 @@
 import { access, readFile, stat } from "node:fs/promises";
 import { dirname, isAbsolute, resolve } from "node:path";
-import { validateSamplerSpec } from "@neglab/samplers";
+import { preflightSamplerSpec, SamplerError } from "@neglab/samplers";
 import { defaultSettings, resolveSettings, TrainOptionError, type TrainSettings } from "@neglab/trainer";
 import type { Options } from "yargs";
 import { closestName } from "@neglab/suggest";
-import { CHECK_VOCABULARY } from "../experiment/trainer-settings.js";
 import { CORPUS_FLAGS, type Punctuation } from "./corpus-flags.js";
 import { samplerFlagOptions, samplerSpecFromFlags } from "./sampler-flags.js";
 
@@ -110,13 +109,14 @@ export async function resolveTrainJob(args: Record<string, unknown>): Promise<Tr
     throw error;
   }
 
-  // 3. The sampler spec's form (type, options, ranges) before the corpus is read: checked against a stand-in
-  //    vocabulary, since only the options are at stake here; the real vocabulary is checked when training starts.
+  // 3. The sampler built before the corpus is read (preflightSamplerSpec): its options, its weights files parsed, a
+  //    custom module loaded, run and drawn from in a worker thread under a time limit, on a stand-in vocabulary.
   const samplerBaseDir = fromFlag.has("sampler") ? process.cwd() : configDir;
   try {
-    validateSamplerSpec(settings.sampler, CHECK_VOCABULARY, samplerBaseDir);
+    await preflightSamplerSpec(settings.sampler, { baseDir: samplerBaseDir });
   } catch (error) {
-    throw new Error(`${origin("sampler")}: ${(error as Error).message}`);
+    if (!(error instanceof SamplerError)) throw error;
+    throw new SamplerError(`${origin("sampler")}: ${error.message}`, { field: error.field, cause: error });
   }
 
   // 4. Corpus and outputs.

@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
-import { SamplerError, validateSamplerSpec } from "@neglab/samplers";
+import { preflightSamplerSpec, SamplerError, validateSamplerSpec, type PreflightOptions } from "@neglab/samplers";
 import { closestName } from "@neglab/suggest";
 import { defaultSettings, resolveSettings, TrainOptionError } from "@neglab/trainer";
+import type { Experiment } from "./definition.js";
+import { ExperimentError } from "./definition.js";
 import { samplerFiles } from "./sampler-files.js";
 
 /** The trainer settings an experiment may set (the seed comes from `seeds`, the sampler from each strategy). */
@@ -60,4 +62,28 @@ export function settingsProblem(
   }
   const missing = samplerFiles(sampler, baseDir).find((f) => !existsSync(f.path));
   return missing ? { field: `${strategyField}.sampler.${missing.field}`, message: `${missing.path}: no such file` } : null;
+}
+
+/**
+ * Builds every strategy's sampler before the corpus is counted and before the
+ * first cell trains (`preflightSamplerSpec`: weights files parsed, custom
+ * modules imported in a worker thread and their factory run and drawn from
+ * under a time limit), so a bad weights file or a throwing, hanging or
+ * misbehaving custom module stops `neglab run` at once, as an ExperimentError
+ * naming the definition file and the strategy's field (`strategies[2].sampler`),
+ * instead of after the other strategies trained. `options.vocabulary` (the
+ * corpus's, once counted) builds on the real words instead of the stand-in.
+ */
+export async function preflightExperimentSamplers(
+  experiment: Pick<Experiment, "file" | "baseDir" | "strategies">,
+  options: Omit<PreflightOptions, "baseDir"> = {},
+): Promise<void> {
+  for (const [i, strategy] of experiment.strategies.entries()) {
+    try {
+      await preflightSamplerSpec(strategy.sampler, { ...options, baseDir: experiment.baseDir });
+    } catch (error) {
+      if (!(error instanceof SamplerError)) throw error;
+      throw new ExperimentError(experiment.file, `strategies[${i}].sampler${error.field ? `.${error.field}` : ""}`, error.message);
+    }
+  }
 }

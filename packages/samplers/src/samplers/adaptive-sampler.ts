@@ -109,8 +109,9 @@ export class AdaptiveSampler implements NegativeSampler, SingleDraw {
     if (m > this.scores.length) this.grow(m);
     const ids = this.candidates.ids;
     this.anchor = anchor;
-    this.base.draw(this.candidates, m, -1, anchor, rng);
-    const n = settleCollisions(ids, m, positive, this.collision, this, rng);
+    const drawn = this.base.draw(this.candidates, m, -1, anchor, rng);
+    this.checkCandidates(drawn, m);
+    const n = settleCollisions(ids, drawn, positive, this.collision, this, rng, this.spec);
     this.score(ids, n);
     const chosen = this.plan.select === "top" ? this.selectTop(n, k) : this.selectSoftmax(n, k, rng);
     for (let i = 0; i < chosen; i++) out.ids[i] = ids[this.chosen[i]];
@@ -132,6 +133,26 @@ export class AdaptiveSampler implements NegativeSampler, SingleDraw {
       `adaptive: ${how} of M=${candidates} candidates by h·v'_c${weights}, O(M·dim) = O(${candidates}·${dim}) per draw; ` +
       `base: ${JSON.stringify(this.spec.base ?? this.base.spec)}; collision=${COLLISION_EFFECT[this.collision]}`
     );
+  }
+
+  /**
+   * The base (possibly a custom module) must return at most m ids, each a word
+   * of the vocabulary: a bad one would be scored against a row outside the
+   * output matrix and handed to the trainer. O(m), against O(m · dim) scoring.
+   */
+  private checkCandidates(drawn: number, m: number): void {
+    if (!(Number.isInteger(drawn) && drawn >= 0 && drawn <= m)) {
+      throw new SamplerError(`sampler "adaptive": its base "${this.base.spec.type}" returned ${drawn} negatives when asked for ${m}`, { field: "base" });
+    }
+    const ids = this.candidates.ids;
+    for (let j = 0; j < drawn; j++) {
+      if (ids[j] < 0 || ids[j] >= this.vocabularySize) {
+        throw new SamplerError(
+          `sampler "adaptive": its base "${this.base.spec.type}" drew id ${ids[j]}, outside the vocabulary [0, ${this.vocabularySize})`,
+          { field: "base" },
+        );
+      }
+    }
   }
 
   /** scores[j] = h · output[ids[j]] (0 without a model). */

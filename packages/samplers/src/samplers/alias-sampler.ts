@@ -1,4 +1,4 @@
-import { aliasDraw, buildAliasTable, type AliasTable } from "../tables/alias-table.js";
+import { aliasDraw, aliasDrawCounts, buildAliasTable, type AliasTable } from "../tables/alias-table.js";
 import { buildRunAliasTable, runAliasDraw, runStarts, type RunAliasTable } from "../tables/run-alias-table.js";
 import type { CollisionPolicy, SamplerSpec } from "../types.js";
 import { IndependentSampler } from "./independent-sampler.js";
@@ -38,9 +38,9 @@ function runStartsWorthATable(distribution: ArrayLike<number>): number[] | null 
  * instead, with two random words per draw; the distribution is the same.
  */
 export class AliasSampler extends IndependentSampler {
-  private cells: AliasTable = new Uint32Array(0);
+  private cells: AliasTable;
   /** The run table, when {@link drawsByRuns}; then `cells` is empty. */
-  private runs: RunAliasTable | null = null;
+  private runs: RunAliasTable | null;
   private readonly size: number;
 
   constructor(
@@ -50,17 +50,12 @@ export class AliasSampler extends IndependentSampler {
     private readonly label: string,
     warnings: readonly string[] = [],
   ) {
-    super(spec, collision, distribution, warnings);
+    const tables = buildTables(distribution);
+    super(spec, collision, distribution, warnings, drawableMass(tables, distribution.length));
+    this.cells = tables.cells;
+    this.runs = tables.runs;
     this.size = distribution.length;
-    this.setTables(distribution);
-  }
-
-  /** Builds the word table, or the run table when {@link drawsByRuns} (two random words a draw). */
-  private setTables(distribution: Float64Array): void {
-    const starts = runStartsWorthATable(distribution);
-    this.runs = starts === null ? null : buildRunAliasTable(distribution, starts);
-    this.cells = starts === null ? buildAliasTable(distribution) : new Uint32Array(0);
-    this.wordsPerDraw = starts === null ? 1 : 2;
+    this.wordsPerDraw = tables.runs === null ? 1 : 2;
   }
 
   protected fromWords(words: Uint32Array, at: number): number {
@@ -69,13 +64,51 @@ export class AliasSampler extends IndependentSampler {
     return aliasDraw(this.cells, this.size, words[at]);
   }
 
+  override drawableMass(): Float64Array {
+    return drawableMass({ cells: this.cells, runs: this.runs }, this.size);
+  }
+
   /** Replaces the distribution (and its alias table), e.g. when an annealed α moves. */
   protected redistribute(distribution: Float64Array): void {
     this.distribution = distribution;
-    this.setTables(distribution);
+    const tables = buildTables(distribution);
+    this.cells = tables.cells;
+    this.runs = tables.runs;
+    this.wordsPerDraw = tables.runs === null ? 1 : 2;
   }
 
   protected summary(): string {
     return this.label;
   }
+}
+
+/** The word table, or the run table (then `cells` is empty) when {@link drawsByRuns}. */
+interface AliasTables {
+  readonly cells: AliasTable;
+  readonly runs: RunAliasTable | null;
+}
+
+function buildTables(distribution: Float64Array): AliasTables {
+  const starts = runStartsWorthATable(distribution);
+  if (starts === null) return { cells: buildAliasTable(distribution), runs: null };
+  return { cells: new Uint32Array(0), runs: buildRunAliasTable(distribution, starts) };
+}
+
+/**
+ * The mass each word can really be drawn with ({@link aliasDrawCounts}, not
+ * normalised): a run's count is shared by its words, every one of which the
+ * second random word reaches.
+ */
+function drawableMass(tables: AliasTables, size: number): Float64Array {
+  if (tables.runs === null) return aliasDrawCounts(tables.cells, size);
+  const { cells, runs, count } = tables.runs;
+  const perRun = aliasDrawCounts(cells, count);
+  const mass = new Float64Array(size);
+  for (let r = 0; r < count; r++) mass.fill(perRun[r] / runs[2 * r + 1], runs[2 * r], runs[2 * r] + runs[2 * r + 1]);
+  return mass;
+}
+
+/** The mass an alias sampler over `distribution` could really draw each word with (see {@link aliasDrawCounts}). */
+export function aliasDrawableMass(distribution: Float64Array): Float64Array {
+  return drawableMass(buildTables(distribution), distribution.length);
 }

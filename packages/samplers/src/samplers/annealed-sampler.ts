@@ -1,7 +1,7 @@
 import { scheduledValue, type Schedule } from "../schedule.js";
 import type { CollisionPolicy, SamplerSpec, SamplerVocabulary } from "../types.js";
 import { normalise, unigramWeights } from "../weights.js";
-import { AliasSampler } from "./alias-sampler.js";
+import { AliasSampler, aliasDrawableMass } from "./alias-sampler.js";
 import { checkRedrawCanEnd } from "./independent-sampler.js";
 
 /** Settings of an {@link AnnealedSampler}. */
@@ -31,8 +31,8 @@ export class AnnealedSampler extends AliasSampler {
     private readonly plan: AnnealingPlan,
   ) {
     super(spec, collision, normalise(unigramWeights(vocabulary, plan.alphaStart), "annealed start", "alphaStart"), "");
-    // α moves monotonically, so the fewest drawable words are at one of the two ends.
-    checkRedrawCanEnd(spec, collision, normalise(unigramWeights(vocabulary, plan.alphaEnd), "annealed end", "alphaEnd"));
+    // α moves monotonically, so the fewest drawable words and the largest share are at one of the two ends.
+    checkRedrawCanEnd(spec, collision, aliasDrawableMass(normalise(unigramWeights(vocabulary, plan.alphaEnd), "annealed end", "alphaEnd")));
     this.alpha = plan.alphaStart;
   }
 

@@ -1,8 +1,15 @@
 import type { RandomStream } from "@neglab/random";
-import { COLLISION_EFFECT } from "../collision.js";
+import { COLLISION_EFFECT, redrawUntilOther } from "../collision.js";
 import { SamplerError } from "../errors.js";
 import type { CollisionPolicy, DrawBuffers, NegativeSampler, SamplerSpec } from "../types.js";
-import { supportSize } from "../weights.js";
+
+/**
+ * The largest share of the drawable mass one word may hold under `redraw`: a
+ * collision with it takes 1 / (1 − share) draws on average, 1000 at this bound.
+ * fastText redraws without a bound; with a distribution this skewed its loop
+ * effectively hangs, so NegLab refuses it up front (use `skip` or `keep`).
+ */
+export const MAX_REDRAW_SHARE = 0.999;
 
 /**
  * The common part of samplers that draw each negative independently from one
@@ -20,7 +27,11 @@ export abstract class IndependentSampler implements NegativeSampler {
   readonly weighted = false;
   readonly modelAware = false;
   readonly warnings: readonly string[];
-  /** The distribution drawn from, one probability per word id. */
+  /**
+   * The distribution drawn from, one probability per word id. `drawable` (a
+   * constructor argument) is the mass the draw can really reach when that
+   * differs (the alias tables' 2^-32 resolution); it defaults to this.
+   */
   protected distribution: Float64Array;
   /** How many 32-bit random words one draw consumes (see {@link fromWords}). */
   protected wordsPerDraw = 1;
@@ -34,8 +45,9 @@ export abstract class IndependentSampler implements NegativeSampler {
     readonly collision: CollisionPolicy,
     distribution: Float64Array,
     warnings: readonly string[] = [],
+    drawable: ArrayLike<number> = distribution,
   ) {
-    checkRedrawCanEnd(spec, collision, distribution);
+    checkRedrawCanEnd(spec, collision, drawable);
     this.distribution = distribution;
     this.warnings = warnings;
   }
@@ -67,7 +79,7 @@ export abstract class IndependentSampler implements NegativeSampler {
       // takes fresh words after the batch's, so the distribution is unchanged.
       if (id === positive) {
         if (skip) continue;
-        if (redraw) while (id === positive) id = this.next(rng);
+        if (redraw) id = redrawUntilOther(this, positive, rng, this.spec);
       }
       ids[n++] = id;
     }
@@ -85,18 +97,58 @@ export abstract class IndependentSampler implements NegativeSampler {
     return this.distribution.slice();
   }
 
+  /**
+   * The (unnormalised) mass each word can really be drawn with: the
+   * distribution itself for exact tables, the alias table's 2^-32-resolution
+   * view of it for alias samplers. `redraw` checks use it.
+   */
+  drawableMass(): ArrayLike<number> {
+    return this.distribution;
+  }
+
   describe(): string {
     return `${this.summary()}; collision=${COLLISION_EFFECT[this.collision]}`;
   }
 }
 
-/** `redraw` would loop forever when the positive is the only word that can be drawn. */
-export function checkRedrawCanEnd(spec: SamplerSpec, collision: CollisionPolicy, distribution: Float64Array): void {
-  if (collision === "redraw" && supportSize(distribution) < 2) {
-    throw new SamplerError(
-      `sampler "${spec.type}": collision "redraw" needs at least two words with probability > 0 ` +
-        `(this distribution has ${supportSize(distribution)}); use "skip" or "keep"`,
-      { field: "collision" },
+/**
+ * Refuses `redraw` on a distribution where it cannot finish in practice: fewer
+ * than two words with drawable mass (the positive would be redrawn forever), or
+ * one word holding more than {@link MAX_REDRAW_SHARE} of it. `drawable` is what
+ * the draw can reach (see {@link aliasDrawCounts}), not the double-precision
+ * distribution: words below about 2^-32 of the mass are never drawn by the
+ * alias table, so unigram with α = 50 has one drawable word on a real corpus.
+ */
+export function checkRedrawCanEnd(spec: SamplerSpec, collision: CollisionPolicy, drawable: ArrayLike<number>): void {
+  if (collision !== "redraw") return;
+  let support = 0;
+  let total = 0;
+  let top = 0;
+  let topId = -1;
+  for (let id = 0; id < drawable.length; id++) {
+    const mass = drawable[id];
+    if (!(mass > 0)) continue;
+    support++;
+    total += mass;
+    if (mass > top) {
+      top = mass;
+      topId = id;
+    }
+  }
+  const refuse = (why: string): never => {
+    throw new SamplerError(`sampler "${spec.type}": collision "redraw" ${why}; use "skip" or "keep"`, { field: "collision" });
+  };
+  if (support < 2) {
+    refuse(
+      `needs at least two words the sampler can draw, and this distribution has ${support} ` +
+        `(a word below about 2^-32 of the mass is never drawn), so a collision could be redrawn forever`,
+    );
+  }
+  const share = top / total;
+  if (share > MAX_REDRAW_SHARE) {
+    refuse(
+      `cannot finish in practice: word id ${topId} holds ${(100 * share).toPrecision(6)}% of the drawable mass, so a collision ` +
+        `with it takes ${Math.round(1 / (1 - share)).toLocaleString("en")} draws on average (at most ${MAX_REDRAW_SHARE * 100}% allowed)`,
     );
   }
 }

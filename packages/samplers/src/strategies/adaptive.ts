@@ -1,6 +1,6 @@
 import { collisionOption, show } from "../options.js";
 import { AdaptiveSampler, SELECTIONS, type AdaptivePlan } from "../samplers/adaptive-sampler.js";
-import { checkRedrawCanEnd } from "../samplers/independent-sampler.js";
+import { checkRedrawCanEnd, IndependentSampler } from "../samplers/independent-sampler.js";
 import type { CollisionPolicy, SamplerSpec } from "../types.js";
 import { defineStrategy } from "./strategy.js";
 
@@ -69,7 +69,8 @@ export const adaptive = defineStrategy<AdaptiveOptions>({
   },
   build: async (options, spec, context) => {
     const base = await context.createSampler({ ...options.base, collision: "keep" });
-    checkRedrawCanEnd(spec, options.collision, base.probabilities());
+    // Redraws come from the base: what it can really draw decides whether they end (a custom base states its probabilities()).
+    checkRedrawCanEnd(spec, options.collision, base instanceof IndependentSampler ? base.drawableMass() : base.probabilities());
     return new AdaptiveSampler(spec, options.collision, base, options, context.vocabulary.words.length);
   },
 });

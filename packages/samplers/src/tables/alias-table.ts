@@ -88,3 +88,27 @@ export function aliasDraw(cells: AliasTable, size: number, u: number): number {
   const mask = (keep | 0) - 1;
   return column ^ ((column ^ cells[2 * column + 1]) & mask);
 }
+
+/**
+ * For each index, a lower bound on how many of the 2^32 random words u make
+ * {@link aliasDraw} return it: the table's drawable distribution (÷ 2^32), which
+ * is not the double-precision one it was built from. A probability far below
+ * 2^-32 rounds to a threshold no coin falls under, so such a word is never drawn
+ * (unigram with α = 50 puts every word but the first there); `redraw` needs to
+ * know which words it can really reach.
+ *
+ * Column j is chosen by the u in [j · 2^32 / V, (j + 1) · 2^32 / V), at least
+ * ⌊2^32 / V⌋ of them, and their coins u · V − j · 2^32 step by V from below V up
+ * to at least 2^32 − V. So at least ⌊t_j / V⌋ coins fall below the threshold t_j
+ * (keep j) and at least ⌊(2^32 − t_j) / V⌋ at or above it (the alias). A bound
+ * above zero proves the index drawable; exact counts would need 2^32 draws.
+ */
+export function aliasDrawCounts(cells: AliasTable, size: number): Float64Array {
+  const counts = new Float64Array(size);
+  for (let column = 0; column < size; column++) {
+    const threshold = cells[2 * column];
+    counts[column] += Math.floor(threshold / size);
+    counts[cells[2 * column + 1]] += Math.floor((TWO_POW_32 - threshold) / size);
+  }
+  return counts;
+}
