@@ -1,8 +1,9 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { CommandModule } from "yargs";
-import { fetchMissingBenchmarks } from "../experiment/benchmark-data.js";
+import { fetchMissingBenchmarks, reportUnparsableBenchmarkLines } from "../experiment/benchmark-data.js";
 import { loadExperiment } from "../experiment/definition.js";
+import { preflightExperimentSamplers } from "../experiment/trainer-settings.js";
 import { loadCellResults, saveCellResult } from "../grid/cell-result.js";
 import { planGrid } from "../grid/plan-grid.js";
 import { runCell } from "../grid/run-cell.js";
@@ -45,6 +46,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
     // 1. Validate the definition and the shard before any work.
     const experiment = await loadExperiment(args.experiment);
     const timeouts = fetchTimeouts(args.timeout);
+    // every strategy's sampler is built (weights files parsed, custom modules run under a time limit) before the corpus is read
+    await preflightExperimentSamplers(experiment);
     const shard = resolveShard(args.shard, args["shard-count"]);
     const out = resolve(args.out ?? join("runs", experiment.name));
     const progress = progressLine();
@@ -55,9 +58,12 @@ export const runCommand: CommandModule<object, RunArgs> = {
     try {
       if (args.fetch) await fetchMissingBenchmarks(experiment, dataDir, (m) => progress.done(m), args["fetch-from"], timeouts);
 
+      await reportUnparsableBenchmarkLines(experiment, dataDir, (m) => progress.done(m));
       // 3. Read the corpus once; the cells' cache keys include its digest and those of the benchmark and weights files.
       const { data, inputs, cells } = await planGrid(experiment, dataDir, (m) => progress.update(m));
       progress.done(`corpus ${data.corpus.name}: ${data.encoded.ids.length} in-vocabulary tokens, ${data.vocabulary.size} words`);
+      // refusals that depend on the corpus's counts (e.g. redraw where one word holds nearly all the mass) before the first cell
+      await preflightExperimentSamplers(experiment, { vocabulary: data.vocabulary });
       await saveShardRecord(out, shardRecord(experiment, shard, data.digest, inputs));
       const mine = cells.filter((c) => c.index % shard.count === shard.index);
       const done = await loadCellResults(out, (m) => progress.done(m));

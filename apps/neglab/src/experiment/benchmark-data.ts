@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
-import { cacheDirectory, DATASETS, fetchDataset, type Dataset, type FetchOptions } from "@neglab/eval";
+import { cacheDirectory, DATASETS, fetchDataset, readAnalogies, readPairs, skippedLines, type Dataset, type FetchOptions, type PairDelimiter } from "@neglab/eval";
 import { ExperimentError, type BenchmarkSpec, type Experiment } from "./definition.js";
 
 /**
@@ -80,5 +80,27 @@ export async function fetchMissingBenchmarks(
     } catch (error) {
       log(`${benchmark.name}: download failed: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+}
+
+/**
+ * Reads every benchmark file the run will score before any training and
+ * reports the lines that cannot be parsed (an analogy line that is not four
+ * words, a pair without a finite score), which gensim's readers — and so the
+ * scores — skip: a warning naming the file, the count and the first line; an
+ * error instead when the benchmark's `options.strict` is true. Missing optional
+ * benchmarks are left to {@link checkBenchmarkData}.
+ */
+export async function reportUnparsableBenchmarkLines(experiment: Experiment, dataDir: string | undefined, warn: (message: string) => void): Promise<void> {
+  for (const [i, benchmark] of experiment.benchmarks.entries()) {
+    const path = benchmarkPath(benchmark, dataDir);
+    if (path === null) continue;
+    const options = benchmark.options as { strict?: boolean; delimiter?: PairDelimiter };
+    const set = benchmark.type === "analogy" ? await readAnalogies(path) : await readPairs(path, options.delimiter);
+    const { count, firstLine } = skippedLines(set, false, "");
+    if (count === 0) continue;
+    const what = `${count} unparsable line${count === 1 ? "" : "s"} (first: line ${firstLine})`;
+    if (options.strict === true) throw new ExperimentError(experiment.file, `benchmarks[${i}]`, `${path}: ${what}; "strict": true refuses the file`);
+    warn(`warning: ${benchmark.name}: ${path}: ${what} skipped, as gensim skips them; "options": { "strict": true } refuses such a file`);
   }
 }

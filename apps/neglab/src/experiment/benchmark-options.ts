@@ -19,12 +19,14 @@ const RULES: Record<"analogy" | "similarity", Record<string, OptionRule>> = {
     method: { expected: '"3CosAdd" or "3CosMul"', accepts: (v) => v === "3CosAdd" || v === "3CosMul" },
     semanticSections: nonNegativeInteger,
     threads: positiveInteger,
+    strict: boolean,
   },
   similarity: {
     restrictVocab: nonNegativeInteger,
     caseInsensitive: boolean,
     dummy4unknown: boolean,
     delimiter: { expected: '"\\t", "whitespace" or "auto"', accepts: (v) => v === "\t" || v === "whitespace" || v === "auto" },
+    strict: boolean,
   },
 };
 
