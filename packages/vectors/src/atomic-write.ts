@@ -55,7 +55,7 @@ export async function writeFileAtomically(
     if (info.isCharacterDevice()) return writeThrough(path, chunks, await openOrFail(path, "w"));
     throw new VectorsError(`cannot write: it is ${describeKind(info)}`, { file: path });
   }
-  const target = await linkTarget(path);
+  const target = await resolveWriteTarget(path);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     await pipeTo(path, chunks, createWriteStream(temp, { flags: "wx" }));
@@ -155,11 +155,15 @@ async function openOrFail(path: string, flags: string): Promise<Awaited<ReturnTy
 }
 
 /**
- * The path a write to `path` must replace: `path` itself, or, when it is a
- * symbolic link (even one whose target does not exist yet), the file the
- * chain of links ends at.
+ * The file a write to `path` by {@link writeFileAtomically} replaces, as an
+ * absolute path with the links in its directories resolved: `path` itself, or,
+ * when it is a symbolic link (even one whose target does not exist yet), the
+ * file the chain of links ends at. Callers use it to check, before any work,
+ * that an output does not alias an input.
+ *
+ * @throws VectorsError when the links loop (more than 40, the kernel's limit) or cannot be read.
  */
-async function linkTarget(path: string): Promise<string> {
+export async function resolveWriteTarget(path: string): Promise<string> {
   let current = resolve(path);
   for (let hops = 0; hops <= MAX_SYMLINKS; hops++) {
     const info = await lstat(current).catch(missingAsNull(path));
@@ -168,7 +172,7 @@ async function linkTarget(path: string): Promise<string> {
       const parent = await realpath(dirname(current)).catch(() => dirname(current));
       return join(parent, basename(current));
     }
-    current = resolve(dirname(current), await readlink(current));
+    current = resolve(dirname(current), await readlink(current).catch(missingAsNull(path)) ?? "");
   }
   throw new VectorsError("cannot write: too many levels of symbolic links", { file: path });
 }
