@@ -23,7 +23,7 @@ export const samplersWeightsCommand: CommandModule<object, WeightsArgs> = {
     y
       .option("domain", { type: "string", demandOption: true, describe: "Domain corpus: a path, or brown:<genre>[,<genre>] (e.g. brown:religion)" })
       .option("background", { type: "string", default: "brown", describe: "Background corpus: a path or `brown`" })
-      .option("out", { type: "string", demandOption: true, describe: "Weights file to write (word<TAB>weight per line; - for standard output)" })
+      .option("out", { type: "string", nargs: 1, demandOption: true, describe: "Weights file to write (word<TAB>weight per line; - for standard output)" })
       .option("beta", { type: "number", default: 1, describe: "Exponent β: 0 gives all weights 1, larger sharpens the domain preference" })
       .option("smoothing", { type: "number", default: 1, describe: "Add-λ smoothing of both distributions" })
       .option("min-count", { type: "number", default: 5, describe: "Background vocabulary's minCount (match the experiment's)" })

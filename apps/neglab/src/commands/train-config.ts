@@ -46,9 +46,10 @@ export const TRAIN_FLAGS: Record<string, Options> = {
   ...CORPUS_FLAGS,
   ...Object.fromEntries(Object.values(SETTING_FLAGS).map(([flag, option]) => [flag, { ...option, group: "Training:" }])),
   ...samplerFlagOptions(),
-  out: { type: "string", group: "Output:", describe: "word2vec vectors file to write (.gz compresses; - for standard output, text format)" },
+  // nargs 1 (output paths): yargs would otherwise read "-" as a positional argument and leave the flag empty.
+  out: { type: "string", nargs: 1, group: "Output:", describe: "word2vec vectors file to write (.gz compresses; - for standard output, text format)" },
   binary: { type: "boolean", group: "Output:", describe: "Write --out in word2vec's binary format instead of text [default: false]" },
-  model: { type: "string", group: "Output:", describe: "Also write a NegLab model file (vocabulary, counts, input and output vectors, settings)" },
+  model: { type: "string", nargs: 1, group: "Output:", describe: "Also write a NegLab model file (vocabulary, counts, input and output vectors, settings)" },
 };
 
 /**
@@ -116,7 +117,12 @@ export async function resolveTrainJob(args: Record<string, unknown>): Promise<Tr
     if (typeof value === "number" && Number.isNaN(value)) throw new TrainConfigError(`${origin(field)}: expected a number`);
     if (value !== undefined) given[field] = value;
   }
-  const flagSampler = samplerSpecFromFlags(args, config.sampler);
+  let flagSampler;
+  try {
+    flagSampler = samplerSpecFromFlags(args, config.sampler);
+  } catch (error) {
+    throw new TrainConfigError((error as Error).message);
+  }
   if (flagSampler !== undefined) fromFlag.add("sampler");
   given.sampler = flagSampler ?? config.sampler;
   let settings: TrainSettings;
