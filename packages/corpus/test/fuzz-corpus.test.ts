@@ -129,7 +129,7 @@ describe("fuzz: corpus readers", () => {
         expect(["ok", "CorpusError"]).toContain(await readAll(sub));
         rmSync(sub, { recursive: true });
       }),
-      { seed: 4, numRuns: 100 },
+      { seed: 4, numRuns: 60 },
     );
   });
 

@@ -1,4 +1,4 @@
-import { constants, createWriteStream, type Stats } from "node:fs";
+import { constants, createWriteStream, unlinkSync, type Stats } from "node:fs";
 import { chmod, lstat, open, readlink, realpath, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { Readable, type Writable } from "node:stream";
@@ -56,7 +56,8 @@ export async function writeFileAtomically(
     throw new VectorsError(`cannot write: it is ${describeKind(info)}`, { file: path });
   }
   const target = await resolveWriteTarget(path);
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
+  trackTemporary(temp);
   try {
     await pipeTo(path, chunks, createWriteStream(temp, { flags: "wx" }));
     if (info !== null) await chmod(temp, info.mode & 0o7777);
@@ -64,6 +65,35 @@ export async function writeFileAtomically(
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     throw asWriteError(error, path);
+  } finally {
+    pendingTemporaries.delete(temp);
+  }
+}
+
+/** Temporary files being written; removed if the process exits first. */
+const pendingTemporaries = new Set<string>();
+
+/**
+ * Records a temporary file until its write ends. When the process exits
+ * meanwhile (`process.exit`, e.g. from a SIGINT or SIGTERM handler), the
+ * `exit` listener, installed on first use, removes it: an interrupted write
+ * leaves neither a half file nor a stray temporary one.
+ */
+function trackTemporary(temp: string): void {
+  if (!exitListenerInstalled) process.on("exit", removePendingTemporaries);
+  exitListenerInstalled = true;
+  pendingTemporaries.add(temp);
+}
+
+let exitListenerInstalled = false;
+
+function removePendingTemporaries(): void {
+  for (const temp of pendingTemporaries) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Already renamed or never created.
+    }
   }
 }
 

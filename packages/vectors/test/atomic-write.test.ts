@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { PassThrough } from "node:stream";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
@@ -104,6 +105,25 @@ describe("writeFileAtomically", () => {
     await expect(writeFileAtomically(path, failing())).rejects.toThrow("source failed");
     expect(readFileSync(path, "utf8")).toBe("keep me\n");
     expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("an interrupted write", () => {
+  it("leaves no temporary file when the process exits midway (process.exit, as on SIGINT)", () => {
+    const sub = join(dir, "interrupted");
+    mkdirSync(sub);
+    const dist = pathToFileURL(fileURLToPath(new URL("../dist/index.js", import.meta.url))).href;
+    const script = `
+      import { writeFileAtomically } from ${JSON.stringify(dist)};
+      async function* slow() {
+        yield Buffer.from("half");
+        setTimeout(() => process.exit(130), 50);
+        await new Promise((resolve) => setTimeout(resolve, 60_000));
+      }
+      await writeFileAtomically(${JSON.stringify(join(sub, "out.txt"))}, slow());`;
+    const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 20_000 });
+    expect(child.status).toBe(130);
+    expect(readdirSync(sub)).toEqual([]);
   });
 });
 
