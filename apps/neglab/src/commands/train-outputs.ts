@@ -27,18 +27,20 @@ export const FILE_WRITERS: TrainWriters = {
  * is not lost: the model is saved as a NegLab model file next to the failed
  * output, or in the system's temporary directory when that fails too, and the
  * {@link OutputPathError} names the failed output, the reason and where the
- * model went (a model file already written is named instead, since it holds
- * everything). `neglab eval` reads a model file like a vectors file.
+ * model went. The model file (`--model`) is written first, so when `--out`
+ * fails after it, that file is named instead: it holds everything. `neglab
+ * eval` reads a model file like a vectors file.
  */
 export async function writeTrainOutputs(model: TrainedModel, job: TrainJob, writers: TrainWriters = FILE_WRITERS): Promise<string[]> {
   const outputs: { label: string; path: string; describe: string; write: () => Promise<void> }[] = [];
-  if (job.out !== undefined) {
-    const path = job.out;
-    outputs.push({ label: "--out", path, describe: `${path === "-" ? "standard output" : path} (word2vec ${job.binary ? "binary" : "text"})`, write: () => writers.vectors(model, path, job.binary) });
-  }
+  // The model file first: it holds everything, so once it is written a failing --out loses nothing.
   if (job.model !== undefined) {
     const path = job.model;
     outputs.push({ label: "--model", path, describe: `${path} (NegLab model)`, write: () => writers.model(model, path) });
+  }
+  if (job.out !== undefined) {
+    const path = job.out;
+    outputs.push({ label: "--out", path, describe: `${path === "-" ? "standard output" : path} (word2vec ${job.binary ? "binary" : "text"})`, write: () => writers.vectors(model, path, job.binary) });
   }
   const written: string[] = [];
   for (const output of outputs) {
@@ -46,8 +48,7 @@ export async function writeTrainOutputs(model: TrainedModel, job: TrainJob, writ
       await output.write();
       written.push(output.describe);
     } catch (error) {
-      const modelWritten = job.model !== undefined && written.some((d) => d.startsWith(`${job.model} `));
-      const kept = modelWritten ? `the model file ${job.model} was written and holds the training` : await rescue(model, output.path, writers);
+      const kept = output.label === "--out" && job.model !== undefined ? `the model file ${job.model} was written and holds the training` : await rescue(model, output.path, writers);
       throw new OutputPathError(`could not write ${output.label} ${output.path}: ${(error as Error).message}; ${kept}`);
     }
   }
