@@ -31,6 +31,8 @@ const FILE_SYSTEM_PROBLEMS: Readonly<Record<string, string>> = {
   ENAMETOOLONG: "file name too long",
   EISDIR: "is a directory",
   EMFILE: "too many open files",
+  ENOSPC: "no space left on the device",
+  EROFS: "read-only file system",
 };
 
 /**

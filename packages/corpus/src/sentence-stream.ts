@@ -34,6 +34,11 @@ const LONG_LINE_BYTES = 1 << 20;
  * {@link CorpusError} instead of being buffered without limit — gensim's
  * `LineSentence` would hold the whole line. Invalid UTF-8 raises a
  * {@link CorpusError} naming the file and line.
+ *
+ * A UTF-8 byte-order mark (EF BB BF) at the start of the stream is dropped:
+ * editors on Windows write one, and kept it would glue U+FEFF to the first
+ * word (gensim keeps it, since Python's `utf-8` codec does; a BOM later in the
+ * text is kept as a character, as there it is a zero-width no-break space).
  */
 export async function* sentenceBatches(
   chunks: AsyncIterable<Uint8Array>,
@@ -44,11 +49,13 @@ export async function* sentenceBatches(
     throw new RangeError(`maxSentenceLength must be a positive integer, got ${maxLength}`);
   }
   const normalizer = options.normalizer ?? null;
-  // `ignoreBOM` keeps a leading U+FEFF as part of the first token, as Python's utf-8 codec does.
+  // `ignoreBOM`: the decoder never drops a U+FEFF itself, since each decode() call would drop one at the start of
+  // its piece (any line); the stream's own leading mark is dropped below, once.
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   let carry: Uint8Array = new Uint8Array(0);
   let lineNumber = 1; // 1-based number of the line the next decoded text starts on
   let open: string[] = []; // tokens of a long line still being read, not yet emitted
+  let atStart = true; // the stream's first bytes may still be a byte-order mark
 
   // Decodes `bytes` (whole lines, or a piece of a long line when `lineEnds` is false)
   // and returns the sentences it completes.
@@ -88,7 +95,15 @@ export async function* sentenceBatches(
   };
 
   for await (const chunk of chunks) {
-    const bytes = carry.length === 0 ? chunk : concat(carry, chunk);
+    let bytes = carry.length === 0 ? chunk : concat(carry, chunk);
+    if (atStart) {
+      if (bytes.length < BOM.length && isBomPrefix(bytes)) {
+        carry = bytes; // too few bytes yet to tell
+        continue;
+      }
+      if (isBomPrefix(bytes)) bytes = bytes.subarray(BOM.length);
+      atStart = false;
+    }
     const lastNewline = bytes.lastIndexOf(NEWLINE);
     if (lastNewline >= 0) {
       // Everything up to the last newline is whole lines ("a\nb\n" → lines a, b, and an empty tail).
@@ -116,6 +131,15 @@ export async function* sentenceBatches(
   // The last line may have no final newline.
   const tail = carry.length > 0 || open.length > 0 ? decode(carry, true) : [];
   if (tail.length > 0) yield tail;
+}
+
+/** The UTF-8 encoding of U+FEFF, the byte-order mark. */
+const BOM = [0xef, 0xbb, 0xbf];
+
+/** Whether `bytes` starts with the byte-order mark, or (when shorter) with its first bytes. */
+function isBomPrefix(bytes: Uint8Array): boolean {
+  for (let i = 0; i < Math.min(bytes.length, BOM.length); i++) if (bytes[i] !== BOM[i]) return false;
+  return true;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

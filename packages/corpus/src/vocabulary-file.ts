@@ -1,17 +1,29 @@
-import { readFile, rename, writeFile } from "node:fs/promises";
+import { readFile, realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { CorpusError, fileSystemProblem } from "./errors.js";
 import { Vocabulary } from "./vocabulary.js";
 
 /**
  * Writes a vocabulary as `word count` lines in id order, the format of
  * word2vec.c's `-save-vocab` (without its `</s>` line). The file is written to a
- * temporary name and renamed, so a crash never leaves half a file.
+ * temporary name and renamed, so a crash never leaves half a file (and a
+ * failure leaves no temporary file). An existing symbolic link is followed and
+ * its target replaced, so the link stays a link; a path that exists but is not
+ * a regular file (a directory, a FIFO, a device) is refused with a
+ * {@link CorpusError}, since a rename would replace it.
  */
 export async function saveVocabulary(vocabulary: Vocabulary, path: string): Promise<void> {
+  const info = await stat(path).catch(() => null);
+  if (info !== null && !info.isFile()) throw new CorpusError("not a regular file: refusing to replace it with the vocabulary", { file: path });
+  const target = info === null ? path : await realpath(path);
   const lines = vocabulary.words.map((word, i) => `${word} ${vocabulary.counts[i]}\n`);
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, lines.join(""), "utf8");
-  await rename(temporary, path);
+  const temporary = `${target}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, lines.join(""), { encoding: "utf8", flag: "wx" });
+    await rename(temporary, target);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw new CorpusError(`cannot write the vocabulary: ${fileSystemProblem(error)}`, { file: path });
+  }
 }
 
 /** word2vec.c's sentence-end token, which its `-save-vocab` writes first. */
@@ -26,7 +38,7 @@ const SENTENCE_END = "</s>";
  * word2vec.c's file starts with `</s> N`, its sentence-end token counted once
  * per newline (`</s> 0` for a text8-style file without newlines). It is not a
  * corpus word, so a first entry `</s>` is skipped (its count may be 0); a
- * `</s>` on any later line is an ordinary word.
+ * `</s>` on any later line is an ordinary word. A leading UTF-8 byte-order mark is skipped.
  */
 export async function loadVocabulary(path: string, minCount = 1): Promise<Vocabulary> {
   let text: string;
@@ -36,7 +48,8 @@ export async function loadVocabulary(path: string, minCount = 1): Promise<Vocabu
     throw new CorpusError(fileSystemProblem(error), { file: path });
   }
   const entries = new Map<string, number>();
-  const lines = text.split("\n");
+  // A byte-order mark (EF BB BF) is not part of the first word.
+  const lines = (text.startsWith("\uFEFF") ? text.slice(1) : text).split("\n");
   let seenEntry = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].replace(/\r$/, "");

@@ -22,4 +22,4 @@ export {
   type LoadedModel,
 } from "./model-file.js";
 export { loadEmbeddings } from "./load.js";
-export { writeFileAtomically } from "./atomic-write.js";
+export { writeFileAtomically, writeToStream, resolveWriteTarget, type WriteFileOptions } from "./atomic-write.js";

@@ -1,4 +1,5 @@
-import { writeFileAtomically } from "./atomic-write.js";
+import type { Writable } from "node:stream";
+import { writeFileAtomically, writeToStream } from "./atomic-write.js";
 import type { EmbeddingsLike } from "./embeddings.js";
 import { VectorsError } from "./errors.js";
 import { formatFloat32 } from "./float32-format.js";
@@ -16,18 +17,23 @@ export interface WriteWord2VecOptions {
  * shortest decimal that reads back as the same float32 (like gensim's
  * `save_word2vec_format`), separated by single spaces. Binary: the word, a
  * space, `dim` little-endian float32s and a newline (as word2vec.c writes).
- * Gzipped when `path` ends in `.gz`; written atomically (temp file + rename).
+ * A path is written with {@link writeFileAtomically}: gzipped when it ends in
+ * `.gz`, atomically (temp file + rename) for a regular file, through a symbolic
+ * link to its target, and in place for a FIFO or a terminal. A stream (standard
+ * output for the CLI's `-`) is written without being ended.
  *
- * @throws VectorsError for a word that the format cannot hold (empty or containing whitespace).
+ * @throws VectorsError for a word that the format cannot hold (empty or containing whitespace), or a failed write.
  */
-export async function writeWord2Vec(path: string, emb: EmbeddingsLike, options: WriteWord2VecOptions = {}): Promise<void> {
+export async function writeWord2Vec(target: string | Writable, emb: EmbeddingsLike, options: WriteWord2VecOptions = {}): Promise<void> {
+  const path = typeof target === "string" ? target : "standard output";
   const { words, dim, vectors } = emb;
   if (vectors.length !== words.length * dim) throw new VectorsError(`matrix has ${vectors.length} values, expected ${words.length} × ${dim}`, { file: path });
   for (let i = 0; i < words.length; i++) {
     if (words[i] === "" || /\s/.test(words[i])) throw new VectorsError(`word #${i + 1} ${JSON.stringify(words[i])} is empty or contains whitespace`, { file: path });
   }
   const records = options.binary ? binaryRecords(emb) : textRecords(emb);
-  await writeFileAtomically(path, batched([Buffer.from(`${words.length} ${dim}\n`)], records));
+  const chunks = batched([Buffer.from(`${words.length} ${dim}\n`)], records);
+  await (typeof target === "string" ? writeFileAtomically(target, chunks) : writeToStream(target, chunks, path));
 }
 
 function* textRecords({ words, dim, vectors }: EmbeddingsLike): Generator<Uint8Array> {

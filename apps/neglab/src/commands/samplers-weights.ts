@@ -1,7 +1,8 @@
-import { writeFile } from "node:fs/promises";
 import { brownCorpus, buildVocabulary, openCorpus, type Corpus } from "@neglab/corpus";
+import { writeFileAtomically, writeToStream } from "@neglab/vectors";
 import type { CommandModule } from "yargs";
-import { domainWeights } from "../experiment/domain-weights.js";
+import { domainWeights, DomainWeightsError } from "../experiment/domain-weights.js";
+import { checkOutputs } from "../output-paths.js";
 
 interface WeightsArgs {
   domain: string;
@@ -22,22 +23,31 @@ export const samplersWeightsCommand: CommandModule<object, WeightsArgs> = {
     y
       .option("domain", { type: "string", demandOption: true, describe: "Domain corpus: a path, or brown:<genre>[,<genre>] (e.g. brown:religion)" })
       .option("background", { type: "string", default: "brown", describe: "Background corpus: a path or `brown`" })
-      .option("out", { type: "string", demandOption: true, describe: "Weights file to write (word<TAB>weight per line)" })
+      .option("out", { type: "string", nargs: 1, demandOption: true, describe: "Weights file to write (word<TAB>weight per line; - for standard output)" })
       .option("beta", { type: "number", default: 1, describe: "Exponent β: 0 gives all weights 1, larger sharpens the domain preference" })
       .option("smoothing", { type: "number", default: 1, describe: "Add-λ smoothing of both distributions" })
       .option("min-count", { type: "number", default: 5, describe: "Background vocabulary's minCount (match the experiment's)" })
       .option("lowercase", { type: "boolean", default: false, describe: "Lowercase tokens" })
       .option("punctuation", { choices: ["keep", "drop", "strip"] as const, default: "keep" as const, describe: "Punctuation-only tokens" }),
   handler: async (args) => {
-    if (!(args.smoothing > 0)) throw new Error(`--smoothing ${args.smoothing}: expected a number > 0`);
+    // 1. Every flag and the output before any corpus is read (yargs turns "abc" into NaN).
+    if (!Number.isFinite(args.beta)) throw new DomainWeightsError(`--beta ${args.beta}: expected a finite number`);
+    if (!Number.isFinite(args.smoothing) || !(args.smoothing > 0)) throw new DomainWeightsError(`--smoothing ${args.smoothing}: expected a finite number > 0`);
+    if (!Number.isInteger(args["min-count"]) || args["min-count"] < 1) throw new DomainWeightsError(`--min-count ${args["min-count"]}: expected an integer ≥ 1`);
+    const paths = [{ label: "--domain", path: args.domain }, { label: "--background", path: args.background }].filter(({ path }) => path !== "brown" && !path.startsWith("brown:"));
+    await checkOutputs([{ label: "--out", path: args.out }], paths, { stdout: true });
+
+    // 2. Count both corpora, derive the weights, write them.
     const normalize = { lowercase: args.lowercase, punctuation: args.punctuation };
     const open = (source: string): Promise<Corpus> =>
       source.startsWith("brown:") ? brownCorpus({ categories: source.slice(6).split(","), normalize }) : openCorpus(source, { normalize });
     const { vocabulary: background } = await buildVocabulary(await open(args.background), { minCount: args["min-count"] });
     const { vocabulary: domain } = await buildVocabulary(await open(args.domain), { minCount: 1 });
     const weights = domainWeights(domain, background, args.beta, args.smoothing);
-    await writeFile(args.out, weights.map(([w, x]) => `${w}\t${x.toPrecision(6)}`).join("\n") + "\n");
+    const chunks = [Buffer.from(weights.map(([w, x]) => `${w}\t${x.toPrecision(6)}`).join("\n") + "\n")];
+    await (args.out === "-" ? writeToStream(process.stdout, chunks) : writeFileAtomically(args.out, chunks));
     const top = [...weights].sort((a, b) => b[1] - a[1]).slice(0, 10);
-    console.log(`wrote ${weights.length} weights to ${args.out}; highest: ${top.map(([w, x]) => `${w} ${x.toFixed(2)}`).join(", ")}`);
+    // With --out -, standard output holds the weights: the summary goes to stderr.
+    (args.out === "-" ? console.error : console.log)(`wrote ${weights.length} weights to ${args.out}; highest: ${top.map(([w, x]) => `${w} ${x.toFixed(2)}`).join(", ")}`);
   },
 };

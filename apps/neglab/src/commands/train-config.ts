@@ -1,9 +1,11 @@
-import { access, readFile, stat } from "node:fs/promises";
+import { access, readFile } from "node:fs/promises";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { preflightSamplerSpec, SamplerError } from "@neglab/samplers";
 import { defaultSettings, resolveSettings, TrainOptionError, type TrainSettings } from "@neglab/trainer";
 import type { Options } from "yargs";
 import { closestName } from "@neglab/suggest";
+import { samplerFiles } from "../experiment/sampler-files.js";
+import { checkOutputs, type InputRequest } from "../output-paths.js";
 import { CORPUS_FLAGS, type Punctuation } from "./corpus-flags.js";
 import { samplerFlagOptions, samplerSpecFromFlags } from "./sampler-flags.js";
 
@@ -43,10 +45,23 @@ export const TRAIN_FLAGS: Record<string, Options> = {
   ...CORPUS_FLAGS,
   ...Object.fromEntries(Object.values(SETTING_FLAGS).map(([flag, option]) => [flag, { ...option, group: "Training:" }])),
   ...samplerFlagOptions(),
-  out: { type: "string", group: "Output:", describe: "word2vec vectors file to write (.gz compresses)" },
+  // nargs 1 (output paths): yargs would otherwise read "-" as a positional argument and leave the flag empty.
+  out: { type: "string", nargs: 1, group: "Output:", describe: "word2vec vectors file to write (.gz compresses; - for standard output, text format)" },
   binary: { type: "boolean", group: "Output:", describe: "Write --out in word2vec's binary format instead of text [default: false]" },
-  model: { type: "string", group: "Output:", describe: "Also write a NegLab model file (vocabulary, counts, input and output vectors, settings)" },
+  model: { type: "string", nargs: 1, group: "Output:", describe: "Also write a NegLab model file (vocabulary, counts, input and output vectors, settings)" },
 };
+
+/**
+ * A mistake in `neglab train`'s flags or `--config` file; the message names
+ * the flag, or the config file and field. (Output paths that cannot be
+ * written are `OutputPathError`s from output-paths.ts.)
+ */
+export class TrainConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "TrainConfigError";
+  }
+}
 
 /** A fully resolved, validated `neglab train` job. */
 export interface TrainJob {
@@ -55,6 +70,7 @@ export interface TrainJob {
   settings: TrainSettings;
   /** Directory that relative sampler paths (weights files, modules) resolve against. */
   samplerBaseDir: string;
+  /** The word2vec vectors file, `-` for standard output. */
   out: string | undefined;
   binary: boolean;
   model: string | undefined;
@@ -68,7 +84,8 @@ type Origin = (field: string) => string;
  * and validates everything before any work: unknown config fields (with the
  * closest name), every trainer setting (`resolveSettings`), the sampler spec
  * (`validateSamplerSpec`, which suggests the closest strategy name), and that
- * the output directories exist. Errors name the flag or the config file and field.
+ * the outputs (`checkOutputs`: writable, not an input, not each other), all
+ * before the corpus is read. Errors name the flag or the config file and field.
  */
 export async function resolveTrainJob(args: Record<string, unknown>): Promise<TrainJob> {
   // 1. The config file, if any: a JSON object of known fields; its relative paths resolve against its directory.
@@ -87,7 +104,8 @@ export async function resolveTrainJob(args: Record<string, unknown>): Promise<Tr
   const path = (field: string, flag: string): string | undefined => {
     const value = pick(field, flag);
     if (value === undefined) return undefined;
-    if (typeof value !== "string" || value === "") throw new Error(`${origin(field)}: expected a path, got ${JSON.stringify(value)}`);
+    if (typeof value !== "string" || value === "") throw new TrainConfigError(`${origin(field)}: expected a path, got ${JSON.stringify(value)}`);
+    if (value === "-") return value;
     return fromFlag.has(field) || isAbsolute(value) ? resolve(value) : resolve(configDir, value);
   };
 
@@ -95,17 +113,22 @@ export async function resolveTrainJob(args: Record<string, unknown>): Promise<Tr
   const given: Record<string, unknown> = {};
   for (const field of SETTING_NAMES) {
     const value = pick(field, flagOf(field));
-    if (typeof value === "number" && Number.isNaN(value)) throw new Error(`${origin(field)}: expected a number`);
+    if (typeof value === "number" && Number.isNaN(value)) throw new TrainConfigError(`${origin(field)}: expected a number`);
     if (value !== undefined) given[field] = value;
   }
-  const flagSampler = samplerSpecFromFlags(args, config.sampler);
+  let flagSampler;
+  try {
+    flagSampler = samplerSpecFromFlags(args, config.sampler);
+  } catch (error) {
+    throw new TrainConfigError((error as Error).message);
+  }
   if (flagSampler !== undefined) fromFlag.add("sampler");
   given.sampler = flagSampler ?? config.sampler;
   let settings: TrainSettings;
   try {
     settings = resolveSettings(given as Partial<TrainSettings>);
   } catch (error) {
-    if (error instanceof TrainOptionError) throw new Error(`${origin(error.field)}: ${error.reason}`);
+    if (error instanceof TrainOptionError) throw new TrainConfigError(`${origin(error.field)}: ${error.reason}`);
     throw error;
   }
 
@@ -116,12 +139,13 @@ export async function resolveTrainJob(args: Record<string, unknown>): Promise<Tr
     await preflightSamplerSpec(settings.sampler, { baseDir: samplerBaseDir });
   } catch (error) {
     if (!(error instanceof SamplerError)) throw error;
-    throw new SamplerError(`${origin("sampler")}: ${error.message}`, { field: error.field, cause: error });
+    throw new TrainConfigError(`${origin("sampler")}: ${error.message}`);
   }
 
   // 4. Corpus and outputs.
   const corpusValue = pick("corpus", "corpus");
   const corpus = corpusValue === "brown" || corpusValue === undefined ? "brown" : path("corpus", "corpus")!;
+  if (corpus === "-") fail(`${origin("corpus")}: "-" (standard input) is not supported: the corpus is read once per epoch; name a file`);
   if (corpus !== "brown") await access(corpus).catch(() => fail(`${origin("corpus")}: ${corpus}: no such file or directory`));
   const lowercase = pick("lowercase", "lowercase") ?? false;
   if (typeof lowercase !== "boolean") fail(`${origin("lowercase")}: expected true or false, got ${JSON.stringify(lowercase)}`);
@@ -130,13 +154,19 @@ export async function resolveTrainJob(args: Record<string, unknown>): Promise<Tr
   const out = path("out", "out");
   const model = path("model", "model");
   if (out === undefined && model === undefined) fail("nothing to write: give --out <vectors file> and/or --model <model file>");
-  for (const [field, file] of [["out", out], ["model", model]] as const) {
-    if (file === undefined) continue;
-    const dir = await stat(dirname(file)).catch(() => null);
-    if (!dir?.isDirectory()) fail(`${origin(field)}: ${dirname(file)}: ${dir === null ? "no such directory" : "is a file, not a directory"}`);
-  }
   const binary = pick("binary", "binary") ?? false;
   if (typeof binary !== "boolean") fail(`${origin("binary")}: expected true or false, got ${JSON.stringify(binary)}`);
+  if (model === "-") fail(`${origin("model")}: "-" (standard output) is not possible for a model file: name a file`);
+  if (out === "-" && binary) fail(`${origin("out")}: "-" (standard output) takes the text format only: drop --binary or name a file`);
+
+  // 5. Outputs last, once everything else is known good (the check creates and removes a probe file beside each).
+  const inputs: InputRequest[] = [
+    ...(corpus === "brown" ? [] : [{ label: origin("corpus"), path: corpus }]),
+    ...(configPath === undefined ? [] : [{ label: "--config", path: configPath }]),
+    ...samplerFiles(settings.sampler, samplerBaseDir).map((file) => ({ label: `${origin("sampler")} ${file.field}`, path: file.path })),
+  ];
+  const outputs = [...(out === undefined ? [] : [{ label: origin("out"), path: out }]), ...(model === undefined ? [] : [{ label: origin("model"), path: model }])];
+  await checkOutputs(outputs, inputs, { stdout: true });
   return { corpus, normalize: { lowercase: lowercase as boolean, punctuation: punctuation as Punctuation }, settings, samplerBaseDir, out, binary: binary as boolean, model };
 }
 
@@ -150,10 +180,13 @@ function flagOf(field: string): string {
 
 /** Reads and checks a `--config` file: a JSON object whose every field is a setting or a known config field. */
 async function readConfig(file: string): Promise<Record<string, unknown>> {
-  const text = await readFile(file, "utf8").catch(() => fail(`--config ${file}: no such file`));
+  const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) =>
+    fail(`--config ${file}: ${error.code === "EISDIR" ? "is a directory" : error.code === "ENOENT" ? "no such file" : `cannot read (${error.code ?? error.message})`}`),
+  );
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // A byte-order mark (editors on Windows add one) is not JSON: skip it.
+    json = JSON.parse(text.startsWith("\uFEFF") ? text.slice(1) : text);
   } catch (error) {
     return fail(`${file}: not valid JSON: ${(error as Error).message}`);
   }
@@ -168,5 +201,5 @@ async function readConfig(file: string): Promise<Record<string, unknown>> {
 }
 
 function fail(message: string): never {
-  throw new Error(message);
+  throw new TrainConfigError(message);
 }

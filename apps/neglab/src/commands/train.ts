@@ -1,7 +1,8 @@
-import { saveModel, saveWord2Vec, train } from "@neglab/trainer";
+import { train } from "@neglab/trainer";
 import type { CommandModule } from "yargs";
 import { progressLine, trainingBar } from "../progress.js";
 import { resolveTrainJob, TRAIN_FLAGS } from "./train-config.js";
+import { writeTrainOutputs } from "./train-outputs.js";
 
 /** `neglab train`: one word2vec model from flags or a `--config` JSON file. */
 export const trainCommand: CommandModule = {
@@ -11,9 +12,10 @@ export const trainCommand: CommandModule = {
     y
       .options(TRAIN_FLAGS)
       .example("$0 train --corpus brown --lowercase --punctuation drop --architecture skipgram --sampler unigram --alpha 0.75 --out vectors.txt", "")
-      .example("$0 train --config train.json --seed 2 --out vectors.bin --binary", ""),
+      .example("$0 train --config train.json --seed 2 --out vectors.bin --binary", "")
+      .example("$0 train --corpus corpus.txt --out - | gzip > vectors.txt.gz", "Vectors (text) to standard output"),
   handler: async (args) => {
-    // 1. Everything is validated before the corpus is read.
+    // 1. Everything is validated before the corpus is read, outputs included (writable, not an input, not each other).
     const job = await resolveTrainJob(args as Record<string, unknown>);
     const progress = progressLine();
 
@@ -28,11 +30,10 @@ export const trainCommand: CommandModule = {
       onEpochEnd: (e) => progress.done(`epoch ${e.epoch + 1}: loss/word ${e.lossPerWord.toFixed(4)}, ${e.trainedWords.toLocaleString("en")} words in ${e.seconds.toFixed(1)} s`),
     });
 
-    // 3. Write the outputs.
-    if (job.out !== undefined) await saveWord2Vec(model, job.out, { binary: job.binary });
-    if (job.model !== undefined) await saveModel(model, job.model);
-    const written = [job.out && `${job.out} (word2vec ${job.binary ? "binary" : "text"})`, job.model && `${job.model} (NegLab model)`].filter(Boolean).join(" and ");
-    console.log(
+    // 3. Write the outputs (a failed write still saves the model somewhere and says where).
+    const written = (await writeTrainOutputs(model, job)).join(" and ");
+    // With --out -, standard output holds the vectors: the summary goes to stderr.
+    (job.out === "-" ? console.error : console.log)(
       `trained ${model.vocabulary.size.toLocaleString("en")} words × ${model.dim} (${model.settings.architecture}, sampler ${JSON.stringify(model.sampler)}) ` +
         `in ${model.stats.trainSeconds.toFixed(1)} s at ${Math.round(model.stats.wordsPerSecond).toLocaleString("en")} words/s; wrote ${written}`,
     );

@@ -1,0 +1,57 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { Vocabulary } from "@neglab/corpus";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { domainWeights, DomainWeightsError } from "../src/experiment/domain-weights.js";
+import { neglab, outputsWorkspace } from "./outputs-helpers.js";
+
+// Defect 14 of issue #19: `samplers weights --beta abc` (or NaN) wrote NaN weights with exit 0.
+const { dir, corpus, background } = outputsWorkspace("numbers");
+
+describe("samplers weights validates its numeric flags before reading any corpus", () => {
+  const cases: [string, string[], string][] = [
+    ["--beta abc", ["--beta", "abc"], "neglab: --beta NaN: expected a finite number\n"],
+    ["--beta NaN", ["--beta", "NaN"], "neglab: --beta NaN: expected a finite number\n"],
+    ["--beta Infinity", ["--beta", "Infinity"], "neglab: --beta Infinity: expected a finite number\n"],
+    ["--smoothing Infinity", ["--smoothing", "Infinity"], "neglab: --smoothing Infinity: expected a finite number > 0\n"],
+    ["--smoothing 0", ["--smoothing", "0"], "neglab: --smoothing 0: expected a finite number > 0\n"],
+    ["--min-count 1.5", ["--min-count", "1.5"], "neglab: --min-count 1.5: expected an integer ≥ 1\n"],
+  ];
+  for (const [name, flags, message] of cases) {
+    it(`${name}: exit 1, the flag named, no file written`, async () => {
+      const out = join(dir, `${name.replace(/\W+/g, "-")}.tsv`);
+      const minCount = flags.includes("--min-count") ? [] : ["--min-count", "1"];
+      const result = await neglab(dir, "samplers", "weights", "--domain", corpus, "--background", background, ...minCount, ...flags, "--out", out);
+      expect(result.stderr).toBe(message);
+      expect(result.code).toBe(1);
+      expect(existsSync(out)).toBe(false);
+    });
+  }
+
+  it("a β so large that a weight overflows: exit 1 naming the word, no file written", async () => {
+    const out = join(dir, "huge-beta.tsv");
+    const result = await neglab(dir, "samplers", "weights", "--domain", corpus, "--background", background, "--min-count", "1", "--beta", "1e6", "--out", out);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^neglab: --beta 1000000: the weight of "\S+" \(ratio [\d.e+-]+ to the power β\) is not finite: choose a smaller \|β\|\n$/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe("domainWeights", () => {
+  it("returns finite weights or refuses, for any finite β and λ > 0", () => {
+    const counts = fc.array(fc.tuple(fc.constantFrom("a", "b", "c", "d"), fc.integer({ min: 1, max: 1e6 })), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(counts, counts, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ min: Number.MIN_VALUE, max: 1e300, noNaN: true }), (d, b, beta, smoothing) => {
+        const domain = Vocabulary.fromCounts(new Map(d), 1);
+        const back = Vocabulary.fromCounts(new Map(b), 1);
+        try {
+          for (const [, weight] of domainWeights(domain, back, beta, smoothing)) expect(Number.isFinite(weight) && weight >= 0).toBe(true);
+        } catch (error) {
+          expect(error).toBeInstanceOf(DomainWeightsError);
+        }
+      }),
+      { seed: 1, numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,150 @@
+import { spawn, spawnSync } from "node:child_process";
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { PassThrough } from "node:stream";
+import { gunzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { VectorsError, writeFileAtomically, writeToStream, writeWord2Vec } from "../src/index.js";
+
+const dir = mkdtempSync(join(tmpdir(), "neglab-atomic-"));
+const bytes = (text: string): Uint8Array[] => [Buffer.from(text)];
+
+/** A FIFO made with mkfifo(1) in the test's own temporary directory. */
+function fifo(name: string): string {
+  const path = join(dir, name);
+  const made = spawnSync("mkfifo", [path]);
+  if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr}`);
+  return path;
+}
+
+/** Starts `cat path` and resolves to everything it read once it exits. */
+function readWithCat(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("cat", [path]);
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", () => resolve(out));
+  });
+}
+
+describe("writeFileAtomically", () => {
+  it("replaces a regular file and keeps its permission bits", async () => {
+    const path = join(dir, "plain.txt");
+    writeFileSync(path, "old\n");
+    chmodSync(path, 0o640);
+    await writeFileAtomically(path, bytes("new\n"));
+    expect(readFileSync(path, "utf8")).toBe("new\n");
+    expect(statSync(path).mode & 0o777).toBe(0o640);
+    expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("writes a symbolic link's target and leaves the link a link", async () => {
+    const target = join(dir, "target.txt");
+    const link = join(dir, "link.txt");
+    writeFileSync(target, "old\n");
+    symlinkSync("target.txt", link);
+    await writeFileAtomically(link, bytes("through the link\n"));
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe("target.txt");
+    expect(readFileSync(target, "utf8")).toBe("through the link\n");
+  });
+
+  it("creates the missing target of a dangling link, gzipped when the name ends in .gz", async () => {
+    const sub = join(dir, "sub");
+    mkdirSync(sub);
+    const link = join(dir, "dangling.gz");
+    symlinkSync(join(sub, "made.gz"), link);
+    await writeFileAtomically(link, bytes("zipped\n"));
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(gunzipSync(readFileSync(join(sub, "made.gz"))).toString()).toBe("zipped\n");
+  });
+
+  it("writes through a FIFO that a process reads, and the FIFO stays a FIFO", async () => {
+    const path = fifo("pipe-read");
+    const read = readWithCat(path);
+    await writeFileAtomically(path, bytes("down the pipe\n"));
+    expect(await read).toBe("down the pipe\n");
+    expect(lstatSync(path).isFIFO()).toBe(true);
+  });
+
+  it("refuses a FIFO that nobody reads after the reader timeout, without replacing it", async () => {
+    const path = fifo("pipe-unread");
+    const started = Date.now();
+    const error = await writeFileAtomically(path, bytes("lost\n"), { readerTimeoutMs: 200 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(VectorsError);
+    expect((error as Error).message).toBe(`${path}: a FIFO that no process opened for reading within 0.2 s: nothing written`);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(lstatSync(path).isFIFO()).toBe(true);
+  });
+
+  it("refuses a directory, naming it", async () => {
+    const path = join(dir, "a-directory");
+    mkdirSync(path);
+    await expect(writeFileAtomically(path, bytes("x"))).rejects.toThrow(new VectorsError("cannot write: it is a directory", { file: path }));
+    expect(statSync(path).isDirectory()).toBe(true);
+  });
+
+  it("names the user's path, never the temporary file, when the directory is missing", async () => {
+    const path = join(dir, "missing", "out.txt");
+    const error = (await writeFileAtomically(path, bytes("x")).catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(VectorsError);
+    expect(error.message).toBe(`${path}: cannot write: its directory does not exist (ENOENT)`);
+    expect(error.message).not.toMatch(/\.tmp/);
+  });
+
+  it("leaves the old file untouched when the chunks fail midway", async () => {
+    const path = join(dir, "kept.txt");
+    writeFileSync(path, "keep me\n");
+    async function* failing(): AsyncGenerator<Uint8Array> {
+      yield Buffer.from("half");
+      throw new VectorsError("source failed");
+    }
+    await expect(writeFileAtomically(path, failing())).rejects.toThrow("source failed");
+    expect(readFileSync(path, "utf8")).toBe("keep me\n");
+    expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("an interrupted write", () => {
+  it("leaves no temporary file when the process exits midway (process.exit, as on SIGINT)", () => {
+    const sub = join(dir, "interrupted");
+    mkdirSync(sub);
+    const dist = pathToFileURL(fileURLToPath(new URL("../dist/index.js", import.meta.url))).href;
+    const script = `
+      import { writeFileAtomically } from ${JSON.stringify(dist)};
+      async function* slow() {
+        yield Buffer.from("half");
+        setTimeout(() => process.exit(130), 50);
+        await new Promise((resolve) => setTimeout(resolve, 60_000));
+      }
+      await writeFileAtomically(${JSON.stringify(join(sub, "out.txt"))}, slow());`;
+    const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 20_000 });
+    expect(child.status).toBe(130);
+    expect(readdirSync(sub)).toEqual([]);
+  });
+});
+
+describe("writeToStream", () => {
+  it("writes every chunk without ending the stream", async () => {
+    const stream = new PassThrough();
+    let out = "";
+    stream.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    await writeToStream(stream, [Buffer.from("a "), Buffer.from("b\n")]);
+    expect(out).toBe("a b\n");
+    expect(stream.writableEnded).toBe(false);
+  });
+
+  it("writeWord2Vec writes to a stream exactly what it writes to a file", async () => {
+    const stream = new PassThrough();
+    let out = "";
+    stream.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    const emb = { words: ["a", "b"], dim: 2, vectors: new Float32Array([1, 0, -0.25, 0.5]) };
+    await writeWord2Vec(stream, emb);
+    await writeWord2Vec(join(dir, "same.txt"), emb);
+    expect(out.split("\n")[0]).toBe("2 2");
+    expect(out).toBe(readFileSync(join(dir, "same.txt"), "utf8"));
+  });
+});
