@@ -14,6 +14,7 @@ export {
   type Architecture,
   type Saturation,
   type KernelKind,
+  type InitialVectors,
 } from "./options.js";
 export { wordVector, type TrainedModel, type EpochReport, type TrainStats } from "./model.js";
 export { TrainOptionError, TrainingDivergedError, TrainingAbortedError } from "./errors.js";
