@@ -174,8 +174,8 @@ function oneOf(field: string, value: unknown, allowed: readonly string[]): void 
 
 /**
  * The vectors a fresh training starts from, instead of the random
- * initialisation (input uniform in [−0.5, 0.5) / vectorSize, outputs zero:
- * word2vec.c `InitNet`, gensim `reset_weights`). Row i of each matrix is word i
+ * initialisation (input uniform in [−0.5, 0.5) / vectorSize as word2vec.c's
+ * `InitNet`, outputs zero; gensim 4 draws the input in [−1, 1) / vectorSize). Row i of each matrix is word i
  * of the vocabulary (ids in descending count order), `vectorSize` values per row.
  *
  * Its use is to start two implementations from the same point: gensim trains

@@ -176,7 +176,7 @@ function startingVectors(options: TrainOptions, settings: TrainSettings, vocabul
 
 /**
  * Input vectors uniform in [−0.5, 0.5) / dim, output vectors zero (word2vec.c
- * `InitNet`, gensim `reset_weights`), drawn from the seed's `trainer/init`
+ * `InitNet`; gensim 4's `prep_vectors` draws the input in [−1, 1) / dim), drawn from the seed's `trainer/init`
  * stream; or the given starting vectors (an output matrix not given stays zero).
  */
 function initialiseVectors(memory: WebAssembly.Memory, layout: MemoryLayout, settings: TrainSettings, start: InitialVectors | undefined): void {
