@@ -15,6 +15,7 @@ export {
   type Saturation,
   type KernelKind,
   type InitialVectors,
+  type InputInit,
 } from "./options.js";
 export { wordVector, type TrainedModel, type EpochReport, type TrainStats } from "./model.js";
 export { TrainOptionError, TrainingDivergedError, TrainingAbortedError } from "./errors.js";

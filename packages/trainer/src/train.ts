@@ -175,16 +175,18 @@ function startingVectors(options: TrainOptions, settings: TrainSettings, vocabul
 }
 
 /**
- * Input vectors uniform in [−0.5, 0.5) / dim, output vectors zero (word2vec.c
- * `InitNet`; gensim 4's `prep_vectors` draws the input in [−1, 1) / dim), drawn from the seed's `trainer/init`
- * stream; or the given starting vectors (an output matrix not given stays zero).
+ * Input vectors uniform in [−1, 1) / dim (`inputInit: "gensim"`, gensim 4's
+ * `prep_vectors`) or [−0.5, 0.5) / dim (`"word2vec"`, word2vec.c's `InitNet`),
+ * output vectors zero (both), drawn from the seed's `trainer/init` stream; or the
+ * given starting vectors (an output matrix not given stays zero).
  */
 function initialiseVectors(memory: WebAssembly.Memory, layout: MemoryLayout, settings: TrainSettings, start: InitialVectors | undefined): void {
   const count = layout.vocabularySize * layout.dim;
   const syn0 = new Float32Array(memory.buffer, layout.syn0, count);
   if (start === undefined) {
     const rng = createStream(settings.seed, "trainer/init");
-    for (let i = 0; i < count; i++) syn0[i] = (rng.nextFloat() - 0.5) / layout.dim;
+    if (settings.inputInit === "gensim") for (let i = 0; i < count; i++) syn0[i] = (2 * rng.nextFloat() - 1) / layout.dim;
+    else for (let i = 0; i < count; i++) syn0[i] = (rng.nextFloat() - 0.5) / layout.dim;
     return;
   }
   syn0.set(start.input);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { TrainOptionError, type InitialVectors } from "../src/index.js";
+import { TrainOptionError, TrainingAbortedError, resolveSettings, type InitialVectors, type InputInit } from "../src/index.js";
 import { planted, trainPlanted } from "./helpers.js";
 
 const DIM = 24; // trainPlanted's vectorSize
@@ -55,5 +55,33 @@ describe("initialVectors", () => {
     expect(Buffer.from(c.vectors.buffer).equals(Buffer.from(d.vectors.buffer))).toBe(false);
     // the caller's arrays are copied, not trained in place
     expect(input[5]).toBe(Math.fround(Math.sin(5) / DIM));
+  });
+});
+
+describe("inputInit", () => {
+  test("defaults to gensim's range and rejects other values", () => {
+    expect(resolveSettings({}).inputInit).toBe("gensim");
+    expect(() => resolveSettings({ inputInit: "uniform" as InputInit })).toThrow('inputInit: must be one of "gensim", "word2vec", got "uniform"');
+  });
+
+  test.each([
+    ["gensim", 1], // gensim 4 prep_vectors: uniform in [−1, 1) / vectorSize
+    ["word2vec", 0.5], // word2vec.c InitNet: uniform in [−0.5, 0.5) / vectorSize
+  ] as const)("%s: input vectors start uniform in ±%s / vectorSize, output vectors at zero", async (inputInit, half) => {
+    // cancelled before the first epoch, training rejects with the vectors it started from
+    const signal = AbortSignal.abort();
+    const error = await trainPlanted({ inputInit, signal }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(TrainingAbortedError);
+    const { vectors, outputVectors } = (error as TrainingAbortedError).partial;
+    const scaled = Array.from(vectors, (v) => v * DIM);
+    expect(Math.min(...scaled)).toBeGreaterThanOrEqual(-half);
+    expect(Math.max(...scaled)).toBeLessThan(half);
+    // 1,152 uniform values: the extremes come within 1% of the bounds, the mean |v| is half the bound
+    expect(Math.max(...scaled.map(Math.abs))).toBeGreaterThan(0.99 * half);
+    expect(scaled.reduce((sum, v) => sum + Math.abs(v), 0) / scaled.length).toBeCloseTo(half / 2, 1);
+    expect(outputVectors!.every((v) => v === 0)).toBe(true);
   });
 });
