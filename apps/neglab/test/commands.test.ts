@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { sharedData } from "@neglab/testkit";
+import { PYTHON, requirePython, sharedData } from "@neglab/testkit";
 import { describe, expect, it } from "vitest";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
@@ -23,14 +23,10 @@ function neglab(...args: string[]): Promise<{ code: number | null; stdout: strin
   });
 }
 
-/** gensim 4.2 (Debian's /usr/bin/python3) on the same files, or null when it is not installed. */
+/** gensim 4.2 (Debian's /usr/bin/python3) on the same files, or null when it is not installed (in CI it must be: see `requirePython`). */
 function gensim(script: string, ...args: string[]): Record<string, unknown> | null {
-  const probe = spawnSync("/usr/bin/python3", ["-c", "import gensim, scipy"], { encoding: "utf8" });
-  if (probe.status !== 0) {
-    console.warn("[skip] gensim/scipy not available in /usr/bin/python3: comparison against gensim skipped");
-    return null;
-  }
-  const out = spawnSync("/usr/bin/python3", ["-c", script, ...args], { encoding: "utf8" });
+  if (!requirePython("gensim", "scipy")) return null;
+  const out = spawnSync(PYTHON, ["-c", script, ...args], { encoding: "utf8", timeout: 120_000 });
   if (out.status !== 0) throw new Error(out.stderr);
   return JSON.parse(out.stdout) as Record<string, unknown>;
 }

@@ -14,6 +14,8 @@ export {
   type Architecture,
   type Saturation,
   type KernelKind,
+  type InitialVectors,
+  type InputInit,
 } from "./options.js";
 export { wordVector, type TrainedModel, type EpochReport, type TrainStats } from "./model.js";
 export { TrainOptionError, TrainingDivergedError, TrainingAbortedError } from "./errors.js";

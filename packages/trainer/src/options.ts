@@ -13,6 +13,13 @@ export type Architecture = "skipgram" | "cbow";
  */
 export type Saturation = "skip" | "clip";
 
+/**
+ * How the input vectors start (the output vectors always start at zero):
+ * - `gensim`: uniform in [−1, 1) / vectorSize (gensim 4's `prep_vectors`);
+ * - `word2vec`: uniform in [−0.5, 0.5) / vectorSize (word2vec.c's `InitNet`, gensim 3), half the range.
+ */
+export type InputInit = "gensim" | "word2vec";
+
 /** Which implementation of the inner loop runs (same updates, bit-identical results). */
 export type KernelKind = "wasm" | "js";
 
@@ -52,6 +59,12 @@ export interface TrainSettings {
   readonly cbowMean: boolean;
   /** Behaviour at |score| ≥ 6; see {@link Saturation}. Default `"skip"` (gensim). */
   readonly saturation: Saturation;
+  /**
+   * The range of the random input vectors; see {@link InputInit}. Default `"gensim"`, the
+   * reference whose quality the trainer is held to (the README gives the measured effect of
+   * `"word2vec"`).
+   */
+  readonly inputInit: InputInit;
   /** Worker threads (Hogwild). Default min(3, cores): gensim's 3, capped. */
   readonly workers: number;
   /** Seed of every random choice (initialisation, subsampling, windows, negatives). Default 1 (gensim). */
@@ -104,6 +117,7 @@ export function defaultSettings(): TrainSettings {
     hs: false,
     cbowMean: true,
     saturation: "skip",
+    inputInit: "gensim",
     workers: Math.max(1, Math.min(3, availableParallelism())),
     seed: 1,
     kernel: "wasm",
@@ -122,6 +136,7 @@ export function resolveSettings(given: Partial<TrainSettings>): TrainSettings {
   const s = { ...defaultSettings(), ...defined } as TrainSettings;
   oneOf("architecture", s.architecture, ["skipgram", "cbow"]);
   oneOf("saturation", s.saturation, ["skip", "clip"]);
+  oneOf("inputInit", s.inputInit, ["gensim", "word2vec"]);
   oneOf("kernel", s.kernel, ["wasm", "js"]);
   integer("vectorSize", s.vectorSize, 1, 1 << 16);
   integer("window", s.window, 1, 10_000);
@@ -178,5 +193,67 @@ function boolean(field: string, value: unknown): void {
 function oneOf(field: string, value: unknown, allowed: readonly string[]): void {
   if (typeof value !== "string" || !allowed.includes(value)) {
     throw new TrainOptionError(field, `must be one of ${allowed.map((a) => `"${a}"`).join(", ")}, got ${shown(value)}`);
+  }
+}
+
+/**
+ * The vectors a fresh training starts from, instead of the random
+ * initialisation (input vectors uniform, see {@link InputInit}; output vectors
+ * zero). Row i of each matrix is word i
+ * of the vocabulary (ids in descending count order), `vectorSize` values per row.
+ *
+ * Its use is to start two implementations from the same point: gensim trains
+ * deterministically with `hs=1, negative=0, sample=0, shrink_windows=False`
+ * once its `wv.vectors` and `syn1` are overwritten after `build_vocab`, so our
+ * vectors after an epoch can be compared with gensim's to float32 rounding
+ * (`test/differential-gensim.test.ts`).
+ */
+export interface InitialVectors {
+  /** Input vectors (`syn0`, gensim `wv.vectors`): vocabulary size × vectorSize values. */
+  readonly input: Float32Array;
+  /** Negative-sampling output vectors (`syn1neg`); only with `negative` ≥ 1. Default zeros. */
+  readonly output?: Float32Array;
+  /** Hierarchical-softmax output vectors (`syn1`); only with `hs: true`. Default zeros. */
+  readonly hsOutput?: Float32Array;
+}
+
+/**
+ * Checks `initialVectors` against the settings and a vocabulary of `words`
+ * (every matrix must hold exactly words × vectorSize finite values, and only the
+ * matrices the settings train may be given), throwing a {@link TrainOptionError}
+ * whose field names the matrix, e.g. `initialVectors.input`.
+ */
+export function checkInitialVectors(initial: unknown, settings: TrainSettings, words: readonly string[]): InitialVectors {
+  if (typeof initial !== "object" || initial === null) {
+    throw new TrainOptionError("initialVectors", `must be { input: Float32Array, output?: Float32Array, hsOutput?: Float32Array }, got ${JSON.stringify(initial)}`);
+  }
+  const given = initial as Record<string, unknown>;
+  const unknownKey = Object.keys(given).find((key) => !["input", "output", "hsOutput"].includes(key));
+  if (unknownKey !== undefined) throw new TrainOptionError(`initialVectors.${unknownKey}`, `is not a matrix of the model; use input, output or hsOutput`);
+  if (given.input === undefined) throw new TrainOptionError("initialVectors.input", "is required (the input vectors)");
+  if (given.output !== undefined && settings.negative === 0) {
+    throw new TrainOptionError("initialVectors.output", "is given but negative sampling is off (negative: 0), so there is no output matrix to start from");
+  }
+  if (given.hsOutput !== undefined && !settings.hs) {
+    throw new TrainOptionError("initialVectors.hsOutput", "is given but hierarchical softmax is off (hs: false)");
+  }
+  for (const key of ["input", "output", "hsOutput"] as const) {
+    if (given[key] !== undefined) checkMatrix(`initialVectors.${key}`, given[key], settings.vectorSize, words);
+  }
+  return given as unknown as InitialVectors;
+}
+
+function checkMatrix(field: string, matrix: unknown, dim: number, words: readonly string[]): void {
+  if (!(matrix instanceof Float32Array)) {
+    throw new TrainOptionError(field, `must be a Float32Array, got ${matrix === null ? "null" : typeof matrix === "object" ? matrix.constructor.name : typeof matrix}`);
+  }
+  const expected = words.length * dim;
+  if (matrix.length !== expected) {
+    throw new TrainOptionError(field, `has ${matrix.length} values; the vocabulary's ${words.length} words × vectorSize ${dim} need ${expected}`);
+  }
+  for (let i = 0; i < matrix.length; i++) {
+    if (!Number.isFinite(matrix[i])) {
+      throw new TrainOptionError(field, `value ${i} (word ${JSON.stringify(words[Math.floor(i / dim)])}, component ${i % dim}) is ${matrix[i]}; every value must be finite`);
+    }
   }
 }

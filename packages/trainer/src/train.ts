@@ -9,7 +9,7 @@ import { huffmanPaths, type HuffmanPaths } from "./huffman.js";
 import { compileWasmKernel } from "./kernel/wasm-kernel.js";
 import { planLayout, type MemoryLayout } from "./layout.js";
 import type { EpochReport, TrainedModel } from "./model.js";
-import { defaultSettings, resolveSettings, type TrainSettings } from "./options.js";
+import { checkInitialVectors, defaultSettings, resolveSettings, type InitialVectors, type TrainSettings } from "./options.js";
 import { BUILT_IN_SAMPLERS, CHUNK_WORDS, CONTROL_ABORT, CONTROL_NEXT_CHUNK, CONTROL_SLOTS, CONTROL_WORDS, type WorkerInit, type WorkerReply } from "./protocol.js";
 import { learningRate } from "./schedule.js";
 import { TABLE_SIZE, lossTable, sigmoidTable } from "./sigmoid-table.js";
@@ -44,6 +44,12 @@ export interface TrainOptions extends Partial<TrainSettings> {
   readonly encoded?: EncodedCorpus;
   /** Continue training this model: its vocabulary and vectors are the starting point. */
   readonly initialModel?: TrainedModel;
+  /**
+   * Start a fresh training from these vectors instead of the random initialisation
+   * (e.g. the same start as gensim's, for a differential test); see {@link InitialVectors}.
+   * Not with `initialModel`, which brings its own vectors.
+   */
+  readonly initialVectors?: InitialVectors;
   /** Module exporting `createSampler(spec, { vocabulary, baseDir })`. Default `"@neglab/samplers"`. */
   readonly samplerModule?: string;
   /** Base directory for `module:` sampler specs with relative paths. */
@@ -77,7 +83,7 @@ export async function train(options: TrainOptions): Promise<TrainedModel> {
   const layout = planLayout(settings, vocabulary.size, huffman?.points.length ?? 0, TABLE_SIZE);
   const memory = new WebAssembly.Memory({ initial: layout.pages, maximum: layout.pages, shared: true });
   writeTables(memory, layout, huffman);
-  initialiseVectors(memory, layout, settings, options.initialModel);
+  initialiseVectors(memory, layout, settings, startingVectors(options, settings, vocabulary));
 
   const module = settings.kernel === "wasm" ? await compileWasmKernel() : null;
   const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
@@ -93,6 +99,9 @@ export async function train(options: TrainOptions): Promise<TrainedModel> {
 function pickSettings(options: TrainOptions): Partial<TrainSettings> {
   const picked: Record<string, unknown> = {};
   for (const key of SETTING_KEYS) if (options[key] !== undefined) picked[key] = options[key];
+  if (options.initialModel && options.initialVectors !== undefined) {
+    throw new TrainOptionError("initialVectors", "cannot be combined with initialModel, which brings its own vectors");
+  }
   if (options.initialModel) {
     // Continuing keeps the model's shape; the rest may change (alpha, epochs, sampler...).
     for (const key of ["architecture", "vectorSize", "hs"] as const) {
@@ -157,22 +166,32 @@ function writeTables(memory: WebAssembly.Memory, layout: MemoryLayout, huffman: 
   new Int32Array(buffer, layout.codes, huffman.codes.length).set(huffman.codes);
 }
 
+/** The vectors to start from: `initialVectors` (checked against the vocabulary), the continued model's, or none (random). */
+function startingVectors(options: TrainOptions, settings: TrainSettings, vocabulary: Vocabulary): InitialVectors | undefined {
+  if (options.initialVectors !== undefined) return checkInitialVectors(options.initialVectors, settings, vocabulary.words);
+  const model = options.initialModel;
+  if (model === undefined) return undefined;
+  return { input: model.vectors, ...(model.outputVectors ? { output: model.outputVectors } : {}), ...(model.hsVectors ? { hsOutput: model.hsVectors } : {}) };
+}
+
 /**
- * Input vectors uniform in [−0.5, 0.5) / dim, output vectors zero (word2vec.c
- * `InitNet`, gensim `reset_weights`), drawn from the seed's `trainer/init`
- * stream; or the vectors of the model being continued.
+ * Input vectors uniform in [−1, 1) / dim (`inputInit: "gensim"`, gensim 4's
+ * `prep_vectors`) or [−0.5, 0.5) / dim (`"word2vec"`, word2vec.c's `InitNet`),
+ * output vectors zero (both), drawn from the seed's `trainer/init` stream; or the
+ * given starting vectors (an output matrix not given stays zero).
  */
-function initialiseVectors(memory: WebAssembly.Memory, layout: MemoryLayout, settings: TrainSettings, initial: TrainedModel | undefined): void {
+function initialiseVectors(memory: WebAssembly.Memory, layout: MemoryLayout, settings: TrainSettings, start: InitialVectors | undefined): void {
   const count = layout.vocabularySize * layout.dim;
   const syn0 = new Float32Array(memory.buffer, layout.syn0, count);
-  if (initial === undefined) {
+  if (start === undefined) {
     const rng = createStream(settings.seed, "trainer/init");
-    for (let i = 0; i < count; i++) syn0[i] = (rng.nextFloat() - 0.5) / layout.dim;
+    if (settings.inputInit === "gensim") for (let i = 0; i < count; i++) syn0[i] = (2 * rng.nextFloat() - 1) / layout.dim;
+    else for (let i = 0; i < count; i++) syn0[i] = (rng.nextFloat() - 0.5) / layout.dim;
     return;
   }
-  syn0.set(initial.vectors);
-  if (layout.syn1neg !== 0 && initial.outputVectors !== null) new Float32Array(memory.buffer, layout.syn1neg, count).set(initial.outputVectors);
-  if (layout.syn1 !== 0 && initial.hsVectors !== null) new Float32Array(memory.buffer, layout.syn1, count).set(initial.hsVectors);
+  syn0.set(start.input);
+  if (layout.syn1neg !== 0 && start.output !== undefined) new Float32Array(memory.buffer, layout.syn1neg, count).set(start.output);
+  if (layout.syn1 !== 0 && start.hsOutput !== undefined) new Float32Array(memory.buffer, layout.syn1, count).set(start.hsOutput);
 }
 
 interface WorkerPool {

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PYTHON, requireGensim } from "@neglab/testkit";
 import { afterAll, describe, expect, test } from "vitest";
 import { loadModel, saveModel, saveWord2Vec } from "../src/index.js";
 import { topicRecovery, trainPlanted } from "./helpers.js";
@@ -9,16 +10,8 @@ import { topicRecovery, trainPlanted } from "./helpers.js";
 const dir = mkdtempSync(join(tmpdir(), "neglab-trainer-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const python = "/usr/bin/python3";
-const hasGensim = ((): boolean => {
-  try {
-    execFileSync(python, ["-c", "import gensim"], { stdio: "ignore" });
-    return true;
-  } catch {
-    console.warn("[skip] Debian python3-gensim not importable: gensim round-trip not checked");
-    return false;
-  }
-})();
+// fails in CI when gensim is missing, skips with a message elsewhere
+const hasGensim = requireGensim();
 
 describe("outputs", () => {
   test("a model file round-trips and continues training from where it stopped", async () => {
@@ -70,7 +63,7 @@ describe("outputs", () => {
       "    out.append({'words': list(kv.index_to_key), 'first': [float(x) for x in kv.vectors[0]], 'last': [float(x) for x in kv.vectors[-1]]})",
       "print(json.dumps(out))",
     ].join("\n");
-    const results = JSON.parse(execFileSync(python, ["-c", script, text, binary], { encoding: "utf8" })) as { words: string[]; first: number[]; last: number[] }[];
+    const results = JSON.parse(execFileSync(PYTHON, ["-c", script, text, binary], { encoding: "utf8" })) as { words: string[]; first: number[]; last: number[] }[];
     const dim = model.dim;
     const size = model.vocabulary.size;
     for (const read of results) {

@@ -1,15 +1,9 @@
 import { spawnSync } from "node:child_process";
+import { PYTHON, requireGensim } from "@neglab/testkit";
 
-const PYTHON = "/usr/bin/python3";
-
-/** Whether Debian's python3 with gensim is available; prints why not when it is missing. */
+/** Whether Debian's python3 with gensim is available: skips with a message, fails in CI (see `requireGensim`). */
 export function gensimAvailable(): boolean {
-  const probe = spawnSync(PYTHON, ["-c", "import gensim, numpy"], { encoding: "utf8" });
-  if (probe.status !== 0) {
-    console.warn(`[skip] gensim not available via ${PYTHON}: ${probe.error?.message ?? probe.stderr.trim().split("\n").pop()}`);
-    return false;
-  }
-  return true;
+  return requireGensim();
 }
 
 /** Runs a python snippet with JSON on stdin and parses its JSON stdout. */
