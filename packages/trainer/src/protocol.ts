@@ -10,7 +10,7 @@ export const CONTROL_MERGE_LOCK = 3; // 1 while a worker merges its hot-row repl
 
 /**
  * Int32 slots from one worker's heartbeat to the next (64 bytes, a cache line):
- * each worker bumps its own heartbeat after every sampler draw and sentence, and
+ * each worker bumps its own heartbeat after every sampler draw, sentence and merge, and
  * a line written by one core alone never has to move to the other.
  */
 const HEARTBEAT_STRIDE = 16;

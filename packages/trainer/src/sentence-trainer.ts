@@ -188,7 +188,7 @@ export class SentenceTrainer {
     try {
       n = this.sampler.draw(draws, k, positive, anchor, this.rng);
     } catch (error) {
-      throw new TrainerError(`${this.label} threw in draw: ${oneLine(error)}`);
+      throw new TrainerError(`${this.label} threw in draw: ${oneLine(error)}`, { cause: error });
     }
     this.heartbeat[0]++;
     if (!Number.isInteger(n) || n < 0 || n > k) {

@@ -23,7 +23,7 @@ import {
 } from "./protocol.js";
 import { learningRate } from "./schedule.js";
 import { EXPLODED_LOSS, TABLE_SIZE, lossTable, sigmoidTable } from "./sigmoid-table.js";
-import { watchHeartbeats } from "./watchdog.js";
+import { WORKER_LOAD_LIMIT, watchHeartbeats } from "./watchdog.js";
 import { errorFromWorker } from "./worker-errors.js";
 
 /** A progress report, emitted about every `progressInterval` ms. */
@@ -273,7 +273,8 @@ async function startWorkers(
     workers.push(worker);
     inboxes.push(inbox);
   }
-  const onStall = (w: number): void => {
+  const onStall = (w: number, loaded: boolean): void => {
+    if (!loaded) return fail(new TrainerError(`${label}: training worker ${w} did not load within ${WORKER_LOAD_LIMIT} ms; the machine may be overloaded`));
     const what = stage === "while starting" ? "its sampler was not built" : settings.negative > 0 ? "no sampler draw returned" : "no sentence was finished";
     fail(
       new TrainerError(

@@ -8,11 +8,20 @@ import { heartbeatSlot } from "./protocol.js";
 const LATE_TICK = 1_000;
 
 /**
- * Watches the workers' heartbeats (bumped after every sampler draw and sentence,
+ * How long a worker may take to load its own code before its first heartbeat
+ * (the bundled dist/worker.js, ~50 ms on an idle machine): that is not the
+ * sampler's time, so `timeout` does not apply, but it is still bounded. A
+ * machine with several times more threads than cores can take seconds.
+ */
+export const WORKER_LOAD_LIMIT = 60_000;
+
+/**
+ * Watches the workers' heartbeats (bumped after every sampler draw, sentence and merge,
  * see `heartbeatSlot`) while the main thread waits for their replies, and calls
- * `onStall(worker)` once when a worker that `waitingFor` has not changed its
- * heartbeat for `timeout` ms: a sampler call that never returns (a `draw` in an
- * endless loop, a factory that never settles at start). The interval also keeps
+ * `onStall(worker, loaded)` once when a worker that `waitingFor` has not changed
+ * its heartbeat for `timeout` ms: a sampler call that never returns (a `draw` in
+ * an endless loop, a factory that never settles at start). Until its first
+ * heartbeat (`loaded` false) a worker has {@link WORKER_LOAD_LIMIT} instead. The interval also keeps
  * Node's event loop alive while the workers run, so the process cannot end with
  * an unsettled promise (exit code 13) when a worker goes quiet. Returns the
  * function that stops watching.
@@ -22,7 +31,7 @@ export function watchHeartbeats(
   workers: number,
   timeout: number,
   waitingFor: (worker: number) => boolean,
-  onStall: (worker: number) => void,
+  onStall: (worker: number, loaded: boolean) => void,
 ): () => void {
   // checking 4 times per timeout detects a stall within 1.25 timeouts; at most once a second
   const period = Math.max(1, Math.min(1_000, Math.ceil(timeout / 4)));
@@ -38,9 +47,9 @@ export function watchHeartbeats(
       if (beat !== beats[w] || !waitingFor(w)) {
         beats[w] = beat;
         since[w] = now;
-      } else if (now - since[w] >= timeout) {
+      } else if (now - since[w] >= (beat === 0 ? Math.max(timeout, WORKER_LOAD_LIMIT) : timeout)) {
         clearInterval(timer);
-        onStall(w);
+        onStall(w, beat !== 0);
         return;
       }
     }

@@ -61,7 +61,7 @@ async function start(): Promise<void> {
         ...(init.samplerBaseDir !== undefined ? { baseDir: init.samplerBaseDir } : {}),
       });
     } catch (error) {
-      throw isSamplerError(error) ? error : new TrainerError(`${label} could not be built: ${oneLine(error)}`);
+      throw isSamplerError(error) ? error : new TrainerError(`${label} could not be built: ${oneLine(error)}`, { cause: error });
     }
   }
   // a model-aware sampler reads the shared vectors, so they must be current: no replicas then
@@ -88,10 +88,12 @@ function mergeReplicas(kernel: Kernel, control: Int32Array, rows: number): void 
   kernel.merge(rows);
   Atomics.store(control, CONTROL_MERGE_LOCK, 0);
   Atomics.notify(control, CONTROL_MERGE_LOCK, 1);
+  heartbeat[0]++; // a full merge of a large model is long, bounded work, not a stall
 }
 
 function runEpoch({ epoch }: EpochCommand, trainer: SentenceTrainer, sampler: NegativeSampler | null, kernel: Kernel): WorkerReply {
   kernel.pull();
+  heartbeat[0]++;
   const reply = trainChunks(epoch, trainer, sampler, kernel);
   mergeReplicas(kernel, init.control, hotRows);
   return reply;
@@ -142,7 +144,7 @@ function setSamplerProgress(sampler: NegativeSampler, progress: number): void {
   try {
     sampler.setProgress!(progress);
   } catch (error) {
-    throw new TrainerError(`${label} threw in setProgress: ${oneLine(error)}`);
+    throw new TrainerError(`${label} threw in setProgress: ${oneLine(error)}`, { cause: error });
   }
 }
 
@@ -157,10 +159,16 @@ function isSamplerError(error: unknown): error is Error & { field?: string; file
  * becomes a TrainerError prefixed with `context`. The stack only with NEGLAB_DEBUG.
  */
 function describeFailure(error: unknown, context: string): WorkerFailure {
-  const stack = process.env.NEGLAB_DEBUG && error instanceof Error ? error.stack : undefined;
+  const stack = process.env.NEGLAB_DEBUG ? stackOf(error) : undefined;
   if (isSamplerError(error)) return { name: "SamplerError", message: oneLine(error), field: error.field, file: error.file, line: error.line, stack };
   if (error instanceof TrainerError) return { name: "TrainerError", message: oneLine(error), stack };
   return { name: "TrainerError", message: `${context}: ${oneLine(error)}`, stack };
+}
+
+/** The stack of `error` and of the error it wraps (a sampler's own throw), for NEGLAB_DEBUG. */
+function stackOf(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  return error.cause instanceof Error ? `${error.stack}\ncaused by ${error.cause.stack}` : error.stack;
 }
 
 start().catch((error: unknown) => {

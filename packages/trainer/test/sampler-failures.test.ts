@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { SamplerError } from "@neglab/samplers";
-import { afterAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { TrainerError, type TrainOptions } from "../src/index.js";
 import { trainPlanted } from "./helpers.js";
 
@@ -87,6 +87,17 @@ describe("a custom sampler that fails", () => {
     expectNamedTrainerError(error, /threw in draw: draw 100 failed second line$/);
   });
 
+  test("with NEGLAB_DEBUG the worker's stack is kept as the cause, outside the message", async () => {
+    process.env.NEGLAB_DEBUG = "1";
+    try {
+      const error = await failure("throw");
+      expectNamedTrainerError(error, /threw in draw: draw 100 failed second line$/);
+      expect((error.cause as Error).stack).toMatch(/ {4}at .*misbehaving-sampler\.mjs/);
+    } finally {
+      delete process.env.NEGLAB_DEBUG;
+    }
+  });
+
   test("a factory that throws ends in the SamplerError naming the module file, without stack frames", async () => {
     const error = await failure("factory-throws");
     expect(error).toBeInstanceOf(SamplerError);
@@ -96,7 +107,10 @@ describe("a custom sampler that fails", () => {
   });
 
   test("a samplerModule whose factory throws is named with the spec type and the module", async () => {
-    const error = await trainPlanted({ sampler: { type: "no-such-sampler" } }).catch((e: unknown) => e as Error);
+    const error = await trainPlanted({ sampler: { type: "no-such-sampler" } }).then(
+      () => new Error("training finished"),
+      (e: unknown) => e as Error,
+    );
     expect(error).toBeInstanceOf(TrainerError);
     expect(error.message).toMatch(/^sampler "no-such-sampler" \(from file:.*test-samplers\.mjs\) could not be built: test sampler: unknown type no-such-sampler$/);
   });
