@@ -288,9 +288,10 @@ async function startWorkers(
     const stopWatching = watchHeartbeats(control, settings.workers, samplerTimeout, (w) => inboxes[w].length === 0, onStall);
     try {
       for (;;) {
-        if (failure !== null) throw failure;
+        // a worker's own report first: a worker whose start failed exits right after sending it
         const error = inboxes.flatMap((inbox) => inbox.filter((reply) => reply.type === "error"))[0];
         if (error?.type === "error") throw errorFromWorker(error.failure);
+        if (failure !== null) throw failure;
         if (inboxes.every((inbox) => inbox.length > 0)) return inboxes.map((inbox) => inbox.shift()!);
         await new Promise<void>((wake) => waiting.push(wake));
       }
