@@ -172,5 +172,5 @@ function stackOf(error: unknown): string | undefined {
 }
 
 start().catch((error: unknown) => {
-  reply({ type: "error", failure: describeFailure(error, `training worker ${init.worker} could not start`) });
+  reply({ type: "error", failure: describeFailure(error, `${label}: training worker ${init.worker} could not start`) });
 });

@@ -3,10 +3,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { Vocabulary } from "@neglab/corpus";
 import { SamplerError } from "@neglab/samplers";
 import { describe, expect, test } from "vitest";
-import { TrainerError, type TrainOptions } from "../src/index.js";
-import { trainPlanted } from "./helpers.js";
+import { TrainerError, TrainingDivergedError, type TrainOptions } from "../src/index.js";
+import { planted, trainPlanted } from "./helpers.js";
 
 // A custom sampler module runs inside the training workers: whatever it does —
 // hang, throw, draw ids outside the vocabulary — training must end with a typed
@@ -17,11 +18,11 @@ const MODULE = fileURLToPath(new URL("./fixtures/misbehaving-sampler.mjs", impor
 const TOP_LEVEL_AWAIT = fileURLToPath(new URL("./fixtures/top-level-await-sampler.mjs", import.meta.url));
 
 /** Trains the planted corpus with the misbehaving module and returns what it rejected with. */
-async function failure(behaviour: string, overrides: Partial<TrainOptions> = {}): Promise<Error> {
+async function failure(behaviour: string, overrides: Partial<TrainOptions> = {}, spec: Record<string, unknown> = {}): Promise<Error> {
   const started = performance.now();
   const error = await trainPlanted({
     samplerModule: undefined,
-    sampler: { type: `module:${MODULE}`, behaviour },
+    sampler: { type: `module:${MODULE}`, behaviour, ...spec },
     epochs: 2,
     samplerTimeout: 1_000,
     ...overrides,
@@ -114,6 +115,17 @@ describe("a custom sampler that fails", () => {
     expect(error).toBeInstanceOf(TrainerError);
     expect(error.message).toMatch(/^sampler "no-such-sampler" \(from file:.*test-samplers\.mjs\) could not be built: test sampler: unknown type no-such-sampler$/);
   });
+});
+
+test("a vector that became NaN where training never reads it again is caught after the last epoch", async () => {
+  // the planted corpus plus one word that never occurs in it: only the sampler could touch its rows
+  const entries: [string, number][] = planted.vocabulary.words.map((word, id) => [word, planted.vocabulary.counts[id]]);
+  const vocabulary = Vocabulary.fromCounts([...entries, ["unused", 1]], 1);
+  const ids = Int32Array.from(planted.encoded.ids, (id) => vocabulary.id(planted.vocabulary.words[id]));
+  const error = await failure("poison-unused", { vocabulary, encoded: { ...planted.encoded, ids } }, { unused: "unused" });
+  expect(error).toBeInstanceOf(TrainingDivergedError);
+  expect((error as TrainingDivergedError).epoch).toBe(1);
+  expect(error.message).toBe("training diverged in epoch 2 of 2: the loss or a vector became NaN or infinite; lower alpha (now 0.025)");
 });
 
 // The kernels index the vectors with the drawn ids unchecked: a bad id must be
