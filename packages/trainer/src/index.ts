@@ -10,6 +10,8 @@ export { train, type TrainOptions, type TrainProgress } from "./train.js";
 export {
   defaultSettings,
   resolveSettings,
+  resolveSamplerTimeout,
+  DEFAULT_SAMPLER_TIMEOUT,
   type TrainSettings,
   type Architecture,
   type Saturation,
@@ -18,7 +20,7 @@ export {
   type InputInit,
 } from "./options.js";
 export { wordVector, type TrainedModel, type EpochReport, type TrainStats } from "./model.js";
-export { TrainOptionError, TrainingDivergedError, TrainingAbortedError } from "./errors.js";
+export { TrainerError, TrainOptionError, TrainingDivergedError, TrainingAbortedError } from "./errors.js";
 export { huffmanPaths, type HuffmanPaths } from "./huffman.js";
 export { learningRate } from "./schedule.js";
 export { saveWord2Vec, saveModel, loadModel } from "./save.js";

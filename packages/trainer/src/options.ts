@@ -132,6 +132,10 @@ export function defaultSettings(): TrainSettings {
  * with a {@link TrainOptionError} naming the field.
  */
 export function resolveSettings(given: Partial<TrainSettings>): TrainSettings {
+  // settings may come from a parsed config file: anything but an object is refused by name, not by a TypeError
+  if (typeof given !== "object" || given === null || Array.isArray(given)) {
+    throw new TrainOptionError("settings", `must be an object of trainer settings, got ${JSON.stringify(given)}`);
+  }
   const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
   const s = { ...defaultSettings(), ...defined } as TrainSettings;
   oneOf("architecture", s.architecture, ["skipgram", "cbow"]);
@@ -256,4 +260,26 @@ function checkMatrix(field: string, matrix: unknown, dim: number, words: readonl
       throw new TrainOptionError(field, `value ${i} (word ${JSON.stringify(words[Math.floor(i / dim)])}, component ${i % dim}) is ${matrix[i]}; every value must be finite`);
     }
   }
+}
+
+/**
+ * Default of the `samplerTimeout` training option, in milliseconds: how long a
+ * worker may go without finishing a sampler call (a `draw`, or building the
+ * sampler when the worker starts) before training stops. A draw takes
+ * microseconds and building a sampler over millions of words about a second, so
+ * 30 s flags only a sampler that hangs, even on a loaded machine.
+ */
+export const DEFAULT_SAMPLER_TIMEOUT = 30_000;
+
+/**
+ * Validates the `samplerTimeout` option (milliseconds, an integer from 1 to
+ * 2³¹ − 1, the range of Node's timers) and fills its default,
+ * {@link DEFAULT_SAMPLER_TIMEOUT}. Not a {@link TrainSettings} field: it does
+ * not change what is trained, so it is neither stored in model files nor part
+ * of any cache key.
+ */
+export function resolveSamplerTimeout(value: unknown): number {
+  if (value === undefined) return DEFAULT_SAMPLER_TIMEOUT;
+  integer("samplerTimeout", value, 1, 2 ** 31 - 1);
+  return value as number;
 }

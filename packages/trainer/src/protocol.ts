@@ -7,7 +7,23 @@ export const CONTROL_WORDS = 0; // in-vocabulary words of the current epoch in f
 export const CONTROL_ABORT = 1; // set to 1 to make every worker stop at its next sentence
 export const CONTROL_NEXT_CHUNK = 2; // the next chunk of sentences to claim in the current epoch (Atomics)
 export const CONTROL_MERGE_LOCK = 3; // 1 while a worker merges its hot-row replicas into the shared vectors
-export const CONTROL_SLOTS = 4;
+
+/**
+ * Int32 slots from one worker's heartbeat to the next (64 bytes, a cache line):
+ * each worker bumps its own heartbeat after every sampler draw, sentence and merge, and
+ * a line written by one core alone never has to move to the other.
+ */
+const HEARTBEAT_STRIDE = 16;
+
+/** The slot of worker `worker`'s heartbeat in the control array; the main thread's watchdog reads it. */
+export function heartbeatSlot(worker: number): number {
+  return HEARTBEAT_STRIDE * (worker + 1);
+}
+
+/** Int32 slots of the control array for `workers` workers: the slots above, then one heartbeat line per worker. */
+export function controlLength(workers: number): number {
+  return heartbeatSlot(workers);
+}
 
 /** The default `samplerModule`; workers use the copy bundled into them instead of loading it. */
 export const BUILT_IN_SAMPLERS = "@neglab/samplers";
@@ -45,8 +61,41 @@ export interface EpochCommand {
   readonly epoch: number;
 }
 
+/**
+ * Why a worker stopped, sent instead of the Error itself so that the main thread
+ * rethrows the same typed error with a one-line message: a `SamplerError` (with
+ * its fields) from building the sampler, or a `TrainerError` for everything else
+ * (a sampler that threw or drew bad ids). `stack` is the worker's stack trace,
+ * sent only when `NEGLAB_DEBUG` is set.
+ */
+export interface WorkerFailure {
+  readonly name: "SamplerError" | "TrainerError";
+  readonly message: string;
+  readonly field?: string | undefined;
+  readonly file?: string | undefined;
+  readonly line?: number | undefined;
+  readonly stack?: string | undefined;
+}
+
 /** Worker → main thread. */
 export type WorkerReply =
   | { readonly type: "ready"; readonly sampler: SamplerSpec | null }
-  | { readonly type: "epoch-done"; readonly loss: number; readonly trainedWords: number; readonly aborted: boolean; readonly diverged: boolean }
-  | { readonly type: "error"; readonly message: string };
+  | {
+      readonly type: "epoch-done";
+      readonly loss: number;
+      /** Predictions (targets) behind `loss`, negatives counted by their weight: the loss's denominator for the divergence check. */
+      readonly targets: number;
+      readonly trainedWords: number;
+      readonly aborted: boolean;
+      readonly diverged: boolean;
+    }
+  | { readonly type: "error"; readonly failure: WorkerFailure };
+
+/**
+ * How messages name a sampler: its spec type (`module:<path>` names a custom
+ * module's file), and the `samplerModule` it came from when that is not the
+ * built-in one.
+ */
+export function samplerLabel(spec: SamplerSpec, samplerModule: string): string {
+  return `sampler "${spec.type}"${samplerModule === BUILT_IN_SAMPLERS ? "" : ` (from ${samplerModule})`}`;
+}

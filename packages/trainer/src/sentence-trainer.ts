@@ -1,5 +1,6 @@
 import type { RandomStream } from "@neglab/random";
 import type { DrawBuffers, ModelView, NegativeSampler } from "@neglab/samplers";
+import { TrainerError, oneLine } from "./errors.js";
 import type { Kernel } from "./kernel/types.js";
 import { maxRecordLength, type MemoryLayout } from "./layout.js";
 import type { TrainSettings } from "./options.js";
@@ -19,6 +20,12 @@ import type { TrainSettings } from "./options.js";
  *
  * Model-aware samplers see the current model: the batch is flushed before each
  * of their draws, and `view.hidden` holds the record's input representation.
+ *
+ * Every draw is checked before the kernel sees it: a count outside [0, k] or an
+ * id outside [0, V) stops training with a {@link TrainerError} naming the
+ * sampler (the kernels index the vectors with these ids unchecked, so a bad one
+ * would corrupt or overrun the shared memory). After each draw and sentence the
+ * worker's `heartbeat` is bumped, which the main thread's watchdog reads.
  */
 export class SentenceTrainer {
   private readonly ints: Int32Array;
@@ -30,14 +37,20 @@ export class SentenceTrainer {
   /** Float index of a negative's weight minus the int index of its id. */
   private readonly weightsShift: number;
   private readonly limit: number;
+  private readonly vocabularySize: number;
+  /** Int32 index of the Huffman code lengths with hierarchical softmax, else −1. */
+  private readonly codeLength: number;
   private fill = 0;
   private records = 0;
   private alpha = 0;
   private loss = 0;
   private start = 0;
   private end = 0;
+  private targets = 0;
   /** Words of the last sentence that survived subsampling. */
   lastKept = 0;
+  /** Predictions (targets) of the last sentence, negatives counted by their weight: its loss's denominator. */
+  lastTargets = 0;
 
   constructor(
     private readonly settings: TrainSettings,
@@ -49,6 +62,10 @@ export class SentenceTrainer {
     private readonly keep: Float64Array,
     private readonly rng: RandomStream,
     maxSentence: number,
+    /** How errors name the sampler (see `samplerLabel`). */
+    private readonly label: string,
+    /** This worker's heartbeat slot (a one-element view of the control array). */
+    private readonly heartbeat: Int32Array,
   ) {
     this.ints = new Int32Array(memory.buffer);
     this.floats = new Float32Array(memory.buffer);
@@ -57,6 +74,8 @@ export class SentenceTrainer {
     this.weightsShift = (scratch.weights >> 2) - this.batch;
     this.limit = scratch.capacity - maxRecordLength(settings);
     this.kept = new Int32Array(maxSentence);
+    this.vocabularySize = layout.vocabularySize;
+    this.codeLength = settings.hs ? layout.codeLength >> 2 : -1;
     const k = Math.max(1, settings.negative);
     this.draws = {
       ids: new Int32Array(k),
@@ -82,11 +101,14 @@ export class SentenceTrainer {
   train(ids: Int32Array, from: number, to: number, alpha: number): number {
     this.alpha = alpha;
     this.loss = 0;
+    this.targets = 0;
     const length = this.subsample(ids, from, to);
     this.lastKept = length;
     if (this.settings.architecture === "skipgram") this.skipGram(length);
     else this.cbow(length);
     this.flush();
+    this.lastTargets = this.targets;
+    this.heartbeat[0]++;
     return this.loss;
   }
 
@@ -126,6 +148,7 @@ export class SentenceTrainer {
         ints[at] = input;
         ints[at + 1] = positive;
         ints[at + 2] = this.drawNegatives(at + 3, positive, input);
+        if (this.codeLength >= 0) this.targets += ints[this.codeLength + positive];
         this.endRecord(3 + ints[at + 2]);
       }
     }
@@ -147,19 +170,49 @@ export class SentenceTrainer {
       ints[at + 1 + contexts] = positive;
       const count = this.drawNegatives(at + 3 + contexts, positive, -1);
       ints[at + 2 + contexts] = count;
+      if (this.codeLength >= 0) this.targets += ints[this.codeLength + positive];
       this.endRecord(3 + contexts + count);
     }
   }
 
-  /** Draws negatives into the batch at int index `at`; returns how many. */
+  /**
+   * Draws negatives into the batch at int index `at`, checking the count and
+   * every id; returns how many. Counts the record's negative-sampling targets:
+   * the positive and each negative (by its weight, for weighted samplers).
+   */
   private drawNegatives(at: number, positive: number, anchor: number): number {
     const k = this.settings.negative;
     if (k === 0 || this.sampler === null) return 0;
     const { draws } = this;
-    const n = this.sampler.draw(draws, k, positive, anchor, this.rng);
-    const { ints, floats, weightsShift } = this;
-    for (let j = 0; j < n; j++) ints[at + j] = draws.ids[j];
-    if (draws.weights !== null) for (let j = 0; j < n; j++) floats[at + weightsShift + j] = draws.weights[j];
+    let n: number;
+    try {
+      n = this.sampler.draw(draws, k, positive, anchor, this.rng);
+    } catch (error) {
+      throw new TrainerError(`${this.label} threw in draw: ${oneLine(error)}`, { cause: error });
+    }
+    this.heartbeat[0]++;
+    if (!Number.isInteger(n) || n < 0 || n > k) {
+      throw new TrainerError(`${this.label} returned ${String(n)} from draw: the count of negatives must be an integer in [0, ${k}] (k = negative)`);
+    }
+    const { ints, floats, weightsShift, vocabularySize } = this;
+    for (let j = 0; j < n; j++) {
+      const id = draws.ids[j];
+      // one unsigned compare refuses both negative ids and ids ≥ V
+      if (id >>> 0 >= vocabularySize) {
+        throw new TrainerError(`${this.label} drew id ${id}, not a word id in [0, ${vocabularySize}) (the vocabulary size)`);
+      }
+      ints[at + j] = id;
+    }
+    if (draws.weights === null) {
+      this.targets += 1 + n;
+    } else {
+      let weight = 1;
+      for (let j = 0; j < n; j++) {
+        floats[at + weightsShift + j] = draws.weights[j];
+        weight += draws.weights[j];
+      }
+      this.targets += weight;
+    }
     return n;
   }
 

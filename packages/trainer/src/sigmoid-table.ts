@@ -34,3 +34,17 @@ export function lossTable(): Float64Array {
   }
   return table;
 }
+
+/**
+ * The largest loss of one prediction inside the sigmoid table: −log σ(−6) =
+ * log(1 + e⁶) ≈ 6.0025, a target scored at the table's edge on the wrong side.
+ * Training starts at ln 2 ≈ 0.693 per prediction (output vectors zero) and a
+ * working run only goes down from there. A mean loss per prediction above this
+ * bound means the typical prediction is wrong beyond the table, where no update
+ * can correct it: under `saturation: "skip"` (gensim) such targets get no
+ * gradient at all, under `"clip"` (word2vec.c) and hierarchical softmax the
+ * updates that put them there were already overshooting. Either way the
+ * learning rate was too high, whichever rule is in force, so the trainer
+ * reports such an epoch as diverged even while its loss is still finite.
+ */
+export const EXPLODED_LOSS = Math.log1p(Math.exp(MAX_EXP));

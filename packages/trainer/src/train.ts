@@ -4,15 +4,27 @@ import type { Corpus, CountProgress, EncodedCorpus, NormalizeOptions, Vocabulary
 import { createStream, splitStreams } from "@neglab/random";
 import type { SamplerSpec } from "@neglab/samplers";
 import { distFile } from "./dist-file.js";
-import { TrainOptionError, TrainingAbortedError, TrainingDivergedError } from "./errors.js";
+import { TrainOptionError, TrainerError, TrainingAbortedError, TrainingDivergedError, oneLine } from "./errors.js";
 import { huffmanPaths, type HuffmanPaths } from "./huffman.js";
 import { compileWasmKernel } from "./kernel/wasm-kernel.js";
 import { planLayout, type MemoryLayout } from "./layout.js";
 import type { EpochReport, TrainedModel } from "./model.js";
-import { checkInitialVectors, defaultSettings, resolveSettings, type InitialVectors, type TrainSettings } from "./options.js";
-import { BUILT_IN_SAMPLERS, CHUNK_WORDS, CONTROL_ABORT, CONTROL_NEXT_CHUNK, CONTROL_SLOTS, CONTROL_WORDS, type WorkerInit, type WorkerReply } from "./protocol.js";
+import { checkInitialVectors, defaultSettings, resolveSamplerTimeout, resolveSettings, type InitialVectors, type TrainSettings } from "./options.js";
+import {
+  BUILT_IN_SAMPLERS,
+  CHUNK_WORDS,
+  CONTROL_ABORT,
+  CONTROL_NEXT_CHUNK,
+  CONTROL_WORDS,
+  controlLength,
+  samplerLabel,
+  type WorkerInit,
+  type WorkerReply,
+} from "./protocol.js";
 import { learningRate } from "./schedule.js";
-import { TABLE_SIZE, lossTable, sigmoidTable } from "./sigmoid-table.js";
+import { EXPLODED_LOSS, TABLE_SIZE, lossTable, sigmoidTable } from "./sigmoid-table.js";
+import { WORKER_LOAD_LIMIT, watchHeartbeats } from "./watchdog.js";
+import { errorFromWorker } from "./worker-errors.js";
 
 /** A progress report, emitted about every `progressInterval` ms. */
 export interface TrainProgress {
@@ -64,6 +76,13 @@ export interface TrainOptions extends Partial<TrainSettings> {
   readonly progressInterval?: number;
   /** Cancels training; the promise then rejects with a {@link TrainingAbortedError} holding the partial model. */
   readonly signal?: AbortSignal;
+  /**
+   * Milliseconds a worker may go without finishing a sampler call — building the
+   * sampler when it starts, or one `draw` — before training stops with a
+   * {@link TrainerError} naming the sampler (a custom module that hangs would
+   * otherwise hang training). Default 30,000 (`DEFAULT_SAMPLER_TIMEOUT`).
+   */
+  readonly samplerTimeout?: number;
 }
 
 /** Every key of {@link TrainSettings}, read off the defaults so that no setting can be left out. */
@@ -77,6 +96,7 @@ const SETTING_KEYS = Object.keys(defaultSettings()) as (keyof TrainSettings)[];
  */
 export async function train(options: TrainOptions): Promise<TrainedModel> {
   const settings = resolveSettings(pickSettings(options));
+  const samplerTimeout = resolveSamplerTimeout(options.samplerTimeout);
   const data = await prepareData(options, settings);
   const { vocabulary } = data;
   const huffman: HuffmanPaths | null = settings.hs ? huffmanPaths(vocabulary.counts) : null;
@@ -86,9 +106,9 @@ export async function train(options: TrainOptions): Promise<TrainedModel> {
   initialiseVectors(memory, layout, settings, startingVectors(options, settings, vocabulary));
 
   const module = settings.kernel === "wasm" ? await compileWasmKernel() : null;
-  const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
+  const control = new Int32Array(new SharedArrayBuffer(controlLength(settings.workers) * 4));
   const started = performance.now(); // training time includes starting the workers
-  const pool = await startWorkers(options, settings, layout, memory, module, data, control);
+  const pool = await startWorkers(options, settings, layout, memory, module, data, control, samplerTimeout);
   try {
     return await runEpochs(options, settings, layout, memory, data, control, pool, started);
   } finally {
@@ -197,8 +217,12 @@ function initialiseVectors(memory: WebAssembly.Memory, layout: MemoryLayout, set
 interface WorkerPool {
   readonly workers: Worker[];
   readonly sampler: SamplerSpec | null;
-  /** Resolves with each worker's next reply, in worker order. */
-  next(): Promise<WorkerReply[]>;
+  /**
+   * Resolves with each worker's next reply, in worker order; rejects with the
+   * typed error of a worker that failed, exited or made no progress for
+   * `samplerTimeout` ms during `epoch` (`null`: while starting).
+   */
+  next(epoch: number | null): Promise<WorkerReply[]>;
 }
 
 async function startWorkers(
@@ -209,6 +233,7 @@ async function startWorkers(
   module: WebAssembly.Module | null,
   { vocabulary, encoded, keep }: TrainingData,
   control: Int32Array,
+  samplerTimeout: number,
 ): Promise<WorkerPool> {
   const streams = splitStreams(settings.seed, settings.workers, "trainer/workers");
   let maxSentence = 0;
@@ -221,6 +246,13 @@ async function startWorkers(
   const inboxes: WorkerReply[][] = [];
   const waiting: (() => void)[] = [];
   let failure: Error | null = null;
+  const fail = (error: Error): void => {
+    failure ??= error;
+    waiting.splice(0).forEach((wake) => wake());
+  };
+  const samplerModule = options.samplerModule ?? BUILT_IN_SAMPLERS;
+  const label = settings.negative > 0 ? samplerLabel(settings.sampler, samplerModule) : "hierarchical softmax";
+  let stage = "while starting";
   for (let w = 0; w < settings.workers; w++) {
     const init: WorkerInit = {
       worker: w,
@@ -233,7 +265,7 @@ async function startWorkers(
       keep,
       words: vocabulary.words,
       counts: vocabulary.counts,
-      samplerModule: options.samplerModule ?? BUILT_IN_SAMPLERS,
+      samplerModule,
       samplerBaseDir: options.samplerBaseDir,
       rngState: streams[w].state(),
       control,
@@ -247,25 +279,48 @@ async function startWorkers(
       inbox.push(reply);
       waiting.splice(0).forEach((wake) => wake());
     });
-    worker.on("error", (error) => {
-      failure ??= error;
-      waiting.splice(0).forEach((wake) => wake());
-    });
+    // an uncaught error or an exit we did not ask for (terminate() comes only after the last reply) ends training
+    worker.on("error", (error) => fail(new TrainerError(`${label}: training worker ${w} failed ${stage}: ${oneLine(error)}`)));
+    worker.on("exit", (code) =>
+      fail(
+        new TrainerError(
+          `${label}: training worker ${w} stopped ${stage} with exit code ${code}: ` +
+            "a custom sampler module whose top-level await or factory promise never settles, or that calls process.exit, stops its worker",
+        ),
+      ),
+    );
     workers.push(worker);
     inboxes.push(inbox);
   }
-  const next = async (): Promise<WorkerReply[]> => {
-    for (;;) {
-      if (failure !== null) throw failure;
-      const error = inboxes.flatMap((inbox) => inbox.filter((reply) => reply.type === "error"))[0];
-      if (error?.type === "error") throw new Error(`training worker failed: ${error.message}`);
-      if (inboxes.every((inbox) => inbox.length > 0)) return inboxes.map((inbox) => inbox.shift()!);
-      await new Promise<void>((wake) => waiting.push(wake));
+  const onStall = (w: number, loaded: boolean): void => {
+    if (!loaded) return fail(new TrainerError(`${label}: training worker ${w} did not load within ${WORKER_LOAD_LIMIT} ms; the machine may be overloaded`));
+    const what = stage === "while starting" ? "its sampler was not built" : settings.negative > 0 ? "no sampler draw returned" : "no sentence was finished";
+    fail(
+      new TrainerError(
+        `${label}: training worker ${w} stopped ${stage}: ${what} within ${samplerTimeout} ms; ` +
+          `raise samplerTimeout (--sampler-timeout, now ${samplerTimeout} ms) if it legitimately takes longer`,
+      ),
+    );
+  };
+  const next = async (epoch: number | null): Promise<WorkerReply[]> => {
+    stage = epoch === null ? "while starting" : `in epoch ${epoch + 1}`;
+    const stopWatching = watchHeartbeats(control, settings.workers, samplerTimeout, (w) => inboxes[w].length === 0, onStall);
+    try {
+      for (;;) {
+        // a worker's own report first: a worker whose start failed exits right after sending it
+        const error = inboxes.flatMap((inbox) => inbox.filter((reply) => reply.type === "error"))[0];
+        if (error?.type === "error") throw errorFromWorker(error.failure);
+        if (failure !== null) throw failure;
+        if (inboxes.every((inbox) => inbox.length > 0)) return inboxes.map((inbox) => inbox.shift()!);
+        await new Promise<void>((wake) => waiting.push(wake));
+      }
+    } finally {
+      stopWatching();
     }
   };
   let ready: WorkerReply[];
   try {
-    ready = await next();
+    ready = await next(null);
   } catch (error) {
     await Promise.all(workers.map((worker) => worker.terminate()));
     throw error;
@@ -330,28 +385,37 @@ async function runEpochs(
       const timer = options.onProgress ? setInterval(() => options.onProgress!(progress()), options.progressInterval ?? 1000) : null;
       let replies: WorkerReply[];
       try {
-        replies = await pool.next();
+        replies = await pool.next(epoch);
       } finally {
         if (timer !== null) clearInterval(timer);
       }
       let loss = 0;
+      let targets = 0;
       let trainedWords = 0;
       let aborted = false;
       let diverged = false;
       for (const reply of replies) {
         if (reply.type !== "epoch-done") continue;
         loss += reply.loss;
+        targets += reply.targets;
         trainedWords += reply.trainedWords;
         aborted ||= reply.aborted;
         diverged ||= reply.diverged;
       }
       // A vector that overflows makes the loss NaN or infinite at its next use, so between epochs the loss
-      // suffices; the vectors are scanned once, after the last epoch, not while the workers wait.
+      // suffices; the vectors are scanned once, after the last epoch, not while the workers wait. A finite loss
+      // can still have exploded (saturation "skip" stops updating saturated targets before anything overflows):
+      // see EXPLODED_LOSS for the bound on the mean loss per prediction.
       const last = epoch === settings.epochs - 1;
-      if (diverged || !Number.isFinite(loss) || (last && !vectorsFinite(memory, layout))) {
+      const perPrediction = targets > 0 ? loss / targets : 0;
+      const nonFinite = diverged || !Number.isFinite(loss) || (last && !vectorsFinite(memory, layout));
+      if (nonFinite || perPrediction > EXPLODED_LOSS) {
+        const what = nonFinite
+          ? "the loss or a vector became NaN or infinite"
+          : `the loss exploded to ${perPrediction.toPrecision(3)} per prediction (above ${EXPLODED_LOSS.toFixed(4)} = −log σ(−6), the sigmoid table's edge; training starts at ln 2 ≈ 0.693)`;
         throw new TrainingDivergedError(
           epoch,
-          `training diverged in epoch ${epoch + 1} of ${settings.epochs}: the loss or a vector became NaN or infinite; ` +
+          `training diverged in epoch ${epoch + 1} of ${settings.epochs}: ${what}; ` +
             `lower alpha (now ${settings.alpha})${settings.architecture === "cbow" && !settings.cbowMean ? " or set cbowMean: true" : ""}`,
         );
       }

@@ -5,7 +5,20 @@ import { createJsKernel } from "./kernel/js-kernel.js";
 import { createWasmKernel } from "./kernel/wasm-kernel.js";
 import type { Kernel, KernelSetup } from "./kernel/types.js";
 import { kernelFlags } from "./kernel/flags.js";
-import { BUILT_IN_SAMPLERS, CONTROL_ABORT, CONTROL_MERGE_LOCK, CONTROL_NEXT_CHUNK, CONTROL_WORDS, type EpochCommand, type WorkerInit, type WorkerReply } from "./protocol.js";
+import { TrainerError, oneLine } from "./errors.js";
+import {
+  BUILT_IN_SAMPLERS,
+  CONTROL_ABORT,
+  CONTROL_MERGE_LOCK,
+  CONTROL_NEXT_CHUNK,
+  CONTROL_WORDS,
+  heartbeatSlot,
+  samplerLabel,
+  type EpochCommand,
+  type WorkerFailure,
+  type WorkerInit,
+  type WorkerReply,
+} from "./protocol.js";
 import { MERGE_FIRST_TIER, mergeRows } from "./merge-schedule.js";
 import { learningRate } from "./schedule.js";
 import { SentenceTrainer } from "./sentence-trainer.js";
@@ -18,6 +31,8 @@ import { SentenceTrainer } from "./sentence-trainer.js";
 // `mergeRows`): delayed updates, as in Hogwild's own analysis of delayed
 // gradients. Were both cores to write the same rows all the time, every write
 // would move the row's cache lines back and forth between them.
+// Errors go back to the main thread as a WorkerFailure (class name, one-line
+// message, SamplerError fields), never as a stack trace.
 
 interface SamplerFactory {
   createSampler(spec: SamplerSpec, context: { vocabulary: { words: readonly string[]; counts: Float64Array }; baseDir?: string }): Promise<NegativeSampler>;
@@ -28,30 +43,39 @@ const init = workerData as WorkerInit;
 let hotRows = 0;
 const port = parentPort!;
 const reply = (message: WorkerReply): void => port.postMessage(message);
+const label = samplerLabel(init.settings.sampler, init.samplerModule);
+/** This worker's heartbeat, read by the main thread's watchdog (see `watchHeartbeats`). */
+const heartbeat = new Int32Array(init.control.buffer, heartbeatSlot(init.worker) * 4, 1);
 
 async function start(): Promise<void> {
   const { settings } = init;
   let sampler: NegativeSampler | null = null;
+  // the watchdog's limit applies to building the sampler from here on, not to loading this worker
+  heartbeat[0]++;
   if (settings.negative > 0) {
-    // the built-in samplers are bundled into this worker (scripts/bundle-worker.mjs); others load now
-    const factory: SamplerFactory = init.samplerModule === BUILT_IN_SAMPLERS ? { createSampler } : ((await import(init.samplerModule)) as SamplerFactory);
-    sampler = await factory.createSampler(settings.sampler, {
-      vocabulary: { words: init.words, counts: init.counts },
-      ...(init.samplerBaseDir !== undefined ? { baseDir: init.samplerBaseDir } : {}),
-    });
+    try {
+      // the built-in samplers are bundled into this worker (scripts/bundle-worker.mjs); others load now
+      const factory: SamplerFactory = init.samplerModule === BUILT_IN_SAMPLERS ? { createSampler } : ((await import(init.samplerModule)) as SamplerFactory);
+      sampler = await factory.createSampler(settings.sampler, {
+        vocabulary: { words: init.words, counts: init.counts },
+        ...(init.samplerBaseDir !== undefined ? { baseDir: init.samplerBaseDir } : {}),
+      });
+    } catch (error) {
+      throw isSamplerError(error) ? error : new TrainerError(`${label} could not be built: ${oneLine(error)}`, { cause: error });
+    }
   }
   // a model-aware sampler reads the shared vectors, so they must be current: no replicas then
   hotRows = sampler?.modelAware ? 0 : init.layout.scratch[init.worker].replicatedRows;
   const setup: KernelSetup = { memory: init.memory, layout: init.layout, worker: init.worker, flags: kernelFlags(settings, sampler), hotRows };
   const kernel: Kernel = init.module === null ? createJsKernel(setup) : await createWasmKernel(init.module, setup);
   const rng = new Xoshiro128(init.rngState as unknown as Xoshiro128State);
-  const trainer = new SentenceTrainer(settings, init.layout, init.worker, init.memory, kernel, sampler, init.keep, rng, init.maxSentence);
+  const trainer = new SentenceTrainer(settings, init.layout, init.worker, init.memory, kernel, sampler, init.keep, rng, init.maxSentence, label, heartbeat);
 
   port.on("message", (command: EpochCommand) => {
     try {
       reply(runEpoch(command, trainer, sampler, kernel));
     } catch (error) {
-      reply({ type: "error", message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      reply({ type: "error", failure: describeFailure(error, `training worker ${init.worker} failed in epoch ${command.epoch + 1}`) });
     }
   });
   reply({ type: "ready", sampler: sampler?.spec ?? null });
@@ -64,10 +88,12 @@ function mergeReplicas(kernel: Kernel, control: Int32Array, rows: number): void 
   kernel.merge(rows);
   Atomics.store(control, CONTROL_MERGE_LOCK, 0);
   Atomics.notify(control, CONTROL_MERGE_LOCK, 1);
+  heartbeat[0]++; // a full merge of a large model is long, bounded work, not a stall
 }
 
 function runEpoch({ epoch }: EpochCommand, trainer: SentenceTrainer, sampler: NegativeSampler | null, kernel: Kernel): WorkerReply {
   kernel.pull();
+  heartbeat[0]++;
   const reply = trainChunks(epoch, trainer, sampler, kernel);
   mergeReplicas(kernel, init.control, hotRows);
   return reply;
@@ -78,6 +104,7 @@ function trainChunks(epoch: number, trainer: SentenceTrainer, sampler: NegativeS
   const allWords = epochWords * settings.epochs;
   const chunks = chunkStarts.length - 1;
   let loss = 0;
+  let targets = 0;
   let trainedWords = 0;
   let unmerged = 0;
   let merges = 0;
@@ -91,13 +118,14 @@ function trainChunks(epoch: number, trainer: SentenceTrainer, sampler: NegativeS
     let chunkWords = 0;
     for (let s = chunkStarts[chunk]; s < chunkStarts[chunk + 1]; s++) {
       if (Atomics.load(control, CONTROL_ABORT) !== 0) {
-        return { type: "epoch-done", loss, trainedWords, aborted: true, diverged: false };
+        return { type: "epoch-done", loss, targets, trainedWords, aborted: true, diverged: false };
       }
       const progress = (before + chunkWords) / allWords;
-      sampler?.setProgress?.(progress);
+      if (sampler?.setProgress) setSamplerProgress(sampler, progress);
       const begin = sentenceStarts[s];
       const end = sentenceStarts[s + 1];
       loss += trainer.train(ids, begin, end, learningRate(settings.alpha, settings.minAlpha, progress));
+      targets += trainer.lastTargets;
       trainedWords += trainer.lastKept;
       chunkWords += end - begin;
       unmerged += end - begin;
@@ -105,13 +133,44 @@ function trainChunks(epoch: number, trainer: SentenceTrainer, sampler: NegativeS
         mergeReplicas(kernel, control, mergeRows(++merges, hotRows, MERGE_FIRST_TIER[settings.architecture]));
         unmerged = 0;
       }
-      if (!Number.isFinite(loss)) return { type: "epoch-done", loss, trainedWords, aborted: false, diverged: true };
+      if (!Number.isFinite(loss)) return { type: "epoch-done", loss, targets, trainedWords, aborted: false, diverged: true };
     }
     Atomics.add(control, CONTROL_WORDS, chunkWords);
   }
-  return { type: "epoch-done", loss, trainedWords, aborted: false, diverged: false };
+  return { type: "epoch-done", loss, targets, trainedWords, aborted: false, diverged: false };
+}
+
+function setSamplerProgress(sampler: NegativeSampler, progress: number): void {
+  try {
+    sampler.setProgress!(progress);
+  } catch (error) {
+    throw new TrainerError(`${label} threw in setProgress: ${oneLine(error)}`, { cause: error });
+  }
+}
+
+/** A SamplerError from the bundled @neglab/samplers or from a copy that a custom `samplerModule` imports. */
+function isSamplerError(error: unknown): error is Error & { field?: string; file?: string; line?: number } {
+  return error instanceof Error && error.name === "SamplerError";
+}
+
+/**
+ * What the main thread needs to rethrow `error` as the same typed error: a
+ * SamplerError keeps its fields, a TrainerError its message, and anything else
+ * becomes a TrainerError prefixed with `context`. The stack only with NEGLAB_DEBUG.
+ */
+function describeFailure(error: unknown, context: string): WorkerFailure {
+  const stack = process.env.NEGLAB_DEBUG ? stackOf(error) : undefined;
+  if (isSamplerError(error)) return { name: "SamplerError", message: oneLine(error), field: error.field, file: error.file, line: error.line, stack };
+  if (error instanceof TrainerError) return { name: "TrainerError", message: oneLine(error), stack };
+  return { name: "TrainerError", message: `${context}: ${oneLine(error)}`, stack };
+}
+
+/** The stack of `error` and of the error it wraps (a sampler's own throw), for NEGLAB_DEBUG. */
+function stackOf(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  return error.cause instanceof Error ? `${error.stack}\ncaused by ${error.cause.stack}` : error.stack;
 }
 
 start().catch((error: unknown) => {
-  reply({ type: "error", message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  reply({ type: "error", failure: describeFailure(error, `${label}: training worker ${init.worker} could not start`) });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { TrainOptionError, defaultSettings, resolveSettings, train } from "../src/index.js";
+import { DEFAULT_SAMPLER_TIMEOUT, TrainOptionError, defaultSettings, resolveSamplerTimeout, resolveSettings, train } from "../src/index.js";
 
 describe("resolveSettings", () => {
   test("gensim's defaults", () => {
@@ -55,7 +55,21 @@ describe("resolveSettings", () => {
     expect((error as Error).message.startsWith(`${field}: `)).toBe(true);
   });
 
+  test.each([null, [], 5, "cbow"])("rejects settings that are not an object: %j", (given) => {
+    expect(() => resolveSettings(given as never)).toThrow(new TrainOptionError("settings", `must be an object of trainer settings, got ${JSON.stringify(given)}`));
+  });
+
+  test("samplerTimeout: whole milliseconds, 30 s by default", () => {
+    expect(resolveSamplerTimeout(undefined)).toBe(DEFAULT_SAMPLER_TIMEOUT);
+    expect(DEFAULT_SAMPLER_TIMEOUT).toBe(30_000);
+    expect(resolveSamplerTimeout(1)).toBe(1);
+    for (const bad of [0, -5, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31, "30s", null]) {
+      expect(() => resolveSamplerTimeout(bad)).toThrow(/^samplerTimeout: must be an integer in \[1, 2147483647\], got /);
+    }
+  });
+
   test("train rejects bad options before reading any corpus", async () => {
+    await expect(train({ corpus: "/nonexistent/corpus.txt", samplerTimeout: 0 })).rejects.toThrow(/^samplerTimeout: must be an integer/);
     await expect(train({ corpus: "/nonexistent/corpus.txt", window: 0 })).rejects.toThrow(/^window: /);
     await expect(train({ negative: 5 })).rejects.toThrow(/^corpus: is required/);
   });

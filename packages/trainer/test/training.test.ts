@@ -64,6 +64,21 @@ describe.each<KernelKind>(["wasm", "js"])("%s kernel", (kernel) => {
     await expect(run).rejects.toBeInstanceOf(TrainingDivergedError);
     await expect(run).rejects.toThrow(/epoch 1 of 5.*lower alpha \(now 1e\+30\)/);
   });
+
+  // Under saturation "skip" (the default, gensim's) saturated targets stop updating before anything overflows,
+  // so the loss stays finite but explodes: the mean loss per prediction must give the divergence away.
+  test.each([
+    { architecture: "skipgram", saturation: "skip", negative: 5, hs: false },
+    { architecture: "cbow", saturation: "skip", negative: 5, hs: false },
+    { architecture: "skipgram", saturation: "clip", negative: 5, hs: false },
+    { architecture: "cbow", saturation: "skip", negative: 0, hs: true },
+    { architecture: "skipgram", saturation: "skip", negative: 5, hs: false, sampler: { type: "weighted-uniform" } },
+  ] as const)("learning rate 1e6 diverges under every saturation rule: %j", async (settings) => {
+    const error = await trainPlanted({ kernel, ...settings, alpha: 1e6, epochs: 3 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TrainingDivergedError);
+    expect((error as TrainingDivergedError).epoch).toBe(0);
+    expect((error as Error).message).toMatch(/^training diverged in epoch 1 of 3: .*; lower alpha \(now 1000000\)$/);
+  });
 });
 
 // The reference kernel performs the SIMD kernel's float32 operations in the
@@ -105,8 +120,8 @@ describe("epochs, progress and cancellation", () => {
   });
 
   test("a sampler that cannot be built or fails mid-epoch rejects training with its message", async () => {
-    await expect(trainPlanted({ sampler: { type: "no-such-sampler" } })).rejects.toThrow(/training worker failed: .*unknown type no-such-sampler/);
-    await expect(trainPlanted({ sampler: { type: "faulty" }, workers: 2 })).rejects.toThrow(/faulty sampler: draw 1000 failed/);
+    await expect(trainPlanted({ sampler: { type: "no-such-sampler" } })).rejects.toThrow(/could not be built: test sampler: unknown type no-such-sampler$/);
+    await expect(trainPlanted({ sampler: { type: "faulty" }, workers: 2 })).rejects.toThrow(/^sampler "faulty" \(from file:.*\) threw in draw: faulty sampler: draw 1000 failed$/);
   });
 
   test("an abort signal stops training and keeps the partial model", async () => {
