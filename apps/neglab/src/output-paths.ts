@@ -136,7 +136,7 @@ async function resolveOutput(request: OutputRequest): Promise<Resolved> {
   const parent = dirname(target);
   const parentInfo = await statOrNull(request.label, parent);
   if (parentInfo === null) throw new OutputPathError(`${request.label}: ${parent}: no such directory`);
-  if (!parentInfo.isDirectory()) throw new OutputPathError(`${request.label}: ${parent}: not a directory`);
+  if (!parentInfo.isDirectory()) throw new OutputPathError(`${request.label}: ${parent}: is a file, not a directory`);
   await assertWritable(request.label, parent);
   return { request, target, info };
 }
@@ -172,9 +172,16 @@ async function statOrNull(label: string, path: string): Promise<Stats | null> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return null;
-    if (code === "ENOTDIR") throw new OutputPathError(`${label}: ${path}: a component of the path is not a directory`);
+    if (code === "ENOTDIR") throw new OutputPathError(`${label}: ${await fileOnPath(path)}: is a file, not a directory`);
     throw new OutputPathError(`${label}: ${path}: ${problem(error)}`);
   }
+}
+
+/** The nearest ancestor of `path` that exists (stat'ing it on ENOTDIR: the file that stands where a directory should). */
+async function fileOnPath(path: string): Promise<string> {
+  let ancestor = dirname(path);
+  while (dirname(ancestor) !== ancestor && (await stat(ancestor).catch(() => null)) === null) ancestor = dirname(ancestor);
+  return ancestor;
 }
 
 /**

@@ -14,18 +14,20 @@ import { neglab, outputsWorkspace, QUICK } from "./outputs-helpers.js";
 // a write that fails after training still keeps the training.
 const { dir, corpus } = outputsWorkspace("early");
 
-/** Runs main() in this process, capturing stderr, and times it. */
-async function mainTimed(args: string[]): Promise<{ code: number; stderr: string; ms: number }> {
+/**
+ * Runs main() in this process, capturing stderr. A refusal whose stderr is the error line alone came before the
+ * corpus was counted (counting reports its progress there), so no timing is needed to show the order.
+ */
+async function mainCaptured(args: string[]): Promise<{ code: number; stderr: string }> {
   const write = process.stderr.write.bind(process.stderr);
   let stderr = "";
   process.stderr.write = ((chunk: string | Uint8Array) => {
     stderr += chunk.toString();
     return true;
   }) as typeof process.stderr.write;
-  const started = performance.now();
   try {
     const code = await main(args);
-    return { code, stderr, ms: performance.now() - started };
+    return { code, stderr };
   } finally {
     process.stderr.write = write;
   }
@@ -35,23 +37,21 @@ describe("outputs are checked before the corpus is read", () => {
   const large = join(dir, "large.txt");
   writeFileSync(large, "the cat sat on the mat and the dog ate the bone\n".repeat(600_000));
 
-  it("--out in a missing directory fails in under a second on a large corpus, without counting it", async () => {
+  it("--out in a missing directory fails on a large corpus without counting it", async () => {
     const out = join(dir, "no", "such", "v.txt");
-    const result = await mainTimed(["train", "--corpus", large, "--min-count", "1", "--out", out]);
+    const result = await mainCaptured(["train", "--corpus", large, "--min-count", "1", "--out", out]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(`neglab: --out: ${join(dir, "no", "such")}: no such directory\n`);
-    expect(result.ms).toBeLessThan(1000);
   });
 
   it("--out naming a directory, or under a path that is a file", async () => {
     mkdirSync(join(dir, "a-dir"));
-    const directory = await mainTimed(["train", "--corpus", large, "--out", join(dir, "a-dir")]);
+    const directory = await mainCaptured(["train", "--corpus", large, "--out", join(dir, "a-dir")]);
     expect(directory.code).toBe(1);
     expect(directory.stderr).toBe(`neglab: --out: ${join(dir, "a-dir")} is a directory: name a file (inside it, for example)\n`);
-    const underFile = await mainTimed(["train", "--corpus", large, "--model", join(corpus, "m.neglab")]);
+    const underFile = await mainCaptured(["train", "--corpus", large, "--model", join(corpus, "m.neglab")]);
     expect(underFile.code).toBe(1);
-    expect(underFile.stderr).toBe(`neglab: --model: ${corpus}/m.neglab: a component of the path is not a directory\n`);
-    expect(directory.ms + underFile.ms).toBeLessThan(2000);
+    expect(underFile.stderr).toBe(`neglab: --model: ${corpus}: is a file, not a directory\n`);
   });
 });
 

@@ -1,5 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { DEFAULT_SAMPLER_TIMEOUT } from "@neglab/trainer";
 import type { CommandModule } from "yargs";
 import { fetchMissingBenchmarks, reportUnparsableBenchmarkLines } from "../experiment/benchmark-data.js";
 import { loadExperiment } from "../experiment/definition.js";
@@ -14,6 +15,7 @@ import { gridProgress, progressLine } from "../progress.js";
 import { writeReport } from "../report/write-report.js";
 import { benchmarkDataDir } from "./data-directory.js";
 import { FETCH_TIMEOUT_FLAG, fetchTimeouts } from "./fetch-timeout.js";
+import { samplerTimeoutFlag } from "./train-config.js";
 
 interface RunArgs {
   experiment: string;
@@ -25,6 +27,7 @@ interface RunArgs {
   fetch: boolean;
   "fetch-from": string | undefined;
   timeout: number;
+  "sampler-timeout": number | undefined;
 }
 
 /** `neglab run <experiment>`: trains and evaluates every (strategy × seed) cell, then writes the report. */
@@ -41,13 +44,16 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option("html", { type: "boolean", default: true, describe: "Write report.html next to report.md (--no-html to skip)" })
       .option("fetch", { type: "boolean", default: true, describe: "Download missing registered benchmark datasets into the cache first, checksum-verified (--no-fetch to fail instead)" })
       .option("fetch-from", { type: "string", describe: "Download them from this mirror of the data directory (<url>/<file>) instead of their sources" })
-      .options(FETCH_TIMEOUT_FLAG),
+      .options(FETCH_TIMEOUT_FLAG)
+      .option("sampler-timeout", { type: "number", describe: `Milliseconds a custom sampler module may take to load or in one call before the run stops with an error naming it [default: ${DEFAULT_SAMPLER_TIMEOUT}]` }),
   handler: async (args) => {
     // 1. Validate the definition and the shard before any work.
     const experiment = await loadExperiment(args.experiment);
     const timeouts = fetchTimeouts(args.timeout);
+    const samplerTimeout = samplerTimeoutFlag(args["sampler-timeout"]);
+    const preflight = args["sampler-timeout"] === undefined ? {} : { timeoutMs: samplerTimeout };
     // every strategy's sampler is built (weights files parsed, custom modules run under a time limit) before the corpus is read
-    await preflightExperimentSamplers(experiment);
+    await preflightExperimentSamplers(experiment, preflight);
     const shard = resolveShard(args.shard, args["shard-count"]);
     const out = resolve(args.out ?? join("runs", experiment.name));
     const progress = progressLine();
@@ -63,7 +69,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       const { data, inputs, cells } = await planGrid(experiment, dataDir, (m) => progress.update(m));
       progress.done(`corpus ${data.corpus.name}: ${data.encoded.ids.length} in-vocabulary tokens, ${data.vocabulary.size} words`);
       // refusals that depend on the corpus's counts (e.g. redraw where one word holds nearly all the mass) before the first cell
-      await preflightExperimentSamplers(experiment, { vocabulary: data.vocabulary });
+      await preflightExperimentSamplers(experiment, { ...preflight, vocabulary: data.vocabulary });
       await saveShardRecord(out, shardRecord(experiment, shard, data.digest, inputs));
       const mine = cells.filter((c) => c.index % shard.count === shard.index);
       const done = await loadCellResults(out, (m) => progress.done(m));
@@ -78,7 +84,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
             continue;
           }
           grid.start(label);
-          const result = await runCell(experiment, cell, data, dataDir, (p) => grid.training(p));
+          const result = await runCell(experiment, cell, data, dataDir, (p) => grid.training(p), samplerTimeout);
           await saveCellResult(out, result);
           done.set(cell.key, result);
           grid.trained(result.trainSeconds, `(${result.key})`);

@@ -1,7 +1,7 @@
 import { access, readFile } from "node:fs/promises";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { preflightSamplerSpec, SamplerError } from "@neglab/samplers";
-import { defaultSettings, resolveSettings, TrainOptionError, type TrainSettings } from "@neglab/trainer";
+import { DEFAULT_SAMPLER_TIMEOUT, defaultSettings, resolveSamplerTimeout, resolveSettings, TrainOptionError, type TrainSettings } from "@neglab/trainer";
 import type { Options } from "yargs";
 import { closestName } from "@neglab/suggest";
 import { samplerFiles } from "../experiment/sampler-files.js";
@@ -34,6 +34,7 @@ const SETTING_FLAGS: Partial<Record<keyof TrainSettings, [flag: string, option: 
   workers: ["workers", { type: "number", describe: "Worker threads [default: min(3, cores)]" }],
   seed: ["seed", { type: "number", describe: "Seed of every random choice [default: 1]" }],
   kernel: ["kernel", { choices: ["wasm", "js"], describe: "Inner loop: WebAssembly SIMD or the TypeScript reference [default: wasm]" }],
+  inputInit: ["input-init", { choices: ["gensim", "word2vec"], describe: "Input vectors start uniform in ±1/dim (gensim 4) or ±0.5/dim (word2vec.c) [default: gensim]" }],
 };
 
 /** Fields of a `--config` file besides the trainer settings. */
@@ -45,6 +46,11 @@ export const TRAIN_FLAGS: Record<string, Options> = {
   ...CORPUS_FLAGS,
   ...Object.fromEntries(Object.values(SETTING_FLAGS).map(([flag, option]) => [flag, { ...option, group: "Training:" }])),
   ...samplerFlagOptions(),
+  "sampler-timeout": {
+    type: "number",
+    group: "Training:",
+    describe: `Milliseconds a custom sampler module may take to load or in one call before the command stops with an error naming it [default: ${DEFAULT_SAMPLER_TIMEOUT}]`,
+  },
   // nargs 1 (output paths): yargs would otherwise read "-" as a positional argument and leave the flag empty.
   out: { type: "string", nargs: 1, group: "Output:", describe: "word2vec vectors file to write (.gz compresses; - for standard output, text format)" },
   binary: { type: "boolean", group: "Output:", describe: "Write --out in word2vec's binary format instead of text [default: false]" },
@@ -74,6 +80,8 @@ export interface TrainJob {
   out: string | undefined;
   binary: boolean;
   model: string | undefined;
+  /** How long a custom sampler may take in one call (ms): the trainer's `samplerTimeout` and the preflight's limit. */
+  samplerTimeout: number;
 }
 
 /** Where a value came from, for error messages: a flag or a field of the config file. */
@@ -132,11 +140,13 @@ export async function resolveTrainJob(args: Record<string, unknown>): Promise<Tr
     throw error;
   }
 
+  const samplerTimeout = samplerTimeoutFlag(args["sampler-timeout"]);
+
   // 3. The sampler built before the corpus is read (preflightSamplerSpec): its options, its weights files parsed, a
   //    custom module loaded, run and drawn from in a worker thread under a time limit, on a stand-in vocabulary.
   const samplerBaseDir = fromFlag.has("sampler") ? process.cwd() : configDir;
   try {
-    await preflightSamplerSpec(settings.sampler, { baseDir: samplerBaseDir });
+    await preflightSamplerSpec(settings.sampler, { baseDir: samplerBaseDir, ...(args["sampler-timeout"] === undefined ? {} : { timeoutMs: samplerTimeout }) });
   } catch (error) {
     if (!(error instanceof SamplerError)) throw error;
     throw new TrainConfigError(`${origin("sampler")}: ${error.message}`);
@@ -167,7 +177,17 @@ export async function resolveTrainJob(args: Record<string, unknown>): Promise<Tr
   ];
   const outputs = [...(out === undefined ? [] : [{ label: origin("out"), path: out }]), ...(model === undefined ? [] : [{ label: origin("model"), path: model }])];
   await checkOutputs(outputs, inputs, { stdout: true });
-  return { corpus, normalize: { lowercase: lowercase as boolean, punctuation: punctuation as Punctuation }, settings, samplerBaseDir, out, binary: binary as boolean, model };
+  return { corpus, normalize: { lowercase: lowercase as boolean, punctuation: punctuation as Punctuation }, settings, samplerBaseDir, out, binary: binary as boolean, model, samplerTimeout };
+}
+
+/** `--sampler-timeout` (ms, of `train` and `run`) checked as the trainer's `samplerTimeout`; its default when absent. */
+export function samplerTimeoutFlag(value: unknown): number {
+  try {
+    return resolveSamplerTimeout(value);
+  } catch (error) {
+    if (error instanceof TrainOptionError) throw new TrainConfigError(`--sampler-timeout: ${error.reason}`);
+    throw error;
+  }
 }
 
 /** Every trainer setting but the sampler, which has flags of its own. */

@@ -25,6 +25,7 @@ export const trainCommand: CommandModule = {
       corpus: job.corpus,
       normalize: job.normalize,
       samplerBaseDir: job.samplerBaseDir,
+      samplerTimeout: job.samplerTimeout,
       onVocabularyProgress: (p) => progress.update(`counting: ${p.sentences} sentences, ${p.tokens} tokens, ${p.types} types`),
       onProgress: (p) => progress.update(trainingBar("train", p)),
       onEpochEnd: (e) => progress.done(`epoch ${e.epoch + 1}: loss/word ${e.lossPerWord.toFixed(4)}, ${e.trainedWords.toLocaleString("en")} words in ${e.seconds.toFixed(1)} s`),

@@ -21,7 +21,8 @@ export interface PreparedCorpus {
  * Trains one cell on the prepared corpus, scores it on every available
  * benchmark (optional ones whose file is missing are noted in `skipped`), and
  * records what the report needs: sampler diagnostics, probe-word neighbours
- * and the vectors' geometry.
+ * and the vectors' geometry. `samplerTimeout` (ms) bounds a custom sampler's
+ * calls (the trainer's default when absent); it is not part of the cell's key.
  */
 export async function runCell(
   experiment: Experiment,
@@ -29,9 +30,11 @@ export async function runCell(
   data: PreparedCorpus,
   dataDir: string | undefined,
   onProgress: (p: TrainProgress) => void,
+  samplerTimeout?: number,
 ): Promise<CellResult> {
   const model = await train({
     ...cell.settings,
+    ...(samplerTimeout === undefined ? {} : { samplerTimeout }),
     vocabulary: data.vocabulary,
     encoded: data.encoded,
     samplerBaseDir: experiment.baseDir,

@@ -1,0 +1,71 @@
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runFixture } from "./run-fixture.js";
+
+/**
+ * Issue #19: `neglab run` builds every strategy's sampler before the corpus is read (defect 18), reports benchmark
+ * lines it cannot parse before training (defect 13), and `--sampler-timeout` bounds a custom sampler (defect 7).
+ */
+const { dir, experiment, neglab } = runFixture("neglab-run-preflight-");
+writeFileSync(join(dir, "bad.tsv"), "cat\t2\ndog\tlots\n");
+// a complete sampler (the preflight checks the contract) whose draw never returns
+writeFileSync(
+  join(dir, "spins.mjs"),
+  "export function createSampler(spec, { vocabulary }) {\n" +
+    "  const p = new Float64Array(vocabulary.words.length).fill(1 / vocabulary.words.length);\n" +
+    "  return { spec, collision: 'keep', weighted: false, modelAware: false, probabilities: () => p, draw() { for (;;) {} } };\n" +
+    "}\n",
+);
+
+describe("neglab run: checks before the corpus is read", () => {
+  it("a bad weights file of the last strategy stops the run before any cell, naming the definition field and the file's line", () => {
+    const file = experiment("bad-weights", {
+      strategies: [
+        { name: "unigram", sampler: { type: "unigram", alpha: 0.75 } },
+        { name: "domain", sampler: { type: "domain", weights: "bad.tsv" } },
+      ],
+    });
+    const out = join(dir, "runs", "bad-weights");
+    const result = neglab(["run", file, "--out", out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `neglab: ${file}: strategies[1].sampler.weights: ${join(dir, "bad.tsv")}:2: weight of "dog" must be a finite number ≥ 0, got "lots"\n`,
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("unparsable benchmark lines are reported with their count and first line; options.strict refuses the file", () => {
+    writeFileSync(join(dir, "data", "damaged.tsv"), "cat\tdog\t9\nsaw\tdrill\tnan\ncat\tsaw\t1\nhammer\n");
+    const benchmarks = (options: Record<string, unknown>) => [{ name: "damaged", type: "similarity", path: "damaged.tsv", options }];
+    const warned = neglab(["run", experiment("damaged", { seeds: [1], benchmarks: benchmarks({}) }), "--out", join(dir, "runs", "damaged"), "--no-html"]);
+    expect(warned.code, warned.stderr).toBe(0);
+    expect(warned.stderr).toContain(
+      `warning: damaged: ${join(dir, "data", "damaged.tsv")}: 2 unparsable lines (first: line 2) skipped, as gensim skips them`,
+    );
+    const strictFile = experiment("damaged-strict", { seeds: [1], benchmarks: benchmarks({ strict: true }) });
+    const refused = neglab(["run", strictFile, "--out", join(dir, "runs", "damaged-strict")]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(
+      `neglab: ${strictFile}: benchmarks[0]: ${join(dir, "data", "damaged.tsv")}: 2 unparsable lines (first: line 2); "strict": true refuses the file\n`,
+    );
+    expect(existsSync(join(dir, "runs", "damaged-strict", "cells"))).toBe(true);
+    expect(existsSync(join(dir, "runs", "damaged-strict", "report.md"))).toBe(false);
+  });
+});
+
+describe("neglab train --sampler-timeout", () => {
+  it("bounds a custom sampler whose draw never returns, naming the module and the limit", () => {
+    const result = neglab(["train", "--corpus", join(dir, "corpus.txt"), "--sampler", `module:${join(dir, "spins.mjs")}`, "--sampler-timeout", "1500", "--out", join(dir, "spins.txt")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`^neglab: --sampler: ${join(dir, "spins.mjs")}: .*within 1500 ms`));
+    expect(result.stderr.split("\n")).toHaveLength(2);
+    expect(existsSync(join(dir, "spins.txt"))).toBe(false);
+  });
+
+  it("refuses a limit that is not a positive integer of milliseconds", () => {
+    const result = neglab(["train", "--corpus", join(dir, "corpus.txt"), "--sampler-timeout", "0", "--out", join(dir, "zero.txt")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^neglab: --sampler-timeout: .*got 0/);
+  });
+});
