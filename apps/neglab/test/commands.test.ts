@@ -1,11 +1,10 @@
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PYTHON, requirePython, sharedData } from "@neglab/testkit";
+import { listenOnLoopback, PYTHON, requirePython, sharedData } from "@neglab/testkit";
 import { describe, expect, it } from "vitest";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
@@ -291,8 +290,7 @@ describe("neglab data", () => {
     it("fetches it from a URL into the cache, verifies it, and eval finds it by name", async () => {
       const bodies: Record<string, Buffer> = { "/good": readFileSync(real![0]), "/bad": Buffer.concat([readFileSync(real![0]), Buffer.from("x")]) };
       const server = createServer((request, response) => response.end(bodies[request.url ?? ""]));
-      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const base = await listenOnLoopback(server);
       const cache = join(dir, "cache");
       try {
         const bad = await neglab("data", "fetch", "wordsim353", "--url", `${base}/bad`, "--cache-dir", cache);
@@ -318,8 +316,7 @@ describe("neglab data", () => {
         if (request.url === "/eval/similarity/wordsim353.tsv") response.end(body);
         else response.writeHead(404).end();
       });
-      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const base = await listenOnLoopback(server);
       // a corpus of the first 40 WordSim-353 pairs, each pair's words side by side
       const pairs = body.toString("utf8").split("\n").filter((line) => line && !line.startsWith("#")).slice(0, 40).map((line) => line.split("\t").slice(0, 2).join(" "));
       writeFileSync(join(dir, "ws-corpus.txt"), Array.from({ length: 20 }, () => pairs.join("\n")).join("\n"));

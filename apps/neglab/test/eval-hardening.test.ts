@@ -1,10 +1,10 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { closeServer, listenOnLoopback } from "@neglab/testkit";
 import { getDataset } from "@neglab/eval";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Experiment } from "../src/experiment/definition.js";
@@ -98,13 +98,9 @@ describe("downloads are bounded in time", () => {
   });
   let base = "";
   beforeAll(async () => {
-    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = await listenOnLoopback(server);
   });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise<void>((done) => server.close(() => done()));
-  });
+  afterAll(() => closeServer(server));
 
   it("data fetch --timeout: a stalled download fails naming the URL and the timeout, and leaves no file", async () => {
     const cache = join(dir, "stall-cache");

@@ -6,7 +6,9 @@ import { describe, expect, it } from "vitest";
 import { loadCellResults, type CellResult } from "../dist/grid/cell-result.js";
 import { renderCsv } from "../dist/report/render.js";
 import { summarize } from "../dist/report/summary.js";
-import { mutate, mutations } from "./fuzz-bytes.js";
+import { byteMutations, mutate } from "@neglab/testkit";
+
+const mutations = byteMutations();
 
 /** A cell with every field a current neglab writes. */
 const cell: CellResult = {

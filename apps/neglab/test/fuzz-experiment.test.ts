@@ -4,7 +4,9 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ExperimentError, loadExperiment, validateExperiment } from "../dist/experiment/definition.js";
-import { mutate, mutations } from "./fuzz-bytes.js";
+import { byteMutations, mutate } from "@neglab/testkit";
+
+const mutations = byteMutations();
 
 const dir = mkdtempSync(join(tmpdir(), "neglab-fuzz-experiment-"));
 

@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import fc from "fast-check";
+import { mutated } from "@neglab/testkit";
 import { describe, expect, it } from "vitest";
 import { CorpusError, openCorpus, splitWhitespace } from "../src/index.js";
 import { tempDir } from "./helpers.js";
@@ -38,26 +39,6 @@ const bytes = fc
 
 const valid = Buffer.from("The cat sat on the mat\nthe dog ate the bone\n\nünïcödé wörds\ta\u00a0b\n");
 
-/** A valid file changed by flipping, inserting or deleting bytes, or truncating it. */
-function mutated(base: Uint8Array): fc.Arbitrary<Uint8Array> {
-  const edit = fc.oneof(
-    fc.record({ kind: fc.constant("flip" as const), at: fc.nat(), bit: fc.integer({ min: 0, max: 7 }) }),
-    fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }),
-    fc.record({ kind: fc.constant("delete" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 16 }) }),
-    fc.record({ kind: fc.constant("truncate" as const), at: fc.nat() }),
-  );
-  return fc.array(edit, { minLength: 1, maxLength: 8 }).map((edits) => {
-    let out = [...base];
-    for (const e of edits) {
-      const at = out.length === 0 ? 0 : e.at % (out.length + (e.kind === "insert" ? 1 : 0));
-      if (e.kind === "flip" && out.length > 0) out[at] ^= 1 << e.bit;
-      else if (e.kind === "insert") out.splice(at, 0, e.byte);
-      else if (e.kind === "delete") out.splice(at, e.length);
-      else if (e.kind === "truncate") out = out.slice(0, at);
-    }
-    return Uint8Array.from(out);
-  });
-}
 
 /** Reads the whole corpus at `source`; resolves to "ok" or "CorpusError", rejects on any other error or a hang. */
 async function readAll(source: string): Promise<string> {
@@ -103,7 +84,7 @@ describe("fuzz: corpus readers", () => {
 
   it("plain text files: mutated valid files", async () => {
     await fc.assert(
-      fc.asyncProperty(mutated(valid), async (content) => {
+      fc.asyncProperty(mutated(valid, [], 8), async (content) => {
         expect(["ok", "CorpusError"]).toContain(await readAll(file("mutated.txt", content)));
       }),
       { seed: 2, numRuns: 200 },
@@ -111,7 +92,7 @@ describe("fuzz: corpus readers", () => {
   });
 
   it(".gz files: arbitrary bytes, gzipped arbitrary bytes and mutated gzip files", async () => {
-    const gz = fc.oneof(bytes, bytes.map((b) => new Uint8Array(gzipSync(b))), mutated(gzipSync(valid)));
+    const gz = fc.oneof(bytes, bytes.map((b) => new Uint8Array(gzipSync(b))), mutated(gzipSync(valid), [], 8));
     await fc.assert(
       fc.asyncProperty(gz, async (content) => {
         expect(["ok", "CorpusError"]).toContain(await readAll(file("corpus.gz", content)));
@@ -122,7 +103,7 @@ describe("fuzz: corpus readers", () => {
 
   it("directories: several files of arbitrary or mutated bytes", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(bytes, mutated(valid)), { minLength: 1, maxLength: 3 }), async (contents) => {
+      fc.asyncProperty(fc.array(fc.oneof(bytes, mutated(valid, [], 8)), { minLength: 1, maxLength: 3 }), async (contents) => {
         const sub = join(dir, `${counter++}-dir`);
         mkdirSync(sub);
         contents.forEach((content, i) => writeFileSync(join(sub, `part-${i}.txt`), content));

@@ -1,10 +1,10 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { hostname, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { closeServer, listenOnLoopback } from "@neglab/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchDataset, getDataset } from "../src/index.js";
 
@@ -37,13 +37,9 @@ describe("fetchDataset: timeouts, interruptions and stale .part files", () => {
   let base = "";
   const scratch = mkdtempSync(join(tmpdir(), "neglab-fetch-timeouts-"));
   beforeAll(async () => {
-    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = await listenOnLoopback(server);
   });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise<void>((done) => server.close(() => done()));
-  });
+  afterAll(() => closeServer(server));
 
   it("a body that stalls after 100 bytes fails after the idle timeout, naming the URL, and leaves no file", async () => {
     const cacheDir = join(scratch, "stall");

@@ -3,7 +3,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { sharedData, sharedDataDir } from "@neglab/testkit";
+import { closeServer, listenOnLoopback, sharedData, sharedDataDir } from "@neglab/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchDataset, getDataset, locateDataset, verifyDataset } from "../src/index.js";
 
@@ -52,10 +52,9 @@ describe.skipIf(data === null)("fetchDataset against a loopback HTTP server", ()
   let base = "";
   const scratch = mkdtempSync(join(tmpdir(), "neglab-fetch-"));
   beforeAll(async () => {
-    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = await listenOnLoopback(server);
   });
-  afterAll(() => new Promise<void>((done) => server.close(() => done())));
+  afterAll(() => closeServer(server));
 
   it("downloads into the cache at the registry path, verified, then reuses the cached copy", async () => {
     const cacheDir = join(scratch, "good");

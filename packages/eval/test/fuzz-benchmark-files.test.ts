@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Embeddings } from "@neglab/vectors";
 import fc from "fast-check";
+import { mutated } from "@neglab/testkit";
 import { describe, expect, it } from "vitest";
 import { BenchmarkError, evaluateAnalogies, evaluateWordPairs, readAnalogies, readPairs } from "../src/index.js";
 
@@ -18,34 +19,16 @@ const emb = new Embeddings(words, Float32Array.from({ length: words.length * 4 }
 const validAnalogies = Buffer.from(": family\nking queen man woman\nman woman king queen\n: gram1\ncat dog car truck\r\ncar truck cat dog\n");
 const validPairs = Buffer.from("# word1\tword2\tscore\nking\tqueen\t8.5\nman\twoman\t7\ncat dog 6.25\ncar\ttruck\t1e0\ndog\tcar\t-2\n");
 
-/** A byte-level edit of a valid file: flip bits of a byte, insert bytes, delete a range, or truncate. */
-const mutation = fc.oneof(
-  fc.record({ kind: fc.constant("flip" as const), at: fc.nat(), bits: fc.integer({ min: 1, max: 255 }) }),
-  fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) }),
-  fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), bytes: fc.constantFrom(...[" ", "\t", "\n", "\r", ": ", "#", "nan", "inf", "1e400", "\u00e9", "\uFEFF"].map((s) => Buffer.from(s))) }),
-  fc.record({ kind: fc.constant("delete" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }),
-  fc.record({ kind: fc.constant("truncate" as const), at: fc.nat() }),
-);
-type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
 
-function mutate(bytes: Uint8Array, edits: Mutation[]): Uint8Array {
-  let out = Buffer.from(bytes);
-  for (const edit of edits) {
-    const at = out.length === 0 ? 0 : edit.at % (out.length + 1);
-    if (edit.kind === "flip" && at < out.length) out[at] ^= edit.bits;
-    else if (edit.kind === "insert") out = Buffer.concat([out.subarray(0, at), edit.bytes, out.subarray(at)]);
-    else if (edit.kind === "delete") out = Buffer.concat([out.subarray(0, at), out.subarray(at + edit.length)]);
-    else if (edit.kind === "truncate") out = out.subarray(0, at);
-  }
-  return out;
-}
+/** Strings of the two formats that mutations insert besides random bytes. */
+const EVAL_TOKENS = [" ", "\t", "\n", "\r", ": ", "#", "nan", "inf", "1e400", "\u00e9", "\uFEFF"];
 
 /** Text made of the formats' own tokens, so that most cases get past UTF-8 decoding into the line parsing. */
 const tokenText = fc
   .array(fc.constantFrom(": ", ":", "sec", "king", "queen", "man", "woman", "cat", " ", "  ", "\t", "\n", "\r\n", "\r", "#", "1", "-2.5", "1_0", "nan", "inf", "1e400", ".5", "x"), { maxLength: 60 })
   .map((parts) => Buffer.from(parts.join("")));
 
-const bytes = fc.oneof(fc.uint8Array({ maxLength: 400 }), tokenText, fc.array(mutation, { minLength: 1, maxLength: 6 }).map((m) => mutate(validAnalogies, m)), fc.array(mutation, { minLength: 1, maxLength: 6 }).map((m) => mutate(validPairs, m)));
+const bytes = fc.oneof(fc.uint8Array({ maxLength: 400 }), tokenText, mutated(validAnalogies, EVAL_TOKENS, 6), mutated(validPairs, EVAL_TOKENS, 6));
 
 let caseNo = 0;
 /** Writes the bytes to a fresh file and returns its path. */

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
+import { byteMutations, mutate } from "@neglab/testkit";
 import { describe, expect, it } from "vitest";
 import { parseWeightsFile, SamplerError } from "../src/index.js";
 import { readWeightsFile } from "../src/domain-weights.js";
@@ -18,32 +19,8 @@ const FILE = "fuzz.tsv";
 /** Valid files to mutate: comments, blank lines, CRLF, spaces as separator, exponents. */
 const VALID = [readFileSync(fixture("weights", "animals.tsv")), readFileSync(fixture("weights", "zipf-domain.tsv")), Buffer.from("\uFEFFcat\t2.5e-3\ndog 1\r\n# c\n\nfox\t0\n")];
 
-/** A byte-level edit of a valid file: flip bits of a byte, insert bytes, delete a range, or truncate. */
-const mutation = fc.oneof(
-  fc.record({ kind: fc.constant("flip" as const), at: fc.nat(), bits: fc.integer({ min: 1, max: 255 }) }),
-  fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) }),
-  fc.record({
-    kind: fc.constant("insert" as const),
-    at: fc.nat(),
-    bytes: fc.constantFrom(..."\t| |\n|\r\n|#|NaN|-1|1e400|0x10|Infinity|\uFEFF|\u00e9|\u0000|__proto__".split("|").map((s) => new Uint8Array(Buffer.from(s)))),
-  }),
-  fc.record({ kind: fc.constant("delete" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 16 }) }),
-  fc.record({ kind: fc.constant("truncate" as const), at: fc.nat() }),
-);
-type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
-
-function mutate(bytes: Uint8Array, edits: readonly Mutation[]): Buffer {
-  let out = Buffer.from(bytes);
-  for (const edit of edits) {
-    const at = edit.at % (out.length + 1);
-    if (edit.kind === "flip") {
-      if (at < out.length) out[at] ^= edit.bits;
-    } else if (edit.kind === "insert") out = Buffer.concat([out.subarray(0, at), edit.bytes, out.subarray(at)]);
-    else if (edit.kind === "delete") out = Buffer.concat([out.subarray(0, at), out.subarray(at + edit.length)]);
-    else out = out.subarray(0, at);
-  }
-  return out;
-}
+/** Strings of the weights format that mutations insert besides random bytes. */
+const WEIGHTS_TOKENS = "\t| |\n|\r\n|#|NaN|-1|1e400|0x10|Infinity|\uFEFF|\u00e9|\u0000|__proto__".split("|");
 
 /** The reader's outcome must be entries that keep the format's promises, or a SamplerError naming the file. */
 function checkOutcome(outcome: { entries?: ReturnType<typeof parseWeightsFile>; error?: unknown }, text: string, file: string, ms: number): void {
@@ -89,7 +66,7 @@ describe("fuzz: weights files", () => {
 
   it("mutated valid files parse to valid entries or a SamplerError naming the file", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...VALID), fc.array(mutation, { minLength: 1, maxLength: 4 }), (valid, edits) => parse(mutate(valid, edits))),
+      fc.property(fc.constantFrom(...VALID), byteMutations(WEIGHTS_TOKENS), (valid, edits) => parse(mutate(valid, edits))),
       { seed: 3, numRuns: 400 },
     );
   });
@@ -97,7 +74,7 @@ describe("fuzz: weights files", () => {
   it("files of mutated bytes read from disk give entries or a SamplerError naming the file", async () => {
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...VALID), fc.array(mutation, { minLength: 1, maxLength: 4 }), async (valid, edits) => {
+      fc.asyncProperty(fc.constantFrom(...VALID), byteMutations(WEIGHTS_TOKENS), async (valid, edits) => {
         const bytes = mutate(valid, edits);
         const file = join(dir, `case-${n++}.tsv`);
         writeFileSync(file, bytes);

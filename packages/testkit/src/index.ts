@@ -66,3 +66,5 @@ export function requireGensim(): boolean {
 export function requireScipy(): boolean {
   return requirePython("scipy");
 }
+export { byteMutations, mutate, mutated, type Mutation } from "./byte-mutations.js";
+export { closeServer, listenOnLoopback } from "./loopback-server.js";

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import fc from "fast-check";
+import { byteMutations, mutate } from "@neglab/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Embeddings, loadEmbeddings, readModelFile, readWord2Vec, VectorsError, writeModelFile, writeWord2Vec } from "../src/index.js";
 import { randomVectors } from "./python.js";
@@ -40,29 +41,8 @@ beforeAll(async () => {
   valid.modelV1.writeUInt32LE(1, 8);
 });
 
-/** A byte-level edit of a valid file: flip bits of a byte, insert bytes, delete a range, or truncate. */
-const mutation = fc.oneof(
-  fc.record({ kind: fc.constant("flip" as const), at: fc.nat(), bits: fc.integer({ min: 1, max: 255 }) }),
-  fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) }),
-  fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), bytes: fc.constantFrom(..." |\n|\r\n|nan|-inf|1e39|0|999999999|\u00e9|\u0000".split("|").map((s) => Buffer.from(s))) }),
-  fc.record({ kind: fc.constant("delete" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 16 }) }),
-  fc.record({ kind: fc.constant("truncate" as const), at: fc.nat() }),
-);
-type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
-const mutations = fc.array(mutation, { minLength: 1, maxLength: 4 });
-
-function mutate(bytes: Uint8Array, edits: readonly Mutation[]): Buffer {
-  let out = Buffer.from(bytes);
-  for (const edit of edits) {
-    const at = edit.at % (out.length + 1);
-    if (edit.kind === "flip") {
-      if (at < out.length) out[at] ^= edit.bits;
-    } else if (edit.kind === "insert") out = Buffer.concat([out.subarray(0, at), edit.bytes, out.subarray(at)]);
-    else if (edit.kind === "delete") out = Buffer.concat([out.subarray(0, at), out.subarray(at + edit.length)]);
-    else out = out.subarray(0, at);
-  }
-  return out;
-}
+/** Strings of the vectors formats that mutations insert besides random bytes. */
+const mutations = byteMutations(" |\n|\r\n|nan|-inf|1e39|0|999999999|\u00e9|\u0000".split("|"));
 
 /** A header with small, huge (10^9) or arbitrary claims, so that arbitrary bodies reach the record parsing. */
 const header = fc
