@@ -1,4 +1,4 @@
-import { constants, createWriteStream, unlinkSync, type Stats } from "node:fs";
+import { constants, createWriteStream, unlinkSync } from "node:fs";
 import { chmod, lstat, open, readlink, realpath, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { Readable, type Writable } from "node:stream";
@@ -6,6 +6,7 @@ import { pipeline } from "node:stream/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createGzip } from "node:zlib";
 import { VectorsError } from "./errors.js";
+import { describeFileKind } from "./regular-file.js";
 
 /** Options of {@link writeFileAtomically}. */
 export interface WriteFileOptions {
@@ -53,7 +54,7 @@ export async function writeFileAtomically(
   if (info !== null && !info.isFile()) {
     if (info.isFIFO()) return writeThrough(path, chunks, await openFifo(path, options.readerTimeoutMs ?? READER_TIMEOUT_MS));
     if (info.isCharacterDevice()) return writeThrough(path, chunks, await openOrFail(path, "w"));
-    throw new VectorsError(`cannot write: it is ${describeKind(info)}`, { file: path });
+    throw new VectorsError(`cannot write: it is ${describeFileKind(info)}${info.isBlockDevice() ? " (refusing to overwrite a disk)" : ""}`, { file: path });
   }
   const target = await resolveWriteTarget(path);
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
@@ -221,13 +222,6 @@ async function pipeTo(path: string, chunks: Iterable<Uint8Array> | AsyncIterable
   const source = Readable.from(chunks, { objectMode: false });
   if (path.endsWith(".gz")) await pipeline(source, createGzip(), destination);
   else await pipeline(source, destination);
-}
-
-function describeKind(info: Stats): string {
-  if (info.isDirectory()) return "a directory";
-  if (info.isSocket()) return "a socket";
-  if (info.isBlockDevice()) return "a block device (refusing to overwrite a disk)";
-  return "not a regular file";
 }
 
 /** Plain words for the errno codes a write commonly meets. */

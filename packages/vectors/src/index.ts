@@ -23,3 +23,4 @@ export {
 } from "./model-file.js";
 export { loadEmbeddings } from "./load.js";
 export { writeFileAtomically, writeToStream, resolveWriteTarget, type WriteFileOptions } from "./atomic-write.js";
+export { assertRegularFile, describeFileKind } from "./regular-file.js";

@@ -4,6 +4,7 @@ import { open, type FileHandle } from "node:fs/promises";
 import { writeFileAtomically } from "./atomic-write.js";
 import { Embeddings } from "./embeddings.js";
 import { VectorsError } from "./errors.js";
+import { regularInputFile } from "./regular-file.js";
 
 /** The 8 bytes every NegLab model file starts with. */
 export const MODEL_MAGIC = "NEGLABMD";
@@ -152,6 +153,7 @@ function shapeOf(name: string, m: ModelMatrix | Float32Array, dim: number, file:
  */
 export async function readModelFile(path: string): Promise<LoadedModel> {
   const where = { file: path };
+  await regularInputFile(path);
   const handle = await open(path, "r");
   try {
     const size = (await handle.stat()).size;
@@ -320,8 +322,12 @@ export function embeddingsFromModel(model: NegLabModel, matrix = "input", source
   return new Embeddings(model.words, data, model.dim, { counts: model.counts, source });
 }
 
-/** Whether the file starts with the NegLab model magic. */
+/**
+ * Whether the file starts with the NegLab model magic. Anything but a regular
+ * file is a {@link VectorsError} (see {@link regularInputFile}), never opened.
+ */
 export async function isModelFile(path: string): Promise<boolean> {
+  await regularInputFile(path);
   const handle = await open(path, "r");
   try {
     const head = Buffer.alloc(8);

@@ -1,8 +1,8 @@
-import { stat } from "node:fs/promises";
 import { endianness } from "node:os";
 import { ByteReader, openChunks } from "./byte-reader.js";
 import { Embeddings } from "./embeddings.js";
 import { VectorsError } from "./errors.js";
+import { regularInputFile } from "./regular-file.js";
 
 /** Options of {@link readWord2Vec}. */
 export interface ReadWord2VecOptions {
@@ -41,8 +41,13 @@ const LITTLE_ENDIAN = endianness() === "LE";
  * NaN/Infinity, a duplicate word (gensim keeps the first with a warning),
  * invalid UTF-8, a damaged gzip stream, a file that ends early, and records
  * beyond the header's count (gensim ignores them; they mean the count is wrong).
+ * Values must be decimal (as word2vec.c's `strtof` and Python's `float()` read
+ * the format's numbers): a hexadecimal, binary or octal literal is refused.
+ * Only a regular file is opened (a FIFO would block forever; `-` is refused).
  */
 export async function readWord2Vec(path: string, options: ReadWord2VecOptions = {}): Promise<Embeddings> {
+  const { size } = await regularInputFile(path);
+  if (options.vocabFile !== undefined) await regularInputFile(options.vocabFile);
   const reader = new ByteReader(openChunks(path), path);
   try {
     const headerBytes = await reader.readLine();
@@ -55,7 +60,7 @@ export async function readWord2Vec(path: string, options: ReadWord2VecOptions = 
     }
     const wanted = options.limit ? Math.min(count, options.limit) : count;
     const binary = options.binary ?? (await looksBinary(reader, dim));
-    await checkPlausibleSize(path, wanted, dim, binary);
+    checkPlausibleSize(path, size, wanted, dim, binary);
     const sink = new RowSink(path, wanted, dim);
     if (binary) await readBinaryRecords(reader, sink);
     else await readTextRecords(reader, sink);
@@ -225,10 +230,17 @@ function countsFor(words: readonly string[], counts: Map<string, number>, path: 
   });
 }
 
-/** A decimal value as Python's `float()` reads it, with `nan` and `inf` spelled out; `undefined` if not a number. */
+/** A decimal number: digits with an optional fraction and exponent, as word2vec.c writes values with `%lf`. */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * A value as Python's `float()` reads it (decimal, or `nan`/`inf` spelled
+ * out); `undefined` if not a number. `Number()` alone would also take
+ * `0x10`, `0b1`, `0o7` (and the empty string as 0), which neither gensim nor
+ * word2vec.c reads as those numbers.
+ */
 function parseValue(token: string): number | undefined {
-  const value = token === "" ? Number.NaN : Number(token);
-  if (!Number.isNaN(value)) return value;
+  if (DECIMAL.test(token)) return Number(token);
   const special = /^([+-]?)(nan|inf|infinity)$/i.exec(token);
   if (special === null) return undefined;
   if (special[2].toLowerCase() === "nan") return Number.NaN;
@@ -279,9 +291,8 @@ function isPrintableText(bytes: Uint8Array): boolean {
 }
 
 /** Rejects a header that claims more vectors than an uncompressed file could hold. */
-async function checkPlausibleSize(path: string, wanted: number, dim: number, binary: boolean): Promise<void> {
+function checkPlausibleSize(path: string, size: number, wanted: number, dim: number, binary: boolean): void {
   if (path.endsWith(".gz")) return;
-  const size = (await stat(path)).size;
   // The smallest possible record: a 1-byte word, a space and the values (binary: 4 bytes each; text: "0 " each).
   const minimum = wanted * (binary ? 2 + 4 * dim : 2 + 2 * dim - 1);
   if (minimum > size) {
