@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readBenchmarkText } from "../benchmark-text.js";
 import { BenchmarkError } from "../errors.js";
 
 /** One analogy question "a is to b as c is to d", as written in the file. */
@@ -55,13 +55,7 @@ export function parseAnalogies(text: string, source = "<analogies>"): AnalogySet
   return set;
 }
 
-/** Reads and parses an analogy file (UTF-8) with {@link parseAnalogies}. */
+/** Reads and parses an analogy file (UTF-8, a regular file) with {@link parseAnalogies}. */
 export async function readAnalogies(path: string): Promise<AnalogySet> {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(await readFile(path));
-  } catch (err) {
-    throw new BenchmarkError(err instanceof TypeError ? "not valid UTF-8" : (err as Error).message, { file: path });
-  }
-  return parseAnalogies(text, path);
+  return parseAnalogies(await readBenchmarkText(path), path);
 }

@@ -1,5 +1,4 @@
-import { readFile } from "node:fs/promises";
-import { BenchmarkError } from "../errors.js";
+import { readBenchmarkText } from "../benchmark-text.js";
 
 /** One human-rated word pair. */
 export interface WordPair {
@@ -62,13 +61,7 @@ export function pythonFloat(text: string): number | undefined {
   return decimal.test(t) ? Number(t.replace(/_/g, "")) : undefined;
 }
 
-/** Reads and parses a word-similarity file (UTF-8) with {@link parsePairs}. */
+/** Reads and parses a word-similarity file (UTF-8, a regular file) with {@link parsePairs}. */
 export async function readPairs(path: string, delimiter: PairDelimiter = "auto"): Promise<PairSet> {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(await readFile(path));
-  } catch (err) {
-    throw new BenchmarkError(err instanceof TypeError ? "not valid UTF-8" : (err as Error).message, { file: path });
-  }
-  return parsePairs(text, path, delimiter);
+  return parsePairs(await readBenchmarkText(path), path, delimiter);
 }
