@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { SamplerError } from "./errors.js";
+import { assertRegularFile } from "./regular-file.js";
 import { checkDistribution } from "./sampler-contract.js";
 import { COLLISION_POLICIES } from "./options.js";
 import { AliasSampler } from "./samplers/alias-sampler.js";
@@ -91,7 +92,8 @@ function exportTarget(exports: unknown): string | undefined {
  * Loads a custom sampler: imports the module, finds its factory, calls it and
  * checks what it returns, so every failure (missing module, no factory, a
  * factory that throws, a malformed sampler) is a SamplerError naming the module
- * at build time. `spec.type` must already be `module:<absolute path>`.
+ * at build time. Only a regular file is imported (a FIFO would block the
+ * process for good, see {@link assertRegularFile}). `spec.type` must already be `module:<absolute path>`.
  */
 export async function loadCustomSampler(
   spec: SamplerSpec,
@@ -100,6 +102,9 @@ export async function loadCustomSampler(
   createSampler: (spec: SamplerSpec) => Promise<NegativeSampler>,
 ): Promise<NegativeSampler> {
   const file = spec.type.slice(MODULE_PREFIX.length);
+  await assertRegularFile(file, (problem, cause) => {
+    throw new SamplerError(`cannot load the custom sampler module: ${problem}`, { file, field: "type", cause });
+  });
   let exports: Record<string, unknown>;
   try {
     exports = (await import(pathToFileURL(file).href)) as Record<string, unknown>;

@@ -1,5 +1,6 @@
-import { readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { SamplerError } from "./errors.js";
+import { assertRegularFile, plainReason } from "./regular-file.js";
 import { show } from "./options.js";
 import type { SamplerVocabulary } from "./types.js";
 
@@ -67,22 +68,9 @@ export async function readWeightsFile(file: string): Promise<WeightEntry[]> {
   const fail = (problem: string, cause?: unknown): never => {
     throw new SamplerError(`cannot read the weights file: ${problem}`, { file, field: "weights", cause });
   };
-  const info = await stat(file).catch((error: unknown) => fail(plainReason(error), error));
-  if (info.isDirectory()) fail("it is a directory");
-  if (!info.isFile()) fail("it is not a regular file (a FIFO, socket or device)");
+  await assertRegularFile(file, fail);
   const text = await readFile(file, "utf8").catch((error: unknown) => fail(plainReason(error), error));
   return parseWeightsFile(text, file);
-}
-
-/** An errno error in plain words (the path is named by the caller). */
-function plainReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "ENOTDIR") return "a part of the path is not a directory";
-  if (code === "ELOOP") return "too many symbolic links";
-  if (code === "EISDIR") return "it is a directory";
-  return (error as Error | undefined)?.message ?? String(error);
 }
 
 /** Checks an in-code `{ word: weight }` map, naming the bad word in errors. */
