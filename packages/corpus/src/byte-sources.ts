@@ -1,4 +1,4 @@
-import { createReadStream } from "node:fs";
+import { createReadStream, type Stats } from "node:fs";
 import { stat } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
 import { CorpusError, fileSystemProblem } from "./errors.js";
@@ -27,7 +27,12 @@ export async function* fileBytes(path: string): AsyncGenerator<Uint8Array> {
   }
 }
 
-/** Throws a {@link CorpusError} unless `path` is an existing regular file. */
+/**
+ * Throws a {@link CorpusError} unless `path` is an existing regular file. Every
+ * corpus reader checks this before opening: opening a FIFO without a writer
+ * blocks in open(2) inside a libuv thread-pool thread that neither Ctrl-C nor
+ * SIGTERM can end.
+ */
 export async function assertReadableFile(path: string): Promise<void> {
   let info;
   try {
@@ -35,5 +40,12 @@ export async function assertReadableFile(path: string): Promise<void> {
   } catch (error) {
     throw new CorpusError(fileSystemProblem(error), { file: path });
   }
-  if (!info.isFile()) throw new CorpusError("not a regular file", { file: path });
+  if (!info.isFile()) throw new CorpusError(`not a regular file (${describeKind(info)})`, { file: path });
+}
+
+function describeKind(info: Stats): string {
+  if (info.isDirectory()) return "a directory";
+  if (info.isFIFO()) return "a FIFO";
+  if (info.isSocket()) return "a socket";
+  return "a device";
 }

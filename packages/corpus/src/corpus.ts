@@ -3,7 +3,7 @@ import { readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { brownFiles } from "./brown.js";
 import { CorpusError, fileSystemProblem } from "./errors.js";
-import { fileBytes } from "./byte-sources.js";
+import { assertReadableFile, fileBytes } from "./byte-sources.js";
 import { createNormalizer, type NormalizeOptions } from "./normalize.js";
 import { sentenceBatches } from "./sentence-stream.js";
 
@@ -61,6 +61,8 @@ export async function openCorpus(source: string, options: CorpusOptions = {}): P
     throw new CorpusError(fileSystemProblem(error), { file: path });
   }
   if (info.isDirectory()) return filesCorpus(path, await corpusFilesIn(path), options);
+  // Refused here, before any work, as well as when read: a FIFO or device is never opened.
+  await assertReadableFile(path);
   return filesCorpus(path, [path], options);
 }
 

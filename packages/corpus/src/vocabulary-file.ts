@@ -1,5 +1,6 @@
 import { readFile, realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
 import { CorpusError, fileSystemProblem } from "./errors.js";
+import { assertReadableFile } from "./byte-sources.js";
 import { Vocabulary } from "./vocabulary.js";
 
 /**
@@ -39,8 +40,10 @@ const SENTENCE_END = "</s>";
  * per newline (`</s> 0` for a text8-style file without newlines). It is not a
  * corpus word, so a first entry `</s>` is skipped (its count may be 0); a
  * `</s>` on any later line is an ordinary word. A leading UTF-8 byte-order mark is skipped.
+ * Only a regular file is read (see {@link assertReadableFile}).
  */
 export async function loadVocabulary(path: string, minCount = 1): Promise<Vocabulary> {
+  await assertReadableFile(path);
   let text: string;
   try {
     text = await readFile(path, "utf8");
