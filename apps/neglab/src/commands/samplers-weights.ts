@@ -32,7 +32,7 @@ export const samplersWeightsCommand: CommandModule<object, WeightsArgs> = {
       .option("punctuation", { choices: ["keep", "drop", "strip"] as const, default: "keep" as const, describe: "Punctuation-only tokens" }),
   handler: async (args) => {
     // 1. Every flag and the output before any corpus is read.
-    if (!(args.smoothing > 0)) throw new DomainWeightsError(`--smoothing ${args.smoothing}: expected a number > 0`);
+    if (!(args.smoothing > 0)) throw new DomainWeightsError(`--smoothing ${args.smoothing}: expected a finite number > 0`);
     if (!Number.isInteger(args["min-count"]) || args["min-count"] < 1) throw new DomainWeightsError(`--min-count ${args["min-count"]}: expected an integer ≥ 1`);
     const paths = [{ label: "--domain", path: args.domain }, { label: "--background", path: args.background }].filter(({ path }) => path !== "brown" && !path.startsWith("brown:"));
     await checkOutputs([{ label: "--out", path: args.out }], paths, { stdout: true });
