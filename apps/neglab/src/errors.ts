@@ -19,6 +19,15 @@ export class UsageError extends Error {
   override readonly name = "UsageError";
 }
 
+/**
+ * A flag's value that is not what the flag takes (e.g. `--epochs 0x2`): the
+ * message names the flag and quotes the text given. A user error (exit 1),
+ * raised while the arguments are parsed, so nothing has run yet.
+ */
+export class FlagValueError extends Error {
+  override readonly name = "FlagValueError";
+}
+
 /** How the CLI reports an error that ended a command. */
 export interface ErrorReport {
   /** One line, without the `neglab: ` prefix. */

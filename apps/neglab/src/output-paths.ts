@@ -1,6 +1,6 @@
 import { constants, type Stats } from "node:fs";
 import { access, readdir, realpath, stat, unlink, writeFile } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import { resolveWriteTarget } from "@neglab/vectors";
 
 /**
@@ -48,6 +48,7 @@ interface Resolved {
  * Checks, before any work, every output a command will write, so that no
  * training is lost to an output problem and no input is destroyed:
  *
+ * - an output path ending in a separator names a directory and is refused;
  * - an output is resolved to the file a write replaces (symbolic links
  *   followed, see `resolveWriteTarget`); it must not be a directory, a socket or
  *   a block device; a FIFO or a terminal is accepted (it is written in place);
@@ -118,8 +119,15 @@ export async function checkOutputDirectory(label: string, directory: string): Pr
   }
 }
 
+/** Whether `path` ends in a path separator, which makes it name a directory whatever exists there. */
+export function namesDirectory(path: string): boolean {
+  return path.endsWith("/") || path.endsWith(sep);
+}
+
 /** Resolves one output, checking its kind and that its directory exists and is writable. */
 async function resolveOutput(request: OutputRequest): Promise<Resolved> {
+  // resolve() would drop the separator and the write would create a file named like the directory.
+  if (namesDirectory(request.path)) throw new OutputPathError(`${request.label}: ${request.path} names a directory (it ends in "${sep}"): name a file`);
   const absolute = resolve(request.path);
   const info = await statOrNull(request.label, absolute);
   if (info !== null && !info.isFile()) {

@@ -381,7 +381,7 @@ describe("bad input", () => {
     ["eval: a missing benchmark file", ["eval", plantedVectors, "--analogy", join(dir, "none.txt")], 1, /--analogy .*none\.txt/],
     ["eval: no benchmark, and the default one missing", ["eval", plantedVectors], 1, /^neglab: no benchmark named .*download it with: neglab data fetch questions-words\n$/],
     ["eval: a bad --method", ["eval", plantedVectors, "--analogy", questions, "--method", "cos"], 2, /--method: "cos" is not one of "3cosadd", "3cosmul"/],
-    ["train: a bad number", ["train", "--corpus", corpus, "--epochs", "many", "--out", "x.txt"], 1, /--epochs: expected a number/],
+    ["train: a bad number", ["train", "--corpus", corpus, "--epochs", "many", "--out", "x.txt"], 1, /--epochs: expected a decimal number, got "many"/],
     ["train: a value out of range", ["train", "--corpus", corpus, "--window", "0", "--out", "x.txt"], 1, /--window: must be an integer in \[1, 10000\], got 0/],
     ["train: an unknown strategy suggests the closest", ["train", "--corpus", corpus, "--sampler", "unigarm", "--out", "x.txt"], 1, /--sampler: .*"unigarm".*did you mean "unigram"/],
     ["train: a sampler option without a strategy", ["train", "--corpus", corpus, "--alpha", "0.5", "--out", "x.txt"], 1, /--alpha: give --sampler <name> with it/],

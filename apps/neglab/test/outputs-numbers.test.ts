@@ -11,10 +11,10 @@ const { dir, corpus, background } = outputsWorkspace("numbers");
 
 describe("samplers weights validates its numeric flags before reading any corpus", () => {
   const cases: [string, string[], string][] = [
-    ["--beta abc", ["--beta", "abc"], "neglab: --beta NaN: expected a finite number\n"],
-    ["--beta NaN", ["--beta", "NaN"], "neglab: --beta NaN: expected a finite number\n"],
-    ["--beta Infinity", ["--beta", "Infinity"], "neglab: --beta Infinity: expected a finite number\n"],
-    ["--smoothing Infinity", ["--smoothing", "Infinity"], "neglab: --smoothing Infinity: expected a finite number > 0\n"],
+    ["--beta abc", ["--beta", "abc"], 'neglab: --beta: expected a decimal number, got "abc"\n'],
+    ["--beta NaN", ["--beta", "NaN"], 'neglab: --beta: expected a decimal number, got "NaN"\n'],
+    ["--beta Infinity", ["--beta", "Infinity"], 'neglab: --beta: expected a decimal number, got "Infinity"\n'],
+    ["--smoothing Infinity", ["--smoothing", "Infinity"], 'neglab: --smoothing: expected a decimal number, got "Infinity"\n'],
     ["--smoothing 0", ["--smoothing", "0"], "neglab: --smoothing 0: expected a finite number > 0\n"],
     ["--min-count 1.5", ["--min-count", "1.5"], "neglab: --min-count 1.5: expected an integer ≥ 1\n"],
   ];

@@ -2,6 +2,7 @@ import { buildVocabulary, openCorpus, keepProbabilities, expectedRetainedTokens 
 import { createTable } from "../terminal.js";
 import type { CommandModule } from "yargs";
 import { progressLine } from "../progress.js";
+import { numberFlag } from "./number-flags.js";
 
 interface CorpusStatsArgs {
   source: string;
@@ -24,15 +25,15 @@ export const corpusStatsCommand: CommandModule<object, CorpusStatsArgs> = {
         default: "brown",
         describe: "A text file (one sentence per line), a .gz file, a directory, or `brown` (embedded)",
       })
-      .option("min-count", { type: "number", default: 5, describe: "Drop words seen fewer times" })
-      .option("sample", { type: "number", default: 1e-3, describe: "Subsampling threshold of frequent words" })
+      .option("min-count", numberFlag("min-count", { default: 5, describe: "Drop words seen fewer times" }))
+      .option("sample", numberFlag("sample", { default: 1e-3, describe: "Subsampling threshold of frequent words" }))
       .option("lowercase", { type: "boolean", default: false, describe: "Lowercase tokens" })
       .option("punctuation", {
         choices: ["keep", "drop", "strip"] as const,
         default: "keep" as const,
         describe: "Keep, drop punctuation-only tokens, or also strip edge punctuation",
       })
-      .option("top", { type: "number", default: 10, describe: "How many of the most frequent words to list" })
+      .option("top", numberFlag("top", { default: 10, describe: "How many of the most frequent words to list" }))
       .option("json", { type: "boolean", default: false, describe: "Print JSON instead of tables" }),
   handler: async (args) => {
     const progress = progressLine();

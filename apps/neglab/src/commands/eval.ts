@@ -5,6 +5,7 @@ import type { CommandModule } from "yargs";
 import { resolveBenchmarkFile, type BenchmarkFile } from "./benchmark-file.js";
 import { DATA_LOCATION_FLAGS, dataLocation } from "./data-directory.js";
 import { analogyTable, similarityTable } from "./eval-tables.js";
+import { numberFlag } from "./number-flags.js";
 
 interface EvalArgs {
   vectors: string;
@@ -54,7 +55,7 @@ export const evalCommand: CommandModule<object, EvalArgs> = {
       .positional("vectors", { type: "string", demandOption: true, describe: "A word2vec text or binary file (.gz too) or a NegLab model file" })
       .option("analogy", { type: "string", array: true, describe: "An analogy questions file (word2vec's questions-words format) or a dataset name; repeatable" })
       .option("similarity", { type: "string", array: true, describe: "A word-pair similarity file (word1 word2 score) or a dataset name; repeatable" })
-      .option("restrict-vocab", { type: "number", default: 300_000, describe: "Only the N most frequent words count as known (and as analogy answers)" })
+      .option("restrict-vocab", numberFlag("restrict-vocab", { default: 300_000, describe: "Only the N most frequent words count as known (and as analogy answers)" }))
       .option("case-insensitive", { type: "boolean", default: true, describe: "Compare words upper-cased, the most frequent case variant winning (--no-case-insensitive: exact)" })
       .option("dummy4unknown", { type: "boolean", default: false, describe: "Count questions with unknown words as wrong / pairs as similarity 0 instead of skipping them" })
       .option("method", { choices: METHODS, coerce: methodInAnyCase, default: "3cosadd" as const, describe: "Analogy answer: 3CosAdd (gensim most_similar) or 3CosMul (Levy & Goldberg 2014)" })
@@ -66,6 +67,8 @@ export const evalCommand: CommandModule<object, EvalArgs> = {
   handler: async (args) => {
     // 1. Resolve every benchmark and the vectors file before loading anything.
     if (!(Number.isInteger(args["restrict-vocab"]) && args["restrict-vocab"] > 0)) throw new Error(`--restrict-vocab: expected a positive integer, got ${args["restrict-vocab"]}`);
+    // yargs hands a positional "-" over as "": both mean no file.
+    if (args.vectors === "-" || args.vectors === "") throw new Error('vectors: reading vectors from standard input ("-") is not supported: name a vectors file');
     await access(args.vectors).catch(() => {
       throw new Error(`${args.vectors}: no such vectors file`);
     });

@@ -4,6 +4,7 @@ import { createTable } from "../terminal.js";
 import type { CommandModule } from "yargs";
 import { progressLine } from "../progress.js";
 import { CORPUS_FLAGS } from "./corpus-flags.js";
+import { numberFlag } from "./number-flags.js";
 import { samplerFlagOptions, samplerSpecFromFlags } from "./sampler-flags.js";
 
 /**
@@ -22,9 +23,9 @@ export const samplersInspectCommand: CommandModule = {
       .options(CORPUS_FLAGS)
       .options(samplerFlagOptions())
       .option("sampler", { hidden: true })
-      .option("min-count", { type: "number", default: 5, describe: "Drop words seen fewer times" })
-      .option("negative", { type: "number", default: 5, describe: "k, negatives per positive, for the expected negatives under the collision policy" })
-      .option("top", { type: "number", default: 10, describe: "How many of the most probable words to list" })
+      .option("min-count", numberFlag("min-count", { default: 5, describe: "Drop words seen fewer times" }))
+      .option("negative", numberFlag("negative", { default: 5, describe: "k, negatives per positive, for the expected negatives under the collision policy" }))
+      .option("top", numberFlag("top", { default: 10, describe: "How many of the most probable words to list" }))
       .option("json", { type: "boolean", default: false, describe: "Print JSON instead of tables" })
       .example("$0 samplers inspect unigram --alpha 0.75 --corpus brown --lowercase --punctuation drop", ""),
   handler: async (args) => {

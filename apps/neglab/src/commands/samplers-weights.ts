@@ -3,6 +3,7 @@ import { writeFileAtomically, writeToStream } from "@neglab/vectors";
 import type { CommandModule } from "yargs";
 import { domainWeights, DomainWeightsError } from "../experiment/domain-weights.js";
 import { checkOutputs } from "../output-paths.js";
+import { numberFlag } from "./number-flags.js";
 
 interface WeightsArgs {
   domain: string;
@@ -24,15 +25,14 @@ export const samplersWeightsCommand: CommandModule<object, WeightsArgs> = {
       .option("domain", { type: "string", demandOption: true, describe: "Domain corpus: a path, or brown:<genre>[,<genre>] (e.g. brown:religion)" })
       .option("background", { type: "string", default: "brown", describe: "Background corpus: a path or `brown`" })
       .option("out", { type: "string", nargs: 1, demandOption: true, describe: "Weights file to write (word<TAB>weight per line; - for standard output)" })
-      .option("beta", { type: "number", default: 1, describe: "Exponent β: 0 gives all weights 1, larger sharpens the domain preference" })
-      .option("smoothing", { type: "number", default: 1, describe: "Add-λ smoothing of both distributions" })
-      .option("min-count", { type: "number", default: 5, describe: "Background vocabulary's minCount (match the experiment's)" })
+      .option("beta", numberFlag("beta", { default: 1, describe: "Exponent β: 0 gives all weights 1, larger sharpens the domain preference" }))
+      .option("smoothing", numberFlag("smoothing", { default: 1, describe: "Add-λ smoothing of both distributions" }))
+      .option("min-count", numberFlag("min-count", { default: 5, describe: "Background vocabulary's minCount (match the experiment's)" }))
       .option("lowercase", { type: "boolean", default: false, describe: "Lowercase tokens" })
       .option("punctuation", { choices: ["keep", "drop", "strip"] as const, default: "keep" as const, describe: "Punctuation-only tokens" }),
   handler: async (args) => {
-    // 1. Every flag and the output before any corpus is read (yargs turns "abc" into NaN).
-    if (!Number.isFinite(args.beta)) throw new DomainWeightsError(`--beta ${args.beta}: expected a finite number`);
-    if (!Number.isFinite(args.smoothing) || !(args.smoothing > 0)) throw new DomainWeightsError(`--smoothing ${args.smoothing}: expected a finite number > 0`);
+    // 1. Every flag and the output before any corpus is read.
+    if (!(args.smoothing > 0)) throw new DomainWeightsError(`--smoothing ${args.smoothing}: expected a finite number > 0`);
     if (!Number.isInteger(args["min-count"]) || args["min-count"] < 1) throw new DomainWeightsError(`--min-count ${args["min-count"]}: expected an integer ≥ 1`);
     const paths = [{ label: "--domain", path: args.domain }, { label: "--background", path: args.background }].filter(({ path }) => path !== "brown" && !path.startsWith("brown:"));
     await checkOutputs([{ label: "--out", path: args.out }], paths, { stdout: true });
@@ -48,6 +48,6 @@ export const samplersWeightsCommand: CommandModule<object, WeightsArgs> = {
     await (args.out === "-" ? writeToStream(process.stdout, chunks) : writeFileAtomically(args.out, chunks));
     const top = [...weights].sort((a, b) => b[1] - a[1]).slice(0, 10);
     // With --out -, standard output holds the weights: the summary goes to stderr.
-    (args.out === "-" ? console.error : console.log)(`wrote ${weights.length} weights to ${args.out}; highest: ${top.map(([w, x]) => `${w} ${x.toFixed(2)}`).join(", ")}`);
+    (args.out === "-" ? console.error : console.log)(`wrote ${weights.length} weights to ${args.out === "-" ? "standard output" : args.out}; highest: ${top.map(([w, x]) => `${w} ${x.toFixed(2)}`).join(", ")}`);
   },
 };

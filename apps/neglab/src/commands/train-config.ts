@@ -1,12 +1,14 @@
-import { access, readFile } from "node:fs/promises";
-import { dirname, isAbsolute, resolve } from "node:path";
+import { constants, type Stats } from "node:fs";
+import { access, open } from "node:fs/promises";
+import { dirname, isAbsolute, resolve, sep } from "node:path";
 import { preflightSamplerSpec, SamplerError } from "@neglab/samplers";
 import { DEFAULT_SAMPLER_TIMEOUT, defaultSettings, resolveSamplerTimeout, resolveSettings, TrainOptionError, type TrainSettings } from "@neglab/trainer";
 import type { Options } from "yargs";
 import { closestName } from "@neglab/suggest";
 import { samplerFiles } from "../experiment/sampler-files.js";
-import { checkOutputs, type InputRequest } from "../output-paths.js";
+import { checkOutputs, namesDirectory, type InputRequest } from "../output-paths.js";
 import { CORPUS_FLAGS, type Punctuation } from "./corpus-flags.js";
+import { numberFlag } from "./number-flags.js";
 import { samplerFlagOptions, samplerSpecFromFlags } from "./sampler-flags.js";
 
 /**
@@ -44,13 +46,14 @@ const CONFIG_FIELDS = ["corpus", "lowercase", "punctuation", "sampler", "out", "
 export const TRAIN_FLAGS: Record<string, Options> = {
   config: { type: "string", describe: "A JSON file of these settings (gensim names, e.g. vectorSize, plus corpus, sampler, out, …); flags override it" },
   ...CORPUS_FLAGS,
-  ...Object.fromEntries(Object.values(SETTING_FLAGS).map(([flag, option]) => [flag, { ...option, group: "Training:" }])),
+  ...Object.fromEntries(
+    Object.values(SETTING_FLAGS).map(([flag, { type, ...option }]) => [flag, type === "number" ? numberFlag(flag, { ...option, group: "Training:" }) : { type, ...option, group: "Training:" }]),
+  ),
   ...samplerFlagOptions(),
-  "sampler-timeout": {
-    type: "number",
+  "sampler-timeout": numberFlag("sampler-timeout", {
     group: "Training:",
     describe: `Milliseconds a custom sampler module may take to load or in one call before the command stops with an error naming it [default: ${DEFAULT_SAMPLER_TIMEOUT}]`,
-  },
+  }),
   // nargs 1 (output paths): yargs would otherwise read "-" as a positional argument and leave the flag empty.
   out: { type: "string", nargs: 1, group: "Output:", describe: "word2vec vectors file to write (.gz compresses; - for standard output, text format)" },
   binary: { type: "boolean", group: "Output:", describe: "Write --out in word2vec's binary format instead of text [default: false]" },
@@ -114,14 +117,15 @@ export async function resolveTrainJob(args: Record<string, unknown>): Promise<Tr
     if (value === undefined) return undefined;
     if (typeof value !== "string" || value === "") throw new TrainConfigError(`${origin(field)}: expected a path, got ${JSON.stringify(value)}`);
     if (value === "-") return value;
-    return fromFlag.has(field) || isAbsolute(value) ? resolve(value) : resolve(configDir, value);
+    const absolute = fromFlag.has(field) || isAbsolute(value) ? resolve(value) : resolve(configDir, value);
+    // resolve() drops a trailing separator, which says the path names a directory: keep it for checkOutputs to refuse.
+    return namesDirectory(value) ? `${absolute}${sep}` : absolute;
   };
 
-  // 2. Trainer settings: flags (numbers checked for NaN here, since yargs turns "abc" into NaN) over config fields.
+  // 2. Trainer settings: flags (numbers already checked as decimal text by numberFlag) over config fields.
   const given: Record<string, unknown> = {};
   for (const field of SETTING_NAMES) {
     const value = pick(field, flagOf(field));
-    if (typeof value === "number" && Number.isNaN(value)) throw new TrainConfigError(`${origin(field)}: expected a number`);
     if (value !== undefined) given[field] = value;
   }
   let flagSampler;
@@ -167,6 +171,8 @@ export async function resolveTrainJob(args: Record<string, unknown>): Promise<Tr
   const binary = pick("binary", "binary") ?? false;
   if (typeof binary !== "boolean") fail(`${origin("binary")}: expected true or false, got ${JSON.stringify(binary)}`);
   if (model === "-") fail(`${origin("model")}: "-" (standard output) is not possible for a model file: name a file`);
+  // The model writer refuses this only after training (writeModelFile in @neglab/vectors): say it before.
+  if (model?.endsWith(".gz")) fail(`${origin("model")}: ${model}: model files are not gzipped; drop the .gz extension`);
   if (out === "-" && binary) fail(`${origin("out")}: "-" (standard output) takes the text format only: drop --binary or name a file`);
 
   // 5. Outputs last, once everything else is known good (the check creates and removes a probe file beside each).
@@ -198,11 +204,26 @@ function flagOf(field: string): string {
   return SETTING_FLAGS[field as keyof TrainSettings]?.[0] ?? field;
 }
 
-/** Reads and checks a `--config` file: a JSON object whose every field is a setting or a known config field. */
+/**
+ * Reads and checks a `--config` file: a regular file holding a JSON object
+ * whose every field is a setting or a known config field. The file is opened
+ * non-blocking and refused unless regular: opening a FIFO that no process
+ * writes to would otherwise block a thread forever, and with it the exit on
+ * Ctrl-C (see process-guards.ts); a device could be read without end.
+ */
 async function readConfig(file: string): Promise<Record<string, unknown>> {
-  const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) =>
-    fail(`--config ${file}: ${error.code === "EISDIR" ? "is a directory" : error.code === "ENOENT" ? "no such file" : `cannot read (${error.code ?? error.message})`}`),
-  );
+  const cannot = (error: NodeJS.ErrnoException): never =>
+    fail(`--config ${file}: ${error.code === "EISDIR" ? "is a directory" : error.code === "ENOENT" ? "no such file" : `cannot read (${error.code ?? error.message})`}`);
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK).catch(cannot);
+  let text: string;
+  try {
+    const info = await handle.stat().catch(cannot);
+    if (info.isDirectory()) fail(`--config ${file}: is a directory`);
+    if (!info.isFile()) fail(`--config: ${file}: not a regular file (${fileKind(info)})`);
+    text = await handle.readFile("utf8").catch(cannot);
+  } finally {
+    await handle.close();
+  }
   let json: unknown;
   try {
     // A byte-order mark (editors on Windows add one) is not JSON: skip it.
@@ -218,6 +239,15 @@ async function readConfig(file: string): Promise<Record<string, unknown>> {
     fail(`${file}: ${key}: unknown field${near ? ` (did you mean "${near}"?)` : ""}`);
   }
   return json as Record<string, unknown>;
+}
+
+/** What a file that is not regular is, for messages. */
+function fileKind(info: Stats): string {
+  if (info.isFIFO()) return "a FIFO";
+  if (info.isSocket()) return "a socket";
+  if (info.isCharacterDevice()) return "a character device";
+  if (info.isBlockDevice()) return "a block device";
+  return "not a file";
 }
 
 function fail(message: string): never {

@@ -1,4 +1,4 @@
-import { train } from "@neglab/trainer";
+import { train, TrainingDivergedError, type TrainedModel } from "@neglab/trainer";
 import type { CommandModule } from "yargs";
 import { progressLine, trainingBar } from "../progress.js";
 import { resolveTrainJob, TRAIN_FLAGS } from "./train-config.js";
@@ -20,16 +20,21 @@ export const trainCommand: CommandModule = {
     const progress = progressLine();
 
     // 2. Train, reporting counting, per-epoch progress (bar, words/s, ETA) and each epoch's loss on stderr.
-    const model = await train({
-      ...job.settings,
-      corpus: job.corpus,
-      normalize: job.normalize,
-      samplerBaseDir: job.samplerBaseDir,
-      samplerTimeout: job.samplerTimeout,
-      onVocabularyProgress: (p) => progress.update(`counting: ${p.sentences} sentences, ${p.tokens} tokens, ${p.types} types`),
-      onProgress: (p) => progress.update(trainingBar("train", p)),
-      onEpochEnd: (e) => progress.done(`epoch ${e.epoch + 1}: loss/word ${e.lossPerWord.toFixed(4)}, ${e.trainedWords.toLocaleString("en")} words in ${e.seconds.toFixed(1)} s`),
-    });
+    let model: TrainedModel;
+    try {
+      model = await train({
+        ...job.settings,
+        corpus: job.corpus,
+        normalize: job.normalize,
+        samplerBaseDir: job.samplerBaseDir,
+        samplerTimeout: job.samplerTimeout,
+        onVocabularyProgress: (p) => progress.update(`counting: ${p.sentences} sentences, ${p.tokens} tokens, ${p.types} types`),
+        onProgress: (p) => progress.update(trainingBar("train", p)),
+        onEpochEnd: (e) => progress.done(`epoch ${e.epoch + 1}: loss/word ${e.lossPerWord.toFixed(4)}, ${e.trainedWords.toLocaleString("en")} words in ${e.seconds.toFixed(1)} s`),
+      });
+    } catch (error) {
+      throw error instanceof TrainingDivergedError ? inCliTerms(error) : error;
+    }
 
     // 3. Write the outputs (a failed write still saves the model somewhere and says where).
     const written = (await writeTrainOutputs(model, job)).join(" and ");
@@ -40,3 +45,16 @@ export const trainCommand: CommandModule = {
     );
   },
 };
+
+/**
+ * The trainer's divergence error in the command line's words: the trainer names
+ * its settings (`alpha`, `cbowMean`), but `neglab train` spells the learning
+ * rate `--learning-rate` (its `--alpha` is the sampler's exponent, a different
+ * thing) and the CBOW mean `--cbow-mean`. The config-file names stay beside them.
+ */
+export function inCliTerms(error: TrainingDivergedError): TrainingDivergedError {
+  const message = error.message
+    .replace(/\blower alpha \(now ([^)]*)\)/, "lower the learning rate (--learning-rate, config field alpha; now $1)")
+    .replace(/\bset cbowMean: true\b/, "give --cbow-mean (config field cbowMean: true)");
+  return new TrainingDivergedError(error.epoch, message === error.message ? `${message} (the learning rate is --learning-rate)` : message);
+}
