@@ -1,5 +1,5 @@
 import type { Corpus } from "./corpus.js";
-import { emptyCorpusError } from "./errors.js";
+import { CorpusError, emptyCorpusError } from "./errors.js";
 import { Vocabulary } from "./vocabulary.js";
 
 /** Settings for {@link buildVocabulary}, with gensim's names and defaults. */
@@ -113,6 +113,14 @@ export async function buildVocabulary(corpus: Corpus, options: VocabularyOptions
   // 3. Keep words with count ≥ effectiveMinCount, sorted by descending count.
   const entries = Array.from(counts, ([word, counter]) => [word, counter.n] as const);
   const vocabulary = Vocabulary.fromCounts(entries, effectiveMinCount);
+  if (vocabulary.size === 0 && prunes > 0) {
+    // the pruning, not minCount alone, may have emptied it: name both settings
+    throw new CorpusError(
+      `maxVocabSize=${maxVocabSize} pruned words counted fewer than ${minReduce - 1} times while counting, and minCount=${effectiveMinCount} ` +
+        "then leaves no word in the vocabulary; raise maxVocabSize or lower minCount",
+      { file: corpus.name },
+    );
+  }
   vocabulary.assertNotEmpty(corpus.name, effectiveMinCount);
   return {
     vocabulary,

@@ -48,6 +48,14 @@ describe("buildVocabulary", () => {
     expect(stats.prunes).toBe(2);
   });
 
+  it("names maxVocabSize when its pruning leaves no word (not only minCount)", async () => {
+    // After sentence 2: {a, b, c, d} has 4 > 1 types → prune count < 2 → nothing is left.
+    const corpus = await corpusOf(["a b", "c d"], "pruned-away.txt");
+    await expect(buildVocabulary(corpus, { minCount: 1, maxVocabSize: 1 })).rejects.toThrow(
+      "maxVocabSize=1 pruned words counted fewer than 2 times while counting, and minCount=1 then leaves no word in the vocabulary; raise maxVocabSize or lower minCount",
+    );
+  });
+
   it("raises minCount to honour maxFinalVocab as gensim does", async () => {
     const corpus = await corpusOf(["a a a a b b b c c d d e"], "final.txt");
     // counts a4 b3 c2 d2 e1; maxFinalVocab 3 → count ranked 3 is d:2 → minCount 3 → {a, b}
