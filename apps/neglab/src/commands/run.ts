@@ -8,6 +8,7 @@ import { preflightExperimentSamplers } from "../experiment/trainer-settings.js";
 import { loadCellResults, saveCellResult } from "../grid/cell-result.js";
 import { planGrid } from "../grid/plan-grid.js";
 import { runCell } from "../grid/run-cell.js";
+import { checkRunInputs } from "../grid/run-inputs.js";
 import { lockRun } from "../grid/run-lock.js";
 import { resolveShard } from "../grid/shard.js";
 import { saveShardRecord, shardRecord } from "../grid/shard-record.js";
@@ -58,6 +59,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const out = resolve(args.out ?? join("runs", experiment.name));
     const progress = progressLine();
     const dataDir = benchmarkDataDir();
+    // inputs that would block a reader, or that the results would overwrite, are refused before the results directory is touched
+    await checkRunInputs(experiment, dataDir, out);
     // 2. One run per shard of a results directory at a time (shards of one array job share it on purpose).
     await mkdir(join(out, "cells"), { recursive: true });
     const lock = lockRun(out, shard, (m) => progress.done(m));
