@@ -2,7 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { DEFAULT_SAMPLER_TIMEOUT } from "@neglab/trainer";
 import type { CommandModule } from "yargs";
-import { fetchMissingBenchmarks, reportUnparsableBenchmarkLines } from "../experiment/benchmark-data.js";
+import { checkSimilarityCoverage, fetchMissingBenchmarks, reportUnparsableBenchmarkLines } from "../experiment/benchmark-data.js";
 import { loadExperiment } from "../experiment/definition.js";
 import { preflightExperimentSamplers } from "../experiment/trainer-settings.js";
 import { loadCellResults, saveCellResult } from "../grid/cell-result.js";
@@ -73,6 +73,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       progress.done(`corpus ${data.corpus.name}: ${data.encoded.ids.length} in-vocabulary tokens, ${data.vocabulary.size} words`);
       // refusals that depend on the corpus's counts (e.g. redraw where one word holds nearly all the mass) before the first cell
       await preflightExperimentSamplers(experiment, { ...preflight, vocabulary: data.vocabulary });
+      // a similarity benchmark with no pair in the vocabulary would fail only after the first cell trained
+      await checkSimilarityCoverage(experiment, dataDir, data.vocabulary);
       await saveShardRecord(out, shardRecord(experiment, shard, data.digest, inputs));
       const mine = cells.filter((c) => c.index % shard.count === shard.index);
       const done = await loadCellResults(out, (m) => progress.done(m));
