@@ -59,7 +59,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     }
     for (const { benchmark, metric, rows } of comparison) {
       const table = createTable({ head: ["strategy", ...runs.map((r) => `${r.dir}\n(${r.experiment})`)] });
-      for (const row of rows) table.push([row.strategy, ...row.runs.map((s) => (s === null ? "—" : `${s.mean.toFixed(4)} ± ${s.std.toFixed(4)} (n=${s.n})`))]);
+      for (const row of rows) table.push([row.strategy, ...row.runs.map((s) => (s === null ? "—" : Number.isNaN(s.mean) ? `n/a (n=${s.n})` : `${s.mean.toFixed(4)} ± ${s.std.toFixed(4)} (n=${s.n})`))]);
       console.log(`${benchmark} — ${metric}\n${table.toString()}\n`);
     }
   },
