@@ -38,7 +38,7 @@ interface ReportTable {
 /** Rows of each report table as plain strings: shared by the terminal and Markdown renderers. */
 function reportTables(summary: Summary): ReportTable[] {
   const tables: ReportTable[] = summary.tables.map((t) => ({
-    title: `${t.benchmark} — ${t.metric} (mean ± std over seeds, 95% t-CI; * best)`,
+    title: `${t.benchmark} — ${t.metric} (mean ± std over seeds, 95% t-CI clipped to the metric's range; * best)`,
     head: ["strategy", "mean ± std", "95% CI", `Δ vs ${summary.baseline}`, "p (Holm)", "seeds"],
     rows: t.rows.map((r) => [
       `${r.best ? "* " : ""}${r.strategy}`,
