@@ -24,8 +24,10 @@ describe("the run lock on --out (issue #19, defect 21)", () => {
       `neglab: ${out}: this experiment is already being run by pid ${process.pid} since 2026-01-01T00:00:00.000Z; wait for it to finish or stop it (lock file ${join(out, ".lock-shard-1-of-1")})\n`,
     );
     expect(readdirSync(join(out, "cells"))).toEqual([]);
-    // Another shard of the same directory is not locked out.
-    expect(neglab(["run", experiment("locked"), "--out", out, "--shard", "2/2", "--no-html"]).code).toBe(0);
+    // A shard of another layout is stopped too: its cells overlap those of the unsharded run (probe defect 6).
+    const shard = neglab(["run", experiment("locked"), "--out", out, "--shard", "2/2", "--no-html"]);
+    expect(shard.code).toBe(1);
+    expect(shard.stderr).toContain(`${join(out, ".lock-shard-1-of-1")} is held by pid ${process.pid}`);
   });
 
   it("takes over a stale lock with a notice, and releases its own at the end", () => {

@@ -1,6 +1,6 @@
 import { createTable } from "../terminal.js";
 import type { CommandModule } from "yargs";
-import { seedStats, type SeedStats } from "../report/summary.js";
+import { metricRange, seedStats, type SeedStats } from "../report/summary.js";
 import { readRun, type RunResults } from "./run-results.js";
 
 interface CompareArgs {
@@ -32,7 +32,7 @@ export function compareRuns(runs: RunResults[]): MetricComparison[] {
         strategy,
         runs: runs.map((run) => {
           const values = run.rows.filter((r) => r.strategy === strategy && r.benchmark === benchmark && r.metric === metric).map((r) => r.value);
-          return values.length > 0 ? seedStats(values) : null;
+          return values.length > 0 ? seedStats(values, metricRange(metric)) : null;
         }),
       }))
       .filter((row) => row.runs.some((s) => s !== null));
@@ -59,7 +59,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     }
     for (const { benchmark, metric, rows } of comparison) {
       const table = createTable({ head: ["strategy", ...runs.map((r) => `${r.dir}\n(${r.experiment})`)] });
-      for (const row of rows) table.push([row.strategy, ...row.runs.map((s) => (s === null ? "—" : `${s.mean.toFixed(4)} ± ${s.std.toFixed(4)} (n=${s.n})`))]);
+      for (const row of rows) table.push([row.strategy, ...row.runs.map((s) => (s === null ? "—" : Number.isNaN(s.mean) ? `n/a (n=${s.n})` : `${s.mean.toFixed(4)} ± ${s.std.toFixed(4)} (n=${s.n})`))]);
       console.log(`${benchmark} — ${metric}\n${table.toString()}\n`);
     }
   },

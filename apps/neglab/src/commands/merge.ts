@@ -4,6 +4,7 @@ import { loadExperiment } from "../experiment/definition.js";
 import { loadCellResults } from "../grid/cell-result.js";
 import { planGrid } from "../grid/plan-grid.js";
 import { ResultsError } from "../grid/results-error.js";
+import { checkRunInputs } from "../grid/run-inputs.js";
 import { shardDifferences, shardRecord } from "../grid/shard-record.js";
 import { progressLine } from "../progress.js";
 import { writeReport } from "../report/write-report.js";
@@ -27,6 +28,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
   handler: async (args) => {
     const experiment = await loadExperiment(args.experiment);
     const out = resolve(args.out ?? join("runs", experiment.name));
+    await checkRunInputs(experiment, benchmarkDataDir(), out);
     // The corpus and input digests are part of every cache key, so merge recomputes them to find this experiment's cells.
     const progress = progressLine();
     const { data, inputs, cells } = await planGrid(experiment, benchmarkDataDir(), (m) => progress.update(m));

@@ -42,14 +42,31 @@ export async function readRun(dir: string): Promise<RunResults> {
   }
   const lines = (await read("results.csv")).split("\n").filter((l) => l !== "");
   if (lines[0] !== HEADER) throw new Error(`${join(dir, "results.csv")}:1: expected the header ${HEADER}`);
+  const seen = new Map<string, number>();
   const rows = lines.slice(1).map((line, i): ResultRow => {
     const fields = parseCsvLine(line);
     const seed = Number(fields[1]);
-    const value = Number(fields[4]);
-    if (fields.length !== 5 || !Number.isInteger(seed) || Number.isNaN(value)) throw new Error(`${join(dir, "results.csv")}:${i + 2}: expected strategy,seed,benchmark,metric,value, got ${line}`);
+    const value = metricValue(fields[4] ?? "");
+    if (fields.length !== 5 || fields[1].trim() === "" || !Number.isInteger(seed) || value === null) throw new Error(`${join(dir, "results.csv")}:${i + 2}: expected strategy,seed,benchmark,metric,value (a number or NaN), got ${line}`);
+    // a repeated row would count one seed twice (n and the std would be wrong)
+    const key = JSON.stringify([fields[0], seed, fields[2], fields[3]]);
+    const first = seen.get(key);
+    if (first !== undefined) throw new Error(`${join(dir, "results.csv")}:${i + 2}: duplicate row (also line ${first}): ${fields[0]} seed ${seed} ${fields[2]} ${fields[3]}; rewrite the file with neglab report`);
+    seen.set(key, i + 2);
     return { strategy: fields[0], seed, benchmark: fields[2], metric: fields[3], value };
   });
   return { dir, experiment: String(summary.experiment ?? dir), baseline: String(summary.baseline ?? ""), rows };
+}
+
+/**
+ * A results.csv value: a number, or `NaN` — how run, merge and report write an
+ * undefined metric (a Spearman of constant scores); null for anything else,
+ * an empty field included (it is not 0).
+ */
+function metricValue(text: string): number | null {
+  if (text === "NaN") return Number.NaN;
+  const value = Number(text);
+  return text.trim() === "" || Number.isNaN(value) ? null : value;
 }
 
 /** Splits one CSV line (RFC 4180: fields with `,` or `"` are quoted, `""` is a quote). */

@@ -2,12 +2,13 @@ import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { DEFAULT_SAMPLER_TIMEOUT } from "@neglab/trainer";
 import type { CommandModule } from "yargs";
-import { fetchMissingBenchmarks, reportUnparsableBenchmarkLines } from "../experiment/benchmark-data.js";
+import { checkSimilarityCoverage, fetchMissingBenchmarks, reportUnparsableBenchmarkLines } from "../experiment/benchmark-data.js";
 import { loadExperiment } from "../experiment/definition.js";
 import { preflightExperimentSamplers } from "../experiment/trainer-settings.js";
 import { loadCellResults, saveCellResult } from "../grid/cell-result.js";
 import { planGrid } from "../grid/plan-grid.js";
 import { runCell } from "../grid/run-cell.js";
+import { checkRunInputs } from "../grid/run-inputs.js";
 import { lockRun } from "../grid/run-lock.js";
 import { resolveShard } from "../grid/shard.js";
 import { saveShardRecord, shardRecord } from "../grid/shard-record.js";
@@ -58,6 +59,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const out = resolve(args.out ?? join("runs", experiment.name));
     const progress = progressLine();
     const dataDir = benchmarkDataDir();
+    // inputs that would block a reader, or that the results would overwrite, are refused before the results directory is touched
+    await checkRunInputs(experiment, dataDir, out);
     // 2. One run per shard of a results directory at a time (shards of one array job share it on purpose).
     await mkdir(join(out, "cells"), { recursive: true });
     const lock = lockRun(out, shard, (m) => progress.done(m));
@@ -70,6 +73,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       progress.done(`corpus ${data.corpus.name}: ${data.encoded.ids.length} in-vocabulary tokens, ${data.vocabulary.size} words`);
       // refusals that depend on the corpus's counts (e.g. redraw where one word holds nearly all the mass) before the first cell
       await preflightExperimentSamplers(experiment, { ...preflight, vocabulary: data.vocabulary });
+      // a similarity benchmark with no pair in the vocabulary would fail only after the first cell trained
+      await checkSimilarityCoverage(experiment, dataDir, data.vocabulary);
       await saveShardRecord(out, shardRecord(experiment, shard, data.digest, inputs));
       const mine = cells.filter((c) => c.index % shard.count === shard.index);
       const done = await loadCellResults(out, (m) => progress.done(m));

@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
-import { cacheDirectory, DATASETS, fetchDataset, readAnalogies, readPairs, skippedLines, type Dataset, type FetchOptions, type PairDelimiter } from "@neglab/eval";
+import { cacheDirectory, DATASETS, evaluateWordPairs, fetchDataset, readAnalogies, readPairs, skippedLines, type Dataset, type FetchOptions, type PairDelimiter } from "@neglab/eval";
+import type { Vocabulary } from "@neglab/corpus";
+import { Embeddings } from "@neglab/vectors";
 import { ExperimentError, type BenchmarkSpec, type Experiment } from "./definition.js";
 
 /**
@@ -102,5 +104,30 @@ export async function reportUnparsableBenchmarkLines(experiment: Experiment, dat
     const what = `${count} unparsable line${count === 1 ? "" : "s"} (first: line ${firstLine})`;
     if (options.strict === true) throw new ExperimentError(experiment.file, `benchmarks[${i}]`, `${path}: ${what}; "strict": true refuses the file`);
     warn(`warning: ${benchmark.name}: ${path}: ${what} skipped, as gensim skips them; "options": { "strict": true } refuses such a file`);
+  }
+}
+
+/**
+ * Fails before the first cell trains when a similarity benchmark cannot be
+ * scored with the corpus's vocabulary: `evaluateWordPairs` refuses a file
+ * whose pairs all have a word outside the (restricted, case-folded)
+ * vocabulary, and that refusal used to stop the grid after the first cell,
+ * every rerun again. The benchmark is evaluated once on placeholder vectors
+ * (one dimension, all ones) over the run's vocabulary, so eval's own rules —
+ * `restrictVocab`, `caseInsensitive`, `dummy4unknown` — decide; the error is an
+ * {@link ExperimentError} naming the benchmark's field and eval's reason.
+ */
+export async function checkSimilarityCoverage(experiment: Experiment, dataDir: string | undefined, vocabulary: Vocabulary): Promise<void> {
+  const similarity = experiment.benchmarks.map((b, i) => [b, i] as const).filter(([b]) => b.type === "similarity");
+  if (similarity.length === 0) return;
+  const placeholder = new Embeddings(vocabulary.words, new Float32Array(vocabulary.words.length).fill(1), 1, { counts: vocabulary.counts });
+  for (const [benchmark, i] of similarity) {
+    const path = benchmarkPath(benchmark, dataDir);
+    if (path === null) continue;
+    try {
+      await evaluateWordPairs(placeholder, path, benchmark.options);
+    } catch (error) {
+      throw new ExperimentError(experiment.file, `benchmarks[${i}]`, `${benchmark.name} (${path}) cannot be scored with this corpus's vocabulary: ${(error as Error).message}; check the corpus, minCount or the benchmark's options`);
+    }
   }
 }

@@ -75,6 +75,9 @@ export async function loadExperiment(path: string): Promise<Experiment> {
     throw new ExperimentError(path, "(file)", "no such experiment file or directory");
   });
   if (info.isDirectory()) file = join(file, "experiment.json");
+  // a FIFO or device would block the read forever; a missing experiment.json is reported below
+  const fileInfo = info.isDirectory() ? await stat(file).catch(() => null) : info;
+  if (fileInfo !== null && !fileInfo.isFile()) throw new ExperimentError(file, "(file)", "not a regular file (a FIFO, device or directory); name the definition file itself");
   const text = await readFile(file, "utf8").catch(() => {
     throw new ExperimentError(file, "(file)", "no experiment.json in this directory");
   });
@@ -114,7 +117,7 @@ export function validateExperiment(json: unknown, file: string): Experiment {
 
   const root = object(json, "(root)");
   knownKeys(root, TOP_LEVEL, "");
-  const name = string(root.name, "name");
+  const name = pathSegment(string(root.name, "name"), fail);
 
   const corpusJson = object(root.corpus, "corpus");
   knownKeys(corpusJson, CORPUS_KEYS, "corpus");
@@ -193,6 +196,19 @@ export function validateExperiment(json: unknown, file: string): Experiment {
     probes = (reportJson.probes as unknown[]).map((p, i) => string(p, `report.probes[${i}]`));
   }
   return { name, file, baseDir: dirname(file), corpus, train, strategies, seeds, benchmarks, baseline, report: { probes } };
+}
+
+/**
+ * The experiment name: it becomes a directory name (the default `--out` is
+ * `runs/<name>`), so it must be one safe path segment — no `/` or `\`, not
+ * `.` or `..`, no control characters — or the report set could land in, and
+ * replace files of, another directory.
+ */
+function pathSegment(name: string, fail: (field: string, message: string) => never): string {
+  if (name === "." || name === "..") return fail("name", `${JSON.stringify(name)} is not a usable directory name; the name becomes runs/<name>`);
+  // eslint-disable-next-line no-control-regex
+  if (/[/\\\u0000-\u001f\u007f]/.test(name)) return fail("name", `${JSON.stringify(name)} must be a single directory name: no "/", "\\" or control characters (the name becomes runs/<name>)`);
+  return name;
 }
 
 /** The trainer's seed range (`resolveSettings` of @neglab/trainer): a seed seeds a 32-bit stream. */

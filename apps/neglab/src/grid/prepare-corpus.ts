@@ -3,16 +3,20 @@ import { buildVocabulary, corpusDigest, encodeCorpus, openCorpus } from "@neglab
 import type { Experiment } from "../experiment/definition.js";
 import type { PreparedCorpus } from "./run-cell.js";
 
+/** The corpus's path: `brown` as is, `$NEGLAB_DATA/...` with the data directory expanded, relative paths against the experiment file's directory. */
+export function corpusPath(experiment: Experiment): string {
+  const expanded = experiment.corpus.source.replace(/^\$NEGLAB_DATA/, process.env.NEGLAB_DATA ?? "$NEGLAB_DATA");
+  return expanded === "brown" || isAbsolute(expanded) ? expanded : resolve(experiment.baseDir, expanded);
+}
+
 /**
  * Opens the experiment's corpus (`brown`, or a path relative to the experiment
  * file; `$NEGLAB_DATA/...` expands the data directory), counts its vocabulary
  * with the base `minCount` and encodes it once for every cell.
  */
 export async function prepareCorpus(experiment: Experiment, onProgress: (message: string) => void): Promise<PreparedCorpus & { digest: string }> {
-  const { source, lowercase, punctuation } = experiment.corpus;
-  const expanded = source.replace(/^\$NEGLAB_DATA/, process.env.NEGLAB_DATA ?? "$NEGLAB_DATA");
-  const path = expanded === "brown" || isAbsolute(expanded) ? expanded : resolve(experiment.baseDir, expanded);
-  const corpus = await openCorpus(path, { normalize: { lowercase, punctuation } });
+  const { lowercase, punctuation } = experiment.corpus;
+  const corpus = await openCorpus(corpusPath(experiment), { normalize: { lowercase, punctuation } });
   const minCount = typeof experiment.train.minCount === "number" ? experiment.train.minCount : 5;
   const { vocabulary } = await buildVocabulary(corpus, {
     minCount,

@@ -1,4 +1,4 @@
-import { closeSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, linkSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { ResultsError } from "./results-error.js";
@@ -48,6 +48,22 @@ function ended(pid: number): boolean {
 /** The lock file of `shard` in results directory `out`: one per shard, since Slurm array tasks share one `--out` on purpose. */
 export function lockPath(out: string, shard: Shard): string {
   return join(out, `.lock-shard-${shard.index + 1}-of-${shard.count}`);
+}
+
+/**
+ * A live lock in `out` of another shard layout (a different shard count n):
+ * locks are per shard, so an unsharded run and shard 1/2 of the same grid
+ * would not see each other and would both train the overlapping cells. A lock
+ * held on another host counts as live (its process cannot be checked from here).
+ */
+function liveLockOfOtherLayout(out: string, shard: Shard, host: string): { file: string; count: number; holder: LockHolder } | null {
+  for (const file of readdirSync(out)) {
+    const match = /^\.lock-shard-(\d+)-of-(\d+)$/.exec(file);
+    if (match === null || Number(match[2]) === shard.count) continue;
+    const holder = readHolder(join(out, file));
+    if (holder !== null && (holder.hostname !== host || processAlive(holder.pid))) return { file: join(out, file), count: Number(match[2]), holder };
+  }
+  return null;
 }
 
 /** The holder recorded in a lock file; null when it is unreadable or damaged (a writer killed between create and write). */
@@ -100,6 +116,11 @@ export function lockRun(out: string, shard: Shard, notice: (message: string) => 
       writeSync(fd, `${JSON.stringify(me)}\n`);
     } finally {
       closeSync(fd);
+    }
+    const other = liveLockOfOtherLayout(out, shard, me.hostname);
+    if (other !== null) {
+      unlinkSync(path);
+      throw new ResultsError(`${out}: ${other.file} is held by pid ${other.holder.pid}${other.holder.hostname === me.hostname ? "" : ` on host ${other.holder.hostname}`} since ${other.holder.started}, a run split into ${other.count} shard(s); ${label} of ${shard.count} would train the same cells: wait for it, or run with --shard i/${other.count}`);
     }
     return holdLock(path, me);
   }

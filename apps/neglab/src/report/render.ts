@@ -38,7 +38,7 @@ interface ReportTable {
 /** Rows of each report table as plain strings: shared by the terminal and Markdown renderers. */
 function reportTables(summary: Summary): ReportTable[] {
   const tables: ReportTable[] = summary.tables.map((t) => ({
-    title: `${t.benchmark} — ${t.metric} (mean ± std over seeds, 95% t-CI; * best)`,
+    title: `${t.benchmark} — ${t.metric} (mean ± std over seeds, 95% t-CI clipped to the metric's range; * best)`,
     head: ["strategy", "mean ± std", "95% CI", `Δ vs ${summary.baseline}`, "p (Holm)", "seeds"],
     rows: t.rows.map((r) => [
       `${r.best ? "* " : ""}${r.strategy}`,
@@ -118,6 +118,8 @@ export function renderMarkdown(summary: Summary, environment: Record<string, unk
 export function renderCsv(cells: CellResult[]): string {
   const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
   const rows = ["strategy,seed,benchmark,metric,value"];
-  for (const c of cells) for (const m of c.metrics) rows.push([quote(c.strategy), c.seed, quote(m.benchmark), m.metric, m.value].join(","));
+  // An undefined metric (a Spearman of constant scores) is NaN in memory and null once a cell is read back from JSON: both are written `NaN`, so run and report write the same file.
+  const value = (v: number | null) => (v === null || Number.isNaN(v) ? "NaN" : v);
+  for (const c of cells) for (const m of c.metrics) rows.push([quote(c.strategy), c.seed, quote(m.benchmark), m.metric, value(m.value)].join(","));
   return `${rows.join("\n")}\n`;
 }

@@ -13,13 +13,25 @@ export interface SeedStats {
   ciHigh: number;
 }
 
-/** Statistics of `values` (one per seed): mean ± t(0.975, n−1)·s/√n; the CI is the point when n = 1. */
-export function seedStats(values: number[]): SeedStats {
+/** Statistics of `values` (one per seed): mean ± t(0.975, n−1)·s/√n, clipped to `range` (see {@link metricRange}); the CI is the point when n = 1. */
+export function seedStats(values: number[], range: readonly [number, number] | null = null): SeedStats {
   const n = values.length;
   const mean = values.reduce((s, v) => s + v, 0) / n;
   const std = n > 1 ? Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1)) : 0;
   const half = n > 1 ? (T975[n - 2] ?? 1.96) * (std / Math.sqrt(n)) : 0;
-  return { n, mean, std, ciLow: mean - half, ciHigh: mean + half };
+  // with few seeds t(0.975, n−1) is large (12.7 for n = 2): the interval is clipped to what the metric can take
+  const [low, high] = range ?? [-Infinity, Infinity];
+  return { n, mean, std, ciLow: Math.max(low, mean - half), ciHigh: Math.min(high, mean + half) };
+}
+
+/**
+ * The values a metric can take, which its CI is clipped to: [−1, 1] for the
+ * correlations (`spearman`, `pearson`), [0, 1] for the analogy accuracies
+ * (fractions of the questions answered); null (no clipping) for the others.
+ */
+export function metricRange(metric: string): readonly [number, number] | null {
+  if (metric === "spearman" || metric === "pearson") return [-1, 1];
+  return metric === "accuracy" || metric === "semantic" || metric === "syntactic" ? [0, 1] : null;
 }
 
 /** One row of a benchmark table: a strategy's statistics and its difference to the baseline. */
@@ -86,7 +98,7 @@ export function summarize(experiment: string, baseline: string, order: string[],
       const diffs = matched.map(([c, b]) => value(c, benchmark, metric) - value(b, benchmark, metric));
       return {
         strategy,
-        stats: seedStats(byStrategy(strategy).map((c) => value(c, benchmark, metric))),
+        stats: seedStats(byStrategy(strategy).map((c) => value(c, benchmark, metric)), metricRange(metric)),
         diffToBaseline: diffs.reduce((s, v) => s + v, 0) / diffs.length,
         comparison: strategy === baseline ? null : compare(metric, matched, benchmark),
         best: false,
