@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runFixture } from "./run-fixture.js";
@@ -54,6 +54,25 @@ describe("neglab run: checks before the corpus is read", () => {
   });
 });
 
+describe("neglab run and merge: a results directory that no run wrote", () => {
+  it("is refused when it holds report-set files but no cells/, and those files are kept", () => {
+    const out = join(dir, "my-project");
+    mkdirSync(out);
+    writeFileSync(join(out, "report.md"), "# my notes\n");
+    writeFileSync(join(out, "config.json"), '{"my":"settings"}\n');
+    const file = experiment("foreign", { seeds: [1] });
+    for (const command of ["run", "merge"]) {
+      const result = neglab([command, file, "--out", out]);
+      expect(result.code, command).toBe(1);
+      expect(result.stderr).toBe(
+        `neglab: --out ${out}: holds config.json, report.md but no cells/ directory, so no neglab run wrote them and the report would replace them; choose another --out or move those files\n`,
+      );
+    }
+    expect(readFileSync(join(out, "report.md"), "utf8")).toBe("# my notes\n");
+    expect(readFileSync(join(out, "config.json"), "utf8")).toBe('{"my":"settings"}\n');
+  });
+});
+
 describe("neglab train --sampler-timeout", () => {
   it("bounds a custom sampler whose draw never returns, naming the module and the limit", () => {
     const result = neglab(["train", "--corpus", join(dir, "corpus.txt"), "--sampler", `module:${join(dir, "spins.mjs")}`, "--sampler-timeout", "1500", "--out", join(dir, "spins.txt")]);
@@ -67,5 +86,10 @@ describe("neglab train --sampler-timeout", () => {
     const result = neglab(["train", "--corpus", join(dir, "corpus.txt"), "--sampler-timeout", "0", "--out", join(dir, "zero.txt")]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^neglab: --sampler-timeout: .*got 0/);
+    for (const [flag, value] of [["--sampler-timeout", "0x10"], ["--timeout", "0x2"], ["--shard-count", "0x2"]]) {
+      const hex = neglab(["run", experiment("hex", { seeds: [1] }), "--out", join(dir, "runs", "hex"), flag, value]);
+      expect(hex.code, flag).toBe(1);
+      expect(hex.stderr).toBe(`neglab: ${flag}: expected a decimal number, got "${value}"\n`);
+    }
   });
 });

@@ -1,16 +1,16 @@
 import { DEFAULT_FETCH_TIMEOUTS } from "@neglab/eval";
+import { numberFlag } from "./number-flags.js";
 
 /**
  * `--timeout <seconds>` of the commands that download: the limit both for the server to answer and for a silence
  * within the body (`fetchDataset`'s `connectTimeout` and `idleTimeout`), so a stalled server cannot hang a command.
  */
 export const FETCH_TIMEOUT_FLAG = {
-  timeout: {
-    type: "number",
+  timeout: numberFlag("timeout", {
     default: DEFAULT_FETCH_TIMEOUTS.idle / 1000,
     describe: "Seconds to wait for the server to answer, and for more data while downloading, before giving up",
-  },
-} as const;
+  }),
+};
 
 /** The `fetchDataset` timeouts for `--timeout <seconds>`; anything but a positive number of seconds (up to 24 days, setTimeout's range) is an error naming the flag. */
 export function fetchTimeouts(seconds: number): { connectTimeout: number; idleTimeout: number } {

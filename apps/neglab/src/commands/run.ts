@@ -16,6 +16,7 @@ import { gridProgress, progressLine } from "../progress.js";
 import { writeReport } from "../report/write-report.js";
 import { benchmarkDataDir } from "./data-directory.js";
 import { FETCH_TIMEOUT_FLAG, fetchTimeouts } from "./fetch-timeout.js";
+import { numberFlag } from "./number-flags.js";
 import { samplerTimeoutFlag } from "./train-config.js";
 
 interface RunArgs {
@@ -40,13 +41,18 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .positional("experiment", { type: "string", demandOption: true, describe: "An experiment directory (with experiment.json) or JSON file" })
       .option("out", { type: "string", describe: "Results directory (default: runs/<experiment name>)" })
       .option("shard", { type: "string", describe: "Run only share i of n of the cells, e.g. 2/3 (also SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX)" })
-      .option("shard-count", { type: "number", describe: "Shard count for JOB_COMPLETION_INDEX (or NEGLAB_SHARD_COUNT)" })
+      .option("shard-count", numberFlag("shard-count", { describe: "Shard count for JOB_COMPLETION_INDEX (or NEGLAB_SHARD_COUNT)" }))
       .option("force", { type: "boolean", default: false, describe: "Recompute cells that are already cached" })
       .option("html", { type: "boolean", default: true, describe: "Write report.html next to report.md (--no-html to skip)" })
       .option("fetch", { type: "boolean", default: true, describe: "Download missing registered benchmark datasets into the cache first, checksum-verified (--no-fetch to fail instead)" })
       .option("fetch-from", { type: "string", describe: "Download them from this mirror of the data directory (<url>/<file>) instead of their sources" })
       .options(FETCH_TIMEOUT_FLAG)
-      .option("sampler-timeout", { type: "number", describe: `Milliseconds a custom sampler module may take to load or in one call before the run stops with an error naming it [default: ${DEFAULT_SAMPLER_TIMEOUT}]` }),
+      .option(
+        "sampler-timeout",
+        numberFlag("sampler-timeout", {
+          describe: `Milliseconds a custom sampler module may take to load or in one call before the run stops with an error naming it [default: ${DEFAULT_SAMPLER_TIMEOUT}]`,
+        }),
+      ),
   handler: async (args) => {
     // 1. Validate the definition and the shard before any work.
     const experiment = await loadExperiment(args.experiment);

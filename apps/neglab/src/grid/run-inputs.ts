@@ -41,7 +41,10 @@ export function runInputs(experiment: Experiment, dataDir: string | undefined): 
  *   and no input sits in the run's own bookkeeping (cells/, shards/, lock and
  *   temporary report files), which runs replace or remove: otherwise a
  *   definition saved as `<out>/config.json` would be replaced by the run's
- *   resolved copy ({@link OutputPathError} naming both).
+ *   resolved copy ({@link OutputPathError} naming both);
+ * - a directory that holds files of the report set but no `cells/` (every
+ *   neglab run creates it before writing a report) is someone else's: its files
+ *   would be replaced, so it is refused too.
  */
 export async function checkRunInputs(experiment: Experiment, dataDir: string | undefined, out: string): Promise<void> {
   const inputs = runInputs(experiment, dataDir);
@@ -63,6 +66,20 @@ export async function checkRunInputs(experiment: Experiment, dataDir: string | u
     const own = await ownFile(out, input.path);
     if (own !== null) throw new OutputPathError(`--out ${out}: ${input.label} ${input.path} is ${own}, which runs replace or remove; move the input out of the results directory`);
   }
+  const foreign = await foreignReportFiles(out);
+  if (foreign.length > 0) {
+    throw new OutputPathError(
+      `--out ${out}: holds ${foreign.join(", ")} but no cells/ directory, so no neglab run wrote them and the report would replace them; ` +
+        "choose another --out or move those files",
+    );
+  }
+}
+
+/** The report-set files in `out` when it has no `cells/` directory (so no neglab run wrote them); empty otherwise. */
+async function foreignReportFiles(out: string): Promise<string[]> {
+  if ((await stat(join(out, "cells")).catch(() => null))?.isDirectory()) return [];
+  const present = await Promise.all(REPORT_SET.map(async (name) => ((await stat(join(out, name)).catch(() => null)) === null ? null : name)));
+  return present.filter((name): name is (typeof REPORT_SET)[number] => name !== null);
 }
 
 /** What of the run's own bookkeeping in `out` the input at `path` is (by real path), or null when it is none of it. */
