@@ -39,6 +39,16 @@ describe("an undefined metric in results.csv (probe defect 5)", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${join(run, "results.csv")}:3: expected strategy,seed,benchmark,metric,value (a number or NaN), got u,2,b,spearman,`);
   });
+
+  it("refuses values NegLab never writes (Infinity, 1e999, a leading space, hexadecimal) instead of averaging them", () => {
+    const { dir, neglab } = runFixture("neglab-probe-results-");
+    for (const [i, value] of ["Infinity", "1e999", " 1", "0x1"].entries()) {
+      const run = plantRun(dir, `odd${i}`, ["u,1,b,spearman,0.4", `u,2,b,spearman,${value}`]);
+      const result = neglab(["compare", run]);
+      expect(result.code, value).toBe(1);
+      expect(result.stderr).toContain(`${join(run, "results.csv")}:3: expected strategy,seed,benchmark,metric,value (a number or NaN), got u,2,b,spearman,${value}`);
+    }
+  });
 });
 
 describe("a duplicated results.csv row (probe defect 6)", () => {

@@ -10,6 +10,11 @@ import { FlagValueError } from "../errors.js";
  */
 const DECIMAL = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
+/** Whether `text` is a finite decimal number in the grammar above (as NegLab writes numbers into its own files too). */
+export function isDecimalNumber(text: string): boolean {
+  return DECIMAL.test(text) && Number.isFinite(Number(text));
+}
+
 /**
  * The number `raw` (the text given for `--<flag>`) stands for, or a
  * {@link FlagValueError} naming the flag and quoting the text. A number
@@ -21,7 +26,7 @@ export function parseNumberFlag(flag: string, raw: unknown): number {
   if (Array.isArray(raw)) throw new FlagValueError(`--${flag}: given ${raw.length} times (${raw.map((v) => JSON.stringify(String(v))).join(", ")}); give it once`);
   const text = String(raw);
   const value = Number(text);
-  if (!DECIMAL.test(text) || !Number.isFinite(value)) throw new FlagValueError(`--${flag}: expected a decimal number, got ${JSON.stringify(text)}`);
+  if (!isDecimalNumber(text)) throw new FlagValueError(`--${flag}: expected a decimal number, got ${JSON.stringify(text)}`);
   return value;
 }
 

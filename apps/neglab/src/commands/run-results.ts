@@ -1,5 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { isDecimalNumber } from "./number-flags.js";
 
 /** One tidy row of a run's results.csv. */
 export interface ResultRow {
@@ -59,14 +60,14 @@ export async function readRun(dir: string): Promise<RunResults> {
 }
 
 /**
- * A results.csv value: a number, or `NaN` — how run, merge and report write an
- * undefined metric (a Spearman of constant scores); null for anything else,
- * an empty field included (it is not 0).
+ * A results.csv value: a finite decimal number, or `NaN` — how run, merge and
+ * report write an undefined metric (a Spearman of constant scores); null for
+ * anything else (an empty field is not 0; `Infinity`, `1e999`, ` 1` or `0x1` are
+ * no value NegLab writes, so a hand-edited file is refused, not averaged).
  */
 function metricValue(text: string): number | null {
   if (text === "NaN") return Number.NaN;
-  const value = Number(text);
-  return text.trim() === "" || Number.isNaN(value) ? null : value;
+  return isDecimalNumber(text) ? Number(text) : null;
 }
 
 /** Splits one CSV line (RFC 4180: fields with `,` or `"` are quoted, `""` is a quote). */
