@@ -1,10 +1,11 @@
-import { constants, type Stats } from "node:fs";
+import { constants } from "node:fs";
 import { access, open } from "node:fs/promises";
 import { dirname, isAbsolute, resolve, sep } from "node:path";
 import { preflightSamplerSpec, SamplerError } from "@neglab/samplers";
 import { DEFAULT_SAMPLER_TIMEOUT, defaultSettings, resolveSamplerTimeout, resolveSettings, TrainOptionError, type TrainSettings } from "@neglab/trainer";
 import type { Options } from "yargs";
 import { closestName } from "@neglab/suggest";
+import { describeFileKind } from "@neglab/vectors";
 import { samplerFiles } from "../experiment/sampler-files.js";
 import { checkOutputs, namesDirectory, type InputRequest } from "../output-paths.js";
 import { CORPUS_FLAGS, type Punctuation } from "./corpus-flags.js";
@@ -219,7 +220,7 @@ async function readConfig(file: string): Promise<Record<string, unknown>> {
   try {
     const info = await handle.stat().catch(cannot);
     if (info.isDirectory()) fail(`--config ${file}: is a directory`);
-    if (!info.isFile()) fail(`--config: ${file}: not a regular file (${fileKind(info)})`);
+    if (!info.isFile()) fail(`--config: ${file}: not a regular file (${describeFileKind(info)})`);
     text = await handle.readFile("utf8").catch(cannot);
   } finally {
     await handle.close();
@@ -239,15 +240,6 @@ async function readConfig(file: string): Promise<Record<string, unknown>> {
     fail(`${file}: ${key}: unknown field${near ? ` (did you mean "${near}"?)` : ""}`);
   }
   return json as Record<string, unknown>;
-}
-
-/** What a file that is not regular is, for messages. */
-function fileKind(info: Stats): string {
-  if (info.isFIFO()) return "a FIFO";
-  if (info.isSocket()) return "a socket";
-  if (info.isCharacterDevice()) return "a character device";
-  if (info.isBlockDevice()) return "a block device";
-  return "not a file";
 }
 
 function fail(message: string): never {

@@ -1,6 +1,6 @@
-import type { Stats } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { describeFileKind } from "@neglab/vectors";
 import { benchmarkPath } from "../experiment/benchmark-data.js";
 import { ExperimentError, type Experiment } from "../experiment/definition.js";
 import { samplerFiles } from "../experiment/sampler-files.js";
@@ -53,7 +53,7 @@ export async function checkRunInputs(experiment: Experiment, dataDir: string | u
     if (info === null) continue; // missing inputs are reported by their readers with the places searched
     if (info.isFile() || (input.label === "corpus.source" && info.isDirectory())) continue;
     const field = input.label === "the experiment definition" ? "(file)" : input.label;
-    throw new ExperimentError(experiment.file, field, `${input.path}: not a regular file (${kind(info)}); reading it could block forever`);
+    throw new ExperimentError(experiment.file, field, `${input.path}: not a regular file (${describeFileKind(info)}); reading it could block forever`);
   }
   await checkOutputDirectory("--out", out);
   const outInfo = await stat(out).catch(() => null);
@@ -91,11 +91,4 @@ async function ownFile(out: string, path: string): Promise<string | null> {
   }
   const name = real.slice(realOut.length + 1);
   return real.startsWith(`${realOut}/`) && !name.includes("/") && OWN_NAMES.test(name) ? "a lock or temporary file of the results directory" : null;
-}
-
-function kind(info: Stats): string {
-  if (info.isFIFO()) return "a FIFO";
-  if (info.isDirectory()) return "a directory";
-  if (info.isSocket()) return "a socket";
-  return info.isCharacterDevice() || info.isBlockDevice() ? "a device" : "a special file";
 }
