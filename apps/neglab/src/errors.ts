@@ -138,6 +138,17 @@ const ERRNO_SENTENCES: Readonly<Record<string, string>> = {
 };
 
 /**
+ * What went wrong in a system error, in plain words without any path: the
+ * sentence for its code, with the code in parentheses (except the familiar
+ * ENOENT) so it can still be searched for; the error's own message, on one
+ * line, for a code without a sentence.
+ */
+export function errnoProblem(error: SystemError): string {
+  const words = ERRNO_SENTENCES[error.code] ?? oneLine(error.message.replace(new RegExp(`^${error.code}: `), ""));
+  return error.code === "ENOENT" ? words : `${words} (${error.code})`;
+}
+
+/**
  * A system error in plain words, naming the user's path: `out/v.txt: no space
  * left on the device (ENOSPC)`. A temporary file that an atomic write or a
  * download created beside the user's file is named by the user's file instead,
@@ -145,8 +156,7 @@ const ERRNO_SENTENCES: Readonly<Record<string, string>> = {
  * (except for the familiar ENOENT) so it can still be searched for.
  */
 export function systemErrorMessage(error: SystemError): string {
-  const words = ERRNO_SENTENCES[error.code] ?? oneLine(error.message.replace(new RegExp(`^${error.code}: `), ""));
-  const problem = error.code === "ENOENT" ? words : `${words} (${error.code})`;
+  const problem = errnoProblem(error);
   // A rename names the destination as the file the user asked for.
   const path = error.dest ?? error.path;
   if (path !== undefined) return `${userPath(path)}: ${problem}`;

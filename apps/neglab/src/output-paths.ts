@@ -2,6 +2,7 @@ import { constants, type Stats } from "node:fs";
 import { access, readdir, realpath, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import { resolveWriteTarget } from "@neglab/vectors";
+import { errnoProblem, isSystemError } from "./errors.js";
 
 /**
  * A file a command was asked to write that it must not or cannot write: it is
@@ -209,18 +210,7 @@ async function assertWritable(label: string, directory: string): Promise<void> {
   }
 }
 
-/** Plain words for the errno codes an output check meets. */
-const PROBLEMS: Readonly<Record<string, string>> = {
-  EACCES: "permission denied",
-  EPERM: "operation not permitted",
-  EROFS: "read-only file system",
-  ENOSPC: "no space left on the device",
-  EDQUOT: "disk quota exceeded",
-  ELOOP: "too many levels of symbolic links",
-  ENAMETOOLONG: "file name too long",
-};
-
+/** A failed file-system call in plain words (errors.ts's sentences), the error's message for anything else. */
 function problem(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  return code !== undefined && code in PROBLEMS ? `${PROBLEMS[code]} (${code})` : (error as Error).message;
+  return isSystemError(error) ? errnoProblem(error) : (error as Error).message;
 }
