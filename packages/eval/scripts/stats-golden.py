@@ -16,6 +16,11 @@ is exactly Binomial(n, k/n)/n, so the percentile interval converges to binom.ppf
 Holm: statsmodels is not installed here, so the adjusted p-values are a direct transcription of Holm (1979):
 sort ascending, p~(i) = max over j <= i of min(1, (m - j + 1) * p(j)), written as the double loop of the
 definition (independent of the single-pass form in src/stats/holm.ts).
+
+Student's t: scipy.stats.t.cdf and t.ppf at several (t, df) and (p, df). Paired differences:
+scipy.stats.ttest_rel(a, b) p-value and confidence_interval(0.95) for samples drawn here (including a
+single-seed-like case of 10 differences, as bench:parity uses); TOST: the two one-sided
+scipy.stats.ttest_1samp(d, -margin, alternative="greater") and ttest_1samp(d, margin, alternative="less").
 """
 import json
 import os
@@ -23,7 +28,7 @@ import sys
 
 import numpy as np
 import scipy
-from scipy.stats import binom, binomtest
+from scipy.stats import binom, binomtest, t as student_t, ttest_1samp, ttest_rel
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GENSIM_GOLDEN = os.path.join(HERE, "../test/fixtures/brown-sg50.golden.json")
@@ -85,8 +90,35 @@ def main(out):
     holm_cases = [{"pValues": p, "adjusted": holm_textbook(p)} for p in holm_inputs]
     n, k = 1000, 300
     accuracy = {"n": n, "correct": k, "lower": binom.ppf(0.025, n, k / n) / n, "upper": binom.ppf(0.975, n, k / n) / n}
+    t_cdf = [{"t": t, "df": df, "cdf": float(student_t.cdf(t, df))}
+             for t in [-40.0, -3.5, -1.0, -0.1, 0.0, 0.7, 2.262, 5.0, 12.0] for df in [1, 2.5, 9, 30, 200]]
+    t_ppf = [{"p": p, "df": df, "quantile": float(student_t.ppf(p, df))}
+             for p in [0.001, 0.025, 0.05, 0.3, 0.5, 0.9, 0.95, 0.975, 0.9995] for df in [1, 3, 9, 19, 100]]
+    drng = np.random.default_rng(20261204)
+    samples = [
+        (drng.normal(0.3, 1.0, 10), drng.normal(0.0, 1.0, 10)),
+        (drng.normal(3.5, 0.2, 10), drng.normal(3.4, 0.2, 10)),
+        (drng.normal(0.25, 0.01, 12), drng.normal(0.25, 0.01, 12)),
+        (drng.normal(0.0, 1.0, 2), drng.normal(0.0, 1.0, 2)),
+        (drng.normal(5.0, 2.0, 40), drng.normal(4.0, 2.0, 40)),
+    ]
+    paired_t = []
+    for a, b in samples:
+        d = a - b
+        res = ttest_rel(a, b)
+        ci95 = res.confidence_interval(0.95)
+        ci90 = res.confidence_interval(0.90)
+        sd = float(np.std(d, ddof=1))
+        margin = 2.0 * sd / np.sqrt(len(d))  # a margin the mean is near, so neither verdict is trivial
+        p_lower = ttest_1samp(d, -margin, alternative="greater").pvalue
+        p_upper = ttest_1samp(d, margin, alternative="less").pvalue
+        paired_t.append({"differences": [float(x) for x in d], "mean": float(np.mean(d)), "sd": sd,
+                         "pValue": float(res.pvalue), "lower95": float(ci95.low), "upper95": float(ci95.high),
+                         "lower90": float(ci90.low), "upper90": float(ci90.high), "margin": float(margin),
+                         "pLower": float(p_lower), "pUpper": float(p_upper)})
     with open(out, "w") as f:
-        json.dump({"scipy": scipy.__version__, "bootstrapAccuracy": accuracy, "mcnemar": mcnemar, "mcnemarOutcomes": paired, "holm": holm_cases}, f, indent=1)
+        json.dump({"scipy": scipy.__version__, "bootstrapAccuracy": accuracy, "mcnemar": mcnemar, "mcnemarOutcomes": paired, "holm": holm_cases,
+                   "studentTCdf": t_cdf, "studentTQuantile": t_ppf, "pairedT": paired_t}, f, indent=1)
         f.write("\n")
 
 

@@ -19,6 +19,7 @@ export { pearson, pearsonPValue, spearman, spearmanPValue, type Correlation } fr
 export { averageRanks } from "./math/ranks.js";
 export { incompleteBeta } from "./math/incomplete-beta.js";
 export { logGamma } from "./math/log-gamma.js";
+export { studentTCdf, studentTQuantile } from "./math/student-t.js";
 export { bootstrapCI, bootstrapReplicates, type BootstrapOptions, type ConfidenceInterval, type ResampledStatistic } from "./stats/bootstrap-ci.js";
 export { bootstrapPValue } from "./stats/bootstrap-p-value.js";
 export { accuracyCI } from "./stats/accuracy-ci.js";
@@ -28,6 +29,8 @@ export { pairedBootstrapCorrelationDifference, type CorrelationDifference, type 
 export { mcnemarExact, type McNemarResult } from "./stats/mcnemar.js";
 export { signTestPValue } from "./stats/sign-test.js";
 export { holm } from "./stats/holm.js";
+export { pairedMeanDifference, type MeanDifference } from "./stats/paired-difference.js";
+export { equivalenceTest, type EquivalenceResult } from "./stats/equivalence-test.js";
 export { percentile } from "./stats/percentile.js";
 export { DATASETS, getDataset, type Dataset, type DatasetFormat, type DatasetKind } from "./datasets/registry.js";
 export { cacheDirectory, dataDirectory } from "./datasets/directories.js";

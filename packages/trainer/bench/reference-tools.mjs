@@ -128,9 +128,14 @@ export async function runWord2vecC(binary, corpus, { sg, workers, output }) {
   return { seconds: run.wallSeconds, wordsPerSecond: (corpus.tokens * 5) / run.wallSeconds, peakKiB: run.peakKiB };
 }
 
-/** One gensim run; words/s from the time of `model.train()`. */
-export async function runGensim(corpus, { sg, workers, seed = 1, output }) {
-  const run = await timed(PYTHON, [join(HERE, "gensim-train.py"), JSON.stringify({ corpus: corpus.path, sg: sg ? 1 : 0, workers, seed, output })]);
+/**
+ * One gensim run; words/s from the time of `model.train()`. `nsExponent` is the unigram α of the
+ * negatives (default 0.75); `options` are further `Word2Vec` keyword arguments; `decayBy` "words" makes
+ * gensim decay the learning rate by raw words instead of sentences (see gensim-train.py).
+ */
+export async function runGensim(corpus, { sg, workers, seed = 1, output, nsExponent, options, decayBy }) {
+  const job = { corpus: corpus.path, sg: sg ? 1 : 0, workers, seed, output, nsExponent, options, decayBy };
+  const run = await timed(PYTHON, [join(HERE, "gensim-train.py"), JSON.stringify(job)]);
   const result = JSON.parse(run.stdout.trim().split("\n").at(-1));
   return { ...result, peakKiB: run.peakKiB };
 }
