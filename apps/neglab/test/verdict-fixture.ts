@@ -70,7 +70,7 @@ export function plantedCells(plant: Plant): CellResult[] {
     const shared = gold.map(() => normal(next));
     for (const s of plant.strategies) {
       const own = random(seed * 1000 + s.name.length + s.up);
-      const outcomes = [...base];
+      const outcomes: string[] = [...base];
       const flip = (from: string, to: string, count: number) => {
         const candidates = outcomes.flatMap((o, i) => (o === from && base[i] === from ? [i] : []));
         for (let k = 0; k < count && candidates.length > 0; k++) outcomes[candidates.splice(Math.floor(own() * candidates.length), 1)[0]] = to;

@@ -98,6 +98,10 @@ describe("the terminal summary degrades gracefully", () => {
     expect(widest(text)).toBeLessThanOrEqual(40);
   });
 
+  it("measures lines without colour codes", () => {
+    expect(displayWidth("\x1b[31mstrategy\x1b[39m ±0.4")).toBe(13);
+  });
+
   it("never breaks a p-value across lines", () => {
     for (let width = 20; width <= 60; width++) {
       for (const line of wrapText(verdict.sentences.join(" "), width)) {

@@ -3,7 +3,7 @@ import { createTable } from "../terminal.js";
 import { metricLabel, verdictDocument, verdictLegend, verdictTable, verdictTitle, type Verdict } from "./verdict.js";
 
 /** ANSI colour codes (cli-table3's on a terminal) take no columns. */
-const ANSI = /\u001b\[[0-9;]*m/g;
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
 
 /** Columns a line takes on the terminal (every character NegLab prints is one column wide). */
 export function displayWidth(line: string): number {
