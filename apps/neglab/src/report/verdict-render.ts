@@ -78,9 +78,10 @@ function renderTable(verdict: Verdict, columns: number[], layout: Layout): strin
 
 /**
  * The table within `width` columns: the full table when it fits, else with
- * abbreviated headers, then without the CI half-widths, then split into
- * stacked tables of as many benchmarks as fit, and at last with the strategy
- * names cut; a terminal narrower than one benchmark column gets its lines cut.
+ * abbreviated headers, then without the CI half-widths (full, then abbreviated
+ * headers), then split into stacked tables of as many benchmarks as fit (no
+ * half-widths), and at last one benchmark a table with the strategy names cut;
+ * a terminal narrower than that gets its lines cut.
  */
 export function fitTable(verdict: Verdict, width: number): { table: string; ci: boolean } {
   const all = verdict.columns.map((_, i) => i);
@@ -94,9 +95,8 @@ export function fitTable(verdict: Verdict, width: number): { table: string; ci: 
     const table = renderTable(verdict, all, layout);
     if (widest(table) <= width) return { table, ci: layout.ci };
   }
-  // Stacked tables: benchmarks added to the current table while it fits.
-  for (const ci of [true, false]) {
-    const layout = { ci, abbreviate: true };
+  // Stacked tables (without half-widths, which would only make more of them): benchmarks added to the current table while it fits.
+  for (const layout of layouts.filter((l) => !l.ci)) {
     const groups: number[][] = [];
     for (const i of all) {
       const last = groups[groups.length - 1];
@@ -104,7 +104,7 @@ export function fitTable(verdict: Verdict, width: number): { table: string; ci: 
       else groups.push([i]);
     }
     const tables = groups.map((g) => renderTable(verdict, g, layout));
-    if (tables.every((t) => widest(t) <= width)) return { table: tables.join("\n"), ci };
+    if (tables.every((t) => widest(t) <= width)) return { table: tables.join("\n"), ci: layout.ci };
   }
   // One benchmark per table, strategy names cut to what is left, lines cut as a last resort.
   const longest = Math.max(...verdict.rows.map((r) => r.strategy.length));
