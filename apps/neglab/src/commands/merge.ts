@@ -7,9 +7,9 @@ import { ResultsError } from "../grid/results-error.js";
 import { checkRunInputs } from "../grid/run-inputs.js";
 import { shardDifferences, shardRecord } from "../grid/shard-record.js";
 import { progressLine } from "../progress.js";
-import { DETAILS_FLAG, terminalReport } from "./report-flags.js";
 import { writeReport } from "../report/write-report.js";
 import { benchmarkDataDir } from "./data-directory.js";
+import { DETAILS_FLAG, terminalReport } from "./report-flags.js";
 
 interface MergeArgs {
   experiment: string;

@@ -13,11 +13,11 @@ import { lockRun } from "../grid/run-lock.js";
 import { resolveShard } from "../grid/shard.js";
 import { saveShardRecord, shardRecord } from "../grid/shard-record.js";
 import { gridProgress, progressLine } from "../progress.js";
-import { DETAILS_FLAG, terminalReport } from "./report-flags.js";
 import { writeReport } from "../report/write-report.js";
 import { benchmarkDataDir } from "./data-directory.js";
 import { FETCH_TIMEOUT_FLAG, fetchTimeouts } from "./fetch-timeout.js";
 import { numberFlag } from "./number-flags.js";
+import { DETAILS_FLAG, terminalReport } from "./report-flags.js";
 import { samplerTimeoutFlag } from "./train-config.js";
 
 interface RunArgs {
