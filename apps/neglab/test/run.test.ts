@@ -33,9 +33,9 @@ function withoutSpeed(summary: { training: { wordsPerSecond?: number }[] }) {
   return summary;
 }
 
-/** report.md with the words/s column of the training table blanked. */
+/** report.md with the words/s column of the training table and the summary's speed sentence blanked. */
 function markdownWithoutSpeed(markdown: string): string {
-  return markdown.replace(/^\| ([^|]+) \| [\d,]+ \| /gm, "| $1 | — | ");
+  return markdown.replace(/^\| ([^|]+) \| [\d,]+ \| /gm, "| $1 | — | ").replace(/^- Training speed .*$/m, "- Training speed —");
 }
 
 function experiment(name: string, patch: Record<string, unknown> = {}): string {
@@ -65,7 +65,7 @@ describe("neglab run", () => {
     const out = join(dir, "runs", "full");
     const first = neglab(["run", experiment("full"), "--out", out]);
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toContain("pairs — spearman");
+    expect(first.stdout).toContain("On pairs, ");
     expect(first.stderr).toContain("skipped: missing: eval/analogy/none.txt not found");
     const csv = readFileSync(join(out, "results.csv"), "utf8").trim().split("\n");
     expect(csv[0]).toBe("strategy,seed,benchmark,metric,value");
@@ -158,7 +158,7 @@ describe("neglab run", () => {
     const after = neglab(["run", file, "--out", out, "--no-html"], { NEGLAB_DATA: late });
     expect(after.code, after.stderr).toBe(0);
     expect(after.stderr).not.toMatch(/cached/);
-    expect(after.stdout).toContain("late — spearman");
+    expect(after.stdout).toContain("On late, ");
     // Editing the file changes its digest, so the cell is computed again; an unchanged file is reused.
     expect(neglab(["run", file, "--out", out, "--no-html"], { NEGLAB_DATA: late }).stderr).toMatch(/cached/);
     writeFileSync(join(late, "late.tsv"), "cat\tdog\t1\nsaw\tdrill\t2\ncat\tsaw\t9\n");

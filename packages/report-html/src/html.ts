@@ -27,6 +27,7 @@ h2 { border-bottom: 1px solid var(--line); padding-bottom: 0.2rem; margin-top: 2
 figure.chart { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 0.5rem; margin: 0; overflow-x: auto; }
 figure.chart figcaption { color: #444; font-size: 0.85rem; max-width: 480px; }
 table { border-collapse: collapse; margin: 0.8rem 0; font-size: 0.9rem; }
+.note { color: var(--muted); font-size: 0.85rem; margin-top: 0; }
 caption { text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
 th, td { border: 1px solid var(--line); padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
 th { background: color-mix(in srgb, var(--fg) 8%, transparent); }

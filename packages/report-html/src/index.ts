@@ -10,6 +10,7 @@ export { writeHtmlReport } from "./write.js";
 export { renderSvg } from "./render-svg.js";
 export type {
   ReportInput,
+  ReportOverview,
   StrategyInfo,
   MetricSummary,
   SectionAccuracy,

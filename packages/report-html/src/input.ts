@@ -7,6 +7,8 @@ export interface ReportInput {
   readonly title: string;
   /** One line under the title (corpus, date, …). */
   readonly subtitle?: string;
+  /** The comparison at a glance, shown first: a table and the sentences stating the verdict. */
+  readonly overview?: ReportOverview;
   /** The strategies compared, in display order. */
   readonly strategies: readonly StrategyInfo[];
   /** One row per strategy × benchmark × metric, aggregated over seeds. */
@@ -25,6 +27,18 @@ export interface ReportInput {
   readonly config?: unknown;
   /** Environment facts (package versions, git commit, Node, CPU). */
   readonly environment?: Readonly<Record<string, string>>;
+}
+
+/** The summary that opens the report: a ready-made table (e.g. strategies × benchmarks) and plain sentences under it. */
+export interface ReportOverview {
+  /** Column headings. */
+  readonly head: readonly string[];
+  /** Rows of cell texts, shown as given. */
+  readonly rows: readonly (readonly string[])[];
+  /** What the figures and marks mean, under the table. */
+  readonly note?: string;
+  /** The verdict, one sentence per list item. */
+  readonly sentences: readonly string[];
 }
 
 /** A compared strategy. */

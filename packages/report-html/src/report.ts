@@ -5,7 +5,7 @@ import { sectionHeatmap } from "./charts/sections.js";
 import { sweepChart } from "./charts/sweep.js";
 import { lossChart, speedChart } from "./charts/training.js";
 import { STYLE, escapeHtml, figure, htmlTable } from "./html.js";
-import type { ReportInput } from "./input.js";
+import type { ReportInput, ReportOverview } from "./input.js";
 import { renderSvg } from "./render-svg.js";
 
 /** A chart to render, with the caption shown under it. */
@@ -22,7 +22,7 @@ interface ChartPart {
 export async function renderHtmlReport(input: ReportInput): Promise<string> {
   const order = input.strategies.map((s) => s.name);
   const baseline = input.strategies.find((s) => s.baseline)?.name;
-  const sections: string[] = [strategiesSection(input)];
+  const sections: string[] = [...(input.overview ? [overviewSection(input.overview)] : []), strategiesSection(input)];
 
   // 1. Benchmark metrics (charts, then the numbers), with a sweep chart when strategies differ in one numeric setting.
   const byMetric = groupBy(input.metrics, (m) => `${m.benchmark}\u0000${m.metric}`);
@@ -113,6 +113,13 @@ ${sections.join("\n")}
 async function chartSection(title: string, parts: readonly ChartPart[], after = ""): Promise<string> {
   const figures = await Promise.all(parts.map(async (p) => figure(await renderSvg(p.spec), p.caption)));
   return `<section><h2>${escapeHtml(title)}</h2><div class="charts">${figures.join("\n")}</div>${after}</section>`;
+}
+
+/** The summary that opens the page: its table, the note under it and the verdict's sentences. */
+function overviewSection(overview: ReportOverview): string {
+  const note = overview.note ? `<p class="note">${escapeHtml(overview.note)}</p>` : "";
+  const sentences = overview.sentences.length > 0 ? `<ul class="verdict">${overview.sentences.map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul>` : "";
+  return `<section><h2>Summary</h2>${htmlTable(overview.head, overview.rows, "Strategies × benchmarks")}${note}${sentences}</section>`;
 }
 
 /** The strategies compared: name, sampler spec (as JSON), swept setting, and which one is the baseline. */

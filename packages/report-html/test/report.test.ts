@@ -51,6 +51,24 @@ describe("renderHtmlReport", () => {
     expect((spearman.slice(0, spearman.indexOf("</svg>")).match(/aria-roledescription="point"/g) ?? []).length).toBe(4);
   });
 
+  it("opens with the overview: its table, note and sentences, escaped, before the strategies; none without one", async () => {
+    const input = sweepInput([0.5, 0.75], 2, 100);
+    const overview = {
+      head: ["strategy", "ws353 (Spearman ρ)"],
+      rows: [["unigram α=0.5", "0.412 ±0.010 -0.020*"], ["unigram α=0.75", "0.432^ ±0.012"]],
+      note: "Mean over 2 seeds; * p < 0.05",
+      sentences: ["On ws353, unigram α=0.75 (the baseline) is best (ρ = 0.432); it beats unigram α=0.5 by 0.020 (p = 0.01, Holm).", "Training speed <fast>."],
+    };
+    const html = await renderHtmlReport({ ...input, overview });
+    expect(html.indexOf("<h2>Summary</h2>")).toBeGreaterThan(0);
+    expect(html.indexOf("<h2>Summary</h2>")).toBeLessThan(html.indexOf("<h2>Strategies</h2>"));
+    expect(html).toContain("<th scope=\"col\">ws353 (Spearman ρ)</th>");
+    expect(html).toContain("<td>unigram α=0.5</td><td>0.412 ±0.010 -0.020*</td>");
+    expect(html).toContain('<p class="note">Mean over 2 seeds; * p &#60; 0.05</p>');
+    expect(html).toContain("<li>On ws353, unigram α=0.75 (the baseline) is best (ρ = 0.432); it beats unigram α=0.5 by 0.020 (p = 0.01, Holm).</li><li>Training speed &#60;fast&#62;.</li>");
+    expect(await renderHtmlReport(input)).not.toContain("<h2>Summary</h2>");
+  });
+
   it("lists the strategies with their specs and baseline, and the metrics as mean ± std", async () => {
     const input = sweepInput([0.5, 0.75, 1], 3, 100);
     const html = await renderHtmlReport(input);

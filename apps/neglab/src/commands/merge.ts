@@ -9,11 +9,13 @@ import { shardDifferences, shardRecord } from "../grid/shard-record.js";
 import { progressLine } from "../progress.js";
 import { writeReport } from "../report/write-report.js";
 import { benchmarkDataDir } from "./data-directory.js";
+import { DETAILS_FLAG, terminalReport } from "./report-flags.js";
 
 interface MergeArgs {
   experiment: string;
   out: string | undefined;
   html: boolean;
+  details: boolean;
 }
 
 /** `neglab merge <experiment>`: the report of a sharded run, once every shard has written its cells. */
@@ -24,7 +26,8 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     y
       .positional("experiment", { type: "string", demandOption: true, describe: "The experiment the shards ran" })
       .option("out", { type: "string", describe: "Results directory (default: runs/<experiment name>)" })
-      .option("html", { type: "boolean", default: true, describe: "Write report.html next to report.md (--no-html to skip)" }),
+      .option("html", { type: "boolean", default: true, describe: "Write report.html next to report.md (--no-html to skip)" })
+      .options(DETAILS_FLAG),
   handler: async (args) => {
     const experiment = await loadExperiment(args.experiment);
     const out = resolve(args.out ?? join("runs", experiment.name));
@@ -42,7 +45,6 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       }
       throw new ResultsError(`${out}: ${missing.length} of ${cells.length} cells are missing (${missing.map((c) => `${c.strategy.name} seed ${c.seed}`).join(", ")}); run the remaining shards first`);
     }
-    console.log(await writeReport(experiment, cells.map((c) => results.get(c.key)!), out, { html: args.html }));
-    console.log(`\nreport: ${join(out, args.html ? "report.html" : "report.md")}`);
+    console.log(await writeReport(experiment, cells.map((c) => results.get(c.key)!), out, { html: args.html, ...terminalReport(args.details) }));
   },
 };

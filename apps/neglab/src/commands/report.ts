@@ -6,10 +6,12 @@ import { loadCellResults, type CellResult } from "../grid/cell-result.js";
 import { array, boolean, integer, nullable, object, optional, string, type Shape } from "../grid/json-shape.js";
 import { ResultsError } from "../grid/results-error.js";
 import { writeReport, type RunConfig } from "../report/write-report.js";
+import { DETAILS_FLAG, terminalReport } from "./report-flags.js";
 
 interface ReportArgs {
   "run-dir": string;
   html: boolean;
+  details: boolean;
 }
 
 /**
@@ -72,7 +74,8 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
   builder: (y) =>
     y
       .positional("run-dir", { type: "string", demandOption: true, describe: "A run directory written by neglab run or merge (with config.json and cells/)" })
-      .option("html", { type: "boolean", default: true, describe: "Write report.html next to report.md (--no-html to skip)" }),
+      .option("html", { type: "boolean", default: true, describe: "Write report.html next to report.md (--no-html to skip)" })
+      .options(DETAILS_FLAG),
   handler: async (args) => {
     const runDir = resolve(args["run-dir"]);
     const config = await readRunConfig(join(runDir, "config.json"));
@@ -83,7 +86,6 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       benchmarks: config.experiment.benchmarks.map((b) => ({ ...b, optional: b.optional ?? false })),
     };
     const cells = await runCells(runDir, config);
-    console.log(await writeReport(experiment, cells, runDir, { html: args.html, environment: config.environment }));
-    console.log(`\nreport: ${join(runDir, args.html ? "report.html" : "report.md")}`);
+    console.log(await writeReport(experiment, cells, runDir, { html: args.html, environment: config.environment, ...terminalReport(args.details) }));
   },
 };

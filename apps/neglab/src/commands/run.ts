@@ -17,6 +17,7 @@ import { writeReport } from "../report/write-report.js";
 import { benchmarkDataDir } from "./data-directory.js";
 import { FETCH_TIMEOUT_FLAG, fetchTimeouts } from "./fetch-timeout.js";
 import { numberFlag } from "./number-flags.js";
+import { DETAILS_FLAG, terminalReport } from "./report-flags.js";
 import { samplerTimeoutFlag } from "./train-config.js";
 
 interface RunArgs {
@@ -26,6 +27,7 @@ interface RunArgs {
   "shard-count": number | undefined;
   force: boolean;
   html: boolean;
+  details: boolean;
   fetch: boolean;
   "fetch-from": string | undefined;
   timeout: number;
@@ -44,6 +46,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option("shard-count", numberFlag("shard-count", { describe: "Shard count for JOB_COMPLETION_INDEX (or NEGLAB_SHARD_COUNT)" }))
       .option("force", { type: "boolean", default: false, describe: "Recompute cells that are already cached" })
       .option("html", { type: "boolean", default: true, describe: "Write report.html next to report.md (--no-html to skip)" })
+      .options(DETAILS_FLAG)
       .option("fetch", { type: "boolean", default: true, describe: "Download missing registered benchmark datasets into the cache first, checksum-verified (--no-fetch to fail instead)" })
       .option("fetch-from", { type: "string", describe: "Download them from this mirror of the data directory (<url>/<file>) instead of their sources" })
       .options(FETCH_TIMEOUT_FLAG)
@@ -111,8 +114,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         return;
       }
       for (const s of all[0]!.skipped) process.stderr.write(`skipped: ${s}\n`);
-      console.log(await writeReport(experiment, all.map((r) => r!), out, { html: args.html }));
-      console.log(`\nreport: ${join(out, args.html ? "report.html" : "report.md")}`);
+      console.log(await writeReport(experiment, all.map((r) => r!), out, { html: args.html, ...terminalReport(args.details) }));
     } finally {
       lock.release();
     }

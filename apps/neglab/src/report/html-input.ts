@@ -3,6 +3,7 @@ import type { Experiment } from "../experiment/definition.js";
 import type { CellResult } from "../grid/cell-result.js";
 import type { Summary } from "./summary.js";
 import { sweepSettings } from "./sweep-setting.js";
+import { verdictDocument, type Verdict } from "./verdict.js";
 
 /**
  * A sampling distribution over every rank 1 … last stored rank from its
@@ -26,14 +27,16 @@ export function expandDistribution(points: readonly [number, number][]): Float64
   return out;
 }
 
-/** Maps a run's summary, cells and configuration to what @neglab/report-html renders. */
-export function htmlReportInput(experiment: Experiment, summary: Summary, cells: CellResult[], environment: Record<string, unknown>): ReportInput {
+/** Maps a run's summary, its verdict (the page's opening summary), cells and configuration to what @neglab/report-html renders. */
+export function htmlReportInput(experiment: Experiment, summary: Summary, verdict: Verdict, cells: CellResult[], environment: Record<string, unknown>): ReportInput {
   const settings = sweepSettings(experiment.strategies);
+  const overview = verdictDocument(verdict);
   const analogyBenchmarks = new Set(summary.sections.map((s) => s.benchmark));
   const sectionName = (benchmark: string, section: string) => (analogyBenchmarks.size > 1 ? `${benchmark}: ${section}` : section);
   return {
     title: experiment.name,
     subtitle: `${summary.cells} cells (${experiment.strategies.length} strategies × ${experiment.seeds.length} seeds) on ${experiment.corpus.source}; baseline ${summary.baseline}`,
+    overview: { head: overview.head, rows: overview.rows, note: `${overview.title}. ${overview.legend}`, sentences: overview.sentences },
     strategies: experiment.strategies
       .filter((s) => cells.some((c) => c.strategy === s.name))
       .map((s) => ({ name: s.name, spec: s.sampler, baseline: s.name === summary.baseline, ...(settings.has(s.name) ? { setting: settings.get(s.name)! } : {}) })),

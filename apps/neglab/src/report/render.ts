@@ -1,6 +1,8 @@
 import { createTable } from "../terminal.js";
 import type { CellResult } from "../grid/cell-result.js";
 import type { Summary } from "./summary.js";
+import type { Verdict } from "./verdict.js";
+import { renderVerdictMarkdown } from "./verdict-render.js";
 
 const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(4) : "n/a");
 const signed = (v: number) => (Number.isFinite(v) ? `${v >= 0 ? "+" : ""}${v.toFixed(4)}` : "n/a");
@@ -89,7 +91,7 @@ function reportTables(summary: Summary): ReportTable[] {
   return tables;
 }
 
-/** The report as cli-table3 tables for the terminal. */
+/** The report's full tables as cli-table3 tables for the terminal (`--details`). */
 export function renderTerminal(summary: Summary): string {
   const parts = reportTables(summary).map((t) => {
     const table = createTable({ head: t.head });
@@ -100,9 +102,9 @@ export function renderTerminal(summary: Summary): string {
   return parts.join("\n\n");
 }
 
-/** The report as Markdown (report.md): the same tables. */
-export function renderMarkdown(summary: Summary, environment: Record<string, unknown>): string {
-  const lines = [`# ${summary.experiment}`, "", `${summary.cells} cells; baseline \`${summary.baseline}\`.`, ""];
+/** The report as Markdown (report.md): the verdict's summary first, then the same tables as the terminal's `--details`. */
+export function renderMarkdown(summary: Summary, verdict: Verdict, environment: Record<string, unknown>): string {
+  const lines = [`# ${summary.experiment}`, "", `${summary.cells} cells; baseline \`${summary.baseline}\`.`, "", ...renderVerdictMarkdown(verdict)];
   for (const t of reportTables(summary)) {
     lines.push(`## ${t.title}`, "", `| ${t.head.join(" | ")} |`, `|${t.head.map(() => "---").join("|")}|`);
     for (const row of t.rows) lines.push(`| ${row.map((cell) => cell.replaceAll("|", "\\|")).join(" | ")} |`);

@@ -11,6 +11,8 @@ export interface SeedStats {
   std: number;
   ciLow: number;
   ciHigh: number;
+  /** Half-width t(0.975, n−1)·s/√n of the 95% interval before clipping (0 when n = 1): the "± h" of the summary table. */
+  halfWidth: number;
 }
 
 /** Statistics of `values` (one per seed): mean ± t(0.975, n−1)·s/√n, clipped to `range` (see {@link metricRange}); the CI is the point when n = 1. */
@@ -21,7 +23,7 @@ export function seedStats(values: number[], range: readonly [number, number] | n
   const half = n > 1 ? (T975[n - 2] ?? 1.96) * (std / Math.sqrt(n)) : 0;
   // with few seeds t(0.975, n−1) is large (12.7 for n = 2): the interval is clipped to what the metric can take
   const [low, high] = range ?? [-Infinity, Infinity];
-  return { n, mean, std, ciLow: Math.max(low, mean - half), ciHigh: Math.min(high, mean + half) };
+  return { n, mean, std, ciLow: Math.max(low, mean - half), ciHigh: Math.min(high, mean + half), halfWidth: half };
 }
 
 /**

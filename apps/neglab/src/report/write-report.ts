@@ -8,6 +8,8 @@ import { environment as currentEnvironment } from "./environment.js";
 import { htmlReportInput } from "./html-input.js";
 import { renderCsv, renderMarkdown, renderTerminal } from "./render.js";
 import { summarize } from "./summary.js";
+import { buildVerdict } from "./verdict.js";
+import { renderVerdictTerminal } from "./verdict-render.js";
 
 /** Options of {@link writeReport}. */
 export interface WriteReportOptions {
@@ -15,6 +17,10 @@ export interface WriteReportOptions {
   html?: boolean;
   /** The environment to record; default the current one (`neglab report` passes the run's own). */
   environment?: Record<string, unknown>;
+  /** Return the full tables (`--details`) before the summary. Default false. */
+  details?: boolean;
+  /** The columns the terminal summary must fit in (see `terminalColumns`). Default 100. */
+  columns?: number;
 }
 
 /** What config.json holds: enough to reproduce the run and to re-render its report (`neglab report`). */
@@ -34,7 +40,8 @@ const TEMPORARY = /^\.report-set\.(\d+)\..+\.tmp$/;
 /**
  * Writes report.md, results.csv, summary.json, config.json (the resolved
  * experiment, the environment and the cells' keys) and, unless `html` is
- * false, report.html into `runDir`; returns the terminal report.
+ * false, report.html into `runDir`; returns the terminal report: the verdict's
+ * summary fitted to `columns` and the files' paths, after the full tables with `details`.
  *
  * The files are written as one set, so that a report never sits beside files
  * of an earlier run (a stale report.html next to a fresh report.md after
@@ -47,19 +54,23 @@ const TEMPORARY = /^\.report-set\.(\d+)\..+\.tmp$/;
 export async function writeReport(experiment: Experiment, cells: CellResult[], runDir: string, options: WriteReportOptions = {}): Promise<string> {
   const ordered = [...cells].sort((a, b) => a.strategy.localeCompare(b.strategy) || a.seed - b.seed);
   const summary = summarize(experiment.name, experiment.baseline, experiment.strategies.map((s) => s.name), ordered);
+  const verdict = buildVerdict(summary);
   const env = options.environment ?? currentEnvironment();
   const config: RunConfig = { experiment, environment: env, cells: cells.map((c) => c.key) };
   const files = new Map<string, string>([
     ["config.json", `${JSON.stringify(config, null, 2)}\n`],
     ["summary.json", `${JSON.stringify(summary, null, 2)}\n`],
     ["results.csv", renderCsv(ordered)],
-    ["report.md", renderMarkdown(summary, env)],
+    ["report.md", renderMarkdown(summary, verdict, env)],
   ]);
-  if (options.html ?? true) files.set("report.html", await renderHtmlReport(htmlReportInput(experiment, summary, ordered, env)));
+  if (options.html ?? true) files.set("report.html", await renderHtmlReport(htmlReportInput(experiment, summary, verdict, ordered, env)));
   await mkdir(runDir, { recursive: true });
   await removeAbandonedSets(runDir);
   await replaceSet(runDir, files);
-  return renderTerminal(summary);
+  const html = options.html ?? true;
+  const names = [html ? "report.html" : "report.md", ...(html ? ["report.md"] : []), "results.csv", "summary.json", "config.json"];
+  const brief = renderVerdictTerminal(verdict, options.columns ?? 100, { dir: runDir, names });
+  return options.details ? `${renderTerminal(summary)}\n\n${brief}` : brief;
 }
 
 /** Writes `files` (name → text) under temporary names, then swaps them in for the old set as {@link writeReport} describes. */
