@@ -79,11 +79,14 @@ export interface TrainSettings {
    * into the shared vectors every `syncWords` words (the most frequent at every
    * merge, rarer words less often: see `mergeRows`); worker 0 trains the
    * shared rows in place. The cores then trade a row's cache lines at merges
-   * only, not at every update. `0` = pure Hogwild on every row (word2vec.c,
-   * gensim). Default `"auto"`: every word, or as many of the most frequent as
-   * fit in 1 GiB of replicas and beside the model under WebAssembly's 4 GiB
-   * (each replicated row costs 16 × `vectorSize` bytes per replicating worker;
-   * see `hotRowCount`). One worker never uses replicas.
+   * only, not at every update. `"auto"`: every word, or as many of the most
+   * frequent as fit in 1 GiB of replicas and beside the model under
+   * WebAssembly's 4 GiB (each replicated row costs 16 × `vectorSize` bytes per
+   * replicating worker; see `hotRowCount`). One worker never uses replicas.
+   * Default `0`: pure Hogwild on every row, as word2vec.c and gensim train —
+   * the replicas' delayed merges are faster with several workers but move the
+   * similarity scores away from gensim's (`bench:parity`, BENCHMARKS.md), so
+   * they are an explicit choice, not the default.
    */
   readonly hotRows: number | "auto";
   /**
@@ -122,7 +125,7 @@ export function defaultSettings(): TrainSettings {
     seed: 1,
     kernel: "wasm",
     sampler: { type: "unigram", alpha: 0.75 },
-    hotRows: "auto",
+    hotRows: 0,
     syncWords: 16_384,
   };
 }

@@ -108,13 +108,15 @@ describe.each(["wasm", "js"] as const)("%s kernel with hot-row replicas", (kind)
 
 describe("hot-row count", () => {
   test('"auto" replicates every word in workers 1.. within the replica budget; one worker replicates nothing', () => {
-    expect(hotRowCount(resolveSettings({ workers: 2 }), 50_000)).toBe(50_000);
-    expect(hotRowCount(resolveSettings({ workers: 1 }), 50_000)).toBe(0);
+    expect(hotRowCount(resolveSettings({ workers: 2, hotRows: "auto" }), 50_000)).toBe(50_000);
+    expect(hotRowCount(resolveSettings({ workers: 1, hotRows: "auto" }), 50_000)).toBe(0);
+    // the default is pure Hogwild, as gensim and word2vec.c
+    expect(hotRowCount(resolveSettings({ workers: 2 }), 50_000)).toBe(0);
     // 1 GiB ÷ (2 replicating workers × replica and snapshot × syn0 and syn1neg × 300 floats × 4 bytes)
     expect(AUTO_REPLICA_BYTES).toBe(2 ** 30);
-    expect(hotRowCount(resolveSettings({ workers: 3, vectorSize: 300 }), 3_000_000)).toBe(Math.floor(2 ** 30 / (2 * 2 * 2 * 300 * 4)));
+    expect(hotRowCount(resolveSettings({ workers: 3, vectorSize: 300, hotRows: "auto" }), 3_000_000)).toBe(Math.floor(2 ** 30 / (2 * 2 * 2 * 300 * 4)));
     // without negative sampling only syn0 is replicated
-    expect(hotRowCount(resolveSettings({ workers: 2, vectorSize: 300, negative: 0, hs: true }), 3_000_000)).toBe(Math.floor(2 ** 30 / (2 * 300 * 4)));
+    expect(hotRowCount(resolveSettings({ workers: 2, vectorSize: 300, negative: 0, hs: true, hotRows: "auto" }), 3_000_000)).toBe(Math.floor(2 ** 30 / (2 * 300 * 4)));
     expect(hotRowCount(resolveSettings({ workers: 1, hotRows: 2048 }), 50_000)).toBe(0);
     expect(hotRowCount(resolveSettings({ workers: 2, hotRows: 2048 }), 50_000)).toBe(2048);
     expect(hotRowCount(resolveSettings({ workers: 2, hotRows: 0 }), 10_000)).toBe(0);
@@ -123,7 +125,7 @@ describe("hot-row count", () => {
 
   test('"auto" replicates only as many rows as fit beside the model under WebAssembly\'s 4 GiB', () => {
     // 1.6M words × 300 floats: syn0 + syn1neg take 3.84 GB of the 4.29 GB, leaving room for ~94,000 replicated rows
-    const settings = resolveSettings({ workers: 2, vectorSize: 300 });
+    const settings = resolveSettings({ workers: 2, vectorSize: 300, hotRows: "auto" });
     const layout = planLayout(settings, 1_600_000, 0, TABLE_SIZE);
     expect(layout.bytes).toBeLessThanOrEqual(2 ** 32);
     expect(layout.hotRows).toBeGreaterThan(90_000);
