@@ -12,9 +12,10 @@
 // Seed s of ours is paired with seed s of gensim. The two tools draw from
 // different random streams, so the pairs are independent draws of (ours, gensim)
 // and the differences d_s = ours_s − gensim_s are i.i.d.: the bench prints, per
-// benchmark, the mean difference with its 95% paired t interval and Schuirmann's
-// TOST verdict (`equivalenceTest` of @neglab/eval) at ±0.25 analogy points and
-// ±0.01 Spearman ρ — "equivalent" when the 90% interval lies inside the margin.
+// benchmark, the mean difference with its 95% paired t interval, the paired
+// t-test's p Holm-adjusted over the whole table, and Schuirmann's TOST verdict
+// (`equivalenceTest` of @neglab/eval) at ±0.25 analogy points and ±0.01
+// Spearman ρ — "equivalent" when the 90% interval lies inside the margin.
 //
 // Runs are cached in $NEGLAB_BENCH_DIR/parity/runs, keyed by tool, configuration,
 // seed, overrides and (for ours) a hash of the built trainer, so an interrupted
@@ -34,7 +35,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { equivalenceTest, pairedMeanDifference } from "@neglab/eval";
+import { equivalenceTest, holm, pairedMeanDifference } from "@neglab/eval";
 import { loadEmbeddings } from "@neglab/vectors";
 import { evaluateQuality } from "./evaluate.mjs";
 import { WORK, benchArgs, benchCorpus, dataDir, hasGensim, runGensim, runOurs } from "./reference-tools.mjs";
@@ -141,28 +142,31 @@ await Promise.all(Array.from({ length: jobs }, async () => {
 
 const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
 const sd = (values) => Math.sqrt(values.reduce((a, v) => a + (v - mean(values)) ** 2, 0) / (values.length - 1));
+// One row per configuration and benchmark; the paired t p-values are Holm-adjusted over the whole table, since
+// with dozens of rows a few unadjusted p < 0.05 are expected by chance alone.
+const rows = configs.flatMap((config) => BENCHMARKS.map((b) => {
+  const g = seeds.map((s) => results.get(`gensim ${label(config)} ${s}`)[b.key]);
+  const o = seeds.map((s) => results.get(`ours ${label(config)} ${s}`)[b.key]);
+  const differences = o.map((v, i) => v - g[i]);
+  return { config, b, g, o, ci95: pairedMeanDifference(differences, 0.95), test: equivalenceTest(differences, b.margin) };
+}));
+const adjusted = holm(rows.map((r) => r.ci95.pValue));
 const lines = [
   `# bench:parity — ${tag}`,
   "",
-  `Seeds 1–${seeds.length}; ours − gensim per seed; mean with its 95% paired t interval; TOST (Schuirmann) at ±0.25 analogy points and ±0.01 ρ, level 0.05.` +
+  `Seeds 1–${seeds.length}; ours − gensim per seed; mean with its 95% paired t interval; p of the paired t-test, Holm-adjusted over the ${rows.length} rows; ` +
+    "TOST (Schuirmann) at ±0.25 analogy points and ±0.01 ρ, level 0.05: equivalent when the 90% interval lies inside the margin; " +
+    "otherwise ours higher/lower when the Holm-adjusted p is below 0.05, else undecided (neither equivalent nor different)." +
     (Object.keys(oursOverrides).length ? ` Ours with \`${flags.ours}\`.` : "") + (Object.keys(gensimOptions).length ? ` gensim with \`${flags.gensim}\`.` : ""),
   "",
-  "| configuration | benchmark | gensim (mean ± sd) | ours (mean ± sd) | ours − gensim [95% CI] | TOST p | verdict |",
-  "|---|---|---|---|---|---|---|",
+  "| configuration | benchmark | gensim (mean ± sd) | ours (mean ± sd) | ours − gensim [95% CI] | p (Holm) | TOST p | verdict |",
+  "|---|---|---|---|---|---|---|---|",
 ];
-for (const config of configs) {
-  for (const b of BENCHMARKS) {
-    const g = seeds.map((s) => results.get(`gensim ${label(config)} ${s}`)[b.key]);
-    const o = seeds.map((s) => results.get(`ours ${label(config)} ${s}`)[b.key]);
-    const differences = o.map((v, i) => v - g[i]);
-    const test = equivalenceTest(differences, b.margin);
-    const ci95 = pairedMeanDifference(differences, 0.95);
-    const verdict = test.equivalent ? "equivalent"
-      : ci95.lower > 0 ? "ours higher" : ci95.upper < 0 ? "ours lower" : "undecided";
-    const showSpread = (values) => `${b.show(mean(values))} ± ${b.key === "analogy" ? (100 * sd(values)).toFixed(2) : sd(values).toFixed(3)}`;
-    lines.push(`| ${label(config)} | ${b.name} | ${showSpread(g)} | ${showSpread(o)} | ${b.showDiff(ci95.mean)} [${b.showDiff(ci95.lower)}, ${b.showDiff(ci95.upper)}] | ${test.pValue.toPrecision(2)} | ${verdict} |`);
-  }
-}
+rows.forEach(({ config, b, g, o, ci95, test }, i) => {
+  const verdict = test.equivalent ? "equivalent" : adjusted[i] < 0.05 ? (ci95.mean > 0 ? "ours higher" : "ours lower") : "undecided";
+  const showSpread = (values) => `${b.show(mean(values))} ± ${b.key === "analogy" ? (100 * sd(values)).toFixed(2) : sd(values).toFixed(3)}`;
+  lines.push(`| ${label(config)} | ${b.name} | ${showSpread(g)} | ${showSpread(o)} | ${b.showDiff(ci95.mean)} [${b.showDiff(ci95.lower)}, ${b.showDiff(ci95.upper)}] | ${adjusted[i].toPrecision(2)} | ${test.pValue.toPrecision(2)} | ${verdict} |`);
+});
 
 const report = `${lines.join("\n")}\n`;
 console.log(`\n${report}`);
