@@ -3,8 +3,8 @@ import { Xoshiro128, type Xoshiro128State } from "@neglab/random";
 import { createSampler, type NegativeSampler, type SamplerSpec } from "@neglab/samplers";
 import { createJsKernel } from "./kernel/js-kernel.js";
 import { createWasmKernel } from "./kernel/wasm-kernel.js";
+import { kernelConfig, kernelFlags, writeKernelConfig } from "./kernel/configure.js";
 import type { Kernel, KernelSetup } from "./kernel/types.js";
-import { kernelFlags } from "./kernel/flags.js";
 import { TrainerError, oneLine } from "./errors.js";
 import {
   BUILT_IN_SAMPLERS,
@@ -65,11 +65,13 @@ async function start(): Promise<void> {
     }
   }
   // a model-aware sampler reads the shared vectors, so they must be current: no replicas then
-  hotRows = sampler?.modelAware ? 0 : init.layout.scratch[init.worker].replicatedRows;
-  const setup: KernelSetup = { memory: init.memory, layout: init.layout, worker: init.worker, flags: kernelFlags(settings, sampler), hotRows };
+  const { layout, worker, memory } = init;
+  hotRows = sampler?.modelAware ? 0 : layout.scratch[worker].replicatedRows;
+  const setup: KernelSetup = { memory, config: layout.scratch[worker].config };
+  writeKernelConfig(memory, setup.config, kernelConfig(layout, worker, { flags: kernelFlags(settings, sampler), hotRows }));
   const kernel: Kernel = init.module === null ? createJsKernel(setup) : await createWasmKernel(init.module, setup);
   const rng = new Xoshiro128(init.rngState as unknown as Xoshiro128State);
-  const trainer = new SentenceTrainer(settings, init.layout, init.worker, init.memory, kernel, sampler, init.keep, rng, init.maxSentence, label, heartbeat);
+  const trainer = new SentenceTrainer({ settings, layout, worker, memory, kernel, sampler, keep: init.keep, rng, maxSentence: init.maxSentence, label, heartbeat });
 
   port.on("message", (command: EpochCommand) => {
     try {
