@@ -23,14 +23,15 @@ import { MERGE_FIRST_TIER, mergeRows } from "./merge-schedule.js";
 import { learningRate } from "./schedule.js";
 import { SentenceTrainer } from "./sentence-trainer.js";
 
-// A training worker: rebuilds the sampler from its spec, then trains the chunks
-// of sentences it claims each epoch in the shared memory without locks (Hogwild,
-// Recht et al. 2011). Worker 0 trains every row in place; the others train the
-// rows of the most frequent words (by default all) in private replicas, merged
-// into the shared rows every `syncWords` words, rarer words less often (see
-// `mergeRows`): delayed updates, as in Hogwild's own analysis of delayed
-// gradients. Were both cores to write the same rows all the time, every write
-// would move the row's cache lines back and forth between them.
+// A training worker: rebuilds the sampler from its spec, configures its kernel,
+// then trains the chunks of sentences it claims each epoch in the shared memory
+// without locks (Hogwild, Recht et al. 2011). By default every worker trains
+// every row in place, as word2vec.c and gensim. With `hotRows`, worker 0 still
+// does, and the others train the rows of the most frequent words in private
+// replicas, merged into the shared rows every `syncWords` words, rarer words
+// less often (see `mergeRows`): delayed updates, as in Hogwild's own analysis of
+// delayed gradients. Were both cores to write the same rows all the time, every
+// write would move the row's cache lines back and forth between them.
 // Errors go back to the main thread as a WorkerFailure (class name, one-line
 // message, SamplerError fields), never as a stack trace.
 
