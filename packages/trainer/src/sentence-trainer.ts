@@ -95,12 +95,12 @@ export class SentenceTrainer {
     this.ints = new Int32Array(memory.buffer);
     this.floats = new Float32Array(memory.buffer);
     const scratch = layout.scratch[worker];
-    this.batch = scratch.batch >> 2;
-    this.weightsShift = (scratch.weights >> 2) - this.batch;
+    this.batch = scratch.batch >>> 2;
+    this.weightsShift = (scratch.weights >>> 2) - this.batch;
     this.limit = scratch.capacity - maxRecordLength(settings);
     this.kept = new Int32Array(maxSentence);
     this.vocabularySize = layout.vocabularySize;
-    this.codeLength = settings.hs ? layout.codeLength >> 2 : -1;
+    this.codeLength = settings.hs ? layout.codeLength >>> 2 : -1;
     const k = Math.max(1, settings.negative);
     this.draws = {
       ids: new Int32Array(k),
