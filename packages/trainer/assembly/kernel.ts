@@ -1,25 +1,24 @@
 // The word2vec inner loop in AssemblyScript with 128-bit SIMD, compiled to
 // dist/kernel.wasm by `pnpm build`. It trains in place in the shared memory
 // laid out by src/layout.ts, one batch of records per call (record formats in
-// src/kernel/records.ts). src/kernel/js-kernel.ts is the plain TypeScript twin:
+// src/kernel/types.ts). src/kernel/js-kernel.ts is the plain TypeScript twin:
 // it performs the same float32 operations in the same order, so both kernels
-// give bit-identical vectors. Update rules: word2vec.c `TrainModelThread`,
+// give bit-identical vectors; both read their configuration from the block that
+// src/kernel/config.ts describes. Update rules: word2vec.c `TrainModelThread`,
 // gensim `fast_sentence_sg_neg` / `fast_sentence_cbow_neg` / `*_hs`.
 // With several workers, the rows of the `hot` most frequent words are read and
 // written in this worker's replicas (`inputRow` / `outputRow`), and `merge`
 // adds their change into the shared rows (src/worker.ts decides when).
 
+import { ConfigField, FLAG_CBOW_MEAN, FLAG_CLIP, FLAG_HS, FLAG_NS, FLAG_WEIGHTED } from "../src/kernel/config";
+
 const MAX_EXP: f32 = 6.0;
 // word2vec.c and gensim index the sigmoid table with the C integer 1000 / 6 / 2.
 const TABLE_SCALE: f32 = 83.0;
 
-const HS: i32 = 1;
-const NS: i32 = 2;
-const CLIP: i32 = 4;
-const CBOW_MEAN: i32 = 8;
-const WEIGHTED: i32 = 16;
-
-// Configuration of this instance (one per worker); all addresses are byte offsets.
+// Configuration of this instance (one per worker), copied from its block by
+// configure(); all addresses are byte offsets. Globals, not loads from the
+// block, so the hot loop reads them from the instance.
 let sigmoid: usize = 0;
 let lossTable: usize = 0;
 let syn0: usize = 0;
@@ -52,22 +51,38 @@ export function heapBase(): usize {
   return __heap_base;
 }
 
-export function configure(
-  sigmoidAt: usize, lossAt: usize, syn0At: usize, syn1negAt: usize, syn1At: usize,
-  codeStartAt: usize, codeLengthAt: usize, pointsAt: usize, codesAt: usize,
-  neu1At: usize, neu1eAt: usize, batchAt: usize, weightsAt: usize, dim: i32, flagBits: i32,
-): void {
-  sigmoid = sigmoidAt; lossTable = lossAt; syn0 = syn0At; syn1neg = syn1negAt; syn1 = syn1At;
-  codeStart = codeStartAt; codeLength = codeLengthAt; points = pointsAt; codes = codesAt;
-  neu1 = neu1At; neu1e = neu1eAt; batch = batchAt; weights = weightsAt;
-  rowBytes = <usize>dim << 2;
-  simdBytes = <usize>(dim & ~3) << 2;
-  flags = flagBits;
+// Slot `slot` of the configuration block at `at` (uint32 slots).
+// @ts-ignore: decorator
+@inline function field(at: usize, slot: ConfigField): usize {
+  return <usize>load<u32>(at + (<usize>slot << 2));
 }
 
-/** Sets this worker's hot-row replicas (0 rows: every row is trained in place, pure Hogwild). */
-export function configureHotRows(rows: i32, hot0At: usize, hot1At: usize, snap0At: usize, snap1At: usize, dirty0At: usize, dirty1At: usize): void {
-  hot = rows; hot0 = hot0At; hot1 = hot1At; snap0 = snap0At; snap1 = snap1At; dirty0 = dirty0At; dirty1 = dirty1At;
+/** Reads this worker's configuration block at byte offset `at` (src/kernel/config.ts). */
+export function configure(at: usize): void {
+  sigmoid = field(at, ConfigField.sigmoid);
+  lossTable = field(at, ConfigField.loss);
+  syn0 = field(at, ConfigField.syn0);
+  syn1neg = field(at, ConfigField.syn1neg);
+  syn1 = field(at, ConfigField.syn1);
+  codeStart = field(at, ConfigField.codeStart);
+  codeLength = field(at, ConfigField.codeLength);
+  points = field(at, ConfigField.points);
+  codes = field(at, ConfigField.codes);
+  neu1 = field(at, ConfigField.neu1);
+  neu1e = field(at, ConfigField.neu1e);
+  batch = field(at, ConfigField.batch);
+  weights = field(at, ConfigField.weights);
+  const dim = field(at, ConfigField.dim);
+  rowBytes = dim << 2;
+  simdBytes = (dim & ~3) << 2;
+  flags = <i32>field(at, ConfigField.flags);
+  hot = <i32>field(at, ConfigField.hotRows);
+  hot0 = field(at, ConfigField.hot0);
+  hot1 = field(at, ConfigField.hot1);
+  snap0 = field(at, ConfigField.snap0);
+  snap1 = field(at, ConfigField.snap1);
+  dirty0 = field(at, ConfigField.dirty0);
+  dirty1 = field(at, ConfigField.dirty1);
 }
 
 // The input row (syn0) of `word`: this worker's replica when the word is hot.
@@ -119,7 +134,7 @@ export function merge(rows: i32): void {
   const upTo = min(rows, hot);
   if (upTo <= 0) return;
   mergeMatrix(syn0, hot0, snap0, dirty0, upTo);
-  if (flags & NS) mergeMatrix(syn1neg, hot1, snap1, dirty1, upTo);
+  if (flags & FLAG_NS) mergeMatrix(syn1neg, hot1, snap1, dirty1, upTo);
 }
 
 /** Copies the shared hot rows into this worker's replicas and snapshots. */
@@ -129,7 +144,7 @@ export function pull(): void {
   memory.copy(hot0, syn0, bytes);
   memory.copy(snap0, syn0, bytes);
   memory.fill(dirty0, 0, <usize>hot);
-  if (flags & NS) {
+  if (flags & FLAG_NS) {
     memory.copy(hot1, syn1neg, bytes);
     memory.copy(snap1, syn1neg, bytes);
     memory.fill(dirty1, 0, <usize>hot);
@@ -248,8 +263,8 @@ export function pull(): void {
 // Negative sampling: the positive, then the record's negatives at `at`.
 // @ts-ignore: decorator
 @inline function negativeSampling(l1: usize, positive: i32, count: i32, at: usize, alpha: f32): f64 {
-  const clip = (flags & CLIP) != 0;
-  const weighted = (flags & WEIGHTED) != 0;
+  const clip = (flags & FLAG_CLIP) != 0;
+  const weighted = (flags & FLAG_WEIGHTED) != 0;
   let loss = target(l1, outputRow(positive), 1, 1, alpha, clip);
   for (let j = 0; j < count; j++) {
     const offset = at + (<usize>j << 2);
@@ -270,8 +285,8 @@ export function skipGram(records: i32, alpha: f32): f64 {
     const count = load<i32>(batch + at + 8);
     const l1 = inputRow(input);
     zero(neu1e);
-    if (flags & HS) loss += softmaxPath(l1, positive, alpha);
-    if (flags & NS) loss += negativeSampling(l1, positive, count, at + 12, alpha);
+    if (flags & FLAG_HS) loss += softmaxPath(l1, positive, alpha);
+    if (flags & FLAG_NS) loss += negativeSampling(l1, positive, count, at + 12, alpha);
     add(neu1e, l1);
     at += <usize>(3 + count) << 2;
   }
@@ -290,12 +305,12 @@ export function cbow(records: i32, alpha: f32): f64 {
     // h: the sum (or mean) of the context vectors
     zero(neu1);
     for (let c = 0; c < contexts; c++) add(inputRow(load<i32>(batch + first + (<usize>c << 2))), neu1);
-    if (flags & CBOW_MEAN) scale(neu1, <f32>contexts, false);
+    if (flags & FLAG_CBOW_MEAN) scale(neu1, <f32>contexts, false);
     zero(neu1e);
-    if (flags & HS) loss += softmaxPath(neu1, positive, alpha);
-    if (flags & NS) loss += negativeSampling(neu1, positive, count, first + (<usize>contexts << 2) + 8, alpha);
+    if (flags & FLAG_HS) loss += softmaxPath(neu1, positive, alpha);
+    if (flags & FLAG_NS) loss += negativeSampling(neu1, positive, count, first + (<usize>contexts << 2) + 8, alpha);
     // gensim divides the error among summed contexts; with the mean each gets all of it
-    if (!(flags & CBOW_MEAN)) scale(neu1e, <f32>1 / <f32>contexts, true);
+    if (!(flags & FLAG_CBOW_MEAN)) scale(neu1e, <f32>1 / <f32>contexts, true);
     for (let c = 0; c < contexts; c++) add(neu1e, inputRow(load<i32>(batch + first + (<usize>c << 2))));
     at += <usize>(contexts + 3 + count) << 2;
   }

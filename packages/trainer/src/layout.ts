@@ -1,3 +1,4 @@
+import { KERNEL_CONFIG_BYTES } from "./kernel/configure.js";
 import type { TrainSettings } from "./options.js";
 
 /** Bytes below this offset belong to the WebAssembly module's own static data. */
@@ -8,11 +9,13 @@ const MAX_BYTES = 65536 * PAGE;
 
 /** Byte offsets of one worker's scratch space in the shared memory. */
 export interface WorkerScratch {
+  /** This worker's kernel configuration block (`ConfigField`, written by `writeKernelConfig`). */
+  readonly config: number;
   /** CBOW hidden vector h (vectorSize float32). */
   readonly neu1: number;
   /** Accumulated input gradient (vectorSize float32). */
   readonly neu1e: number;
-  /** Training records (int32), see `kernel/records.ts`. */
+  /** Training records (int32), formats in `kernel/types.ts`. */
   readonly batch: number;
   /** Per-negative weights (float32), parallel to `batch` entry for entry. */
   readonly weights: number;
@@ -33,8 +36,10 @@ export interface WorkerScratch {
 
 /**
  * Where everything lives in the one shared WebAssembly.Memory that all workers
- * train in (Hogwild): byte offsets, each 16-byte aligned. `syn1neg` / `syn1` are
- * 0 when negative sampling / hierarchical softmax is off.
+ * train in (Hogwild): byte offsets, each aligned to 64 bytes (a cache line, so
+ * that no two regions share one, and a multiple of the SIMD kernel's 16-byte
+ * loads). `syn1neg` / `syn1` are 0 when negative sampling / hierarchical softmax
+ * is off.
  */
 export interface MemoryLayout {
   readonly bytes: number;
@@ -76,13 +81,9 @@ export const AUTO_REPLICA_BYTES = 2 ** 30;
  * replicas' change into them (see `mergeRows`), so only the merges move a row's
  * cache lines between the cores, not every update. Under Hogwild both cores
  * write the frequent words' rows all the time, and every write that follows the
- * other core's moves the row across: on the 2-vCPU AMD EPYC host of 2026-12-02,
- * whose cores were ~500 ns apart (BENCHMARKS.md), pure Hogwild CBOW on Brown
- * scaled 0.93× and replicas of the 4096 most frequent words in both workers
- * 1.37×; on 2026-12-03 every row replicated in worker 1 only, with tiered
- * merges, 1.64× (two independent trainings, the ceiling: 1.81×), while worker 1
- * replicating only the 8192 most frequent of Brown's 14,206 words gave 1.46×:
- * the rows left to Hogwild cost more than the merges.
+ * other core's moves the row across. Replicating every row beats replicating
+ * only the most frequent ones: the rows left to Hogwild cost more than the
+ * merges (BENCHMARKS.md has the measurements).
  */
 export function hotRowCount(settings: TrainSettings, size: number, room = Number.POSITIVE_INFINITY): number {
   if (settings.workers === 1) return 0;
@@ -135,6 +136,7 @@ function layOut(settings: TrainSettings, size: number, pathLength: number, table
     const replicated = w > 0 ? hotRows : 0; // worker 0 trains every row in place
     const hotMatrix = replicated * dim * 4;
     scratch.push({
+      config: take(KERNEL_CONFIG_BYTES),
       replicatedRows: replicated,
       neu1: take(dim * 4),
       neu1e: take(dim * 4),

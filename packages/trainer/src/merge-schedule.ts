@@ -4,10 +4,9 @@ import type { Architecture } from "./options.js";
  * Words of the first merge tier, whose replica rows are merged at every merge:
  * skip-gram makes 2·window predictions per word where CBOW makes one, so its
  * frequent rows change several times as often between two merges and go stale
- * sooner. Measured on the prose corpora, 2 workers, 3 seeds (BENCHMARKS.md):
- * skip-gram with a first tier of 256 scored SimLex-999 0.174 against 0.193
- * with 4096 (word2vec.c 0.19–0.20); CBOW lost nothing at 256 and gained the
- * most speed there.
+ * sooner: a first tier as small as CBOW's costs skip-gram similarity quality,
+ * while CBOW loses no quality at 256 and gains the most speed there
+ * (BENCHMARKS.md has the measurements).
  */
 export const MERGE_FIRST_TIER: Readonly<Record<Architecture, number>> = { cbow: 256, skipgram: 4096 };
 /** Each further tier is this many times larger and merged this many times less often. */
@@ -26,10 +25,9 @@ export const MERGE_TIER_GROWTH = 8;
  * occurs ∝ 1/r, so the word at rank B·8ᵗ, merged every 8ᵗ merges, misses about
  * as many of the others' updates between two merges as the word at rank B
  * merged every time, and far fewer than the most frequent words (which
- * subsampling flattens only to ∝ √frequency). Measured on Brown, CBOW, 2
- * workers (medians of 9 paired runs, BENCHMARKS.md): a steady epoch took
- * 0.271 s with a first tier of 4096, 0.247 s with 1024 and 0.233 s with 256 —
- * about as fast as not merging within the epoch at all.
+ * subsampling flattens only to ∝ √frequency). So the merges within an epoch
+ * cost little beyond training itself, and a smaller first tier trains faster
+ * (BENCHMARKS.md has the measurements).
  */
 export function mergeRows(m: number, allRows: number, firstTier: number): number {
   let rows = firstTier;

@@ -5,6 +5,29 @@ import type { Kernel } from "./kernel/types.js";
 import { maxRecordLength, type MemoryLayout } from "./layout.js";
 import type { TrainSettings } from "./options.js";
 
+/** What a {@link SentenceTrainer} works with: one worker's share of the run. */
+export interface SentenceTrainerSetup {
+  readonly settings: TrainSettings;
+  readonly layout: MemoryLayout;
+  /** Whose scratch (batch and weights) the records go to. */
+  readonly worker: number;
+  readonly memory: WebAssembly.Memory;
+  /** The kernel configured on the same worker's scratch. */
+  readonly kernel: Kernel;
+  /** Null without negative sampling. */
+  readonly sampler: NegativeSampler | null;
+  /** Per word: the probability that subsampling keeps an occurrence. */
+  readonly keep: Float64Array;
+  /** This worker's stream: subsampling, windows and the sampler's draws. */
+  readonly rng: RandomStream;
+  /** Words in the corpus's longest sentence (sizes the kept-words buffer). */
+  readonly maxSentence: number;
+  /** How errors name the sampler (see `samplerLabel`). */
+  readonly label: string;
+  /** This worker's heartbeat slot (a one-element view of the control array). */
+  readonly heartbeat: Int32Array;
+}
+
 /**
  * Turns sentences into training records for one worker and hands them to the
  * kernel, one call per sentence (or per full batch). Per sentence, as word2vec.c
@@ -52,30 +75,32 @@ export class SentenceTrainer {
   /** Predictions (targets) of the last sentence, negatives counted by their weight: its loss's denominator. */
   lastTargets = 0;
 
-  constructor(
-    private readonly settings: TrainSettings,
-    layout: MemoryLayout,
-    worker: number,
-    memory: WebAssembly.Memory,
-    private readonly kernel: Kernel,
-    private readonly sampler: NegativeSampler | null,
-    private readonly keep: Float64Array,
-    private readonly rng: RandomStream,
-    maxSentence: number,
-    /** How errors name the sampler (see `samplerLabel`). */
-    private readonly label: string,
-    /** This worker's heartbeat slot (a one-element view of the control array). */
-    private readonly heartbeat: Int32Array,
-  ) {
+  private readonly settings: TrainSettings;
+  private readonly kernel: Kernel;
+  private readonly sampler: NegativeSampler | null;
+  private readonly keep: Float64Array;
+  private readonly rng: RandomStream;
+  private readonly label: string;
+  private readonly heartbeat: Int32Array;
+
+  constructor(setup: SentenceTrainerSetup) {
+    const { settings, layout, worker, memory, sampler, maxSentence } = setup;
+    this.settings = settings;
+    this.kernel = setup.kernel;
+    this.sampler = sampler;
+    this.keep = setup.keep;
+    this.rng = setup.rng;
+    this.label = setup.label;
+    this.heartbeat = setup.heartbeat;
     this.ints = new Int32Array(memory.buffer);
     this.floats = new Float32Array(memory.buffer);
     const scratch = layout.scratch[worker];
-    this.batch = scratch.batch >> 2;
-    this.weightsShift = (scratch.weights >> 2) - this.batch;
+    this.batch = scratch.batch >>> 2;
+    this.weightsShift = (scratch.weights >>> 2) - this.batch;
     this.limit = scratch.capacity - maxRecordLength(settings);
     this.kept = new Int32Array(maxSentence);
     this.vocabularySize = layout.vocabularySize;
-    this.codeLength = settings.hs ? layout.codeLength >> 2 : -1;
+    this.codeLength = settings.hs ? layout.codeLength >>> 2 : -1;
     const k = Math.max(1, settings.negative);
     this.draws = {
       ids: new Int32Array(k),

@@ -8,10 +8,10 @@ import { heartbeatSlot } from "./protocol.js";
 const LATE_TICK = 1_000;
 
 /**
- * How long a worker may take to load its own code before its first heartbeat
- * (the bundled dist/worker.js, ~50 ms on an idle machine): that is not the
- * sampler's time, so `timeout` does not apply, but it is still bounded. A
- * machine with several times more threads than cores can take seconds.
+ * How long a worker may take to load its own code (the bundled dist/worker.js)
+ * before its first heartbeat: that is not the sampler's time, so `timeout` does
+ * not apply, but it is still bounded — generously, since a machine with several
+ * times more threads than cores can take seconds.
  */
 export const WORKER_LOAD_LIMIT = 60_000;
 

@@ -3,8 +3,8 @@ import { Xoshiro128, type Xoshiro128State } from "@neglab/random";
 import { createSampler, type NegativeSampler, type SamplerSpec } from "@neglab/samplers";
 import { createJsKernel } from "./kernel/js-kernel.js";
 import { createWasmKernel } from "./kernel/wasm-kernel.js";
+import { kernelConfig, kernelFlags, writeKernelConfig } from "./kernel/configure.js";
 import type { Kernel, KernelSetup } from "./kernel/types.js";
-import { kernelFlags } from "./kernel/flags.js";
 import { TrainerError, oneLine } from "./errors.js";
 import {
   BUILT_IN_SAMPLERS,
@@ -23,14 +23,15 @@ import { MERGE_FIRST_TIER, mergeRows } from "./merge-schedule.js";
 import { learningRate } from "./schedule.js";
 import { SentenceTrainer } from "./sentence-trainer.js";
 
-// A training worker: rebuilds the sampler from its spec, then trains the chunks
-// of sentences it claims each epoch in the shared memory without locks (Hogwild,
-// Recht et al. 2011). Worker 0 trains every row in place; the others train the
-// rows of the most frequent words (by default all) in private replicas, merged
-// into the shared rows every `syncWords` words, rarer words less often (see
-// `mergeRows`): delayed updates, as in Hogwild's own analysis of delayed
-// gradients. Were both cores to write the same rows all the time, every write
-// would move the row's cache lines back and forth between them.
+// A training worker: rebuilds the sampler from its spec, configures its kernel,
+// then trains the chunks of sentences it claims each epoch in the shared memory
+// without locks (Hogwild, Recht et al. 2011). By default every worker trains
+// every row in place, as word2vec.c and gensim. With `hotRows`, worker 0 still
+// does, and the others train the rows of the most frequent words in private
+// replicas, merged into the shared rows every `syncWords` words, rarer words
+// less often (see `mergeRows`): delayed updates, as in Hogwild's own analysis of
+// delayed gradients. Were both cores to write the same rows all the time, every
+// write would move the row's cache lines back and forth between them.
 // Errors go back to the main thread as a WorkerFailure (class name, one-line
 // message, SamplerError fields), never as a stack trace.
 
@@ -65,11 +66,13 @@ async function start(): Promise<void> {
     }
   }
   // a model-aware sampler reads the shared vectors, so they must be current: no replicas then
-  hotRows = sampler?.modelAware ? 0 : init.layout.scratch[init.worker].replicatedRows;
-  const setup: KernelSetup = { memory: init.memory, layout: init.layout, worker: init.worker, flags: kernelFlags(settings, sampler), hotRows };
+  const { layout, worker, memory } = init;
+  hotRows = sampler?.modelAware ? 0 : layout.scratch[worker].replicatedRows;
+  const setup: KernelSetup = { memory, config: layout.scratch[worker].config };
+  writeKernelConfig(memory, setup.config, kernelConfig(layout, worker, { flags: kernelFlags(settings, sampler), hotRows }));
   const kernel: Kernel = init.module === null ? createJsKernel(setup) : await createWasmKernel(init.module, setup);
   const rng = new Xoshiro128(init.rngState as unknown as Xoshiro128State);
-  const trainer = new SentenceTrainer(settings, init.layout, init.worker, init.memory, kernel, sampler, init.keep, rng, init.maxSentence, label, heartbeat);
+  const trainer = new SentenceTrainer({ settings, layout, worker, memory, kernel, sampler, keep: init.keep, rng, maxSentence: init.maxSentence, label, heartbeat });
 
   port.on("message", (command: EpochCommand) => {
     try {

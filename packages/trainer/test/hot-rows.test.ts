@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { createJsKernel } from "../src/kernel/js-kernel.js";
+import { FLAG_NS } from "../src/kernel/config.js";
+import { kernelConfig, writeKernelConfig } from "../src/kernel/configure.js";
 import type { Kernel, KernelSetup } from "../src/kernel/types.js";
-import { FLAG_NS } from "../src/kernel/types.js";
 import { compileWasmKernel, createWasmKernel } from "../src/kernel/wasm-kernel.js";
 import { AUTO_REPLICA_BYTES, hotRowCount, planLayout, type MemoryLayout } from "../src/layout.js";
 import { MERGE_FIRST_TIER, MERGE_TIER_GROWTH, mergeRows } from "../src/merge-schedule.js";
@@ -35,7 +36,8 @@ async function rig(kind: "wasm" | "js"): Promise<Rig> {
     f32[(layout.syn0 >> 2) + i] = (i % 7) / 10 - 0.3;
     f32[(layout.syn1neg >> 2) + i] = (i % 5) / 20 - 0.1;
   }
-  const setup: KernelSetup = { memory, layout, worker: 1, flags: FLAG_NS, hotRows: HOT };
+  const setup: KernelSetup = { memory, config: layout.scratch[1].config };
+  writeKernelConfig(memory, setup.config, kernelConfig(layout, 1, { flags: FLAG_NS, hotRows: HOT }));
   const kernel = kind === "js" ? createJsKernel(setup) : await createWasmKernel(await compileWasmKernel(), setup);
   return { kernel, layout, f32, i32: new Int32Array(memory.buffer) };
 }

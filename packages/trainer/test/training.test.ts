@@ -41,9 +41,8 @@ describe.each<KernelKind>(["wasm", "js"])("%s kernel", (kernel) => {
     // every word is trained once per epoch whichever worker takes it (no subsampling here)
     expect(two.epochs[0].trainedWords).toBe(two.stats.epochWords);
     // the float64 loss sums both workers' shares: the same size as one worker's. The
-    // first epoch's (high learning rate) depends on how the workers interleave and
-    // on the replicas' delay (every word here is hot): measured 1.03–1.07 in 8 runs;
-    // later epochs within 1.5%.
+    // first epoch's (high learning rate) depends on how the workers interleave, so it
+    // gets a wider margin than the later epochs'.
     expect(Math.abs(two.epochs[0].loss / one.epochs[0].loss - 1)).toBeLessThan(0.1);
     for (let e = 1; e < 5; e++) expect(Math.abs(two.epochs[e].loss / one.epochs[e].loss - 1)).toBeLessThan(0.03);
   });

@@ -1,5 +1,7 @@
 import { MAX_EXP, TABLE_SCALE } from "../sigmoid-table.js";
-import { FLAG_CBOW_MEAN, FLAG_CLIP, FLAG_HS, FLAG_NS, FLAG_WEIGHTED, type Kernel, type KernelSetup } from "./types.js";
+import { FLAG_CBOW_MEAN, FLAG_CLIP, FLAG_HS, FLAG_NS, FLAG_WEIGHTED } from "./config.js";
+import { readKernelConfig } from "./configure.js";
+import type { Kernel, KernelSetup } from "./types.js";
 
 const fround = Math.fround;
 
@@ -9,34 +11,33 @@ const fround = Math.fround;
  * operation rounded by `Math.fround` in the same order as the SIMD code — dot
  * products in four interleaved lane sums — so its vectors are bit-identical.
  */
-export function createJsKernel({ memory, layout, worker, flags, hotRows }: KernelSetup): Kernel {
+export function createJsKernel({ memory, config: at }: KernelSetup): Kernel {
+  const config = readKernelConfig(memory, at);
   const buffer = memory.buffer;
   const f32 = new Float32Array(buffer);
   const i32 = new Int32Array(buffer);
   const f64 = new Float64Array(buffer);
   const u8 = new Uint8Array(buffer);
-  const dim = layout.dim;
+  const { dim, flags, hotRows, dirty0, dirty1 } = config;
   const dim4 = dim & ~3;
-  const scratch = layout.scratch[worker];
   // Element offsets (byte offset / element size).
-  const sigmoid = layout.sigmoid >> 2;
-  const lossTable = layout.loss >> 3;
-  const syn0 = layout.syn0 >> 2;
-  const syn1neg = layout.syn1neg >> 2;
-  const syn1 = layout.syn1 >> 2;
-  const codeStart = layout.codeStart >> 2;
-  const codeLength = layout.codeLength >> 2;
-  const points = layout.points >> 2;
-  const codes = layout.codes >> 2;
-  const neu1 = scratch.neu1 >> 2;
-  const neu1e = scratch.neu1e >> 2;
-  const batch = scratch.batch >> 2;
-  const weights = scratch.weights >> 2;
-  const hot0 = scratch.hot0 >> 2;
-  const hot1 = scratch.hot1 >> 2;
-  const snap0 = scratch.snap0 >> 2;
-  const snap1 = scratch.snap1 >> 2;
-  const { dirty0, dirty1 } = scratch;
+  const sigmoid = config.sigmoid >>> 2;
+  const lossTable = config.loss >>> 3;
+  const syn0 = config.syn0 >>> 2;
+  const syn1neg = config.syn1neg >>> 2;
+  const syn1 = config.syn1 >>> 2;
+  const codeStart = config.codeStart >>> 2;
+  const codeLength = config.codeLength >>> 2;
+  const points = config.points >>> 2;
+  const codes = config.codes >>> 2;
+  const neu1 = config.neu1 >>> 2;
+  const neu1e = config.neu1e >>> 2;
+  const batch = config.batch >>> 2;
+  const weights = config.weights >>> 2;
+  const hot0 = config.hot0 >>> 2;
+  const hot1 = config.hot1 >>> 2;
+  const snap0 = config.snap0 >>> 2;
+  const snap1 = config.snap1 >>> 2;
   const hs = (flags & FLAG_HS) !== 0;
   const ns = (flags & FLAG_NS) !== 0;
   const clip = (flags & FLAG_CLIP) !== 0;

@@ -1,8 +1,6 @@
-import type { MemoryLayout } from "../layout.js";
-
 /**
  * One worker's inner loop. Records are written as int32 entries at the worker's
- * `scratch.batch` offset (negative weights at the same index of `scratch.weights`):
+ * `batch` address (negative weights at the same index of `weights`, see `ConfigField`):
  *
  * - skip-gram: `[input, positive, n, negative × n]` — the input (context) word's
  *   vector predicts the positive (center) word against n negatives;
@@ -25,19 +23,12 @@ export interface Kernel {
   merge(rows: number): void;
 }
 
-/** Bit flags both kernels read. */
-export const FLAG_HS = 1;
-export const FLAG_NS = 2;
-export const FLAG_CLIP = 4;
-export const FLAG_CBOW_MEAN = 8;
-export const FLAG_WEIGHTED = 16;
-
-/** What a kernel instance needs: the shared memory, its layout, which worker's scratch to use, and the flags. */
+/**
+ * What a kernel instance needs: the shared memory and the byte offset of its
+ * worker's configuration block there (see `ConfigField`, written by
+ * `writeKernelConfig`), which both kernels read the same way.
+ */
 export interface KernelSetup {
   readonly memory: WebAssembly.Memory;
-  readonly layout: MemoryLayout;
-  readonly worker: number;
-  readonly flags: number;
-  /** Words 0..hotRows−1 are trained in this worker's replicas (at most its scratch's `replicatedRows`; 0 = all rows in place). */
-  readonly hotRows: number;
+  readonly config: number;
 }

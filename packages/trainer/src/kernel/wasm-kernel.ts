@@ -3,10 +3,11 @@ import { RESERVED_BYTES } from "../layout.js";
 import { distFile } from "../dist-file.js";
 import type { Kernel, KernelSetup } from "./types.js";
 
+/** What dist/kernel.wasm exports (assembly/kernel.ts). */
 interface KernelExports {
   heapBase(): number;
-  configure(...args: number[]): void;
-  configureHotRows(...args: number[]): void;
+  /** Reads the configuration block at this byte offset into the instance's globals. */
+  configure(at: number): void;
   pull(): void;
   merge(rows: number): void;
   skipGram(records: number, alpha: number): number;
@@ -21,9 +22,10 @@ export async function compileWasmKernel(): Promise<WebAssembly.Module> {
 
 /**
  * Instantiates the SIMD kernel on the shared memory for one worker. Each
- * instance keeps its own configuration (globals) while all share the vectors.
+ * instance copies its worker's configuration block into its own globals while
+ * all share the vectors.
  */
-export async function createWasmKernel(module: WebAssembly.Module, { memory, layout, worker, flags, hotRows }: KernelSetup): Promise<Kernel> {
+export async function createWasmKernel(module: WebAssembly.Module, { memory, config }: KernelSetup): Promise<Kernel> {
   const instance = await WebAssembly.instantiate(module, {
     env: {
       memory,
@@ -36,12 +38,6 @@ export async function createWasmKernel(module: WebAssembly.Module, { memory, lay
   if (kernel.heapBase() > RESERVED_BYTES) {
     throw new Error(`kernel.wasm static data ends at ${kernel.heapBase()}, above the ${RESERVED_BYTES} bytes reserved for it`);
   }
-  const s = layout.scratch[worker];
-  kernel.configure(
-    layout.sigmoid, layout.loss, layout.syn0, layout.syn1neg, layout.syn1,
-    layout.codeStart, layout.codeLength, layout.points, layout.codes,
-    s.neu1, s.neu1e, s.batch, s.weights, layout.dim, flags,
-  );
-  kernel.configureHotRows(hotRows, s.hot0, s.hot1, s.snap0, s.snap1, s.dirty0, s.dirty1);
+  kernel.configure(config);
   return { skipGram: kernel.skipGram, cbow: kernel.cbow, pull: kernel.pull, merge: kernel.merge };
 }
