@@ -14,7 +14,7 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const INSTALL_TIMEOUT_MS = 240_000;
@@ -105,10 +105,14 @@ const EXPECT = {
     assert.match(html, /<svg/);
     assert.match(html, /alpha sweep/);
   },
-  "apps/neglab/examples/quickstart.sh": ({ stdout, dir, manifest }) => {
+  "apps/neglab/examples/quickstart.sh": async ({ stdout, dir, manifest }) => {
     assert.match(stdout, new RegExp(`^${manifest.version.replace(/\./g, "\\.")}$`, "m"));
     assert.match(readFileSync(join(dir, "vectors.txt"), "utf8"), /^\d+ 50\n/);
     assert.match(stdout, /pairs\.txt/);
+    // The environment a run records names the installed packages' versions (found through their
+    // `./package.json` export), not "unknown".
+    const { environment } = await import(pathToFileURL(join(dir, "node_modules/neglab/dist/report/environment.js")).href);
+    for (const [name, version] of Object.entries(environment().packages)) assert.equal(version, byName.get(name).manifest.version, name);
   },
 };
 
@@ -215,7 +219,7 @@ describe("installs alone with npm and runs its README example", { concurrency: 2
         writeFileSync(local, readFileSync(join(root, file)));
         const [command, args] = file.endsWith(".sh") ? ["sh", [local]] : [process.execPath, [local]];
         const { stdout } = await run(command, args, { cwd: dir, timeout: EXAMPLE_TIMEOUT_MS, env: { NEGLAB_DATA: join(dir, "no-data") } });
-        EXPECT[file]({ stdout, dir, manifest: pkg.manifest });
+        await EXPECT[file]({ stdout, dir, manifest: pkg.manifest });
       }
     });
   }
