@@ -15,6 +15,7 @@ await build({
   platform: "node",
   format: "esm",
   target: "node20",
-  sourcemap: true,
+  // No source map: it would point at src/, which is not published.
+  sourcemap: false,
   logLevel: "warning",
 });

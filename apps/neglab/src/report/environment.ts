@@ -1,18 +1,19 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { cpus } from "node:os";
-import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const PACKAGES = ["@neglab/random", "@neglab/corpus", "@neglab/samplers", "@neglab/trainer", "@neglab/vectors", "@neglab/eval", "@neglab/report-html"];
 
-/** The version in the package.json of the package `name` as this module imports it (ESM resolution), or "unknown". */
+/**
+ * The version in the package.json of the package `name` as this module imports it, or "unknown". Every NegLab
+ * package exports `./package.json`, so ESM resolution finds it wherever the package is installed (workspace link,
+ * plain npm install, hoisted or not).
+ */
 function packageVersion(name: string): string {
   try {
-    // The packages export only an `import` condition, so resolve as ESM and walk up to their package.json.
-    let dir = dirname(fileURLToPath(import.meta.resolve(name)));
-    while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
-    return (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { version: string }).version;
+    const manifest = fileURLToPath(import.meta.resolve(`${name}/package.json`));
+    return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
   } catch {
     return "unknown";
   }
