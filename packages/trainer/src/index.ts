@@ -18,6 +18,7 @@ export {
   type KernelKind,
   type InitialVectors,
   type InputInit,
+  type DecayBy,
 } from "./options.js";
 export { wordVector, type TrainedModel, type EpochReport, type TrainStats } from "./model.js";
 export { TrainerError, TrainOptionError, TrainingDivergedError, TrainingAbortedError } from "./errors.js";

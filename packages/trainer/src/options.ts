@@ -20,6 +20,16 @@ export type Saturation = "skip" | "clip";
  */
 export type InputInit = "gensim" | "word2vec";
 
+/**
+ * What counts as progress for the linear learning-rate decay:
+ * - `words`: the share of the corpus's words trained so far (word2vec.c; gensim with
+ *   `corpus_file`, or `train()` given `total_words` only);
+ * - `sentences`: the share of its sentences (gensim's `Word2Vec(sentences)` and
+ *   `train(total_examples=…)`, whose `_job_producer` prefers sentences when given both).
+ * The two schedules differ where sentence lengths change along the corpus.
+ */
+export type DecayBy = "words" | "sentences";
+
 /** Which implementation of the inner loop runs (same updates, bit-identical results). */
 export type KernelKind = "wasm" | "js";
 
@@ -49,6 +59,12 @@ export interface TrainSettings {
   readonly alpha: number;
   /** Final learning rate, reached linearly at the end of the last epoch. Default 1e-4. */
   readonly minAlpha: number;
+  /**
+   * What the learning-rate decay counts as progress; see {@link DecayBy}. Default `"words"`
+   * (word2vec.c); `"sentences"` reproduces gensim's usual call on corpora whose sentence lengths
+   * change along the file (measured in BENCHMARKS.md, "Parity with gensim").
+   */
+  readonly decayBy: DecayBy;
   /** Passes over the corpus. Default 5. */
   readonly epochs: number;
   /** Negatives per positive (k); 0 disables negative sampling. Default 5. */
@@ -115,6 +131,7 @@ export function defaultSettings(): TrainSettings {
     sample: 1e-3,
     alpha: 0.025,
     minAlpha: 1e-4,
+    decayBy: "words",
     epochs: 5,
     negative: 5,
     hs: false,
@@ -144,6 +161,7 @@ export function resolveSettings(given: Partial<TrainSettings>): TrainSettings {
   oneOf("architecture", s.architecture, ["skipgram", "cbow"]);
   oneOf("saturation", s.saturation, ["skip", "clip"]);
   oneOf("inputInit", s.inputInit, ["gensim", "word2vec"]);
+  oneOf("decayBy", s.decayBy, ["words", "sentences"]);
   oneOf("kernel", s.kernel, ["wasm", "js"]);
   integer("vectorSize", s.vectorSize, 1, 1 << 16);
   integer("window", s.window, 1, 10_000);

@@ -106,6 +106,8 @@ function trainChunks(epoch: number, trainer: SentenceTrainer, sampler: NegativeS
   const { settings, control, ids, sentenceStarts, epochWords, chunkStarts } = init;
   const allWords = epochWords * settings.epochs;
   const chunks = chunkStarts.length - 1;
+  const sentences = chunkStarts[chunks];
+  const bySentences = settings.decayBy === "sentences";
   let loss = 0;
   let targets = 0;
   let trainedWords = 0;
@@ -123,7 +125,8 @@ function trainChunks(epoch: number, trainer: SentenceTrainer, sampler: NegativeS
       if (Atomics.load(control, CONTROL_ABORT) !== 0) {
         return { type: "epoch-done", loss, targets, trainedWords, aborted: true, diverged: false };
       }
-      const progress = (before + chunkWords) / allWords;
+      // by sentences: the share of sentences before this one, as gensim's producer counts the sentences it pushed
+      const progress = bySentences ? (epoch * sentences + s) / (sentences * settings.epochs) : (before + chunkWords) / allWords;
       if (sampler?.setProgress) setSamplerProgress(sampler, progress);
       const begin = sentenceStarts[s];
       const end = sentenceStarts[s + 1];

@@ -7,7 +7,7 @@ import { buildVocabulary, openCorpus, type Vocabulary } from "@neglab/corpus";
 import { createStream } from "@neglab/random";
 import { PYTHON, requireGensim } from "@neglab/testkit";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { huffmanPaths, train, type Architecture, type KernelKind } from "../src/index.js";
+import { huffmanPaths, train, type Architecture, type DecayBy, type KernelKind } from "../src/index.js";
 
 // The arithmetic of training checked against gensim 4.2 (Debian python3-gensim), not only
 // kernel against kernel: gensim draws nothing at random with hs=1, negative=0, sample=0,
@@ -72,6 +72,8 @@ interface Setup {
   readonly epochs?: number;
   /** gensim's job size in raw words; 1 = one sentence per job. */
   readonly batchWords?: number;
+  /** What the learning-rate decay counts (both sides); default words. */
+  readonly decayBy?: DecayBy;
   /** Ours only: alpha times this, a planted slip in the learning rate. */
   readonly alphaScale?: number;
 }
@@ -117,6 +119,7 @@ function gensim(setup: Setup): GensimResult {
     cbowMean: setup.cbowMean ? 1 : 0,
     epochs: setup.epochs ?? 1,
     batchWords: setup.batchWords ?? 1,
+    decayBy: setup.decayBy ?? "words",
     ...settings,
   };
   const run = spawnSync(PYTHON, [SCRIPT], { input: JSON.stringify(job), encoding: "utf8", timeout: 120_000, maxBuffer: 1 << 26 });
@@ -140,6 +143,7 @@ async function ours(setup: Setup, kernel: KernelKind) {
     shrinkWindows: false,
     workers: 1,
     initialVectors: { input, hsOutput },
+    decayBy: setup.decayBy ?? "words",
     ...settings,
     ...(setup.alphaScale !== undefined ? { alpha: settings.alpha * setup.alphaScale } : {}),
   });
@@ -185,6 +189,17 @@ describe.skipIf(!hasGensim)("one epoch from the same vectors agrees with gensim 
     const model = await ours({ architecture: "skipgram", cbowMean: true, alphaScale: 1.001 }, "js");
     const reference = gensim({ architecture: "skipgram", cbowMean: true });
     expect(Math.max(maxAbsDifference(model.vectors, reference.input), maxAbsDifference(model.hsVectors!, reference.hsOutput))).toBeGreaterThan(TOLERANCE);
+  });
+
+  test("decayBy sentences: α from the sentences before each one, as gensim's train(total_examples=…), to float32 rounding", async () => {
+    const setup: Setup = { architecture: "cbow", cbowMean: true, epochs: 2, decayBy: "sentences" };
+    const model = await ours(setup, "wasm");
+    const reference = gensim(setup);
+    expect(maxAbsDifference(model.vectors, reference.input)).toBeLessThan(TOLERANCE);
+    expect(maxAbsDifference(model.hsVectors!, reference.hsOutput)).toBeLessThan(TOLERANCE);
+    // the two schedules differ on this corpus (sentences of 2..11 words), so the comparison can tell them apart
+    const byWords = await ours({ ...setup, decayBy: "words" }, "wasm");
+    expect(maxAbsDifference(byWords.vectors, reference.input)).toBeGreaterThan(TOLERANCE);
   });
 
   test("the comparison sees the learning-rate schedule: gensim's default 10,000-word jobs train this corpus at one α", async () => {

@@ -38,6 +38,7 @@ const SETTING_FLAGS: Partial<Record<keyof TrainSettings, [flag: string, option: 
   seed: ["seed", { type: "number", describe: "Seed of every random choice [default: 1]" }],
   kernel: ["kernel", { choices: ["wasm", "js"], describe: "Inner loop: WebAssembly SIMD or the TypeScript reference [default: wasm]" }],
   inputInit: ["input-init", { choices: ["gensim", "word2vec"], describe: "Input vectors start uniform in ±1/dim (gensim 4) or ±0.5/dim (word2vec.c) [default: gensim]" }],
+  decayBy: ["decay-by", { choices: ["words", "sentences"], describe: "Learning-rate decay counts words (word2vec.c) or sentences (gensim's Word2Vec(sentences)) [default: words]" }],
 };
 
 /** Fields of a `--config` file besides the trainer settings. */

@@ -9,13 +9,16 @@ Reads one JSON job on stdin:
   hsOutput     hierarchical-softmax output vectors (syn1), row i = inner node i
   sg, vectorSize, window, alpha, minAlpha, epochs, cbowMean
   batchWords   optional, default 1 (see below); gensim's own default is 10,000
+  decayBy      optional, "words" (default) or "sentences" (see below)
 
 gensim is deterministic with hs=1, negative=0, sample=0, shrink_windows=False:
 nothing is drawn at random once wv.vectors and syn1 are overwritten after
 build_vocab (which drew them). batch_words=1 makes every sentence its own job,
 so the learning rate is set per sentence (gensim sets it per job of
 `batch_words` raw words, from the words pushed before the job), and
-total_words makes the decay count words, as ours does.
+total_words makes the decay count words, as ours does by default; with
+decayBy "sentences" train() gets total_examples instead, so the decay counts
+the sentences pushed before each job (ours with decayBy: "sentences").
 
 Writes JSON on stdout: gensim's vocabulary order, each of our words' Huffman
 code and points, and the trained input (in our word order) and syn1 vectors.
@@ -40,8 +43,11 @@ model.build_vocab(sentences)
 rows = [model.wv.key_to_index[w] for w in words]
 model.wv.vectors[rows] = np.asarray(job["input"], dtype=np.float32).reshape(len(words), dim)
 model.syn1[:] = np.asarray(job["hsOutput"], dtype=np.float32).reshape(len(words), dim)
-total_words = sum(len(s) for s in sentences)
-model.train(sentences, total_words=total_words, epochs=job["epochs"])
+if job.get("decayBy", "words") == "sentences":
+    model.train(sentences, total_examples=model.corpus_count, epochs=job["epochs"])
+else:
+    total_words = sum(len(s) for s in sentences)
+    model.train(sentences, total_words=total_words, epochs=job["epochs"])
 json.dump({
     "gensimWords": model.wv.index_to_key,
     "codes": [model.wv.get_vecattr(w, "code").tolist() for w in words],
