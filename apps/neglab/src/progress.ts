@@ -11,7 +11,8 @@
  * `COLUMNS`, else 100. A redrawn line is cut one column short of the width, as
  * a line that fills the last column wraps on some terminals and the redraw's
  * cursor moves would then miss it; a plain progress line too wide for the
- * width is split into two lines, each cut to the width. Messages that stay
+ * width is split into two lines, each cut to the width; control characters in
+ * a progress line are shown as spaces. Messages that stay
  * (a finished cell, a final `done`) are written whole: they are not redrawn,
  * so wrapping does no harm, and nothing of them is lost.
  */
@@ -64,7 +65,7 @@ export function progressLine(stream: ProgressStream = process.stderr, intervalMs
       if (live) {
         stream.write(`\r${CLEAR_LINE}${fitLive(message, stream)}`);
       } else if (now() - last >= intervalMs) {
-        stream.write(`${cutToWidth(message, terminalColumns(stream))}\n`);
+        stream.write(`${fitPlain(message, terminalColumns(stream))}\n`);
         last = now();
       }
     },
@@ -245,9 +246,18 @@ export function duration(seconds: number): string {
   return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, "0")}m`;
 }
 
-/** Cuts `line` to one column less than the terminal's width, so a redrawn line never wraps. */
+/**
+ * `line` as one line of at most `columns`: control characters (a line break in
+ * a strategy's name) become spaces, as a terminal would move the cursor for
+ * them and the line would no longer be one row; then it is cut to `columns`.
+ */
+function fitPlain(line: string, columns: number): string {
+  return cutToWidth(line.replace(/\p{Cc}/gu, " "), columns);
+}
+
+/** {@link fitPlain} to one column less than the terminal's width, so a redrawn line never wraps. */
 function fitLive(line: string, stream: ProgressStream): string {
-  return cutToWidth(line, terminalColumns(stream) - 1);
+  return fitPlain(line, terminalColumns(stream) - 1);
 }
 
 /**
@@ -256,7 +266,7 @@ function fitLive(line: string, stream: ProgressStream): string {
  * cut to `columns`.
  */
 function plainProgress(training: string, grid: string, columns: number): string {
-  const line = `${training} | ${grid}`;
+  const line = fitPlain(`${training} | ${grid}`, Infinity);
   if (displayWidth(line) <= columns) return `${line}\n`;
-  return `${cutToWidth(training, columns)}\n${cutToWidth(`grid ${grid}`, columns)}\n`;
+  return `${fitPlain(training, columns)}\n${fitPlain(`grid ${grid}`, columns)}\n`;
 }

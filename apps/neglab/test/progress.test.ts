@@ -210,6 +210,25 @@ describe("progressLine (single line)", () => {
     expect(log.text()).toBe("counting 1\ncounting 3\ncounted\n");
   });
 
+  it("shows a line break or other control character in a name as a space, keeping a progress line one row", () => {
+    delete process.env.CI;
+    const tty = fakeStream(true, 80);
+    const grid = gridProgress(1, tty);
+    grid.start("[1/1] two\nlines\rseed 0");
+    grid.training(status(0.5, 10));
+    const rows = screen(tty.text());
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toContain("[1/1] two lines seed 0: 50%");
+
+    process.env.COLUMNS = "200";
+    const log = fakeStream(false);
+    progressLine(log).update("reading a\nb");
+    const plain = gridProgress(1, log, { now: () => 0 });
+    plain.start("x\ty");
+    plain.training(status(0.5, 10));
+    expect(log.text().split("\n")).toEqual(["reading a b", expect.stringMatching(/^x y: 50% .* \| 0\/1 cells/), ""]);
+  });
+
   it("uses COLUMNS when the stream is not a terminal, and 100 without it", () => {
     const out = fakeStream(false, 500); // a pipe's columns are no terminal's
     process.env.COLUMNS = "40";

@@ -6,6 +6,7 @@ import { readRun } from "../src/commands/run-results.js";
 import type { CellResult } from "../src/grid/cell-result.js";
 import { renderCsv } from "../src/report/render.js";
 import { parseCsvRecords } from "../src/report/results-csv.js";
+import { runFixture } from "./run-fixture.js";
 
 /** A run directory holding summary.json and `csv` as results.csv. */
 function runDir(csv: string): string {
@@ -63,5 +64,20 @@ describe("results.csv written by renderCsv and read by readRun", () => {
       [2, '"语料\n😀",x'],
       [6, "last"],
     ]);
+  });
+});
+
+describe("neglab compare on a results.csv with quoted names", () => {
+  it("groups the seeds of a name holding a comma, quotes and a line break under that exact name", () => {
+    const { neglab } = runFixture("neglab-results-csv-cli-");
+    const name = 'unigram, "α=0.75"\nsmoothed';
+    const dir = runDir(renderCsv([cell(name, 1, "simlex, 999", 0.5), cell(name, 2, "simlex, 999", 0.7), cell("u", 1, "simlex, 999", 0.1)]));
+    const result = neglab(["compare", dir, "--json"]);
+    expect(result.stderr).toBe("");
+    const { metrics } = JSON.parse(result.stdout) as { metrics: { benchmark: string; rows: { strategy: string; runs: ({ n: number; mean: number } | null)[] }[] }[] };
+    expect(metrics.map((m) => m.benchmark)).toEqual(["simlex, 999"]);
+    const row = metrics[0].rows.find((r) => r.strategy === name);
+    expect(row?.runs[0]).toMatchObject({ n: 2 });
+    expect(row?.runs[0]?.mean).toBeCloseTo(0.6, 12);
   });
 });

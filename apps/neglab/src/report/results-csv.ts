@@ -41,9 +41,9 @@ const CR = 0x0d;
  * a quote inside an unquoted field) is an Error naming `file` and the line the
  * record starts on, with csv-parse's reason.
  *
- * Lines are counted from the byte offsets csv-parse reports for each record
- * (`bytes` of each record's info), not from its own line counter, which counts a quoted `\r\n`
- * as two lines.
+ * Lines are counted from the byte offset at which csv-parse ends each record
+ * (its info's `bytes`), not by its own line counter, which counts a quoted
+ * `\r\n` as two lines.
  */
 export function parseCsvRecords(text: string, file: string): CsvRecord[] {
   const bytes = Buffer.from(text, "utf8");
