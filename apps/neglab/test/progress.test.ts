@@ -48,6 +48,16 @@ const status = (progress: number, etaSeconds: number): TrainingStatus => ({
   alpha: 0.0143,
 });
 
+/** The screen after a live grid of `total` cells starts training `label` on a terminal `columns` wide. */
+function trainingScreen(columns: number, label: string, total = 2): string[] {
+  delete process.env.CI;
+  const out = fakeStream(true, columns);
+  const progress = gridProgress(total, out);
+  progress.start(label);
+  progress.training(status(0.5, 20));
+  return screen(out.text());
+}
+
 const saved = { CI: process.env.CI, COLUMNS: process.env.COLUMNS };
 afterEach(() => {
   for (const [name, value] of Object.entries(saved)) {
@@ -112,22 +122,12 @@ describe("gridProgress on a terminal", () => {
   });
 
   it("cuts lines to the terminal width so a redraw never wraps", () => {
-    delete process.env.CI;
-    const out = fakeStream(true, 40);
-    const progress = gridProgress(2, out);
-    progress.start("a rather long strategy name that goes on and on, seed 12");
-    progress.training(status(0.5, 20));
-    for (const line of screen(out.text())) expect(displayWidth(line)).toBeLessThanOrEqual(39);
+    for (const line of trainingScreen(40, "a rather long strategy name that goes on and on, seed 12")) expect(displayWidth(line)).toBeLessThanOrEqual(39);
   });
 
   it("fits lines holding wide characters to the terminal's columns, not its code points", () => {
-    delete process.env.CI;
-    const out = fakeStream(true, 50);
-    const progress = gridProgress(2, out);
     const label = "[1/2] 负采样策略 😀 seed 0 on 中文维基百科语料";
-    progress.start(label);
-    progress.training(status(0.5, 20));
-    const rows = screen(out.text());
+    const rows = trainingScreen(50, label);
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(displayWidth(row)).toBeLessThanOrEqual(49);
     // Cut in columns: as many code points as fit would be far too wide.
@@ -211,12 +211,7 @@ describe("progressLine (single line)", () => {
   });
 
   it("shows a line break or other control character in a name as a space, keeping a progress line one row", () => {
-    delete process.env.CI;
-    const tty = fakeStream(true, 80);
-    const grid = gridProgress(1, tty);
-    grid.start("[1/1] two\nlines\rseed 0");
-    grid.training(status(0.5, 10));
-    const rows = screen(tty.text());
+    const rows = trainingScreen(80, "[1/1] two\nlines\rseed 0", 1);
     expect(rows).toHaveLength(2);
     expect(rows[1]).toContain("[1/1] two lines seed 0: 50%");
 
