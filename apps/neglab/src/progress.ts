@@ -4,15 +4,27 @@
  * ({@link gridProgress}: the grid, and the cell being trained). When the stream
  * is not a TTY, `CI` is set, or `NO_COLOR` asks for output without ANSI codes
  * (redrawing needs cursor codes): plain log lines, progress at most one every few seconds.
+ *
+ * Progress lines are fitted to the terminal's width in columns
+ * ({@link displayWidth}: a CJK character or an emoji takes 2, a combining mark
+ * 0), from {@link terminalColumns}: the stream's `columns` on a terminal, else
+ * `COLUMNS`, else 100. A redrawn line is cut one column short of the width, as
+ * a line that fills the last column wraps on some terminals and the redraw's
+ * cursor moves would then miss it; a plain progress line too wide for the
+ * width is split into two lines, each cut to the width; control characters in
+ * a progress line are shown as spaces. Messages that stay
+ * (a finished cell, a final `done`) are written whole: they are not redrawn,
+ * so wrapping does no harm, and nothing of them is lost.
  */
-import { ansiAllowed } from "./terminal.js";
+import { cutToWidth, displayWidth } from "./display-width.js";
+import { ansiAllowed, terminalColumns } from "./terminal.js";
 
 /** Where progress is written: stderr, or any object with `write` (tests pass a fake). */
 export interface ProgressStream {
   write(text: string): unknown;
   /** True on a terminal; live redrawing is used only then. */
   readonly isTTY?: boolean;
-  /** Terminal width; lines are cut to it so they never wrap (default 80). */
+  /** Terminal width, used when {@link isTTY} (see {@link terminalColumns}); progress lines are fitted to it. */
   readonly columns?: number;
 }
 
@@ -51,9 +63,9 @@ export function progressLine(stream: ProgressStream = process.stderr, intervalMs
   return {
     update(message) {
       if (live) {
-        stream.write(`\r${CLEAR_LINE}${fit(message, stream)}`);
+        stream.write(`\r${CLEAR_LINE}${fitLive(message, stream)}`);
       } else if (now() - last >= intervalMs) {
-        stream.write(`${message}\n`);
+        stream.write(`${fitPlain(message, terminalColumns(stream))}\n`);
         last = now();
       }
     },
@@ -143,7 +155,7 @@ export function gridProgress(total: number, stream: ProgressStream = process.std
   };
   // Live: move to the top of the bars, clear them, write `above` (lines that stay), then the bars again.
   const redraw = (above = "") => {
-    const bars = lines().map((line) => `${CLEAR_LINE}${fit(line, stream)}`);
+    const bars = lines().map((line) => `${CLEAR_LINE}${fitLive(line, stream)}`);
     const clearOld = drawn > 0 ? `${up(drawn - 1)}\r${CLEAR_LINE}` : "";
     stream.write(`${clearOld}${above}${bars.join("\n")}`);
     drawn = bars.length;
@@ -170,7 +182,7 @@ export function gridProgress(total: number, stream: ProgressStream = process.std
         redraw();
       } else if (now() - lastPlain >= intervalMs) {
         lastPlain = now();
-        stream.write(`${trainingText(current.label, status)} | ${gridText({ total, cached, trained, etaSeconds: gridEta() })}\n`);
+        stream.write(plainProgress(trainingText(current.label, status), gridText({ total, cached, trained, etaSeconds: gridEta() }), terminalColumns(stream)));
       }
     },
     trained(seconds, detail) {
@@ -234,9 +246,27 @@ export function duration(seconds: number): string {
   return `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, "0")}m`;
 }
 
-/** Cuts `line` to the stream's width minus one, so a redrawn line never wraps. */
-function fit(line: string, stream: ProgressStream): string {
-  const width = Math.max(20, (stream.columns ?? 80) - 1);
-  const chars = [...line];
-  return chars.length <= width ? line : `${chars.slice(0, width - 1).join("")}…`;
+/**
+ * `line` as one line of at most `columns`: control characters (a line break in
+ * a strategy's name) become spaces, as a terminal would move the cursor for
+ * them and the line would no longer be one row; then it is cut to `columns`.
+ */
+function fitPlain(line: string, columns: number): string {
+  return cutToWidth(line.replace(/\p{Cc}/gu, " "), columns);
+}
+
+/** {@link fitPlain} to one column less than the terminal's width, so a redrawn line never wraps. */
+function fitLive(line: string, stream: ProgressStream): string {
+  return fitPlain(line, terminalColumns(stream) - 1);
+}
+
+/**
+ * A plain progress line, `<training> | <grid>`, when it fits in `columns`;
+ * else the two parts on lines of their own (the grid's marked `grid`), each
+ * cut to `columns`.
+ */
+function plainProgress(training: string, grid: string, columns: number): string {
+  const line = fitPlain(`${training} | ${grid}`, Infinity);
+  if (displayWidth(line) <= columns) return `${line}\n`;
+  return `${fitPlain(training, columns)}\n${fitPlain(`grid ${grid}`, columns)}\n`;
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { cutToWidth, displayWidth } from "../src/display-width.js";
 import { bar, duration, gridBar, gridProgress, progressLine, trainingBar, type TrainingStatus } from "../src/progress.js";
 
 /** A fake output stream that records what is written. */
@@ -47,10 +48,22 @@ const status = (progress: number, etaSeconds: number): TrainingStatus => ({
   alpha: 0.0143,
 });
 
-const savedCI = process.env.CI;
+/** The screen after a live grid of `total` cells starts training `label` on a terminal `columns` wide. */
+function trainingScreen(columns: number, label: string, total = 2): string[] {
+  delete process.env.CI;
+  const out = fakeStream(true, columns);
+  const progress = gridProgress(total, out);
+  progress.start(label);
+  progress.training(status(0.5, 20));
+  return screen(out.text());
+}
+
+const saved = { CI: process.env.CI, COLUMNS: process.env.COLUMNS };
 afterEach(() => {
-  if (savedCI === undefined) delete process.env.CI;
-  else process.env.CI = savedCI;
+  for (const [name, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
 });
 
 describe("bar rendering", () => {
@@ -109,17 +122,27 @@ describe("gridProgress on a terminal", () => {
   });
 
   it("cuts lines to the terminal width so a redraw never wraps", () => {
-    delete process.env.CI;
-    const out = fakeStream(true, 40);
-    const progress = gridProgress(2, out);
-    progress.start("a rather long strategy name that goes on and on, seed 12");
-    progress.training(status(0.5, 20));
-    for (const line of screen(out.text())) expect([...line].length).toBeLessThanOrEqual(39);
+    for (const line of trainingScreen(40, "a rather long strategy name that goes on and on, seed 12")) expect(displayWidth(line)).toBeLessThanOrEqual(39);
+  });
+
+  it("fits lines holding wide characters to the terminal's columns, not its code points", () => {
+    const label = "[1/2] 负采样策略 😀 seed 0 on 中文维基百科语料";
+    const rows = trainingScreen(50, label);
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(displayWidth(row)).toBeLessThanOrEqual(49);
+    // Cut in columns: as many code points as fit would be far too wide.
+    expect(rows[1]).toBe(cutToWidth(trainingBar(label, status(0.5, 20)), 49));
+    expect(displayWidth(rows[1])).toBe(49);
+
+    const line = fakeStream(true, 30);
+    progressLine(line).update("counting 語料庫コーパス: 1,234,567 words");
+    expect(screen(line.text())).toEqual(["counting 語料庫コーパス: 1,2…"]);
   });
 });
 
 describe("gridProgress without a terminal", () => {
   it("writes plain log lines, training progress at most once per interval", () => {
+    process.env.COLUMNS = "120";
     const out = fakeStream(false);
     let clock = 0;
     const progress = gridProgress(2, out, { now: () => clock, intervalMs: 5000 });
@@ -140,6 +163,17 @@ describe("gridProgress without a terminal", () => {
       "[2/2] b seed 0: trained in 100.0 s",
       "",
     ]);
+  });
+
+  it("splits a plain progress line too wide for COLUMNS in two, each fitted", () => {
+    process.env.COLUMNS = "72";
+    const out = fakeStream(false);
+    const progress = gridProgress(2, out, { now: () => 0 });
+    progress.start("[1/2] 负采样 seed 0");
+    progress.training(status(0.1, 90));
+    const lines = out.text().split("\n");
+    expect(lines).toEqual([trainingBar("[1/2] 负采样 seed 0", status(0.1, 90)).replace(/^training \S+ /, ""), "grid 0/2 cells (0 cached, 0 trained) ETA 3m00s", ""]);
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(72);
   });
 
   it("stays plain on a TTY when CI is set", () => {
@@ -174,5 +208,31 @@ describe("progressLine (single line)", () => {
     plain.update("counting 3");
     plain.done("counted");
     expect(log.text()).toBe("counting 1\ncounting 3\ncounted\n");
+  });
+
+  it("shows a line break or other control character in a name as a space, keeping a progress line one row", () => {
+    const rows = trainingScreen(80, "[1/1] two\nlines\rseed 0", 1);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toContain("[1/1] two lines seed 0: 50%");
+
+    process.env.COLUMNS = "200";
+    const log = fakeStream(false);
+    progressLine(log).update("reading a\nb");
+    const plain = gridProgress(1, log, { now: () => 0 });
+    plain.start("x\ty");
+    plain.training(status(0.5, 10));
+    expect(log.text().split("\n")).toEqual(["reading a b", expect.stringMatching(/^x y: 50% .* \| 0\/1 cells/), ""]);
+  });
+
+  it("uses COLUMNS when the stream is not a terminal, and 100 without it", () => {
+    const out = fakeStream(false, 500); // a pipe's columns are no terminal's
+    process.env.COLUMNS = "40";
+    progressLine(out).update("counting 語料庫コーパス: 1,234,567 words, still counting");
+    delete process.env.COLUMNS;
+    progressLine(out).update(`counting: ${"語".repeat(60)}`);
+    const [narrow, wide] = out.text().split("\n");
+    expect(displayWidth(narrow)).toBe(40);
+    expect(narrow).toBe("counting 語料庫コーパス: 1,234,567 word…");
+    expect(displayWidth(wide)).toBe(99); // 10 + 44 × 2 columns, then …: the 45th 語 would need the 99th and 100th
   });
 });

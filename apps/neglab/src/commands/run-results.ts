@@ -1,5 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { parseCsvRecords, RESULTS_HEADER } from "../report/results-csv.js";
 import { isDecimalNumber } from "./number-flags.js";
 
 /** One tidy row of a run's results.csv. */
@@ -19,13 +20,12 @@ export interface RunResults {
   rows: ResultRow[];
 }
 
-const HEADER = "strategy,seed,benchmark,metric,value";
-
 /**
  * Reads a run directory: `summary.json` (experiment name and baseline) and
  * `results.csv` (one row per strategy × seed × benchmark × metric). A
- * directory without them, or with a malformed line, is an error naming the
- * directory, file and line.
+ * directory without them, or with a malformed record, is an error naming the
+ * directory, file and the line the record starts on (a quoted field may hold
+ * a line break, so records and lines are counted apart).
  */
 export async function readRun(dir: string): Promise<RunResults> {
   const info = await stat(dir).catch(() => null);
@@ -41,19 +41,19 @@ export async function readRun(dir: string): Promise<RunResults> {
     if (error instanceof SyntaxError) throw new Error(`${join(dir, "summary.json")}: not valid JSON: ${error.message}`);
     throw error;
   }
-  const lines = (await read("results.csv")).split("\n").filter((l) => l !== "");
-  if (lines[0] !== HEADER) throw new Error(`${join(dir, "results.csv")}:1: expected the header ${HEADER}`);
+  const file = join(dir, "results.csv");
+  const [header, ...records] = parseCsvRecords(await read("results.csv"), file);
+  if (header?.text !== RESULTS_HEADER.join(",")) throw new Error(`${file}:${header?.line ?? 1}: expected the header ${RESULTS_HEADER.join(",")}`);
   const seen = new Map<string, number>();
-  const rows = lines.slice(1).map((line, i): ResultRow => {
-    const fields = parseCsvLine(line);
+  const rows = records.map(({ fields, line, text }): ResultRow => {
     const seed = Number(fields[1]);
     const value = metricValue(fields[4] ?? "");
-    if (fields.length !== 5 || fields[1].trim() === "" || !Number.isInteger(seed) || value === null) throw new Error(`${join(dir, "results.csv")}:${i + 2}: expected strategy,seed,benchmark,metric,value (a number or NaN), got ${line}`);
+    if (fields.length !== 5 || fields[1].trim() === "" || !Number.isInteger(seed) || value === null) throw new Error(`${file}:${line}: expected strategy,seed,benchmark,metric,value (a number or NaN), got ${text}`);
     // a repeated row would count one seed twice (n and the std would be wrong)
     const key = JSON.stringify([fields[0], seed, fields[2], fields[3]]);
     const first = seen.get(key);
-    if (first !== undefined) throw new Error(`${join(dir, "results.csv")}:${i + 2}: duplicate row (also line ${first}): ${fields[0]} seed ${seed} ${fields[2]} ${fields[3]}; rewrite the file with neglab report`);
-    seen.set(key, i + 2);
+    if (first !== undefined) throw new Error(`${file}:${line}: duplicate row (also line ${first}): ${fields[0]} seed ${seed} ${fields[2]} ${fields[3]}; rewrite the file with neglab report`);
+    seen.set(key, line);
     return { strategy: fields[0], seed, benchmark: fields[2], metric: fields[3], value };
   });
   return { dir, experiment: String(summary.experiment ?? dir), baseline: String(summary.baseline ?? ""), rows };
@@ -68,27 +68,4 @@ export async function readRun(dir: string): Promise<RunResults> {
 function metricValue(text: string): number | null {
   if (text === "NaN") return Number.NaN;
   return isDecimalNumber(text) ? Number(text) : null;
-}
-
-/** Splits one CSV line (RFC 4180: fields with `,` or `"` are quoted, `""` is a quote). */
-export function parseCsvLine(line: string): string[] {
-  const fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      fields.push(field);
-      field = "";
-    } else field += c;
-  }
-  fields.push(field);
-  return fields;
 }

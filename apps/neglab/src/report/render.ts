@@ -2,6 +2,7 @@ import { createTable } from "../terminal.js";
 import type { CellResult } from "../grid/cell-result.js";
 import type { Summary } from "./summary.js";
 import type { Verdict } from "./verdict.js";
+import { formatResultsCsv } from "./results-csv.js";
 import { renderVerdictMarkdown } from "./verdict-render.js";
 
 const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(4) : "n/a");
@@ -116,12 +117,9 @@ export function renderMarkdown(summary: Summary, verdict: Verdict, environment: 
   return lines.join("\n");
 }
 
-/** results.csv: one tidy row per strategy × seed × benchmark × metric. */
+/** results.csv ({@link formatResultsCsv}): one tidy row per strategy × seed × benchmark × metric. */
 export function renderCsv(cells: CellResult[]): string {
-  const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
-  const rows = ["strategy,seed,benchmark,metric,value"];
   // An undefined metric (a Spearman of constant scores) is NaN in memory and null once a cell is read back from JSON: both are written `NaN`, so run and report write the same file.
-  const value = (v: number | null) => (v === null || Number.isNaN(v) ? "NaN" : v);
-  for (const c of cells) for (const m of c.metrics) rows.push([quote(c.strategy), c.seed, quote(m.benchmark), m.metric, value(m.value)].join(","));
-  return `${rows.join("\n")}\n`;
+  const value = (v: number | null) => (v === null || Number.isNaN(v) ? "NaN" : String(v));
+  return formatResultsCsv(cells.flatMap((c) => c.metrics.map((m) => [c.strategy, String(c.seed), m.benchmark, m.metric, value(m.value)])));
 }
