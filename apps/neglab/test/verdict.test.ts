@@ -134,3 +134,17 @@ describe("terminalColumns", () => {
     expect(terminalColumns({}, {})).toBe(100);
   });
 });
+
+describe("terminal columns of wide characters", () => {
+  it("counts a CJK character as two columns and wraps sentences by columns, not code points", () => {
+    expect(displayWidth("语料")).toBe(4);
+    const sentence = "On analogy, 语料-负采样-策略 is best (7.4%); it beats the baseline by 4.2 points.";
+    for (const width of [20, 30]) {
+      const lines = wrapText(sentence, width);
+      expect(lines.join(" ")).toBe(sentence);
+      for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(width);
+    }
+    // a word wider than the line is cut between characters, never past the width
+    for (const line of wrapText("语".repeat(15), 10)) expect(displayWidth(line)).toBeLessThanOrEqual(10);
+  });
+});

@@ -1,22 +1,30 @@
 import { join, relative } from "node:path";
+import { cutToWidth, displayWidth as columnsOf } from "../display-width.js";
 import { createTable } from "../terminal.js";
 import { metricLabel, verdictDocument, verdictLegend, verdictTable, verdictTitle, type Verdict } from "./verdict.js";
 
 /** ANSI colour codes (cli-table3's on a terminal) take no columns. */
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
 
-/** Columns a line takes on the terminal (every character NegLab prints is one column wide). */
+/** Columns a line takes on the terminal, colour codes left out (wide characters count 2: see display-width.ts). */
 export function displayWidth(line: string): number {
-  return [...line.replace(ANSI, "")].length;
+  return columnsOf(line.replace(ANSI, ""));
 }
 
 /** The widest line of `text`. */
 const widest = (text: string) => Math.max(0, ...text.split("\n").map(displayWidth));
 
 /** `text` cut to `width` columns, ending in `…` when cut. */
-function clip(text: string, width: number): string {
-  const chars = [...text];
-  return chars.length <= width ? text : `${chars.slice(0, Math.max(0, width - 1)).join("")}…`;
+const clip = cutToWidth;
+
+/** The longest prefix of `word` (whole code points, at least one) that takes at most `width` columns. */
+function widthPrefix(word: string, width: number): string {
+  let head = "";
+  for (const char of word) {
+    if (head !== "" && columnsOf(head + char) > width) break;
+    head += char;
+  }
+  return head;
 }
 
 /** Tokens kept on one line with the word after them, so that `p < 0.05`, `* p < 0.05` or `(ρ = 0.652)` never breaks. */
@@ -36,14 +44,15 @@ export function wrapText(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = "";
   for (let word of words) {
-    while ([...word].length > width) {
+    while (columnsOf(word) > width) {
       if (line !== "") lines.push(line);
-      lines.push([...word].slice(0, width).join(""));
-      word = [...word].slice(width).join("");
+      const head = widthPrefix(word, width);
+      lines.push(head);
+      word = word.slice(head.length);
       line = "";
     }
     if (line === "") line = word;
-    else if ([...line].length + 1 + [...word].length <= width) line += ` ${word}`;
+    else if (columnsOf(line) + 1 + columnsOf(word) <= width) line += ` ${word}`;
     else {
       lines.push(line);
       line = word;
