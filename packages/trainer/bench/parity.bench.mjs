@@ -68,21 +68,22 @@ const seeds = Array.from({ length: Number(flags.seeds) }, (_, i) => i + 1);
 const oursOverrides = JSON.parse(flags.ours);
 const gensimOptions = JSON.parse(flags.gensim);
 const jobs = Math.max(1, Number(flags.jobs));
-const tag = flags.tag ?? (Object.keys(oursOverrides).length + Object.keys(gensimOptions).length === 0 ? "parity" : `parity-${hash({ oursOverrides, gensimOptions }).slice(0, 8)}`);
+const tag = flags.tag ?? (Object.keys(oursOverrides).length + Object.keys(gensimOptions).length === 0 ? "parity" : `parity-${hash(JSON.stringify({ oursOverrides, gensimOptions })).slice(0, 8)}`);
 if (seeds.length < 2) throw new Error("--seeds must be at least 2 (a paired interval needs two differences)");
 if (!hasGensim()) throw new Error("bench:parity needs gensim: apt-get install -y python3-gensim");
 
 const data = dataDir();
 const RUNS = join(WORK, "parity", "runs");
 mkdirSync(RUNS, { recursive: true });
-const trainerBuild = hash(readdirSync(fileURLToPath(new URL("../dist", import.meta.url)), { recursive: true })
+const trainerBuild = hash(...readdirSync(fileURLToPath(new URL("../dist", import.meta.url)), { recursive: true })
   .filter((f) => f.endsWith(".js") || f.endsWith(".wasm"))
   .sort()
   .map((f) => readFileSync(fileURLToPath(new URL(`../dist/${f}`, import.meta.url)))));
 
-function hash(value) {
+/** SHA-256 (hex) of the parts in order: strings or file contents. */
+function hash(...parts) {
   const h = createHash("sha256");
-  for (const part of Array.isArray(value) ? value : [JSON.stringify(value)]) h.update(part);
+  for (const part of parts) h.update(part);
   return h.digest("hex");
 }
 
@@ -104,7 +105,7 @@ async function scoredRun(tool, config, seed) {
   const identity = tool === "ours"
     ? { tool, corpusName, arch, workers, alpha, seed, oursOverrides, trainerBuild }
     : { tool, corpusName, arch, workers, alpha, seed, gensimOptions };
-  const key = hash(identity).slice(0, 24);
+  const key = hash(JSON.stringify(identity)).slice(0, 24);
   const file = join(RUNS, `${key}.json`);
   if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")).scores;
   const output = join(RUNS, `${key}.vec`);

@@ -11,11 +11,11 @@ export function studentTCdf(t: number, df: number): number {
   if (Number.isNaN(t)) return Number.NaN;
   if (t === Infinity) return 1;
   if (t === -Infinity) return 0;
-  const tail = 0.5 * incompleteBeta(df / 2, 0.5, df / (df + t * t));
+  const tail = upperTail(t, df);
   return t > 0 ? 1 - tail : tail;
 }
 
-/** P(T ≥ t) for t ≥ 0: ½ · I_{ν/(ν+t²)}(ν/2, 1/2), computed directly (1 − cdf would cancel in the tail). */
+/** P(T ≥ |t|): ½ · I_{ν/(ν+t²)}(ν/2, 1/2), computed directly (1 − cdf would cancel in the tail). */
 function upperTail(t: number, df: number): number {
   return 0.5 * incompleteBeta(df / 2, 0.5, df / (df + t * t));
 }
