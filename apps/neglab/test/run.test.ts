@@ -184,6 +184,8 @@ describe("neglab run", () => {
     const merged = neglab(["merge", file, "--out", out]);
     expect(merged.code).toBe(1);
     expect(merged.stderr).toMatch(/4 of 6 cells are missing \(.*seed/);
+    // The shards that owe them, from the record shard 1/3 left in <out>/shards/.
+    expect(merged.stderr).toContain(": shard 2/3 has not run (2 cells; no shards/2-of-3.json), shard 3/3 has not run (2 cells; no shards/3-of-3.json); run the remaining shards first");
   });
 });
 

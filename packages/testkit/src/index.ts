@@ -69,3 +69,4 @@ export function requireScipy(): boolean {
 export { byteMutations, mutate, mutated, type Mutation } from "./byte-mutations.js";
 export { closeServer, listenOnLoopback } from "./loopback-server.js";
 export { fifoWithoutWriter, type FifoWithoutWriter } from "./fifo.js";
+export { requireSlurm } from "./slurm.js";

@@ -5,7 +5,7 @@ import { loadCellResults } from "../grid/cell-result.js";
 import { planGrid } from "../grid/plan-grid.js";
 import { ResultsError } from "../grid/results-error.js";
 import { checkRunInputs } from "../grid/run-inputs.js";
-import { shardDifferences, shardRecord } from "../grid/shard-record.js";
+import { shardDifferences, shardRecord, unfinishedShards } from "../grid/shard-record.js";
 import { progressLine } from "../progress.js";
 import { writeReport } from "../report/write-report.js";
 import { benchmarkDataDir } from "./data-directory.js";
@@ -43,7 +43,10 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       if (differences.length > 0) {
         throw new ResultsError(`${out}: ${missing.length} of ${cells.length} cells are missing: ${differences.join("; ")}; rerun those shards with ${experiment.file}, or merge with the definition they ran`);
       }
-      throw new ResultsError(`${out}: ${missing.length} of ${cells.length} cells are missing (${missing.map((c) => `${c.strategy.name} seed ${c.seed}`).join(", ")}); run the remaining shards first`);
+      // Which shards owe them, from the records the shards left: a failed array task shows as a shard that has not run.
+      const shards = await unfinishedShards(out, missing);
+      const owed = shards.length > 0 ? `: ${shards.join(", ")}` : "";
+      throw new ResultsError(`${out}: ${missing.length} of ${cells.length} cells are missing (${missing.map((c) => `${c.strategy.name} seed ${c.seed}`).join(", ")})${owed}; run the remaining shards first`);
     }
     console.log(await writeReport(experiment, cells.map((c) => results.get(c.key)!), out, { html: args.html, ...terminalReport(args.details) }));
   },

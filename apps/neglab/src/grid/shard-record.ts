@@ -83,3 +83,34 @@ function flatten(value: unknown, path: string, leaves: Map<string, string>): voi
     for (const [key, item] of Object.entries(value)) flatten(item, path === "" ? key : `${path}.${key}`, leaves);
   } else leaves.set(path, JSON.stringify(value));
 }
+
+/**
+ * Which shards owe the `missing` cells, for every shard count that `<out>/shards/`
+ * holds records of (`<i>-of-<n>.json`): a shard owns the cells whose index ≡ i−1
+ * (mod n), as `neglab run --shard i/n` picks them. A shard with a record got as far
+ * as reading the corpus and then stopped or still runs; one without has not run
+ * (an array task that failed before `neglab run` started, or was never
+ * submitted). One phrase per such shard, e.g. `shard 2/3 has not run (no
+ * shards/2-of-3.json)`; none when no shard left a record (an unsharded run).
+ */
+export async function unfinishedShards(out: string, missing: readonly { index: number }[]): Promise<string[]> {
+  const names = await readdir(join(out, "shards")).catch(() => [] as string[]);
+  const recorded = new Map<number, Set<number>>();
+  for (const name of names) {
+    const match = /^(\d+)-of-(\d+)\.json$/.exec(name);
+    if (!match) continue;
+    const [i, n] = [Number(match[1]), Number(match[2])];
+    if (!recorded.has(n)) recorded.set(n, new Set());
+    recorded.get(n)!.add(i);
+  }
+  const phrases: string[] = [];
+  for (const n of [...recorded.keys()].sort((a, b) => a - b)) {
+    const owed = new Map<number, number>();
+    for (const { index } of missing) owed.set((index % n) + 1, (owed.get((index % n) + 1) ?? 0) + 1);
+    for (const i of [...owed.keys()].sort((a, b) => a - b)) {
+      const cells = `${owed.get(i)} ${owed.get(i) === 1 ? "cell" : "cells"}`;
+      phrases.push(recorded.get(n)!.has(i) ? `shard ${i}/${n} started but has not finished (${cells})` : `shard ${i}/${n} has not run (${cells}; no shards/${i}-of-${n}.json)`);
+    }
+  }
+  return phrases;
+}
