@@ -97,17 +97,26 @@ start_slurm_daemon() {
   "$1" -f "$conf" || fail "$1 did not start; see $dir/log/$1.log"
 }
 
+# Prints the last lines of the daemons' logs and fails with message $1.
+fail_with_logs() {
+  log "$1; last log lines:"
+  tail -n 5 "$dir/log/slurmctld.log" "$dir/log/slurmd.log" >&2 2>/dev/null || true
+  fail "the cluster did not come up; see $dir/log/"
+}
+
 wait_for_idle() {
-  local node state waited=0
+  local node state daemon waited=0
   node=$(hostname -s)
   while :; do
     state=$(SLURM_CONF="$conf" sinfo -h -n "$node" -o %t 2>/dev/null || true)
     [ "$state" = "idle" ] && return
-    if [ "$waited" -ge "$wait_seconds" ]; then
-      log "node $node is not idle after ${wait_seconds}s (sinfo state: ${state:-no answer}); last log lines:"
-      tail -n 5 "$dir/log/slurmctld.log" "$dir/log/slurmd.log" >&2 2>/dev/null || true
-      fail "the cluster did not come up; see $dir/log/"
+    # A daemon that exited (a port in use, a configuration it rejects) will not come back: no need to wait it out.
+    if [ "$waited" -ge 2 ]; then
+      for daemon in slurmctld slurmd; do
+        [ -n "$(running_pid "$dir/$daemon.pid" "$daemon")" ] || fail_with_logs "$daemon exited"
+      done
     fi
+    [ "$waited" -lt "$wait_seconds" ] || fail_with_logs "node $node is not idle after ${wait_seconds}s (sinfo state: ${state:-no answer})"
     sleep 1
     waited=$((waited + 1))
   done
