@@ -21,4 +21,8 @@ if [ $# -ne 2 ]; then
   echo "usage: sbatch --array=1-<shards> examples/slurm/neglab-array.sh <experiment> <results directory>" >&2
   exit 2
 fi
+if [ ! -f apps/neglab/dist/bin.js ]; then
+  echo "$(pwd)/apps/neglab/dist/bin.js not found: submit from the repository root, after pnpm build" >&2
+  exit 2
+fi
 exec node apps/neglab/dist/bin.js run "$1" --out "$2"
