@@ -32,6 +32,16 @@ describe("neglab train", () => {
     expect(existsSync(out)).toBe(true);
   });
 
+  it("a bound from the --config file is named by the file and field", () => {
+    const config = join(dir, "train.json");
+    writeFileSync(config, JSON.stringify({ corpus: "corpus.txt", maxFinalVocab: 5_000_000, vectorSize: 150 }));
+    const refused = neglab(["train", "--config", config, "--out", join(dir, "config.vec")]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      new RegExp(`^neglab: ${config}: maxFinalVocab: up to 5,000,000 words \\(--max-final-vocab 5000000\\) of 150 dimensions \\(--vector-size 150\\) need ${GIB} .* It fits with --vector-size \\d+, or --max-final-vocab \\d+\\.\\n$`),
+    );
+  });
+
   it("otherwise the words counted are checked before training, and --min-count is suggested", () => {
     const refused = neglab(["train", "--corpus", join(dir, "wide.txt"), "--min-count", "1", "--vector-size", "65536", "--workers", "1", "--out", join(dir, "wide.txt.vec")]);
     expect(refused.code).toBe(1);

@@ -161,7 +161,7 @@ export async function resolveTrainJob(args: Record<string, unknown>): Promise<Tr
     try {
       checkModelFits(settings, { source: "maxFinalVocab", size: settings.maxFinalVocab });
     } catch (error) {
-      throw error instanceof ModelTooLargeError ? modelTooLargeInCliTerms(error) : error;
+      throw error instanceof ModelTooLargeError ? modelTooLargeInCliTerms(error, origin(error.field)) : error;
     }
   }
 
@@ -228,9 +228,11 @@ const flagText: SettingText = (setting, value) => {
  * The trainer's refusal of a model too large for WebAssembly's 4 GiB (before
  * the corpus is read, or after counting) in `neglab train`'s flag names:
  * `--max-final-vocab: up to 2,000,000 words … It fits with --vector-size 268, …`.
+ * `where` names the setting that bounded the vocabulary when it came from the
+ * config file (`train.json: maxFinalVocab`); the suggestions are flags, which override the file.
  */
-export function modelTooLargeInCliTerms(error: ModelTooLargeError): TrainConfigError {
-  return new TrainConfigError(`--${flagOf(error.field)}: ${error.explain(flagText)}`);
+export function modelTooLargeInCliTerms(error: ModelTooLargeError, where = `--${flagOf(error.field)}`): TrainConfigError {
+  return new TrainConfigError(`${where}: ${error.explain(flagText)}`);
 }
 
 /** Every trainer setting but the sampler, which has flags of its own. */
