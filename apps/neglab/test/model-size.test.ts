@@ -97,6 +97,13 @@ describe("neglab run", () => {
     expect(readdirSync(join(out, "cells"))).toEqual([]);
   });
 
+  it("a strategy cannot set the shared vocabulary's settings, which it would not change", () => {
+    const file = experiment("override", { strategies: [{ name: "unigram", sampler: { type: "unigram" }, train: { maxFinalVocab: 100 } }] });
+    const result = neglab(["run", file, "--out", join(dir, "runs", "override")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`neglab: ${file}: strategies[0].train.maxFinalVocab: the vocabulary is counted once for every strategy, from the base settings: set it in \`train\`\n`);
+  });
+
   it("train.maxFinalVocab now caps the vocabulary that every cell trains on", () => {
     const file = experiment("capped", {
       train: { architecture: "skipgram", vectorSize: 5, epochs: 1, workers: 1, minCount: 1, sample: 0, maxFinalVocab: 8 },

@@ -1,13 +1,8 @@
 import type { Vocabulary } from "@neglab/corpus";
 import { checkModelFits, ModelTooLargeError, resolveSettings, type KnownVocabulary, type SettingText, type TrainSettings } from "@neglab/trainer";
 import { ExperimentError, type Experiment } from "./definition.js";
+import { VOCABULARY_SETTINGS } from "./trainer-settings.js";
 
-/**
- * Settings that shape the vocabulary, which `neglab run` counts once for every
- * strategy from the base `train` settings (see `prepareCorpus`): a refusal
- * names them under `train`, never under a strategy.
- */
-const VOCABULARY_SETTINGS: readonly string[] = ["minCount", "maxFinalVocab", "maxVocabSize"];
 
 /**
  * Refuses an experiment whose model cannot fit WebAssembly's 4 GiB memory for
@@ -33,6 +28,7 @@ export function checkExperimentModelSizes(experiment: Pick<Experiment, "file" | 
   for (const [i, strategy] of experiment.strategies.entries()) {
     // the definition was validated (validateExperiment), so these settings resolve
     const settings: TrainSettings = resolveSettings({ ...experiment.train, ...strategy.train, sampler: strategy.sampler as TrainSettings["sampler"] });
+    // a strategy cannot set the vocabulary's settings (settingsProblem): those are always under `train`
     const where = (setting: string): string => (setting in strategy.train && !VOCABULARY_SETTINGS.includes(setting) ? `strategies[${i}].train` : "train");
     const text: SettingText = (setting, value) => `${where(setting)}.${setting}: ${String(value)}`;
     try {
