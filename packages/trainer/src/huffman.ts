@@ -12,10 +12,13 @@ export interface HuffmanPaths {
   readonly codes: Int32Array;
 }
 
-/** Builds the paths for `counts`, which must be in descending order (vocabulary id order). */
-export function huffmanPaths(counts: ArrayLike<number>): HuffmanPaths {
+/**
+ * The tree of word2vec.c's `CreateBinaryTree` over `counts` (descending): nodes
+ * 0..V−1 are the words, V..2V−2 the inner nodes in creation order (the root
+ * last); `parent[n]` is node n's parent, `branch[n]` the code bit taken to reach it.
+ */
+function huffmanTree(counts: ArrayLike<number>): { parent: Int32Array; branch: Uint8Array } {
   const size = counts.length;
-  // Nodes 0..V−1 are the words, V..2V−2 the inner nodes in creation order.
   const weight = new Float64Array(2 * size).fill(Number.POSITIVE_INFINITY);
   for (let w = 0; w < size; w++) weight[w] = counts[w];
   const parent = new Int32Array(2 * size);
@@ -33,6 +36,33 @@ export function huffmanPaths(counts: ArrayLike<number>): HuffmanPaths {
     parent[second] = size + a;
     branch[second] = 1;
   }
+  return { parent, branch };
+}
+
+/**
+ * The total length of the Huffman paths of `counts` (descending): the number of
+ * entries {@link huffmanPaths} gives `points` and `codes`, computed in O(V)
+ * without building them (a parent always has a higher node id than its
+ * children, so one downward pass from the root gives every depth). The model's
+ * memory plan needs it before the paths are built.
+ */
+export function huffmanPathLength(counts: ArrayLike<number>): number {
+  const size = counts.length;
+  if (size < 2) return 0;
+  const { parent } = huffmanTree(counts);
+  const depth = new Int32Array(2 * size - 1); // the root, 2V−2, has depth 0
+  let total = 0;
+  for (let node = 2 * size - 3; node >= 0; node--) {
+    depth[node] = depth[parent[node]] + 1;
+    if (node < size) total += depth[node];
+  }
+  return total;
+}
+
+/** Builds the paths for `counts`, which must be in descending order (vocabulary id order). */
+export function huffmanPaths(counts: ArrayLike<number>): HuffmanPaths {
+  const size = counts.length;
+  const { parent, branch } = huffmanTree(counts);
   // Walk each word up to the root, then store the path root-first.
   const root = 2 * size - 2;
   const codeStart = new Int32Array(size);

@@ -22,6 +22,21 @@ export {
 } from "./options.js";
 export { wordVector, type TrainedModel, type EpochReport, type TrainStats } from "./model.js";
 export { TrainerError, TrainOptionError, TrainingDivergedError, TrainingAbortedError } from "./errors.js";
-export { huffmanPaths, type HuffmanPaths } from "./huffman.js";
+export { huffmanPaths, huffmanPathLength, type HuffmanPaths } from "./huffman.js";
+export { MAX_MEMORY_BYTES } from "./layout.js";
+export {
+  checkModelFits,
+  fitSuggestions,
+  leastPathLength,
+  modelMemory,
+  optionText,
+  ModelTooLargeError,
+  type FitSuggestion,
+  type KnownVocabulary,
+  type ModelMemoryPlan,
+  type SettingText,
+  type SizeSetting,
+  type VocabularySource,
+} from "./model-size.js";
 export { learningRate } from "./schedule.js";
 export { saveWord2Vec, saveModel, loadModel } from "./save.js";

@@ -4,8 +4,8 @@ import type { TrainSettings } from "./options.js";
 /** Bytes below this offset belong to the WebAssembly module's own static data. */
 export const RESERVED_BYTES = 65536;
 const PAGE = 65536;
-/** WebAssembly's largest memory (65,536 pages of 64 KiB). */
-const MAX_BYTES = 65536 * PAGE;
+/** WebAssembly's largest memory, 4 GiB (65,536 pages of 64 KiB; 32-bit addresses): what one training's model, tables and scratch must fit in. */
+export const MAX_MEMORY_BYTES = 65536 * PAGE;
 
 /** Byte offsets of one worker's scratch space in the shared memory. */
 export interface WorkerScratch {
@@ -99,16 +99,14 @@ export function hotRowCount(settings: TrainSettings, size: number, room = Number
 /**
  * Lays out the memory for a vocabulary of `size` words whose Huffman paths
  * total `pathLength` nodes: the model first, then the replicas `hotRowCount`
- * gives in the room left under 4 GiB.
+ * gives in the room left under {@link MAX_MEMORY_BYTES}. The plan may need more
+ * than that: `checkModelFits` (model-size.ts) refuses such a plan with the
+ * numbers and the settings that would fit.
  */
 export function planLayout(settings: TrainSettings, size: number, pathLength: number, tableSize: number): MemoryLayout {
   const bare = layOut(settings, size, pathLength, tableSize, 0);
-  const hotRows = hotRowCount(settings, size, MAX_BYTES - bare.bytes);
-  const layout = hotRows === 0 ? bare : layOut(settings, size, pathLength, tableSize, hotRows);
-  if (layout.bytes > MAX_BYTES) {
-    throw new RangeError(`the model needs ${(layout.bytes / 2 ** 30).toFixed(1)} GiB, over WebAssembly's 4 GiB; lower vectorSize, the vocabulary size or hotRows`);
-  }
-  return layout;
+  const hotRows = hotRowCount(settings, size, MAX_MEMORY_BYTES - bare.bytes);
+  return hotRows === 0 ? bare : layOut(settings, size, pathLength, tableSize, hotRows);
 }
 
 /** The layout with `hotRows` replicated rows in every worker but worker 0. */

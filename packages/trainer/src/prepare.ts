@@ -4,6 +4,7 @@ import { TrainOptionError } from "./errors.js";
 import { compileWasmKernel } from "./kernel/wasm-kernel.js";
 import type { MemoryLayout } from "./layout.js";
 import { allocateModel } from "./model-memory.js";
+import { checkModelFits, checkModelFitsBeforeReading } from "./model-size.js";
 import { defaultSettings, resolveSamplerTimeout, resolveSettings, type TrainSettings } from "./options.js";
 import { controlLength } from "./protocol.js";
 import type { TrainOptions } from "./train-options.js";
@@ -41,11 +42,15 @@ const SETTING_KEYS = Object.keys(defaultSettings()) as (keyof TrainSettings)[];
 /**
  * Validates the options, reads and encodes the corpus (unless given encoded),
  * lays out and fills the shared memory and compiles the kernel: every error of
- * the caller's making is thrown here, before any worker starts.
+ * the caller's making is thrown here, before any worker starts. A model too
+ * large for WebAssembly's 4 GiB is refused (`ModelTooLargeError`) before the
+ * corpus is read when a given vocabulary or `maxFinalVocab` fixes or bounds its
+ * size, else right after counting, before the corpus is encoded.
  */
 export async function prepareRun(options: TrainOptions): Promise<TrainingRun> {
   const settings = resolveSettings(pickSettings(options));
   const samplerTimeout = resolveSamplerTimeout(options.samplerTimeout);
+  checkModelFitsBeforeReading(options, settings);
   const { vocabulary, encoded } = await readCorpus(options, settings);
   const keep = keepProbabilities(vocabulary, settings.sample);
   const { layout, memory } = allocateModel(options, settings, vocabulary);
@@ -88,6 +93,7 @@ async function readCorpus(options: TrainOptions, settings: TrainSettings): Promi
         ...(options.onVocabularyProgress ? { onProgress: options.onVocabularyProgress } : {}),
       });
       vocabulary = built.vocabulary;
+      checkModelFits(settings, { source: "counted", size: vocabulary.size, counts: vocabulary.counts });
     }
     encoded = await encodeCorpus(corpus, vocabulary, { shared: true });
   } else if (vocabulary === undefined) {

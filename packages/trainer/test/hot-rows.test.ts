@@ -5,6 +5,7 @@ import { kernelConfig, writeKernelConfig } from "../src/kernel/configure.js";
 import type { Kernel, KernelSetup } from "../src/kernel/types.js";
 import { compileWasmKernel, createWasmKernel } from "../src/kernel/wasm-kernel.js";
 import { AUTO_REPLICA_BYTES, hotRowCount, planLayout, type MemoryLayout } from "../src/layout.js";
+import { checkModelFits } from "../src/model-size.js";
 import { MERGE_FIRST_TIER, MERGE_TIER_GROWTH, mergeRows } from "../src/merge-schedule.js";
 import { resolveSettings } from "../src/options.js";
 import { lossTable, sigmoidTable, TABLE_SIZE } from "../src/sigmoid-table.js";
@@ -134,9 +135,11 @@ describe("hot-row count", () => {
     expect(layout.hotRows).toBeLessThan(hotRowCount(settings, 1_600_000));
     // the same count given explicitly fits; a few hundred rows more do not, and the error says what to lower
     expect(planLayout(resolveSettings({ workers: 2, vectorSize: 300, hotRows: layout.hotRows }), 1_600_000, 0, TABLE_SIZE).pages).toBe(layout.pages);
-    expect(() => planLayout(resolveSettings({ workers: 2, vectorSize: 300, hotRows: layout.hotRows + 500 }), 1_600_000, 0, TABLE_SIZE)).toThrow(/over WebAssembly's 4 GiB; .*hotRows/);
-    // a model that does not fit alone gets no replicas and the same error
-    expect(() => planLayout(resolveSettings({ workers: 2, vectorSize: 300 }), 2_000_000, 0, TABLE_SIZE)).toThrow(/over WebAssembly's 4 GiB/);
+    const over = (hotRows: number | "auto", size: number) => () => checkModelFits(resolveSettings({ workers: 2, vectorSize: 300, hotRows }), { source: "maxFinalVocab", size });
+    expect(over(layout.hotRows + 500, 1_600_000)).toThrow(/over WebAssembly's 4 GiB limit: .* It fits with .*hotRows: 0/);
+    // a model that does not fit alone gets no replicas, and "auto" cannot help
+    expect(planLayout(resolveSettings({ workers: 2, vectorSize: 300, hotRows: "auto" }), 2_000_000, 0, TABLE_SIZE).hotRows).toBe(0);
+    expect(over("auto", 2_000_000)).toThrow(/over WebAssembly's 4 GiB limit/);
   });
 
   test("worker 0 trains in place: only workers 1.. get replicas in the layout", () => {

@@ -4,6 +4,7 @@ import { DEFAULT_SAMPLER_TIMEOUT } from "@neglab/trainer";
 import type { CommandModule } from "yargs";
 import { checkSimilarityCoverage, fetchMissingBenchmarks, reportUnparsableBenchmarkLines } from "../experiment/benchmark-data.js";
 import { loadExperiment } from "../experiment/definition.js";
+import { checkExperimentModelSizes } from "../experiment/model-size.js";
 import { preflightExperimentSamplers } from "../experiment/trainer-settings.js";
 import { loadCellResults, saveCellResult } from "../grid/cell-result.js";
 import { planGrid } from "../grid/plan-grid.js";
@@ -64,6 +65,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const preflight = args["sampler-timeout"] === undefined ? {} : { timeoutMs: samplerTimeout };
     // every strategy's sampler is built (weights files parsed, custom modules run under a time limit) before the corpus is read
     await preflightExperimentSamplers(experiment, preflight);
+    // a model too large for WebAssembly's 4 GiB with the words train.maxFinalVocab allows, before the corpus is read
+    checkExperimentModelSizes(experiment);
     const shard = resolveShard(args.shard, args["shard-count"]);
     const out = resolve(args.out ?? join("runs", experiment.name));
     const progress = progressLine();
@@ -80,7 +83,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
       // 3. Read the corpus once; the cells' cache keys include its digest and those of the benchmark and weights files.
       const { data, inputs, cells } = await planGrid(experiment, dataDir, (m) => progress.update(m));
       progress.done(`corpus ${data.corpus.name}: ${data.encoded.ids.length} in-vocabulary tokens, ${data.vocabulary.size} words`);
-      // refusals that depend on the corpus's counts (e.g. redraw where one word holds nearly all the mass) before the first cell
+      // refusals that depend on the corpus's counts (every strategy's model fits the words counted; redraw where one word
+      // holds nearly all the mass) before the first cell
+      checkExperimentModelSizes(experiment, data.vocabulary);
       await preflightExperimentSamplers(experiment, { ...preflight, vocabulary: data.vocabulary });
       // a similarity benchmark with no pair in the vocabulary would fail only after the first cell trained
       await checkSimilarityCoverage(experiment, dataDir, data.vocabulary);

@@ -2,7 +2,17 @@ import { constants } from "node:fs";
 import { access, open } from "node:fs/promises";
 import { dirname, isAbsolute, resolve, sep } from "node:path";
 import { preflightSamplerSpec, SamplerError } from "@neglab/samplers";
-import { DEFAULT_SAMPLER_TIMEOUT, defaultSettings, resolveSamplerTimeout, resolveSettings, TrainOptionError, type TrainSettings } from "@neglab/trainer";
+import {
+  checkModelFits,
+  DEFAULT_SAMPLER_TIMEOUT,
+  defaultSettings,
+  ModelTooLargeError,
+  resolveSamplerTimeout,
+  resolveSettings,
+  TrainOptionError,
+  type SettingText,
+  type TrainSettings,
+} from "@neglab/trainer";
 import type { Options } from "yargs";
 import { closestName } from "@neglab/suggest";
 import { describeFileKind } from "@neglab/vectors";
@@ -24,8 +34,8 @@ const SETTING_FLAGS: Partial<Record<keyof TrainSettings, [flag: string, option: 
   window: ["window", { type: "number", describe: "Maximum distance of a context word [default: 5]" }],
   shrinkWindows: ["shrink-windows", { type: "boolean", describe: "Draw each effective window from 1..window (--no-shrink-windows: always window) [default: true]" }],
   minCount: ["min-count", { type: "number", describe: "Drop words seen fewer times [default: 5]" }],
-  maxVocabSize: ["max-vocab-size", { type: "number", describe: "Prune rare words while counting beyond this many types [default: none]" }],
-  maxFinalVocab: ["max-final-vocab", { type: "number", describe: "Keep at most this many most frequent words [default: none]" }],
+  maxVocabSize: ["max-vocab-size", { type: "number", describe: "Bound memory while counting: whenever more types are held, prune the rarest (gensim max_vocab_size; pruned counts are lower bounds) [default: none]" }],
+  maxFinalVocab: ["max-final-vocab", { type: "number", describe: "Keep at most this many most frequent words by raising --min-count (gensim max_final_vocab); bounds the model, which must fit WebAssembly's 4 GiB [default: none]" }],
   sample: ["sample", { type: "number", describe: "Subsampling threshold of frequent words, 0 disables [default: 1e-3]" }],
   alpha: ["learning-rate", { type: "number", describe: "Initial learning rate (config: alpha) [default: 0.025]" }],
   minAlpha: ["min-learning-rate", { type: "number", describe: "Final learning rate (config: minAlpha) [default: 1e-4]" }],
@@ -146,6 +156,15 @@ export async function resolveTrainJob(args: Record<string, unknown>): Promise<Tr
     throw error;
   }
 
+  // A model that cannot fit WebAssembly's 4 GiB with the words --max-final-vocab allows is refused before the corpus is read.
+  if (settings.maxFinalVocab !== null) {
+    try {
+      checkModelFits(settings, { source: "maxFinalVocab", size: settings.maxFinalVocab });
+    } catch (error) {
+      throw error instanceof ModelTooLargeError ? modelTooLargeInCliTerms(error, origin(error.field)) : error;
+    }
+  }
+
   const samplerTimeout = samplerTimeoutFlag(args["sampler-timeout"]);
 
   // 3. The sampler built before the corpus is read (preflightSamplerSpec): its options, its weights files parsed, a
@@ -196,6 +215,24 @@ export function samplerTimeoutFlag(value: unknown): number {
     if (error instanceof TrainOptionError) throw new TrainConfigError(`--sampler-timeout: ${error.reason}`);
     throw error;
   }
+}
+
+/** Settings as `neglab train` takes them: flags (`--vector-size 280`, `--no-hs`); hotRows, which has none, as a config field. */
+const flagText: SettingText = (setting, value) => {
+  if (SETTING_FLAGS[setting] === undefined) return `${setting}: ${String(value)} in a --config file`;
+  if (typeof value === "boolean") return `--${value ? "" : "no-"}${flagOf(setting)}`;
+  return `--${flagOf(setting)} ${value}`;
+};
+
+/**
+ * The trainer's refusal of a model too large for WebAssembly's 4 GiB (before
+ * the corpus is read, or after counting) in `neglab train`'s flag names:
+ * `--max-final-vocab: up to 2,000,000 words … It fits with --vector-size 268, …`.
+ * `where` names the setting that bounded the vocabulary when it came from the
+ * config file (`train.json: maxFinalVocab`); the suggestions are flags, which override the file.
+ */
+export function modelTooLargeInCliTerms(error: ModelTooLargeError, where = `--${flagOf(error.field)}`): TrainConfigError {
+  return new TrainConfigError(`${where}: ${error.explain(flagText)}`);
 }
 
 /** Every trainer setting but the sampler, which has flags of its own. */

@@ -1,7 +1,7 @@
-import { train, TrainingDivergedError, type TrainedModel } from "@neglab/trainer";
+import { ModelTooLargeError, train, TrainingDivergedError, type TrainedModel } from "@neglab/trainer";
 import type { CommandModule } from "yargs";
 import { progressLine, trainingBar } from "../progress.js";
-import { resolveTrainJob, TRAIN_FLAGS } from "./train-config.js";
+import { modelTooLargeInCliTerms, resolveTrainJob, TRAIN_FLAGS } from "./train-config.js";
 import { writeTrainOutputs } from "./train-outputs.js";
 
 /** `neglab train`: one word2vec model from flags or a `--config` JSON file. */
@@ -33,6 +33,7 @@ export const trainCommand: CommandModule = {
         onEpochEnd: (e) => progress.done(`epoch ${e.epoch + 1}: loss/word ${e.lossPerWord.toFixed(4)}, ${e.trainedWords.toLocaleString("en")} words in ${e.seconds.toFixed(1)} s`),
       });
     } catch (error) {
+      if (error instanceof ModelTooLargeError) throw modelTooLargeInCliTerms(error); // after counting: the counts suggest a --min-count
       throw error instanceof TrainingDivergedError ? inCliTerms(error) : error;
     }
 

@@ -6,6 +6,13 @@ import type { Experiment } from "./definition.js";
 import { ExperimentError } from "./definition.js";
 import { samplerFiles } from "./sampler-files.js";
 
+/**
+ * Settings that shape the vocabulary, which `neglab run` counts once for every
+ * strategy from the base `train` settings (`prepareCorpus`): a strategy cannot
+ * override them, and messages name them under `train`.
+ */
+export const VOCABULARY_SETTINGS: readonly string[] = ["minCount", "maxVocabSize", "maxFinalVocab"];
+
 /** The trainer settings an experiment may set (the seed comes from `seeds`, the sampler from each strategy). */
 const SETTING_KEYS = Object.keys(defaultSettings()).filter((k) => k !== "seed" && k !== "sampler");
 
@@ -47,6 +54,10 @@ export function settingsProblem(
       const hint = key === "seed" ? "seeds come from the experiment's `seeds`" : key === "sampler" ? "each strategy sets its `sampler`" : `expected one of ${SETTING_KEYS.join(", ")}`;
       return { field: `${where}.${key}`, message: `unknown trainer setting${near && key !== "seed" && key !== "sampler" ? ` (did you mean "${near}"?)` : ""}; ${hint}` };
     }
+  }
+  const shared = Object.keys(overrides).find((key) => VOCABULARY_SETTINGS.includes(key));
+  if (shared !== undefined) {
+    return { field: `${strategyField}.train.${shared}`, message: "the vocabulary is counted once for every strategy, from the base settings: set it in `train`" };
   }
   try {
     resolveSettings({ ...base, ...overrides, sampler: sampler as { type: string } });

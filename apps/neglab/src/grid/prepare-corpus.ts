@@ -12,14 +12,17 @@ export function corpusPath(experiment: Experiment): string {
 /**
  * Opens the experiment's corpus (`brown`, or a path relative to the experiment
  * file; `$NEGLAB_DATA/...` expands the data directory), counts its vocabulary
- * with the base `minCount` and encodes it once for every cell.
+ * with the base `minCount`, `maxVocabSize` and `maxFinalVocab` (gensim's
+ * meanings, see the trainer's settings) and encodes it once for every cell.
  */
 export async function prepareCorpus(experiment: Experiment, onProgress: (message: string) => void): Promise<PreparedCorpus & { digest: string }> {
   const { lowercase, punctuation } = experiment.corpus;
   const corpus = await openCorpus(corpusPath(experiment), { normalize: { lowercase, punctuation } });
-  const minCount = typeof experiment.train.minCount === "number" ? experiment.train.minCount : 5;
+  const setting = (name: string): number | null => (typeof experiment.train[name] === "number" ? (experiment.train[name] as number) : null);
   const { vocabulary } = await buildVocabulary(corpus, {
-    minCount,
+    minCount: setting("minCount") ?? 5,
+    maxVocabSize: setting("maxVocabSize"),
+    maxFinalVocab: setting("maxFinalVocab"),
     onProgress: (p) => onProgress(`counting ${corpus.name}: ${p.tokens} tokens, ${p.types} types`),
   });
   const encoded = await encodeCorpus(corpus, vocabulary, { shared: true });
