@@ -1,6 +1,7 @@
 import type { Corpus } from "./corpus.js";
 import { CorpusError, emptyCorpusError } from "./errors.js";
 import type { Vocabulary } from "./vocabulary.js";
+import { WordTable } from "./word-table.js";
 
 /**
  * A corpus as compact typed arrays for training: the word ids of every
@@ -38,28 +39,11 @@ export interface EncodeOptions {
 export async function encodeCorpus(corpus: Corpus, vocabulary: Vocabulary, options: EncodeOptions = {}): Promise<EncodedCorpus> {
   const ids = new GrowableInt32(1 << 16);
   const starts = new GrowableInt32(1 << 12);
-  let rawTokens = 0;
-  let rawSentences = 0;
   starts.push(0);
-  for await (const batch of corpus.sentenceBatches()) {
-    for (const sentence of batch) {
-      rawSentences += 1;
-      rawTokens += sentence.length;
-      const before = ids.length;
-      for (const word of sentence) {
-        const id = vocabulary.id(word);
-        if (id >= 0) ids.push(id);
-      }
-      if (ids.length > before) starts.push(ids.length);
-    }
-  }
-  if (rawTokens === 0) throw emptyCorpusError(corpus.name);
-  if (ids.length === 0) {
-    throw new CorpusError(
-      `none of the ${rawTokens} tokens is in the vocabulary (${vocabulary.size} words): was it built from another corpus?`,
-      { file: corpus.name },
-    );
-  }
+  const { rawTokens, rawSentences } = await encodeSentences(corpus, vocabulary, (sentence, length) => {
+    for (let i = 0; i < length; i++) ids.push(sentence[i]);
+    starts.push(ids.length);
+  });
   const shared = options.shared ?? false;
   return {
     ids: ids.toArray(shared),
@@ -68,6 +52,63 @@ export async function encodeCorpus(corpus: Corpus, vocabulary: Vocabulary, optio
     rawTokens,
     rawSentences,
   };
+}
+
+/** What {@link encodeSentences} read: gensim's `corpus_total_words` and `corpus_count`. */
+export interface RawTotals {
+  /** Tokens read, including out-of-vocabulary ones. */
+  readonly rawTokens: number;
+  /** Sentences read, including those left empty. */
+  readonly rawSentences: number;
+}
+
+/**
+ * Scans `corpus` and passes each sentence's ids to `onSentence`: the words of
+ * `vocabulary` only (gensim's training loop skips the others), sentences left
+ * empty dropped. `ids[0, length)` is reused for the next sentence. The token
+ * bytes are looked up in a table of the vocabulary's words, so no token
+ * becomes a string. An empty corpus, or one with no token in the vocabulary,
+ * is a {@link CorpusError} naming it.
+ */
+export async function encodeSentences(
+  corpus: Corpus,
+  vocabulary: Vocabulary,
+  onSentence: (ids: Int32Array, length: number) => void,
+): Promise<RawTotals> {
+  const table = WordTable.fromWords(vocabulary.words);
+  let sentence = new Int32Array(1 << 12);
+  let length = 0;
+  let rawTokens = 0;
+  let rawSentences = 0;
+  let kept = 0;
+  await corpus.scanTokens({
+    token: (bytes, start, end) => {
+      rawTokens += 1;
+      const id = table.find(bytes, start, end);
+      if (id < 0) return;
+      if (length === sentence.length) {
+        const bigger = new Int32Array(2 * length);
+        bigger.set(sentence);
+        sentence = bigger;
+      }
+      sentence[length++] = id;
+    },
+    endSentence: () => {
+      rawSentences += 1;
+      if (length === 0) return;
+      kept += length;
+      onSentence(sentence, length);
+      length = 0;
+    },
+  });
+  if (rawTokens === 0) throw emptyCorpusError(corpus.name);
+  if (kept === 0) {
+    throw new CorpusError(
+      `none of the ${rawTokens} tokens is in the vocabulary (${vocabulary.size} words): was it built from another corpus?`,
+      { file: corpus.name },
+    );
+  }
+  return { rawTokens, rawSentences };
 }
 
 /** An append-only Int32Array that doubles its capacity as needed. */

@@ -1,6 +1,7 @@
 import type { Corpus } from "./corpus.js";
 import { CorpusError, emptyCorpusError } from "./errors.js";
 import { Vocabulary } from "./vocabulary.js";
+import { WordTable } from "./word-table.js";
 
 /** Settings for {@link buildVocabulary}, with gensim's names and defaults. */
 export interface VocabularyOptions {
@@ -77,42 +78,38 @@ export async function buildVocabulary(corpus: Corpus, options: VocabularyOptions
   if (maxFinalVocab !== null) checkPositiveInteger("maxFinalVocab", maxFinalVocab);
 
   // 1. Count, pruning after any sentence that takes the table past maxVocabSize.
-  // One boxed counter per word: a single hash lookup per token instead of a get and a set.
-  const counts = new Map<string, { n: number }>();
+  const table = new WordTable();
   let sentences = 0;
   let tokens = 0;
   let minReduce = 1;
   let prunes = 0;
-  for await (const batch of corpus.sentenceBatches()) {
-    for (const sentence of batch) {
-      for (const word of sentence) {
-        const counter = counts.get(word);
-        if (counter === undefined) counts.set(word, { n: 1 });
-        else counter.n += 1;
-      }
-      tokens += sentence.length;
+  await corpus.scanTokens({
+    token: (bytes, start, end) => {
+      table.add(bytes, start, end);
+      tokens += 1;
+    },
+    endSentence: () => {
       sentences += 1;
-      if (maxVocabSize !== null && counts.size > maxVocabSize) {
-        for (const [word, counter] of counts) if (counter.n < minReduce) counts.delete(word);
+      if (maxVocabSize !== null && table.size > maxVocabSize) {
+        table.prune(minReduce);
         minReduce += 1;
         prunes += 1;
       }
-      if (sentences % 10_000 === 0) options.onProgress?.({ sentences, tokens, types: counts.size });
-    }
-  }
-  options.onProgress?.({ sentences, tokens, types: counts.size });
+      if (sentences % 10_000 === 0) options.onProgress?.({ sentences, tokens, types: table.size });
+    },
+  });
+  options.onProgress?.({ sentences, tokens, types: table.size });
   if (tokens === 0) throw emptyCorpusError(corpus.name);
 
   // 2. maxFinalVocab raises minCount to one above the count ranked maxFinalVocab.
   let effectiveMinCount = minCount;
-  if (maxFinalVocab !== null && maxFinalVocab < counts.size) {
-    const sorted = [...counts.values()].map((c) => c.n).sort((a, b) => b - a);
+  if (maxFinalVocab !== null && maxFinalVocab < table.size) {
+    const sorted = Float64Array.from({ length: table.size }, (_, id) => table.count(id)).sort().reverse();
     effectiveMinCount = Math.max(minCount, sorted[maxFinalVocab] + 1);
   }
 
   // 3. Keep words with count ≥ effectiveMinCount, sorted by descending count.
-  const entries = Array.from(counts, ([word, counter]) => [word, counter.n] as const);
-  const vocabulary = Vocabulary.fromCounts(entries, effectiveMinCount);
+  const vocabulary = keptWords(table, effectiveMinCount);
   if (vocabulary.size === 0 && prunes > 0) {
     // the pruning, not minCount alone, may have emptied it: name both settings
     throw new CorpusError(
@@ -127,13 +124,29 @@ export async function buildVocabulary(corpus: Corpus, options: VocabularyOptions
     stats: {
       sentences,
       tokens,
-      types: counts.size,
+      types: table.size,
       effectiveMinCount,
       retainedTypes: vocabulary.size,
       retainedTokens: vocabulary.totalCount,
       prunes,
     },
   };
+}
+
+/**
+ * The words counted at least `minCount` times, by descending count, equal counts
+ * in table order (first occurrence, a word that returned after pruning counting
+ * from its return). Only the kept words become strings.
+ */
+function keptWords(table: WordTable, minCount: number): Vocabulary {
+  const kept: number[] = [];
+  for (let id = 0; id < table.size; id++) if (table.count(id) >= minCount) kept.push(id);
+  // Array.prototype.sort is stable (ES2019): equal counts keep table order.
+  kept.sort((a, b) => table.count(b) - table.count(a));
+  return new Vocabulary(
+    kept.map((id) => table.word(id)),
+    kept.map((id) => table.count(id)),
+  );
 }
 
 function checkPositiveInteger(name: string, value: number): void {
