@@ -1,4 +1,5 @@
 import type { Corpus } from "./corpus.js";
+import { createEncodedFileWriter, type EncodedCorpusFile } from "./encoded-file.js";
 import { CorpusError, emptyCorpusError } from "./errors.js";
 import type { Vocabulary } from "./vocabulary.js";
 
@@ -14,6 +15,8 @@ export interface EncodedCorpus {
   readonly ids: Int32Array;
   /** `sentences + 1` offsets into `ids`; the last equals `ids.length`. */
   readonly sentenceStarts: Int32Array;
+  /** In-vocabulary tokens: `ids.length`, under the same name as in an `EncodedCorpusFile`. */
+  readonly tokens: number;
   /** Number of (non-empty) sentences. */
   readonly sentences: number;
   /** Tokens read, including out-of-vocabulary ones (gensim's `corpus_total_words`). */
@@ -38,36 +41,78 @@ export interface EncodeOptions {
 export async function encodeCorpus(corpus: Corpus, vocabulary: Vocabulary, options: EncodeOptions = {}): Promise<EncodedCorpus> {
   const ids = new GrowableInt32(1 << 16);
   const starts = new GrowableInt32(1 << 12);
+  starts.push(0);
+  const { rawTokens, rawSentences } = await encodeSentences(corpus, vocabulary, (sentence, length) => {
+    for (let i = 0; i < length; i++) ids.push(sentence[i]);
+    starts.push(ids.length);
+  });
+  const shared = options.shared ?? false;
+  return {
+    ids: ids.toArray(shared),
+    sentenceStarts: starts.toArray(shared),
+    tokens: ids.length,
+    sentences: starts.length - 1,
+    rawTokens,
+    rawSentences,
+  };
+}
+
+/**
+ * Encodes `corpus` against `vocabulary` into the file `path` (see
+ * `createEncodedFileWriter` for the format), block by block: memory holds one
+ * sentence and one block, not the corpus. The totals and the errors are
+ * {@link encodeCorpus}'s; on any error the file is not created (an existing one
+ * stays as it was).
+ */
+export async function encodeCorpusToFile(corpus: Corpus, vocabulary: Vocabulary, path: string): Promise<EncodedCorpusFile> {
+  const writer = await createEncodedFileWriter(path, { vocabularySize: vocabulary.size });
+  try {
+    const totals = await encodeSentences(corpus, vocabulary, (sentence, length) => writer.addSentence(sentence, length));
+    return await writer.finish(totals);
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+}
+
+/**
+ * The one pass that encodes: reads every sentence of `corpus`, maps its words
+ * to ids (words outside `vocabulary` removed, as gensim's training loop skips
+ * them) and hands each sentence with at least one id to `sink` (the first
+ * `length` entries of a reused array). Returns the raw totals; an empty corpus,
+ * or one without any word of the vocabulary, is a {@link CorpusError} naming it.
+ */
+async function encodeSentences(
+  corpus: Corpus,
+  vocabulary: Vocabulary,
+  sink: (ids: Int32Array, length: number) => void,
+): Promise<{ rawTokens: number; rawSentences: number }> {
+  let sentenceIds = new Int32Array(1 << 10);
   let rawTokens = 0;
   let rawSentences = 0;
-  starts.push(0);
+  let tokens = 0;
   for await (const batch of corpus.sentenceBatches()) {
     for (const sentence of batch) {
       rawSentences += 1;
       rawTokens += sentence.length;
-      const before = ids.length;
+      if (sentence.length > sentenceIds.length) sentenceIds = new Int32Array(sentence.length);
+      let length = 0;
       for (const word of sentence) {
         const id = vocabulary.id(word);
-        if (id >= 0) ids.push(id);
+        if (id >= 0) sentenceIds[length++] = id;
       }
-      if (ids.length > before) starts.push(ids.length);
+      if (length > 0) sink(sentenceIds, length);
+      tokens += length;
     }
   }
   if (rawTokens === 0) throw emptyCorpusError(corpus.name);
-  if (ids.length === 0) {
+  if (tokens === 0) {
     throw new CorpusError(
       `none of the ${rawTokens} tokens is in the vocabulary (${vocabulary.size} words): was it built from another corpus?`,
       { file: corpus.name },
     );
   }
-  const shared = options.shared ?? false;
-  return {
-    ids: ids.toArray(shared),
-    sentenceStarts: starts.toArray(shared),
-    sentences: starts.length - 1,
-    rawTokens,
-    rawSentences,
-  };
+  return { rawTokens, rawSentences };
 }
 
 /** An append-only Int32Array that doubles its capacity as needed. */
