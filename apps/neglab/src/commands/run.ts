@@ -79,7 +79,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       await reportUnparsableBenchmarkLines(experiment, dataDir, (m) => progress.done(m));
       // 3. Read the corpus once; the cells' cache keys include its digest and those of the benchmark and weights files.
       const { data, inputs, cells } = await planGrid(experiment, dataDir, (m) => progress.update(m));
-      progress.done(`corpus ${data.corpus.name}: ${data.encoded.ids.length} in-vocabulary tokens, ${data.vocabulary.size} words`);
+      progress.done(`corpus ${data.corpus.name}: ${data.encoded.tokens} in-vocabulary tokens, ${data.vocabulary.size} words`);
       // refusals that depend on the corpus's counts (e.g. redraw where one word holds nearly all the mass) before the first cell
       await preflightExperimentSamplers(experiment, { ...preflight, vocabulary: data.vocabulary });
       // a similarity benchmark with no pair in the vocabulary would fail only after the first cell trained
