@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -97,7 +98,8 @@ interface ReadCorpus {
  * encoded against it. A corpus given as a path or a `Corpus` is encoded to a
  * file in a new directory under `workDir` (default the system's temporary
  * directory), read back block by block by the workers, so memory does not grow
- * with the corpus; `dispose` removes the directory.
+ * with the corpus; `dispose` removes the directory, and so does the process's
+ * exit if it comes first.
  */
 async function readCorpus(options: TrainOptions, settings: TrainSettings): Promise<ReadCorpus> {
   let vocabulary = options.initialModel?.vocabulary ?? options.vocabulary;
@@ -124,7 +126,14 @@ async function readCorpus(options: TrainOptions, settings: TrainSettings): Promi
   }
   checkVocabulary(vocabulary, settings);
   const directory = await mkdtemp(join(options.workDir ?? tmpdir(), "neglab-train-"));
-  const dispose = (): Promise<void> => rm(directory, { recursive: true, force: true });
+  // A process that exits while training (process.exit after Ctrl-C, as the CLI does) runs no `finally`: its
+  // "exit" listeners are the last chance to remove the file, and they must be synchronous.
+  const removeNow = (): void => rmSync(directory, { recursive: true, force: true });
+  process.on("exit", removeNow);
+  const dispose = async (): Promise<void> => {
+    process.off("exit", removeNow);
+    await rm(directory, { recursive: true, force: true });
+  };
   try {
     return { vocabulary, encoded: await encodeCorpusToFile(corpus, vocabulary, join(directory, "corpus.encoded")), dispose };
   } catch (error) {

@@ -1,6 +1,8 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { createEncodedFileWriter, openEncodedCorpus, type EncodedCorpus, type EncodedCorpusFile } from "@neglab/corpus";
 import { describe, expect, test } from "vitest";
 import { scheduleProgress } from "../src/epochs.js";
@@ -109,6 +111,24 @@ describe("a corpus given as text is encoded to a temporary file", () => {
     await expect(aborted).rejects.toBeInstanceOf(TrainingAbortedError);
     expect(readdirSync(workDir)).toEqual([]);
     await expect(train({ ...common, sampler: { type: "no-such-sampler" } })).rejects.toThrow(/unknown type no-such-sampler/);
+    expect(readdirSync(workDir)).toEqual([]);
+  });
+
+  test("the file is removed when the process exits in the middle of training (process.exit, as the CLI on Ctrl-C)", () => {
+    const { text, workDir } = plantedText();
+    const script = join(workDir, "..", "main.mjs");
+    const trainer = pathToFileURL(fileURLToPath(new URL("../dist/index.js", import.meta.url))).href;
+    writeFileSync(
+      script,
+      `import { readdirSync } from "node:fs";\nimport { join } from "node:path";\nimport { train } from ${JSON.stringify(trainer)};\n` +
+        `const workDir = ${JSON.stringify(workDir)};\n` +
+        `await train({ corpus: ${JSON.stringify(text)}, workDir, minCount: 1, epochs: 5, workers: 1, vectorSize: 8, onEpochEnd: () => {\n` +
+        `  console.log(readdirSync(workDir).flatMap((sub) => readdirSync(join(workDir, sub))).join(","));\n  process.exit(3);\n} });\n`,
+    );
+    const run = spawnSync(process.execPath, [script], { encoding: "utf8", timeout: 60_000 });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(3);
+    expect(run.stdout.trim()).toBe("corpus.encoded"); // there when the process exited
     expect(readdirSync(workDir)).toEqual([]);
   });
 });
