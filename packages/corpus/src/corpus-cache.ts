@@ -1,8 +1,9 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { corpusDigest, type Corpus } from "./corpus.js";
-import { encodeCorpusToFile, openEncodedCorpus, type EncodedCorpusFile } from "./encoded-file.js";
+import { encodeCorpusToFile } from "./encode.js";
+import { openEncodedCorpus, type EncodedCorpusFile } from "./encoded-file.js";
 import { CorpusError, fileSystemProblem } from "./errors.js";
 import { buildVocabulary, type CorpusStats, type VocabularyOptions } from "./vocabulary-builder.js";
 import { loadVocabulary, saveVocabulary } from "./vocabulary-file.js";
@@ -51,7 +52,8 @@ export async function prepareEncodedCorpus(corpus: Corpus, options: PrepareOptio
   const existing = await readEntry(directory, digest);
   if (existing !== null) return existing;
 
-  const building = `${directory}.${process.pid}.tmp`;
+  // unique per call: two shards, or two calls of one process, may make the same entry at once
+  const building = `${directory}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
   try {
     await mkdir(building, { recursive: true });
   } catch (error) {

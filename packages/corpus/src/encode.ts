@@ -1,4 +1,5 @@
 import type { Corpus } from "./corpus.js";
+import { createEncodedFileWriter, type EncodedCorpusFile } from "./encoded-file.js";
 import { CorpusError, emptyCorpusError } from "./errors.js";
 import type { Vocabulary } from "./vocabulary.js";
 import { WordTable } from "./word-table.js";
@@ -15,6 +16,8 @@ export interface EncodedCorpus {
   readonly ids: Int32Array;
   /** `sentences + 1` offsets into `ids`; the last equals `ids.length`. */
   readonly sentenceStarts: Int32Array;
+  /** In-vocabulary tokens: `ids.length`, under the same name as in an `EncodedCorpusFile`. */
+  readonly tokens: number;
   /** Number of (non-empty) sentences. */
   readonly sentences: number;
   /** Tokens read, including out-of-vocabulary ones (gensim's `corpus_total_words`). */
@@ -48,14 +51,33 @@ export async function encodeCorpus(corpus: Corpus, vocabulary: Vocabulary, optio
   return {
     ids: ids.toArray(shared),
     sentenceStarts: starts.toArray(shared),
+    tokens: ids.length,
     sentences: starts.length - 1,
     rawTokens,
     rawSentences,
   };
 }
 
+/**
+ * Encodes `corpus` against `vocabulary` into the file `path` (see
+ * `createEncodedFileWriter` for the format), block by block: memory holds one
+ * sentence and one block, not the corpus. The totals and the errors are
+ * {@link encodeCorpus}'s; on any error the file is not created (an existing one
+ * stays as it was).
+ */
+export async function encodeCorpusToFile(corpus: Corpus, vocabulary: Vocabulary, path: string): Promise<EncodedCorpusFile> {
+  const writer = await createEncodedFileWriter(path, { vocabularySize: vocabulary.size });
+  try {
+    const totals = await encodeSentences(corpus, vocabulary, (sentence, length) => writer.addSentence(sentence, length));
+    return await writer.finish(totals);
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+}
+
 /** What {@link encodeSentences} read: gensim's `corpus_total_words` and `corpus_count`. */
-export interface RawTotals {
+interface RawTotals {
   /** Tokens read, including out-of-vocabulary ones. */
   readonly rawTokens: number;
   /** Sentences read, including those left empty. */
@@ -70,7 +92,7 @@ export interface RawTotals {
  * becomes a string. An empty corpus, or one with no token in the vocabulary,
  * is a {@link CorpusError} naming it.
  */
-export async function encodeSentences(
+async function encodeSentences(
   corpus: Corpus,
   vocabulary: Vocabulary,
   onSentence: (ids: Int32Array, length: number) => void,
