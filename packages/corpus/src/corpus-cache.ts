@@ -2,10 +2,10 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { corpusDigest, type Corpus } from "./corpus.js";
-import { encodeCorpusToFile } from "./encode.js";
+import { countAndEncodeToFile } from "./encode.js";
 import { openEncodedCorpus, type EncodedCorpusFile } from "./encoded-file.js";
 import { CorpusError, fileSystemProblem } from "./errors.js";
-import { buildVocabulary, type CorpusStats, type VocabularyOptions } from "./vocabulary-builder.js";
+import type { CorpusStats, VocabularyOptions } from "./vocabulary-builder.js";
 import { loadVocabulary, saveVocabulary } from "./vocabulary-file.js";
 import type { Vocabulary } from "./vocabulary.js";
 
@@ -59,24 +59,29 @@ export async function prepareEncodedCorpus(corpus: Corpus, options: PrepareOptio
   } catch (error) {
     throw new CorpusError(`cannot create the corpus cache: ${fileSystemProblem(error)}`, { file: building });
   }
+  let made: PreparedCorpus;
   try {
-    const { vocabulary, stats } = await buildVocabulary(corpus, options);
+    const { vocabulary, stats } = await countAndEncodeToFile(corpus, options, join(building, "encoded.bin"));
     await saveVocabulary(vocabulary, join(building, "vocabulary.txt"));
-    await encodeCorpusToFile(corpus, vocabulary, join(building, "encoded.bin"));
     await writeFile(join(building, "stats.json"), `${JSON.stringify({ digest, settings, stats }, null, 2)}\n`);
-    await rename(building, directory).catch(async (error: NodeJS.ErrnoException) => {
-      // another process renamed the same entry into place first: theirs is as good as ours
-      if (error.code !== "ENOTEMPTY" && error.code !== "EEXIST") throw error;
-    });
+    const won = await rename(building, directory).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        // another process renamed the same entry into place first: theirs is as good as ours
+        if (error.code !== "ENOTEMPTY" && error.code !== "EEXIST") throw error;
+        return false;
+      },
+    );
+    const entry = won ? { vocabulary, stats, encoded: await openEncodedCorpus(join(directory, "encoded.bin"), { vocabularySize: vocabulary.size }) } : await readEntry(directory, digest);
+    if (entry === null) throw new CorpusError("the corpus cache entry vanished as it was made", { file: directory });
+    made = { ...entry, digest, directory, cached: false };
   } catch (error) {
     if (error instanceof CorpusError) throw error;
     throw new CorpusError(`cannot write the corpus cache: ${fileSystemProblem(error)}`, { file: directory });
   } finally {
     await rm(building, { recursive: true, force: true });
   }
-  const made = await readEntry(directory, digest);
-  if (made === null) throw new CorpusError("the corpus cache entry vanished as it was made", { file: directory });
-  return { ...made, cached: false };
+  return made;
 }
 
 /** The entry in `directory`, or null when there is none; a damaged entry is a {@link CorpusError} saying how to rebuild it. */

@@ -1,7 +1,11 @@
+import { randomBytes } from "node:crypto";
+import { basename, dirname, join } from "node:path";
 import type { Corpus } from "./corpus.js";
 import { createEncodedFileWriter, type EncodedCorpusFile } from "./encoded-file.js";
 import { CorpusError, emptyCorpusError } from "./errors.js";
 import type { Vocabulary } from "./vocabulary.js";
+import { Int32Spill } from "./int32-spill.js";
+import { buildVocabulary, VocabularyCounter, type VocabularyBuild, type VocabularyOptions } from "./vocabulary-builder.js";
 import { WordTable } from "./word-table.js";
 
 /**
@@ -76,7 +80,60 @@ export async function encodeCorpusToFile(corpus: Corpus, vocabulary: Vocabulary,
   }
 }
 
-/** What {@link encodeSentences} read: gensim's `corpus_total_words` and `corpus_count`. */
+/**
+ * Counts `corpus`'s vocabulary ({@link buildVocabulary}'s words, counts and
+ * statistics exactly) and encodes the corpus against it into the file `path`
+ * (as {@link encodeCorpusToFile}) with one pass over the text instead of two:
+ * while counting, each token's id in the counting table goes to a temporary
+ * file beside `path` (4 bytes a token, a −1 after each sentence); once the
+ * vocabulary is known those ids are mapped to vocabulary ids and written out
+ * sentence by sentence. Tokenising and looking words up cost far more than
+ * reading back 4 bytes a token. With `maxVocabSize`, pruning renumbers the
+ * counting table as it goes, so the text is read twice instead.
+ */
+export async function countAndEncodeToFile(
+  corpus: Corpus,
+  options: VocabularyOptions,
+  path: string,
+): Promise<VocabularyBuild & { readonly encoded: EncodedCorpusFile }> {
+  const counter = new VocabularyCounter(options);
+  if (counter.mayPrune) {
+    const build = await buildVocabulary(corpus, options);
+    return { ...build, encoded: await encodeCorpusToFile(corpus, build.vocabulary, path) };
+  }
+  const spill = Int32Spill.create(join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString("hex")}.ids.tmp`), path);
+  try {
+    await corpus.scanTokens({
+      token: (bytes, start, end) => spill.push(counter.add(bytes, start, end)),
+      endSentence: () => {
+        counter.endSentence();
+        spill.push(-1);
+      },
+    });
+    const { build, tableIds } = counter.finish(corpus.name);
+    const toVocabulary = new Int32Array(counter.types).fill(-1);
+    tableIds.forEach((tableId, id) => (toVocabulary[tableId] = id));
+    const writer = await createEncodedFileWriter(path, { vocabularySize: build.vocabulary.size });
+    try {
+      const sentences = new SentenceIds((ids, length) => writer.addSentence(ids, length));
+      for (const chunk of spill.readBack()) {
+        for (let i = 0; i < chunk.length; i++) {
+          const value = chunk[i];
+          if (value >= 0) sentences.token(toVocabulary[value]);
+          else sentences.endSentence();
+        }
+      }
+      return { ...build, encoded: await writer.finish(sentences.totals(corpus.name, build.vocabulary.size)) };
+    } catch (error) {
+      await writer.abort();
+      throw error;
+    }
+  } finally {
+    spill.remove();
+  }
+}
+
+/** What an encoding pass read: gensim's `corpus_total_words` and `corpus_count`. */
 interface RawTotals {
   /** Tokens read, including out-of-vocabulary ones. */
   readonly rawTokens: number;
@@ -85,12 +142,9 @@ interface RawTotals {
 }
 
 /**
- * Scans `corpus` and passes each sentence's ids to `onSentence`: the words of
- * `vocabulary` only (gensim's training loop skips the others), sentences left
- * empty dropped. `ids[0, length)` is reused for the next sentence. The token
- * bytes are looked up in a table of the vocabulary's words, so no token
- * becomes a string. An empty corpus, or one with no token in the vocabulary,
- * is a {@link CorpusError} naming it.
+ * Scans `corpus` and passes each sentence's ids to `onSentence` (see
+ * {@link SentenceIds}). The token bytes are looked up in a table of the
+ * vocabulary's words, so no token becomes a string.
  */
 async function encodeSentences(
   corpus: Corpus,
@@ -98,39 +152,60 @@ async function encodeSentences(
   onSentence: (ids: Int32Array, length: number) => void,
 ): Promise<RawTotals> {
   const table = WordTable.fromWords(vocabulary.words);
-  let sentence = new Int32Array(1 << 12);
-  let length = 0;
-  let rawTokens = 0;
-  let rawSentences = 0;
-  let kept = 0;
+  const sentences = new SentenceIds(onSentence);
   await corpus.scanTokens({
-    token: (bytes, start, end) => {
-      rawTokens += 1;
-      const id = table.find(bytes, start, end);
-      if (id < 0) return;
-      if (length === sentence.length) {
-        const bigger = new Int32Array(2 * length);
-        bigger.set(sentence);
-        sentence = bigger;
-      }
-      sentence[length++] = id;
-    },
-    endSentence: () => {
-      rawSentences += 1;
-      if (length === 0) return;
-      kept += length;
-      onSentence(sentence, length);
-      length = 0;
-    },
+    token: (bytes, start, end) => sentences.token(table.find(bytes, start, end)),
+    endSentence: () => sentences.endSentence(),
   });
-  if (rawTokens === 0) throw emptyCorpusError(corpus.name);
-  if (kept === 0) {
-    throw new CorpusError(
-      `none of the ${rawTokens} tokens is in the vocabulary (${vocabulary.size} words): was it built from another corpus?`,
-      { file: corpus.name },
-    );
+  return sentences.totals(corpus.name, vocabulary.size);
+}
+
+/**
+ * Sentences of vocabulary ids, put together token by token: words outside the
+ * vocabulary are removed (gensim's training loop skips them) and sentences
+ * left empty dropped; each other sentence goes to `onSentence` as the first
+ * `length` entries of an array reused for the next one.
+ */
+class SentenceIds {
+  private ids = new Int32Array(1 << 12);
+  private length = 0;
+  private rawTokens = 0;
+  private rawSentences = 0;
+  private kept = 0;
+
+  constructor(private readonly onSentence: (ids: Int32Array, length: number) => void) {}
+
+  /** One token: its vocabulary id, or −1 when it is not in the vocabulary. */
+  token(id: number): void {
+    this.rawTokens += 1;
+    if (id < 0) return;
+    if (this.length === this.ids.length) {
+      const bigger = new Int32Array(2 * this.length);
+      bigger.set(this.ids);
+      this.ids = bigger;
+    }
+    this.ids[this.length++] = id;
   }
-  return { rawTokens, rawSentences };
+
+  endSentence(): void {
+    this.rawSentences += 1;
+    if (this.length === 0) return;
+    this.kept += this.length;
+    this.onSentence(this.ids, this.length);
+    this.length = 0;
+  }
+
+  /** The totals; an empty corpus, or one with no token in the vocabulary, is a {@link CorpusError} naming `source`. */
+  totals(source: string, vocabularySize: number): RawTotals {
+    if (this.rawTokens === 0) throw emptyCorpusError(source);
+    if (this.kept === 0) {
+      throw new CorpusError(
+        `none of the ${this.rawTokens} tokens is in the vocabulary (${vocabularySize} words): was it built from another corpus?`,
+        { file: source },
+      );
+    }
+    return { rawTokens: this.rawTokens, rawSentences: this.rawSentences };
+  }
 }
 
 /** An append-only Int32Array that doubles its capacity as needed. */

@@ -33,7 +33,7 @@ export {
 export { saveVocabulary, loadVocabulary } from "./vocabulary-file.js";
 export { keepProbabilities, expectedRetainedTokens } from "./subsampling.js";
 export { prepareEncodedCorpus, type PrepareOptions, type PreparedCorpus } from "./corpus-cache.js";
-export { encodeCorpus, encodeCorpusToFile, type EncodedCorpus, type EncodeOptions } from "./encode.js";
+export { encodeCorpus, encodeCorpusToFile, countAndEncodeToFile, type EncodedCorpus, type EncodeOptions } from "./encode.js";
 export { BLOCK_WORDS, BlockTableBuilder, sentenceBlocks, type SentenceBlocks } from "./encoded-blocks.js";
 export {
   ENCODED_FILE_VERSION,
