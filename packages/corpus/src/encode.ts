@@ -90,15 +90,19 @@ export async function encodeCorpusToFile(corpus: Corpus, vocabulary: Vocabulary,
  * sentence by sentence. Tokenising and looking words up cost far more than
  * reading back 4 bytes a token. With `maxVocabSize`, pruning renumbers the
  * counting table as it goes, so the text is read twice instead.
+ *
+ * `onCounted` sees the vocabulary before the encoded file is written; what it
+ * throws ends the call with nothing written (e.g. a model too large for it).
  */
 export async function countAndEncodeToFile(
   corpus: Corpus,
-  options: VocabularyOptions,
+  options: VocabularyOptions & { readonly onCounted?: (build: VocabularyBuild) => void },
   path: string,
 ): Promise<VocabularyBuild & { readonly encoded: EncodedCorpusFile }> {
   const counter = new VocabularyCounter(options);
   if (counter.mayPrune) {
     const build = await buildVocabulary(corpus, options);
+    options.onCounted?.(build);
     return { ...build, encoded: await encodeCorpusToFile(corpus, build.vocabulary, path) };
   }
   const spill = Int32Spill.create(join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString("hex")}.ids.tmp`), path);
@@ -111,6 +115,7 @@ export async function countAndEncodeToFile(
       },
     });
     const { build, tableIds } = counter.finish(corpus.name);
+    options.onCounted?.(build);
     const toVocabulary = new Int32Array(counter.types).fill(-1);
     tableIds.forEach((tableId, id) => (toVocabulary[tableId] = id));
     const writer = await createEncodedFileWriter(path, { vocabularySize: build.vocabulary.size });

@@ -57,6 +57,21 @@ describe("countAndEncodeToFile", () => {
     });
   }
 
+  it("stops before writing anything when onCounted throws", async () => {
+    const dir = tempDir();
+    const corpus = await openCorpus(plantedCorpus(dir));
+    for (const options of [{ minCount: 5 }, { minCount: 5, maxVocabSize: 5_000 }]) {
+      let seen = 0;
+      const refuse = (build: { vocabulary: { size: number } }) => {
+        seen = build.vocabulary.size;
+        throw new RangeError("too large");
+      };
+      await expect(countAndEncodeToFile(corpus, { ...options, onCounted: refuse }, join(dir, "out.bin"))).rejects.toThrow("too large");
+      expect(seen).toBe((await buildVocabulary(corpus, options)).vocabulary.size);
+      expect(readdirSync(dir)).toEqual(["planted.txt"]);
+    }
+  });
+
   it("leaves no file behind when the corpus is empty", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "empty.txt"), "\n \n");
