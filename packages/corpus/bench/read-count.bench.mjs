@@ -5,11 +5,11 @@
 // The corpus is the shared brown.txt repeated until it holds ≥ 10M tokens (or the embedded Brown
 // corpus when the shared data is absent). Each tool runs 3 times in a fresh process; medians are quoted.
 import { spawnSync } from "node:child_process";
-import { createWriteStream, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { brownCorpus, splitWhitespace } from "../dist/index.js";
+import { writeBigCorpus } from "./big-corpus.mjs";
 
 const REPEATS = 3;
 const MIN_TOKENS = 10_000_000;
@@ -74,27 +74,3 @@ if (probe.status === 0) {
 }
 console.log(`load average after: ${load()}`);
 rmSync(work, { recursive: true, force: true });
-
-/**
- * Writes brown.txt (shared data, else the embedded Brown corpus) repeatedly until ≥ minTokens, and
- * returns the exact number of tokens written, counted with gensim's tokenizer (`splitWhitespace`).
- */
-async function writeBigCorpus(path, minTokens) {
-  const dataDir = resolve(process.env.NEGLAB_DATA ?? join(here, "../../../../shared/data"));
-  const shared = join(dataDir, "corpora/brown.txt");
-  const lines = [];
-  if (existsSync(shared)) {
-    const { readFileSync } = await import("node:fs");
-    lines.push(...readFileSync(shared, "utf8").split("\n").filter((l) => l.length > 0));
-  } else {
-    for await (const s of (await brownCorpus()).sentences()) lines.push(s.join(" "));
-  }
-  const perCopy = lines.reduce((n, l) => n + splitWhitespace(l).length, 0);
-  const out = createWriteStream(path);
-  let written = 0;
-  for (; written < minTokens; written += perCopy) {
-    for (const line of lines) if (!out.write(line + "\n")) await new Promise((r) => out.once("drain", r));
-  }
-  await new Promise((r) => out.end(r));
-  return written;
-}

@@ -6,6 +6,7 @@ import { CorpusError, fileSystemProblem } from "./errors.js";
 import { assertReadableFile, fileBytes } from "./byte-sources.js";
 import { createNormalizer, type NormalizeOptions } from "./normalize.js";
 import { sentenceBatches } from "./sentence-stream.js";
+import { scanTokens, type TokenSink } from "./token-scanner.js";
 
 /**
  * A corpus: a re-iterable stream of tokenised sentences. Iterating reads the
@@ -21,6 +22,11 @@ export interface Corpus {
   sentenceBatches(): AsyncIterable<string[][]>;
   /** Sentences one at a time. */
   sentences(): AsyncIterable<string[]>;
+  /**
+   * Every token as UTF-8 bytes, sentence by sentence, into `sink`: the fastest
+   * way through a corpus, used to count and encode it (no string per token).
+   */
+  scanTokens(sink: TokenSink): Promise<void>;
 }
 
 /** Where a corpus comes from and how it is tokenised. */
@@ -96,17 +102,14 @@ async function corpusFilesIn(directory: string): Promise<string[]> {
  */
 export async function brownCorpus(options: CorpusOptions & { categories?: readonly string[] } = {}): Promise<Corpus> {
   const { files, categories } = await brownFiles(options.categories);
-  const normalizer = createNormalizer(options.normalize);
   const description: CorpusDescription = {
     kind: "brown",
     files,
     ...(options.categories ? { categories } : {}),
     normalize: options.normalize ?? {},
-    ...(options.maxSentenceLength ? { maxSentenceLength: options.maxSentenceLength } : {}),
+    ...(options.maxSentenceLength !== undefined ? { maxSentenceLength: options.maxSentenceLength } : {}),
   };
-  return makeCorpus("brown", description, (file) =>
-    sentenceBatches(brownBytes(file), { file, normalizer, maxSentenceLength: options.maxSentenceLength }),
-  );
+  return makeCorpus("brown", description, brownBytes);
 }
 
 /**
@@ -125,25 +128,21 @@ export async function corpusDigest(corpus: Corpus): Promise<string> {
 }
 
 function filesCorpus(name: string, files: string[], options: CorpusOptions): Corpus {
-  const normalizer = createNormalizer(options.normalize);
   const description: CorpusDescription = {
     kind: "files",
     files,
     normalize: options.normalize ?? {},
-    ...(options.maxSentenceLength ? { maxSentenceLength: options.maxSentenceLength } : {}),
+    ...(options.maxSentenceLength !== undefined ? { maxSentenceLength: options.maxSentenceLength } : {}),
   };
-  return makeCorpus(name, description, (file) =>
-    sentenceBatches(fileBytes(file), { file, normalizer, maxSentenceLength: options.maxSentenceLength }),
-  );
+  return makeCorpus(name, description, fileBytes);
 }
 
-function makeCorpus(
-  name: string,
-  description: CorpusDescription,
-  readFile: (file: string) => AsyncIterable<string[][]>,
-): Corpus {
+/** A corpus reading `description.files` in order, each file's bytes from `fileChunks`, tokenised as `description` says. */
+function makeCorpus(name: string, description: CorpusDescription, fileChunks: (file: string) => AsyncIterable<Uint8Array>): Corpus {
+  createNormalizer(description.normalize); // bad options fail when the corpus is opened, not when it is first read
+  const scanOptions = (file: string) => ({ file, normalize: description.normalize, maxSentenceLength: description.maxSentenceLength });
   async function* batches(): AsyncGenerator<string[][]> {
-    for (const file of description.files) yield* readFile(file);
+    for (const file of description.files) yield* sentenceBatches(fileChunks(file), scanOptions(file));
   }
   return {
     name,
@@ -151,6 +150,9 @@ function makeCorpus(
     sentenceBatches: batches,
     async *sentences() {
       for await (const batch of batches()) yield* batch;
+    },
+    async scanTokens(sink) {
+      for (const file of description.files) await scanTokens(fileChunks(file), scanOptions(file), sink);
     },
   };
 }

@@ -4,13 +4,15 @@
  * Reading: {@link openCorpus} (text, .gz, directories), {@link brownCorpus} (embedded default).
  * Tokenising: {@link splitWhitespace} (gensim's `LineSentence`), {@link createNormalizer}.
  * Vocabulary: {@link buildVocabulary}, {@link Vocabulary}, {@link saveVocabulary} / {@link loadVocabulary}.
- * Training inputs: {@link keepProbabilities} (subsampling), {@link encodeCorpus}.
+ * Training inputs: {@link keepProbabilities} (subsampling), {@link encodeCorpus} (in memory),
+ * {@link encodeCorpusToFile} / {@link openEncodedCorpus} / {@link readEncodedBlock} (on disk, read in blocks).
  */
 export { CorpusError } from "./errors.js";
 export { Vocabulary } from "./vocabulary.js";
 export { PYTHON_WHITESPACE, MAX_SENTENCE_LENGTH, splitWhitespace } from "./tokenize.js";
 export { createNormalizer, type NormalizeOptions, type Normalizer } from "./normalize.js";
 export { sentenceBatches, type SentenceStreamOptions } from "./sentence-stream.js";
+export { scanTokens, type TokenSink, type ScanOptions } from "./token-scanner.js";
 export { fileBytes } from "./byte-sources.js";
 export {
   openCorpus,
@@ -30,4 +32,18 @@ export {
 } from "./vocabulary-builder.js";
 export { saveVocabulary, loadVocabulary } from "./vocabulary-file.js";
 export { keepProbabilities, expectedRetainedTokens } from "./subsampling.js";
-export { encodeCorpus, type EncodedCorpus, type EncodeOptions } from "./encode.js";
+export { prepareEncodedCorpus, type PrepareOptions, type PreparedCorpus } from "./corpus-cache.js";
+export { encodeCorpus, encodeCorpusToFile, countAndEncodeToFile, type EncodedCorpus, type EncodeOptions } from "./encode.js";
+export { BLOCK_WORDS, BlockTableBuilder, sentenceBlocks, type SentenceBlocks } from "./encoded-blocks.js";
+export {
+  ENCODED_FILE_VERSION,
+  createEncodedFileWriter,
+  openEncodedCorpus,
+  openEncodedFd,
+  readEncodedBlock,
+  blockBufferLength,
+  type EncodedCorpusFile,
+  type EncodedFileBlocks,
+  type EncodedFileWriter,
+  type EncodedBlock,
+} from "./encoded-file.js";

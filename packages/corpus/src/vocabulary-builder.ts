@@ -1,6 +1,8 @@
 import type { Corpus } from "./corpus.js";
 import { CorpusError, emptyCorpusError } from "./errors.js";
 import { Vocabulary } from "./vocabulary.js";
+import type { TokenSink } from "./token-scanner.js";
+import { WordTable } from "./word-table.js";
 
 /** Settings for {@link buildVocabulary}, with gensim's names and defaults. */
 export interface VocabularyOptions {
@@ -69,71 +71,114 @@ export interface VocabularyBuild {
  * count, ties by first occurrence (see {@link Vocabulary}).
  */
 export async function buildVocabulary(corpus: Corpus, options: VocabularyOptions = {}): Promise<VocabularyBuild> {
-  const minCount = options.minCount ?? 5;
-  const maxVocabSize = options.maxVocabSize ?? null;
-  const maxFinalVocab = options.maxFinalVocab ?? null;
-  checkPositiveInteger("minCount", minCount);
-  if (maxVocabSize !== null) checkPositiveInteger("maxVocabSize", maxVocabSize);
-  if (maxFinalVocab !== null) checkPositiveInteger("maxFinalVocab", maxFinalVocab);
+  const counter = new VocabularyCounter(options);
+  await corpus.scanTokens(counter);
+  return counter.finish(corpus.name).build;
+}
+
+/**
+ * The counting of {@link buildVocabulary} as a token sink, for passes that do
+ * more with the tokens than count them (`countAndEncodeToFile`): `add` counts a
+ * token and returns its id in the counting table, which stays stable unless
+ * `maxVocabSize` prunes.
+ */
+export class VocabularyCounter implements TokenSink {
+  private readonly table = new WordTable();
+  private readonly minCount: number;
+  private readonly maxVocabSize: number | null;
+  private readonly maxFinalVocab: number | null;
+  private sentences = 0;
+  private tokens = 0;
+  private minReduce = 1;
+  private prunes = 0;
+
+  constructor(private readonly options: VocabularyOptions = {}) {
+    this.minCount = options.minCount ?? 5;
+    this.maxVocabSize = options.maxVocabSize ?? null;
+    this.maxFinalVocab = options.maxFinalVocab ?? null;
+    checkPositiveInteger("minCount", this.minCount);
+    if (this.maxVocabSize !== null) checkPositiveInteger("maxVocabSize", this.maxVocabSize);
+    if (this.maxFinalVocab !== null) checkPositiveInteger("maxFinalVocab", this.maxFinalVocab);
+  }
+
+  /** Distinct words held (table ids are below this). */
+  get types(): number {
+    return this.table.size;
+  }
+
+  /** Whether counting may prune (`maxVocabSize`), renumbering the table's ids. */
+  get mayPrune(): boolean {
+    return this.maxVocabSize !== null;
+  }
+
+  token(bytes: Buffer, start: number, end: number): void {
+    this.add(bytes, start, end);
+  }
+
+  /** Counts one token; returns its id in the counting table. */
+  add(bytes: Buffer, start: number, end: number): number {
+    this.tokens += 1;
+    return this.table.add(bytes, start, end);
+  }
 
   // 1. Count, pruning after any sentence that takes the table past maxVocabSize.
-  // One boxed counter per word: a single hash lookup per token instead of a get and a set.
-  const counts = new Map<string, { n: number }>();
-  let sentences = 0;
-  let tokens = 0;
-  let minReduce = 1;
-  let prunes = 0;
-  for await (const batch of corpus.sentenceBatches()) {
-    for (const sentence of batch) {
-      for (const word of sentence) {
-        const counter = counts.get(word);
-        if (counter === undefined) counts.set(word, { n: 1 });
-        else counter.n += 1;
-      }
-      tokens += sentence.length;
-      sentences += 1;
-      if (maxVocabSize !== null && counts.size > maxVocabSize) {
-        for (const [word, counter] of counts) if (counter.n < minReduce) counts.delete(word);
-        minReduce += 1;
-        prunes += 1;
-      }
-      if (sentences % 10_000 === 0) options.onProgress?.({ sentences, tokens, types: counts.size });
+  endSentence(): void {
+    const { table } = this;
+    this.sentences += 1;
+    if (this.maxVocabSize !== null && table.size > this.maxVocabSize) {
+      table.prune(this.minReduce);
+      this.minReduce += 1;
+      this.prunes += 1;
     }
-  }
-  options.onProgress?.({ sentences, tokens, types: counts.size });
-  if (tokens === 0) throw emptyCorpusError(corpus.name);
-
-  // 2. maxFinalVocab raises minCount to one above the count ranked maxFinalVocab.
-  let effectiveMinCount = minCount;
-  if (maxFinalVocab !== null && maxFinalVocab < counts.size) {
-    const sorted = [...counts.values()].map((c) => c.n).sort((a, b) => b - a);
-    effectiveMinCount = Math.max(minCount, sorted[maxFinalVocab] + 1);
+    if (this.sentences % 10_000 === 0) this.options.onProgress?.({ sentences: this.sentences, tokens: this.tokens, types: table.size });
   }
 
-  // 3. Keep words with count ≥ effectiveMinCount, sorted by descending count.
-  const entries = Array.from(counts, ([word, counter]) => [word, counter.n] as const);
-  const vocabulary = Vocabulary.fromCounts(entries, effectiveMinCount);
-  if (vocabulary.size === 0 && prunes > 0) {
-    // the pruning, not minCount alone, may have emptied it: name both settings
-    throw new CorpusError(
-      `maxVocabSize=${maxVocabSize} pruned words counted fewer than ${minReduce - 1} times while counting, and minCount=${effectiveMinCount} ` +
-        "then leaves no word in the vocabulary; raise maxVocabSize or lower minCount",
-      { file: corpus.name },
+  /**
+   * The vocabulary of the words counted, and `tableIds`: for each vocabulary id,
+   * the word's id in the counting table. A {@link CorpusError} naming `source`
+   * when nothing was counted or nothing is kept.
+   */
+  finish(source: string): { build: VocabularyBuild; tableIds: Int32Array } {
+    const { table, sentences, tokens, prunes } = this;
+    this.options.onProgress?.({ sentences, tokens, types: table.size });
+    if (tokens === 0) throw emptyCorpusError(source);
+
+    // 2. maxFinalVocab raises minCount to one above the count ranked maxFinalVocab.
+    let effectiveMinCount = this.minCount;
+    if (this.maxFinalVocab !== null && this.maxFinalVocab < table.size) {
+      const sorted = Float64Array.from({ length: table.size }, (_, id) => table.count(id)).sort().reverse();
+      effectiveMinCount = Math.max(this.minCount, sorted[this.maxFinalVocab] + 1);
+    }
+
+    // 3. Keep words with count ≥ effectiveMinCount, sorted by descending count, equal counts in table order
+    // (first occurrence; a word that returned after pruning counts from its return). Only kept words become strings.
+    const kept: number[] = [];
+    for (let id = 0; id < table.size; id++) if (table.count(id) >= effectiveMinCount) kept.push(id);
+    kept.sort((a, b) => table.count(b) - table.count(a)); // stable (ES2019)
+    const vocabulary = new Vocabulary(
+      kept.map((id) => table.word(id)),
+      kept.map((id) => table.count(id)),
     );
-  }
-  vocabulary.assertNotEmpty(corpus.name, effectiveMinCount);
-  return {
-    vocabulary,
-    stats: {
+    if (vocabulary.size === 0 && prunes > 0) {
+      // the pruning, not minCount alone, may have emptied it: name both settings
+      throw new CorpusError(
+        `maxVocabSize=${this.maxVocabSize} pruned words counted fewer than ${this.minReduce - 1} times while counting, and minCount=${effectiveMinCount} ` +
+          "then leaves no word in the vocabulary; raise maxVocabSize or lower minCount",
+        { file: source },
+      );
+    }
+    vocabulary.assertNotEmpty(source, effectiveMinCount);
+    const stats: CorpusStats = {
       sentences,
       tokens,
-      types: counts.size,
+      types: table.size,
       effectiveMinCount,
       retainedTypes: vocabulary.size,
       retainedTokens: vocabulary.totalCount,
       prunes,
-    },
-  };
+    };
+    return { build: { vocabulary, stats }, tableIds: Int32Array.from(kept) };
+  }
 }
 
 function checkPositiveInteger(name: string, value: number): void {

@@ -40,6 +40,7 @@ describe("encodeCorpus", () => {
     expect([...dropped.ids]).toEqual([0, 0, 0]);
     expect([...dropped.sentenceStarts]).toEqual([0, 2, 3]);
     expect(dropped.sentences).toBe(2);
+    expect(dropped.tokens).toBe(3);
     expect(dropped.rawSentences).toBe(3);
     expect(dropped.rawTokens).toBe(7);
     expect(dropped.ids.buffer).toBeInstanceOf(SharedArrayBuffer);

@@ -140,9 +140,9 @@ export async function runGensim(corpus, { sg, workers, seed = 1, output, nsExpon
   return { ...result, peakKiB: run.peakKiB };
 }
 
-/** One @neglab/trainer run in its own process; words/s from the training time. */
-export async function runOurs(corpus, settings, output) {
-  const run = await timed(process.execPath, [join(HERE, "train-once.mjs"), JSON.stringify({ corpus: corpus.path, settings, output })]);
+/** One @neglab/trainer run in its own process; words/s from the training time; `encoding` "memory" or "file" (see train-once.mjs). */
+export async function runOurs(corpus, settings, output, encoding = "memory") {
+  const run = await timed(process.execPath, [join(HERE, "train-once.mjs"), JSON.stringify({ corpus: corpus.path, settings, output, encoding })]);
   const result = JSON.parse(run.stdout.trim().split("\n").at(-1));
   return { ...result, peakKiB: run.peakKiB };
 }

@@ -2,9 +2,11 @@ import { TrainingAbortedError, TrainingDivergedError } from "./errors.js";
 import { extractModel, vectorsFinite } from "./extract.js";
 import type { EpochReport, TrainedModel } from "./model.js";
 import type { TrainingRun } from "./prepare.js";
-import { CONTROL_ABORT, CONTROL_NEXT_CHUNK, CONTROL_WORDS, type WorkerReply } from "./protocol.js";
+import { CONTROL_ABORT, CONTROL_NEXT_CHUNK, wordsDone, type WorkerReply } from "./protocol.js";
 import { learningRate } from "./schedule.js";
+import { sentenceAtWords, type TrainingCorpus } from "./training-corpus.js";
 import { EXPLODED_LOSS } from "./sigmoid-table.js";
+import type { TrainSettings } from "./options.js";
 import type { TrainProgress } from "./train-options.js";
 import type { WorkerPool } from "./worker-pool.js";
 
@@ -37,7 +39,7 @@ export async function runEpochs(run: TrainingRun, pool: WorkerPool, started: num
     for (let epoch = 0; epoch < settings.epochs; epoch++) {
       if (options.signal?.aborted) throw new TrainingAbortedError(epoch, snapshot());
       const epochStart = performance.now();
-      Atomics.store(control, CONTROL_WORDS, 0);
+      Atomics.store(wordsDone(control), 0, 0n);
       Atomics.store(control, CONTROL_NEXT_CHUNK, 0);
       pool.workers.forEach((worker) => worker.postMessage({ type: "epoch", epoch }));
       const onProgress = options.onProgress;
@@ -69,10 +71,11 @@ export async function runEpochs(run: TrainingRun, pool: WorkerPool, started: num
 }
 
 /** Progress during `epoch`, from the shared count of the words the workers finished. */
-function progressAt({ settings, encoded, control }: TrainingRun, epoch: number, started: number): TrainProgress {
-  const epochWords = encoded.ids.length;
+function progressAt({ settings, corpus, control }: TrainingRun, epoch: number, started: number): TrainProgress {
+  const epochWords = corpus.tokens;
   const totalWords = epochWords * settings.epochs;
-  const words = epoch * epochWords + Atomics.load(control, CONTROL_WORDS);
+  const done = Number(Atomics.load(wordsDone(control), 0));
+  const words = epoch * epochWords + done;
   const seconds = (performance.now() - started) / 1000;
   const rate = words / Math.max(seconds, 1e-9);
   return {
@@ -83,8 +86,20 @@ function progressAt({ settings, encoded, control }: TrainingRun, epoch: number, 
     totalWords,
     wordsPerSecond: rate,
     etaSeconds: rate > 0 ? (totalWords - words) / rate : Number.POSITIVE_INFINITY,
-    alpha: learningRate(settings.alpha, settings.minAlpha, words / totalWords),
+    alpha: learningRate(settings.alpha, settings.minAlpha, scheduleProgress(settings, corpus, epoch, done)),
   };
+}
+
+/**
+ * The share of training the learning rate has decayed by after `epochWords`
+ * words of epoch `epoch`, as the workers compute it: by words, the share of all
+ * epochs' words; by sentences (`decayBy: "sentences"`), the share of all epochs'
+ * sentences, the sentence reached found through the block table's cumulative
+ * words (see {@link sentenceAtWords}).
+ */
+export function scheduleProgress(settings: Pick<TrainSettings, "decayBy" | "epochs">, corpus: TrainingCorpus, epoch: number, epochWords: number): number {
+  if (settings.decayBy === "sentences") return (epoch * corpus.sentences + sentenceAtWords(corpus, epochWords)) / (corpus.sentences * settings.epochs);
+  return (epoch * corpus.tokens + epochWords) / (corpus.tokens * settings.epochs);
 }
 
 function addUp(replies: readonly WorkerReply[]): EpochTotals {

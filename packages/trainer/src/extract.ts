@@ -11,7 +11,7 @@ export interface ModelRecord {
 }
 
 /** Copies the vectors out of the shared memory into a standalone model. */
-export function extractModel({ memory, layout, settings, vocabulary, encoded }: TrainingRun, { sampler, epochs, trainSeconds }: ModelRecord): TrainedModel {
+export function extractModel({ memory, layout, settings, vocabulary, corpus }: TrainingRun, { sampler, epochs, trainSeconds }: ModelRecord): TrainedModel {
   const count = layout.vocabularySize * layout.dim;
   const copy = (offset: number): Float32Array | null => (offset === 0 ? null : new Float32Array(memory.buffer, offset, count).slice());
   const done = epochs.length;
@@ -26,9 +26,9 @@ export function extractModel({ memory, layout, settings, vocabulary, encoded }: 
     epochs: [...epochs],
     stats: {
       trainSeconds,
-      corpusWords: encoded.rawTokens,
-      epochWords: encoded.ids.length,
-      wordsPerSecond: trainSeconds > 0 ? (encoded.rawTokens * done) / trainSeconds : 0,
+      corpusWords: corpus.rawTokens,
+      epochWords: corpus.tokens,
+      wordsPerSecond: trainSeconds > 0 ? (corpus.rawTokens * done) / trainSeconds : 0,
     },
   };
 }

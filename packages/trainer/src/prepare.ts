@@ -1,5 +1,9 @@
-import { buildVocabulary, encodeCorpus, keepProbabilities, openCorpus } from "@neglab/corpus";
-import type { EncodedCorpus, Vocabulary } from "@neglab/corpus";
+import { rmSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { countAndEncodeToFile, encodeCorpusToFile, keepProbabilities, openCorpus } from "@neglab/corpus";
+import type { EncodedCorpus, EncodedCorpusFile, Vocabulary } from "@neglab/corpus";
 import { TrainOptionError } from "./errors.js";
 import { compileWasmKernel } from "./kernel/wasm-kernel.js";
 import type { MemoryLayout } from "./layout.js";
@@ -8,6 +12,7 @@ import { checkModelFits, checkModelFitsBeforeReading } from "./model-size.js";
 import { defaultSettings, resolveSamplerTimeout, resolveSettings, type TrainSettings } from "./options.js";
 import { controlLength } from "./protocol.js";
 import type { TrainOptions } from "./train-options.js";
+import { isEncodedFile, trainingCorpus, type TrainingCorpus } from "./training-corpus.js";
 
 /**
  * Everything one call of `train` works on, prepared before any worker starts:
@@ -22,8 +27,8 @@ export interface TrainingRun {
   /** Milliseconds a worker may go without progress (see `TrainOptions.samplerTimeout`). */
   readonly samplerTimeout: number;
   readonly vocabulary: Vocabulary;
-  /** The corpus encoded against `vocabulary`, on SharedArrayBuffers that every worker reads. */
-  readonly encoded: EncodedCorpus;
+  /** The corpus encoded against `vocabulary`: totals, blocks, and where workers read them (shared memory or file). */
+  readonly corpus: TrainingCorpus;
   /** Per word: the probability that subsampling keeps an occurrence. */
   readonly keep: Float64Array;
   /** Where everything lives in `memory`. */
@@ -34,6 +39,8 @@ export interface TrainingRun {
   readonly module: WebAssembly.Module | null;
   /** The shared control array (slots in protocol.ts). */
   readonly control: Int32Array;
+  /** Removes what the run made on disk (the encoded corpus file `train` wrote); `train` calls it when it ends, however it ends. */
+  readonly dispose: () => Promise<void>;
 }
 
 /** Every key of {@link TrainSettings}, read off the defaults so that no setting can be left out. */
@@ -51,12 +58,18 @@ export async function prepareRun(options: TrainOptions): Promise<TrainingRun> {
   const settings = resolveSettings(pickSettings(options));
   const samplerTimeout = resolveSamplerTimeout(options.samplerTimeout);
   checkModelFitsBeforeReading(options, settings);
-  const { vocabulary, encoded } = await readCorpus(options, settings);
-  const keep = keepProbabilities(vocabulary, settings.sample);
-  const { layout, memory } = allocateModel(options, settings, vocabulary);
-  const module = settings.kernel === "wasm" ? await compileWasmKernel() : null;
-  const control = new Int32Array(new SharedArrayBuffer(controlLength(settings.workers) * 4));
-  return { options, settings, samplerTimeout, vocabulary, encoded, keep, layout, memory, module, control };
+  const { vocabulary, encoded, dispose } = await readCorpus(options, settings);
+  try {
+    const corpus = trainingCorpus(encoded);
+    const keep = keepProbabilities(vocabulary, settings.sample);
+    const { layout, memory } = allocateModel(options, settings, vocabulary);
+    const module = settings.kernel === "wasm" ? await compileWasmKernel() : null;
+    const control = new Int32Array(new SharedArrayBuffer(controlLength(settings.workers) * 4));
+    return { options, settings, samplerTimeout, vocabulary, corpus, keep, layout, memory, module, control, dispose };
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
 }
 
 /** The settings given in `options`; a continued model's shape (architecture, vectorSize, hs) cannot change. */
@@ -78,39 +91,70 @@ function pickSettings(options: TrainOptions): Partial<TrainSettings> {
   return picked;
 }
 
-/** The vocabulary (given, the continued model's, or counted) and the corpus encoded against it, shared. */
-async function readCorpus(options: TrainOptions, settings: TrainSettings): Promise<{ vocabulary: Vocabulary; encoded: EncodedCorpus }> {
+/** What {@link readCorpus} gives: the vocabulary, the encoding, and how to remove the file it wrote (if any). */
+interface ReadCorpus {
+  readonly vocabulary: Vocabulary;
+  readonly encoded: EncodedCorpus | EncodedCorpusFile;
+  readonly dispose: () => Promise<void>;
+}
+
+/**
+ * The vocabulary (given, the continued model's, or counted) and the corpus
+ * encoded against it. A corpus given as a path or a `Corpus` is encoded to a
+ * file in a new directory under `workDir` (default the system's temporary
+ * directory), read back block by block by the workers, so memory does not grow
+ * with the corpus; `dispose` removes the directory, and so does the process's
+ * exit if it comes first.
+ */
+async function readCorpus(options: TrainOptions, settings: TrainSettings): Promise<ReadCorpus> {
   let vocabulary = options.initialModel?.vocabulary ?? options.vocabulary;
-  let encoded = options.encoded;
-  if (encoded === undefined) {
-    if (options.corpus === undefined) throw new TrainOptionError("corpus", "is required (a path, \"brown\" or a Corpus) unless `encoded` is given");
-    const corpus = typeof options.corpus === "string" ? await openCorpus(options.corpus, { normalize: options.normalize }) : options.corpus;
-    if (vocabulary === undefined) {
-      const built = await buildVocabulary(corpus, {
+  const given = options.encoded;
+  if (given !== undefined) {
+    if (vocabulary === undefined) throw new TrainOptionError("vocabulary", "is required with `encoded` (the vocabulary it was encoded against)");
+    checkVocabulary(vocabulary, settings);
+    if (isEncodedFile(given) && given.vocabularySize !== vocabulary.size) {
+      throw new TrainOptionError("encoded", `${given.path} was encoded against a vocabulary of ${given.vocabularySize} words, but the vocabulary has ${vocabulary.size}`);
+    }
+    if (given.tokens === 0) throw new TrainOptionError("corpus", "has no in-vocabulary words to train on");
+    return { vocabulary, encoded: given, dispose: () => Promise.resolve() };
+  }
+  if (options.corpus === undefined) throw new TrainOptionError("corpus", "is required (a path, \"brown\" or a Corpus) unless `encoded` is given");
+  const corpus = typeof options.corpus === "string" ? await openCorpus(options.corpus, { normalize: options.normalize }) : options.corpus;
+  if (vocabulary !== undefined) checkVocabulary(vocabulary, settings);
+  const directory = await mkdtemp(join(options.workDir ?? tmpdir(), "neglab-train-"));
+  // A process that exits while training (process.exit after Ctrl-C, as the CLI does) runs no `finally`: its
+  // "exit" listeners are the last chance to remove the file, and they must be synchronous.
+  const removeNow = (): void => rmSync(directory, { recursive: true, force: true });
+  process.on("exit", removeNow);
+  const dispose = async (): Promise<void> => {
+    process.off("exit", removeNow);
+    await rm(directory, { recursive: true, force: true });
+  };
+  const path = join(directory, "corpus.encoded");
+  try {
+    if (vocabulary !== undefined) return { vocabulary, encoded: await encodeCorpusToFile(corpus, vocabulary, path), dispose };
+    // counted and encoded in one pass over the text; a model too large for the words counted stops it before the file is written
+    const counted = await countAndEncodeToFile(
+      corpus,
+      {
         minCount: settings.minCount,
         maxVocabSize: settings.maxVocabSize,
         maxFinalVocab: settings.maxFinalVocab,
         ...(options.onVocabularyProgress ? { onProgress: options.onVocabularyProgress } : {}),
-      });
-      vocabulary = built.vocabulary;
-      checkModelFits(settings, { source: "counted", size: vocabulary.size, counts: vocabulary.counts });
-    }
-    encoded = await encodeCorpus(corpus, vocabulary, { shared: true });
-  } else if (vocabulary === undefined) {
-    throw new TrainOptionError("vocabulary", "is required with `encoded` (the vocabulary it was encoded against)");
+        onCounted: ({ vocabulary: counted }) => {
+          checkVocabulary(counted, settings);
+          checkModelFits(settings, { source: "counted", size: counted.size, counts: counted.counts });
+        },
+      },
+      path,
+    );
+    return { vocabulary: counted.vocabulary, encoded: counted.encoded, dispose };
+  } catch (error) {
+    await dispose();
+    throw error;
   }
-  if (vocabulary.size === 0) throw new TrainOptionError("minCount", `minCount=${settings.minCount} leaves an empty vocabulary`);
-  if (encoded.ids.length === 0) throw new TrainOptionError("corpus", "has no in-vocabulary words to train on");
-  return { vocabulary, encoded: shareEncoded(encoded) };
 }
 
-/** The encoded corpus on SharedArrayBuffers (copied once if it is not already). */
-function shareEncoded(encoded: EncodedCorpus): EncodedCorpus {
-  const share = (array: Int32Array): Int32Array => {
-    if (array.buffer instanceof SharedArrayBuffer) return array;
-    const copy = new Int32Array(new SharedArrayBuffer(array.byteLength));
-    copy.set(array);
-    return copy;
-  };
-  return { ...encoded, ids: share(encoded.ids), sentenceStarts: share(encoded.sentenceStarts) };
+function checkVocabulary(vocabulary: Vocabulary, settings: TrainSettings): void {
+  if (vocabulary.size === 0) throw new TrainOptionError("minCount", `minCount=${settings.minCount} leaves an empty vocabulary`);
 }

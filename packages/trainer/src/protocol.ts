@@ -1,12 +1,24 @@
+import type { SentenceBlocks } from "@neglab/corpus";
 import type { SamplerSpec } from "@neglab/samplers";
 import type { MemoryLayout } from "./layout.js";
 import type { TrainSettings } from "./options.js";
+import type { BlockSource } from "./training-corpus.js";
 
 /** Slots of the shared control array (Int32Array on a SharedArrayBuffer). */
-export const CONTROL_WORDS = 0; // in-vocabulary words of the current epoch in finished chunks (Atomics, once per chunk)
 export const CONTROL_ABORT = 1; // set to 1 to make every worker stop at its next sentence
 export const CONTROL_NEXT_CHUNK = 2; // the next chunk of sentences to claim in the current epoch (Atomics)
 export const CONTROL_MERGE_LOCK = 3; // 1 while a worker merges its hot-row replicas into the shared vectors
+/** Byte offset of the 64-bit count of words done (slots 4–5; see {@link wordsDone}). */
+const CONTROL_WORDS_BYTE = 16;
+
+/**
+ * The count of in-vocabulary words of the current epoch in finished chunks, on
+ * the control array's buffer: added once per chunk with Atomics. 64 bits, since
+ * an epoch of 2^31 words would overflow an int32 slot.
+ */
+export function wordsDone(control: Int32Array): BigInt64Array {
+  return new BigInt64Array(control.buffer, control.byteOffset + CONTROL_WORDS_BYTE, 1);
+}
 
 /**
  * Int32 slots from one worker's heartbeat to the next (64 bytes, a cache line):
@@ -28,9 +40,6 @@ export function controlLength(workers: number): number {
 /** The default `samplerModule`; workers use the copy bundled into them instead of loading it. */
 export const BUILT_IN_SAMPLERS = "@neglab/samplers";
 
-/** Words per chunk of sentences that a worker claims at a time (gensim's job size). */
-export const CHUNK_WORDS = 10_000;
-
 /** Everything a worker needs, posted once as `workerData`. Arrays are shared, not copied. */
 export interface WorkerInit {
   readonly worker: number;
@@ -39,8 +48,8 @@ export interface WorkerInit {
   readonly memory: WebAssembly.Memory;
   /** The compiled SIMD kernel, or null for the TypeScript kernel. */
   readonly module: WebAssembly.Module | null;
-  readonly ids: Int32Array;
-  readonly sentenceStarts: Int32Array;
+  /** Where the chunks' sentences are read from: the shared in-memory arrays, or the encoded file. */
+  readonly source: BlockSource;
   readonly keep: Float64Array;
   readonly words: readonly string[];
   readonly counts: Float64Array;
@@ -51,8 +60,14 @@ export interface WorkerInit {
   /** In-vocabulary tokens per epoch: the denominator of the learning-rate schedule. */
   readonly epochWords: number;
   readonly maxSentence: number;
-  /** Sentence index where each chunk starts, plus the sentence count at the end. */
-  readonly chunkStarts: Int32Array;
+  /**
+   * The chunks workers claim: the corpus's blocks (whole sentences, about `BLOCK_WORDS` words each, by
+   * @neglab/corpus's rule), in order from a shared cursor, so a worker slowed by other processes takes fewer
+   * chunks instead of holding up the epoch; one worker takes them all in corpus order.
+   */
+  readonly blocks: SentenceBlocks;
+  /** Sentences per epoch (decayBy "sentences"). */
+  readonly sentences: number;
 }
 
 /** Main thread → worker: train chunks claimed from the shared cursor until none is left. */

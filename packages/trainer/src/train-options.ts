@@ -1,4 +1,4 @@
-import type { Corpus, CountProgress, EncodedCorpus, NormalizeOptions, Vocabulary } from "@neglab/corpus";
+import type { Corpus, CountProgress, EncodedCorpus, EncodedCorpusFile, NormalizeOptions, Vocabulary } from "@neglab/corpus";
 import type { EpochReport, TrainedModel } from "./model.js";
 import type { InitialVectors, TrainSettings } from "./options.js";
 
@@ -28,8 +28,19 @@ export interface TrainOptions extends Partial<TrainSettings> {
   readonly normalize?: NormalizeOptions;
   /** A vocabulary built beforehand (then `minCount`, `maxVocabSize`, `maxFinalVocab` are not applied again). */
   readonly vocabulary?: Vocabulary;
-  /** The corpus already encoded against `vocabulary` (skips reading the corpus). */
-  readonly encoded?: EncodedCorpus;
+  /**
+   * The corpus already encoded against `vocabulary` (skips reading the corpus): in memory (`encodeCorpus`), or
+   * on disk (`encodeCorpusToFile` / `openEncodedCorpus`), which the workers read block by block, checking every
+   * id; the file's vocabulary size must be `vocabulary`'s.
+   */
+  readonly encoded?: EncodedCorpus | EncodedCorpusFile;
+  /**
+   * Directory under which `train` writes the encoded corpus when given `corpus` (4 bytes per in-vocabulary
+   * token plus 4 per sentence, in a new subdirectory removed when `train` ends, also on error or abort).
+   * Default the system's temporary directory (`os.tmpdir()`); choose a disk-backed one when that is a RAM-backed
+   * tmpfs and the corpus is large, or the file would occupy memory after all.
+   */
+  readonly workDir?: string;
   /** Continue training this model: its vocabulary and vectors are the starting point. */
   readonly initialModel?: TrainedModel;
   /**

@@ -15,15 +15,20 @@ export type { TrainOptions, TrainProgress } from "./train-options.js";
  * The steps, each in its own module around one {@link TrainingRun}: prepare
  * (prepare.ts: settings, corpus, shared memory, kernel), start the workers
  * (worker-pool.ts), train the epochs (epochs.ts), copy the model out
- * (extract.ts).
+ * (extract.ts). A corpus given as a path or `Corpus` is encoded to a
+ * temporary file first (see `TrainOptions.workDir`), removed when training ends.
  */
 export async function train(options: TrainOptions): Promise<TrainedModel> {
   const run = await prepareRun(options);
-  const started = performance.now(); // training time includes starting the workers
-  const pool = await startWorkerPool(run);
   try {
-    return await runEpochs(run, pool, started);
+    const started = performance.now(); // training time includes starting the workers
+    const pool = await startWorkerPool(run);
+    try {
+      return await runEpochs(run, pool, started);
+    } finally {
+      await pool.close();
+    }
   } finally {
-    await pool.close();
+    await run.dispose();
   }
 }

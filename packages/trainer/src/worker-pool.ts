@@ -4,7 +4,7 @@ import type { SamplerSpec } from "@neglab/samplers";
 import { distFile } from "./dist-file.js";
 import { TrainerError, oneLine } from "./errors.js";
 import type { TrainingRun } from "./prepare.js";
-import { BUILT_IN_SAMPLERS, CHUNK_WORDS, samplerLabel, type WorkerInit, type WorkerReply } from "./protocol.js";
+import { BUILT_IN_SAMPLERS, samplerLabel, type WorkerInit, type WorkerReply } from "./protocol.js";
 import { WORKER_LOAD_LIMIT, watchHeartbeats } from "./watchdog.js";
 import { errorFromWorker } from "./worker-errors.js";
 
@@ -107,18 +107,15 @@ export async function startWorkerPool(run: TrainingRun): Promise<WorkerPool> {
 }
 
 /** What each worker is started with: the run's shared arrays, its own random stream, the chunks of the corpus. */
-function workerInits({ options, settings, layout, memory, module, vocabulary, encoded, keep, control }: TrainingRun, samplerModule: string): WorkerInit[] {
+function workerInits({ options, settings, layout, memory, module, vocabulary, corpus, keep, control }: TrainingRun, samplerModule: string): WorkerInit[] {
   const streams = splitStreams(settings.seed, settings.workers, "trainer/workers");
-  const chunkStarts = chunkSentences(encoded.sentenceStarts, encoded.sentences);
-  const maxSentence = longestSentence(encoded.sentenceStarts, encoded.sentences);
   return streams.map((stream, worker) => ({
     worker,
     settings,
     layout,
     memory,
     module,
-    ids: encoded.ids,
-    sentenceStarts: encoded.sentenceStarts,
+    source: corpus.source,
     keep,
     words: vocabulary.words,
     counts: vocabulary.counts,
@@ -126,30 +123,9 @@ function workerInits({ options, settings, layout, memory, module, vocabulary, en
     samplerBaseDir: options.samplerBaseDir,
     rngState: stream.state(),
     control,
-    epochWords: encoded.ids.length,
-    maxSentence,
-    chunkStarts,
+    epochWords: corpus.tokens,
+    maxSentence: corpus.longestSentence,
+    blocks: corpus.blocks,
+    sentences: corpus.sentences,
   }));
-}
-
-/** Words in the longest of the first `sentences` sentences. */
-function longestSentence(sentenceStarts: Int32Array, sentences: number): number {
-  let longest = 0;
-  for (let s = 0; s < sentences; s++) longest = Math.max(longest, sentenceStarts[s + 1] - sentenceStarts[s]);
-  return longest;
-}
-
-/**
- * Chunks of whole sentences of about {@link CHUNK_WORDS} words each. Workers
- * claim them in order from a shared cursor, so a worker slowed by other
- * processes takes fewer chunks instead of holding up the epoch; one worker
- * takes them all in corpus order.
- */
-function chunkSentences(sentenceStarts: Int32Array, sentences: number): Int32Array {
-  const starts = [0];
-  for (let s = 1; s < sentences; s++) {
-    if (sentenceStarts[s] - sentenceStarts[starts[starts.length - 1]] >= CHUNK_WORDS) starts.push(s);
-  }
-  starts.push(sentences);
-  return Int32Array.from(starts);
 }

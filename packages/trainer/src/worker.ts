@@ -11,20 +11,22 @@ import {
   CONTROL_ABORT,
   CONTROL_MERGE_LOCK,
   CONTROL_NEXT_CHUNK,
-  CONTROL_WORDS,
   heartbeatSlot,
   samplerLabel,
+  wordsDone,
   type EpochCommand,
   type WorkerFailure,
   type WorkerInit,
   type WorkerReply,
 } from "./protocol.js";
 import { MERGE_FIRST_TIER, mergeRows } from "./merge-schedule.js";
+import { createBlockReader, type BlockReader } from "./block-reader.js";
 import { learningRate } from "./schedule.js";
 import { SentenceTrainer } from "./sentence-trainer.js";
 
 // A training worker: rebuilds the sampler from its spec, configures its kernel,
-// then trains the chunks of sentences it claims each epoch in the shared memory
+// then trains the chunks of sentences it claims each epoch (read from the shared
+// in-memory encoding, or from the encoded corpus file on its own descriptor) in the shared memory
 // without locks (Hogwild, Recht et al. 2011). By default every worker trains
 // every row in place, as word2vec.c and gensim. With `hotRows`, worker 0 still
 // does, and the others train the rows of the most frequent words in private
@@ -47,6 +49,10 @@ const reply = (message: WorkerReply): void => port.postMessage(message);
 const label = samplerLabel(init.settings.sampler, init.samplerModule);
 /** This worker's heartbeat, read by the main thread's watchdog (see `watchHeartbeats`). */
 const heartbeat = new Int32Array(init.control.buffer, heartbeatSlot(init.worker) * 4, 1);
+/** All workers' count of words done this epoch (64-bit). */
+const epochWordsDone = wordsDone(init.control);
+/** The sentences of the chunks this worker claims, from memory or from the encoded file. */
+const reader: BlockReader = createBlockReader(init.source, init.blocks);
 
 async function start(): Promise<void> {
   const { settings } = init;
@@ -97,16 +103,20 @@ function mergeReplicas(kernel: Kernel, control: Int32Array, rows: number): void 
 function runEpoch({ epoch }: EpochCommand, trainer: SentenceTrainer, sampler: NegativeSampler | null, kernel: Kernel): WorkerReply {
   kernel.pull();
   heartbeat[0]++;
-  const reply = trainChunks(epoch, trainer, sampler, kernel);
+  let reply: WorkerReply;
+  try {
+    reply = trainChunks(epoch, trainer, sampler, kernel);
+  } finally {
+    reader.close(); // the file's descriptor is not held between epochs, nor after an error
+  }
   mergeReplicas(kernel, init.control, hotRows);
   return reply;
 }
 
 function trainChunks(epoch: number, trainer: SentenceTrainer, sampler: NegativeSampler | null, kernel: Kernel): WorkerReply {
-  const { settings, control, ids, sentenceStarts, epochWords, chunkStarts } = init;
+  const { settings, control, epochWords, blocks, sentences } = init;
   const allWords = epochWords * settings.epochs;
-  const chunks = chunkStarts.length - 1;
-  const sentences = chunkStarts[chunks];
+  const chunks = blocks.words.length;
   const bySentences = settings.decayBy === "sentences";
   let loss = 0;
   let targets = 0;
@@ -119,29 +129,30 @@ function trainChunks(epoch: number, trainer: SentenceTrainer, sampler: NegativeS
     // α follows all workers' progress: the shared count as this chunk starts plus this chunk's words so far.
     // The shared count is written once per chunk (as word2vec.c every 10,000 words), not per sentence: a
     // counter both cores write all the time moves its cache line between them on every write.
-    const before = epoch * epochWords + Atomics.load(control, CONTROL_WORDS);
-    let chunkWords = 0;
-    for (let s = chunkStarts[chunk]; s < chunkStarts[chunk + 1]; s++) {
+    const before = epoch * epochWords + Number(Atomics.load(epochWordsDone, 0));
+    const { lengths, ids } = reader.read(chunk);
+    const first = blocks.firstSentence[chunk];
+    let chunkWords = 0; // also where the next sentence starts in `ids`
+    for (let i = 0; i < lengths.length; i++) {
       if (Atomics.load(control, CONTROL_ABORT) !== 0) {
         return { type: "epoch-done", loss, targets, trainedWords, aborted: true, diverged: false };
       }
       // by sentences: the share of sentences before this one, as gensim's producer counts the sentences it pushed
-      const progress = bySentences ? (epoch * sentences + s) / (sentences * settings.epochs) : (before + chunkWords) / allWords;
+      const progress = bySentences ? (epoch * sentences + first + i) / (sentences * settings.epochs) : (before + chunkWords) / allWords;
       if (sampler?.setProgress) setSamplerProgress(sampler, progress);
-      const begin = sentenceStarts[s];
-      const end = sentenceStarts[s + 1];
-      loss += trainer.train(ids, begin, end, learningRate(settings.alpha, settings.minAlpha, progress));
+      const end = chunkWords + lengths[i];
+      loss += trainer.train(ids, chunkWords, end, learningRate(settings.alpha, settings.minAlpha, progress));
       targets += trainer.lastTargets;
       trainedWords += trainer.lastKept;
-      chunkWords += end - begin;
-      unmerged += end - begin;
+      unmerged += lengths[i];
+      chunkWords = end;
       if (unmerged >= mergeEvery) {
         mergeReplicas(kernel, control, mergeRows(++merges, hotRows, MERGE_FIRST_TIER[settings.architecture]));
         unmerged = 0;
       }
       if (!Number.isFinite(loss)) return { type: "epoch-done", loss, targets, trainedWords, aborted: false, diverged: true };
     }
-    Atomics.add(control, CONTROL_WORDS, chunkWords);
+    Atomics.add(epochWordsDone, 0, BigInt(chunkWords));
   }
   return { type: "epoch-done", loss, targets, trainedWords, aborted: false, diverged: false };
 }

@@ -27,7 +27,7 @@ const vocabulary = new Vocabulary(words, [5, 4, 3, 2, 1]);
 
 /** One sentence of the given word ids. */
 function sentence(ids: number[]): EncodedCorpus {
-  return { ids: Int32Array.from(ids), sentenceStarts: Int32Array.from([0, ids.length]), sentences: 1, rawTokens: ids.length, rawSentences: 1 };
+  return { ids: Int32Array.from(ids), sentenceStarts: Int32Array.from([0, ids.length]), tokens: ids.length, sentences: 1, rawTokens: ids.length, rawSentences: 1 };
 }
 
 /** Fixed starting vectors with entries in ±0.6, so that σ is far from ½ and the input gradient is not zero. */

@@ -3,6 +3,7 @@ import type { CommandModule } from "yargs";
 import { loadExperiment } from "../experiment/definition.js";
 import { loadCellResults } from "../grid/cell-result.js";
 import { planGrid } from "../grid/plan-grid.js";
+import { corpusCacheDir } from "../grid/prepare-corpus.js";
 import { ResultsError } from "../grid/results-error.js";
 import { checkRunInputs } from "../grid/run-inputs.js";
 import { shardDifferences, shardRecord, unfinishedShards } from "../grid/shard-record.js";
@@ -34,7 +35,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     await checkRunInputs(experiment, benchmarkDataDir(), out);
     // The corpus and input digests are part of every cache key, so merge recomputes them to find this experiment's cells.
     const progress = progressLine();
-    const { data, inputs, cells } = await planGrid(experiment, benchmarkDataDir(), (m) => progress.update(m));
+    const { data, inputs, cells } = await planGrid(experiment, benchmarkDataDir(), corpusCacheDir(out), (m) => progress.update(m));
     const results = await loadCellResults(out, (m) => progress.done(m));
     const missing = cells.filter((c) => !results.has(c.key));
     if (missing.length > 0) {

@@ -8,6 +8,7 @@ import { checkExperimentModelSizes } from "../experiment/model-size.js";
 import { preflightExperimentSamplers } from "../experiment/trainer-settings.js";
 import { loadCellResults, saveCellResult } from "../grid/cell-result.js";
 import { planGrid } from "../grid/plan-grid.js";
+import { corpusCacheDir } from "../grid/prepare-corpus.js";
 import { runCell } from "../grid/run-cell.js";
 import { checkRunInputs } from "../grid/run-inputs.js";
 import { lockRun } from "../grid/run-lock.js";
@@ -81,8 +82,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
 
       await reportUnparsableBenchmarkLines(experiment, dataDir, (m) => progress.done(m));
       // 3. Read the corpus once; the cells' cache keys include its digest and those of the benchmark and weights files.
-      const { data, inputs, cells } = await planGrid(experiment, dataDir, (m) => progress.update(m));
-      progress.done(`corpus ${data.corpus.name}: ${data.encoded.ids.length} in-vocabulary tokens, ${data.vocabulary.size} words`);
+      const { data, inputs, cells } = await planGrid(experiment, dataDir, corpusCacheDir(out), (m) => progress.update(m));
+      progress.done(`corpus ${data.corpus.name}: ${data.encoded.tokens} in-vocabulary tokens, ${data.vocabulary.size} words`);
       // refusals that depend on the corpus's counts (every strategy's model fits the words counted; redraw where one word
       // holds nearly all the mass) before the first cell
       checkExperimentModelSizes(experiment, data.vocabulary);

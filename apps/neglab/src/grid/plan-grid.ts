@@ -7,17 +7,19 @@ import type { PreparedCorpus } from "./run-cell.js";
 
 /**
  * Everything `run` and `merge` need before training: fails first when a
- * required benchmark file is missing, then reads the corpus once and keys every
+ * required benchmark file is missing, then prepares the corpus once (counted and
+ * encoded into the corpus cache `cacheDir`, or read back from it) and keys every
  * cell by the corpus digest and the digests of the benchmark and sampler files
  * (also returned, for the shard record).
  */
 export async function planGrid(
   experiment: Experiment,
   dataDir: string | undefined,
+  cacheDir: string,
   onProgress: (message: string) => void,
 ): Promise<{ data: PreparedCorpus & { digest: string }; inputs: InputDigests; cells: Cell[] }> {
   checkBenchmarkData(experiment, dataDir);
-  const data = await prepareCorpus(experiment, onProgress);
+  const data = await prepareCorpus(experiment, cacheDir, onProgress);
   const inputs = await inputDigests(experiment, dataDir);
   return { data, inputs, cells: gridCells(experiment, data.digest, inputs) };
 }

@@ -1,4 +1,4 @@
-import type { Corpus, EncodedCorpus, Vocabulary } from "@neglab/corpus";
+import type { Corpus, EncodedCorpusFile, Vocabulary } from "@neglab/corpus";
 import { train, type TrainProgress } from "@neglab/trainer";
 import { Embeddings } from "@neglab/vectors";
 import { benchmarkPath } from "../experiment/benchmark-data.js";
@@ -14,7 +14,8 @@ import { samplerReport } from "./sampler-report.js";
 export interface PreparedCorpus {
   corpus: Corpus;
   vocabulary: Vocabulary;
-  encoded: EncodedCorpus;
+  /** The corpus encoded on disk, read by the training workers block by block. */
+  encoded: EncodedCorpusFile;
 }
 
 /**

@@ -1,0 +1,13 @@
+import { openCorpus, buildVocabulary, encodeCorpus } from "@neglab/corpus";
+const path = process.argv[2];
+const corpus = await openCorpus(path);
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
+let c0 = cpu(), t = performance.now(); let n = 0, s = 0;
+await corpus.scanTokens({ token: () => { n++; }, endSentence: () => { s++; } });
+console.log("scan no-op cpu", (cpu() - c0).toFixed(2), "wall", ((performance.now() - t) / 1000).toFixed(2));
+c0 = cpu(); t = performance.now();
+const { vocabulary } = await buildVocabulary(corpus, { minCount: 5 });
+console.log("count cpu", (cpu() - c0).toFixed(2), "wall", ((performance.now() - t) / 1000).toFixed(2));
+c0 = cpu(); t = performance.now();
+await encodeCorpus(corpus, vocabulary, { shared: true });
+console.log("encode cpu", (cpu() - c0).toFixed(2), "wall", ((performance.now() - t) / 1000).toFixed(2));
