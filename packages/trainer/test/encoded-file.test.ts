@@ -44,9 +44,11 @@ describe("training from the encoded corpus file", () => {
     const file = await toFile(planted.encoded, planted.vocabulary.size, join(tempDir(), "planted.enc"));
     const memory = await trainPlanted({ architecture: "cbow", workers: 2 });
     const fromFile = await trainPlanted({ architecture: "cbow", workers: 2, encoded: file });
-    const [a, b] = [topicRecovery(memory), topicRecovery(fromFile)];
-    expect(b.nearestSameTopic).toBe(1);
-    expect(Math.abs(b.within - b.across - (a.within - a.across))).toBeLessThan(0.05);
+    // two Hogwild workers interleave differently from run to run: the same floors as the in-memory tests, not equality
+    for (const recovery of [topicRecovery(memory), topicRecovery(fromFile)]) {
+      expect(recovery.nearestSameTopic).toBe(1);
+      expect(recovery.within - recovery.across).toBeGreaterThan(0.3);
+    }
     // every word is trained once per epoch whichever worker reads its block
     expect(fromFile.epochs[0].trainedWords).toBe(planted.encoded.tokens);
     for (let e = 1; e < 5; e++) expect(Math.abs(fromFile.epochs[e].loss / memory.epochs[e].loss - 1)).toBeLessThan(0.03);
