@@ -38,7 +38,8 @@ console.log(`corpus: ${written} tokens`);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const runs = { memory: [], file: [] };
 for (let r = 0; r < Number(flags.reps); r++) {
-  for (const mode of ["memory", "file"]) {
+  // the order alternates from rep to rep, so neither mode always runs first
+  for (const mode of r % 2 === 0 ? ["memory", "file"] : ["file", "memory"]) {
     const out = spawnSync(process.execPath, [join(here, "encode.bench.mjs"), "--child", mode, text, output], { encoding: "utf8" });
     if (out.status !== 0) throw new Error(out.stderr);
     runs[mode].push(JSON.parse(out.stdout.trim().split("\n").pop()));

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, openSync, readSync, writeSync } from "node:fs";
+import { closeSync, constants, fstatSync, fsyncSync, openSync, readSync, writeSync } from "node:fs";
 import { open, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { assertReadableFile } from "./byte-sources.js";
@@ -445,11 +445,21 @@ export function readEncodedBlock(fd: number, file: EncodedCorpusFile, block: num
   return { lengths, ids };
 }
 
-/** Opens `file.path` for {@link readEncodedBlock}; a failure is a {@link CorpusError} naming the file. */
+/**
+ * Opens `file.path` for {@link readEncodedBlock}; a failure is a {@link CorpusError} naming the file. Opened
+ * non-blocking and checked to be a regular file: a path replaced by a FIFO since {@link openEncodedCorpus} would
+ * otherwise block a worker thread in open(2), where nothing can end it.
+ */
 export function openEncodedFd(file: EncodedCorpusFile): number {
+  let fd: number;
   try {
-    return openSync(file.path, "r");
+    fd = openSync(file.path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw new CorpusError(fileSystemProblem(error), { file: file.path });
   }
+  if (!fstatSync(fd).isFile()) {
+    closeSync(fd);
+    throw new CorpusError("not a regular file (replaced since it was opened)", { file: file.path });
+  }
+  return fd;
 }

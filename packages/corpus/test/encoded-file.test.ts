@@ -273,8 +273,10 @@ describe("the encoded corpus file: damaged files are CorpusErrors naming the fil
     }
   });
 
-  it("a FIFO is refused promptly", async () => {
+  it("a FIFO is refused promptly, also when it replaced the file after it was opened", async () => {
     fifo = fifoWithoutWriter("corpus.enc");
     await expect(openEncodedCorpus(fifo.path)).rejects.toThrow(new CorpusError("not a regular file (a FIFO)", { file: fifo.path }));
+    const { file } = await sample();
+    expect(() => openEncodedFd({ ...file, path: fifo!.path })).toThrow(new CorpusError("not a regular file (replaced since it was opened)", { file: fifo.path }));
   }, 3000);
 });

@@ -1,6 +1,6 @@
 // Training from the in-memory encoding against training from the encoded corpus file (each worker reading
 // its blocks with positional reads, every id checked): words/s and peak RSS of the same training, the two
-// encodings alternating within each rep so that both meet the same load. Skip-gram and CBOW, 1 and 2 workers,
+// encodings alternating within each rep (in turn first) so that both meet the same load. Skip-gram and CBOW, 1 and 2 workers,
 // size 100, window 5, negative 5, sample 1e-3, min_count 5, 5 epochs; medians of --reps runs.
 //
 //   pnpm --filter @neglab/trainer bench:encoded [-- --reps 3 --corpus brown|prose]
@@ -19,7 +19,8 @@ for (const architecture of ["skipgram", "cbow"]) {
   for (const workers of [1, 2]) {
     const runs = { memory: [], file: [] };
     for (let r = 0; r < reps; r++) {
-      for (const encoding of ["memory", "file"]) runs[encoding].push(await runOurs(corpus, { architecture, workers, seed: r + 1 }, undefined, encoding));
+      // the order alternates from rep to rep, so neither encoding always runs first after the other's run
+      for (const encoding of r % 2 === 0 ? ["memory", "file"] : ["file", "memory"]) runs[encoding].push(await runOurs(corpus, { architecture, workers, seed: r + 1 }, undefined, encoding));
     }
     const cell = (results) => `${Math.round(median(results.map((x) => x.wordsPerSecond)) / 1000)}k (${Math.round(median(results.map((x) => x.peakKiB)) / 1024)} MiB)`;
     const ratio = median(runs.file.map((x, r) => x.wordsPerSecond / runs.memory[r].wordsPerSecond));

@@ -115,13 +115,19 @@ async function readCorpus(options: TrainOptions, settings: TrainSettings): Promi
     if (isEncodedFile(given) && given.vocabularySize !== vocabulary.size) {
       throw new TrainOptionError("encoded", `${given.path} was encoded against a vocabulary of ${given.vocabularySize} words, but the vocabulary has ${vocabulary.size}`);
     }
+    if (!isEncodedFile(given) && given.tokens !== given.ids.length) {
+      throw new TrainOptionError("encoded", `tokens is ${given.tokens}, but ids holds ${given.ids.length}: not an encoding made by encodeCorpus`);
+    }
     if (given.tokens === 0) throw new TrainOptionError("corpus", "has no in-vocabulary words to train on");
     return { vocabulary, encoded: given, dispose: () => Promise.resolve() };
   }
   if (options.corpus === undefined) throw new TrainOptionError("corpus", "is required (a path, \"brown\" or a Corpus) unless `encoded` is given");
   const corpus = typeof options.corpus === "string" ? await openCorpus(options.corpus, { normalize: options.normalize }) : options.corpus;
   if (vocabulary !== undefined) checkVocabulary(vocabulary, settings);
-  const directory = await mkdtemp(join(options.workDir ?? tmpdir(), "neglab-train-"));
+  const workDir = options.workDir ?? tmpdir();
+  const directory = await mkdtemp(join(workDir, "neglab-train-")).catch((error: unknown) => {
+    throw new TrainOptionError("workDir", `cannot hold the encoded corpus: ${(error as Error).message}`);
+  });
   // A process that exits while training (process.exit after Ctrl-C, as the CLI does) runs no `finally`: its
   // "exit" listeners are the last chance to remove the file, and they must be synchronous.
   const removeNow = (): void => rmSync(directory, { recursive: true, force: true });

@@ -44,15 +44,17 @@ describe("training from the encoded corpus file", () => {
     const file = await toFile(planted.encoded, planted.vocabulary.size, join(tempDir(), "planted.enc"));
     const memory = await trainPlanted({ architecture: "cbow", workers: 2 });
     const fromFile = await trainPlanted({ architecture: "cbow", workers: 2, encoded: file });
-    const [a, b] = [topicRecovery(memory), topicRecovery(fromFile)];
-    expect(b.nearestSameTopic).toBe(1);
-    expect(Math.abs(b.within - b.across - (a.within - a.across))).toBeLessThan(0.05);
+    // two Hogwild workers interleave differently from run to run: the same floors as the in-memory tests, not equality
+    for (const recovery of [topicRecovery(memory), topicRecovery(fromFile)]) {
+      expect(recovery.nearestSameTopic).toBe(1);
+      expect(recovery.within - recovery.across).toBeGreaterThan(0.3);
+    }
     // every word is trained once per epoch whichever worker reads its block
     expect(fromFile.epochs[0].trainedWords).toBe(planted.encoded.tokens);
     for (let e = 1; e < 5; e++) expect(Math.abs(fromFile.epochs[e].loss / memory.epochs[e].loss - 1)).toBeLessThan(0.03);
   });
 
-  test("a damaged block stops training with an error naming the file and the block; a wrong vocabulary is refused", async () => {
+  test("a damaged block stops training with an error naming the file and the block; wrong inputs are refused", async () => {
     const path = join(tempDir(), "planted.enc");
     const file = await toFile(planted.encoded, planted.vocabulary.size, path);
     const bytes = readFileSync(path);
@@ -61,6 +63,11 @@ describe("training from the encoded corpus file", () => {
     const damaged = await openEncodedCorpus(path); // the table is intact: found only when the block is read
     const size = planted.vocabulary.size;
     await expect(trainPlanted({ encoded: damaged, epochs: 1 })).rejects.toThrow(`${path}: block 2: id ${size} at word 5 is outside the vocabulary [0, ${size})`);
+    await expect(trainPlanted({ encoded: { ...planted.encoded, tokens: 7 } })).rejects.toThrow(
+      new TrainOptionError("encoded", `tokens is 7, but ids holds ${planted.encoded.ids.length}: not an encoding made by encodeCorpus`),
+    );
+    const missing = join(tempDir(), "missing");
+    await expect(train({ corpus: "brown", vocabulary: planted.vocabulary, workDir: missing })).rejects.toThrow(/^workDir: cannot hold the encoded corpus: ENOENT/);
     await expect(trainPlanted({ encoded: { ...file, vocabularySize: size - 1 } })).rejects.toThrow(
       new TrainOptionError("encoded", `${path} was encoded against a vocabulary of ${size - 1} words, but the vocabulary has ${size}`),
     );
