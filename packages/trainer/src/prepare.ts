@@ -107,7 +107,7 @@ interface ReadCorpus {
  * exit if it comes first.
  */
 async function readCorpus(options: TrainOptions, settings: TrainSettings): Promise<ReadCorpus> {
-  let vocabulary = options.initialModel?.vocabulary ?? options.vocabulary;
+  const vocabulary = options.initialModel?.vocabulary ?? options.vocabulary;
   const given = options.encoded;
   if (given !== undefined) {
     if (vocabulary === undefined) throw new TrainOptionError("vocabulary", "is required with `encoded` (the vocabulary it was encoded against)");

@@ -28,6 +28,7 @@ test("a 1,000,000-word × 300-dimension skip-gram model trains on 2 workers", as
   const encoded: EncodedCorpus = {
     ids: Int32Array.from(sentences.flat()),
     sentenceStarts: Int32Array.from([0, ...sentences.map((_, s) => (s + 1) * 10)]),
+    tokens: sentences.length * 10,
     sentences: sentences.length,
     rawTokens: sentences.length * 10,
     rawSentences: sentences.length,

@@ -185,7 +185,7 @@ describe("train() refuses before the work", () => {
   test("a given vocabulary too large is refused before any memory is laid out", async () => {
     const size = 1_500_000;
     const vocabulary = new Vocabulary(Array.from({ length: size }, (_, i) => `w${i}`), zipfCounts(size));
-    const encoded = { ids: Int32Array.from([0, 1, 2]), sentenceStarts: Int32Array.from([0, 3]), sentences: 1, rawTokens: 3, rawSentences: 1 };
+    const encoded = { ids: Int32Array.from([0, 1, 2]), sentenceStarts: Int32Array.from([0, 3]), tokens: 3, sentences: 1, rawTokens: 3, rawSentences: 1 };
     await expect(train({ vocabulary, encoded, vectorSize: 400 })).rejects.toThrow(/^vocabulary: the given vocabulary of 1,500,000 words of 400 dimensions/);
   });
 
