@@ -1,14 +1,41 @@
 // One training run of @neglab/trainer in its own process, so the bench can read
-// its peak memory. Prints one JSON line: training seconds, words/s, peak RSS.
+// its peak memory. Prints one JSON line: the corpus's tokens, the words kept, the
+// seconds to prepare the corpus (count the vocabulary and encode), training
+// seconds, words trained (corpus tokens × epochs), words/s, peak RSS.
 //   node bench/train-once.mjs '<json: { corpus, settings, output? }>'
 import { buildVocabulary, encodeCorpus, openCorpus } from "@neglab/corpus";
 import { saveWord2Vec, train } from "../dist/index.js";
 
+/**
+ * The corpus at `path` made ready for `train`: its vocabulary counted (words
+ * below `minCount` dropped) and its tokens encoded as ids into shared memory.
+ * The one place the benches prepare a corpus, timed by bench:scale as
+ * "counting + encoding" beside gensim's `build_vocab`.
+ */
+async function prepareCorpus(path, minCount) {
+  const corpus = await openCorpus(path);
+  const { vocabulary, stats } = await buildVocabulary(corpus, { minCount });
+  const encoded = await encodeCorpus(corpus, vocabulary, { shared: true });
+  return { vocabulary, encoded, tokens: stats.tokens };
+}
+
 const { corpus: path, settings, output } = JSON.parse(process.argv[2]);
-const corpus = await openCorpus(path);
-const { vocabulary } = await buildVocabulary(corpus, { minCount: settings.minCount ?? 5 });
-const encoded = await encodeCorpus(corpus, vocabulary, { shared: true });
+const started = performance.now();
+const { vocabulary, encoded, tokens } = await prepareCorpus(path, settings.minCount ?? 5);
+const prepareSeconds = (performance.now() - started) / 1000;
 const model = await train({ vocabulary, encoded, ...settings });
 if (output) await saveWord2Vec(model, output);
-const { trainSeconds, wordsPerSecond } = model.stats;
-console.log(JSON.stringify({ seconds: trainSeconds, wordsPerSecond, peakKiB: process.resourceUsage().maxRSS, loss: model.epochs.map((e) => e.lossPerWord) }));
+const { trainSeconds, wordsPerSecond, corpusWords } = model.stats;
+console.log(
+  JSON.stringify({
+    tokens,
+    retained: vocabulary.size,
+    prepareSeconds,
+    seconds: trainSeconds,
+    wordsTrained: corpusWords * model.epochs.length,
+    wordsPerSecond,
+    // maxRSS covers the whole process, worker threads included (they share its address space)
+    peakKiB: process.resourceUsage().maxRSS,
+    loss: model.epochs.map((e) => e.lossPerWord),
+  }),
+);
