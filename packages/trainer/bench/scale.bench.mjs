@@ -18,7 +18,7 @@
 // Each repeat runs both, alternating which goes first, and the report gives the
 // median of the repeats: --reps, by default 3 up to N = 10^7 and 1 above (a run at
 // 10^8 takes many minutes). The report (Markdown, printed and written to
-// $NEGLAB_BENCH_DIR/scale/<tag>.md) has one row per (N, V) and the issue's four
+// $NEGLAB_BENCH_DIR/scale/<tag>.md, every run's figures in <tag>.json) has one row per (N, V) and the issue's four
 // targets, each met or missed with its figures:
 //   1. training words/s at the largest N ≥ 0.9 × ours at the smallest N, same V
 //      (the issue: 10^8 against 10^6);
@@ -139,8 +139,9 @@ for (const types of vocabularies) {
     for (let r = 0; r < reps; r++) {
       // Alternate which tool goes first, so a drift of the shared host's speed hits both alike.
       for (const tool of r % 2 === 0 ? ["ours", "gensim"] : ["gensim", "ours"]) {
-        progress(`N ${short(tokens)}, V ${short(types)}, rep ${r + 1}/${reps}: ${tool}…`);
-        const run = await TOOLS[tool](corpus);
+        const load = loadavg()[0];
+        progress(`N ${short(tokens)}, V ${short(types)}, rep ${r + 1}/${reps}: ${tool} (load average ${load.toFixed(1)})…`);
+        const run = { ...(await TOOLS[tool](corpus)), load };
         progress(`  ${tool}: counting + encoding ${run.prepareSeconds.toFixed(1)} s, training ${run.trainSeconds.toFixed(1)} s, peak ${(run.peakKiB / 1024).toFixed(0)} MiB`);
         runs[tool].push(run);
       }
@@ -154,7 +155,8 @@ for (const types of vocabularies) {
         peakMiB: median(list.map((x) => x.peakKiB)) / 1024,
       };
     };
-    rows.push({ tokens, types, reps, ours: summary("ours"), gensim: summary("gensim") });
+    const load = median([...runs.ours, ...runs.gensim].map((x) => x.load));
+    rows.push({ tokens, types, reps, load, ours: summary("ours"), gensim: summary("gensim"), runs });
   }
 }
 const capacityAfter = await parallelCapacity();
@@ -167,12 +169,12 @@ const lines = [
   "",
   `Host: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}; parallel capacity ${capacity.toFixed(2)}× before, ${capacityAfter.toFixed(2)}× after; load average at the end ${loadavg().map((x) => x.toFixed(2)).join(" ")}.`,
   `Corpus: Zipf s = ${corpusSpec.exponent}, ${corpusSpec.sentenceLength} tokens per line, seed ${corpusSpec.seed}. Settings: ${flags.arch}, ${settings.dim} dims, window ${settings.window}, negative ${settings.negative}, min_count ${settings.minCount}, sample ${settings.sample}, ${settings.epochs} epoch(s), ${settings.workers} workers, seed ${settings.seed}.`,
-  "Medians of the repeats; count+enc = corpus tokens ÷ seconds to count the vocabulary and encode the corpus (gensim: `build_vocab(corpus_file)`); train = corpus tokens × epochs ÷ training seconds.",
+  "Medians of the repeats; count+enc = corpus tokens ÷ seconds to count the vocabulary and encode the corpus (gensim: `build_vocab(corpus_file)`); train = corpus tokens × epochs ÷ training seconds; load = the host's 1-minute load average as the runs started (median).",
   "",
-  "| N | V | reps | words kept (ours / gensim) | count+enc ours | gensim | ours ÷ gensim | train ours w/s | gensim w/s | ours ÷ gensim | peak RSS ours | gensim | ours ÷ gensim |",
-  "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
-  ...rows.map(({ tokens, types, reps, ours: o, gensim: g }) =>
-    `| ${short(tokens)} | ${short(types)} | ${reps} | ${o.retained.toLocaleString("en-US")} / ${g.retained.toLocaleString("en-US")} | ${k(o.prepareRate)} | ${k(g.prepareRate)} | ${ratio(o.prepareRate / g.prepareRate)} | ` +
+  "| N | V | reps | load | words kept (ours / gensim) | count+enc ours | gensim | ours ÷ gensim | train ours w/s | gensim w/s | ours ÷ gensim | peak RSS ours | gensim | ours ÷ gensim |",
+  "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+  ...rows.map(({ tokens, types, reps, load, ours: o, gensim: g }) =>
+    `| ${short(tokens)} | ${short(types)} | ${reps} | ${load.toFixed(1)} | ${o.retained.toLocaleString("en-US")} / ${g.retained.toLocaleString("en-US")} | ${k(o.prepareRate)} | ${k(g.prepareRate)} | ${ratio(o.prepareRate / g.prepareRate)} | ` +
       `${k(o.trainRate)} | ${k(g.trainRate)} | ${ratio(o.trainRate / g.trainRate)} | ${Math.round(o.peakMiB)} MiB | ${Math.round(g.peakMiB)} MiB | ${ratio(o.peakMiB / g.peakMiB)} |`,
   ),
   "",
@@ -205,4 +207,6 @@ lines.push(`- peak RSS ours ÷ gensim, highest of ${rows.length} rows (N = ${sho
 const report = `${lines.join("\n")}\n`;
 console.log(`\n${report}`);
 writeFileSync(join(DIR, `${flags.tag}.md`), report);
-progress(`report written to ${join(DIR, `${flags.tag}.md`)}`);
+// Every run's figures beside the report, for reading the spread behind a median.
+writeFileSync(join(DIR, `${flags.tag}.json`), `${JSON.stringify({ flags, capacity, capacityAfter, rows }, null, 1)}\n`);
+progress(`report written to ${join(DIR, `${flags.tag}.md`)} (every run in ${flags.tag}.json)`);
