@@ -15,9 +15,10 @@
 //   - training: ours `train`, gensim `train(corpus_file=…, total_words=…)`;
 //     words/s = corpus tokens × epochs ÷ training seconds, for both;
 //   - peak RSS of the whole process (worker threads included).
-// Each repeat runs both, alternating which goes first, and the report gives the
-// median of the repeats: --reps, by default 3 up to N = 10^7 and 1 above (a run at
-// 10^8 takes many minutes). The report (Markdown, printed and written to
+// Each repeat runs both, alternating which goes first, and visits every (N, V) in
+// turn (so a drift of the host's speed spreads over all sizes); the report gives
+// the median of the repeats: --reps, by default 3 up to N = 10^7 and 1 above (a
+// run at 10^8 takes many minutes). The report (Markdown, printed and written to
 // $NEGLAB_BENCH_DIR/scale/<tag>.md, every run's figures in <tag>.json) has one row per (N, V) and the issue's four
 // targets, each met or missed with its figures:
 //   1. training words/s at the largest N ≥ 0.9 × ours at the smallest N, same V
@@ -130,35 +131,40 @@ async function gensim(corpus) {
 const capacity = await parallelCapacity();
 progress(`parallel capacity ${capacity.toFixed(2)}×`);
 const TOOLS = { ours, gensim };
-const rows = [];
-for (const types of vocabularies) {
-  for (const tokens of sizes) {
-    const corpus = zipfCorpus(tokens, types);
-    const runs = { ours: [], gensim: [] };
-    const reps = repsAt(tokens);
-    for (let r = 0; r < reps; r++) {
-      // Alternate which tool goes first, so a drift of the shared host's speed hits both alike.
-      for (const tool of r % 2 === 0 ? ["ours", "gensim"] : ["gensim", "ours"]) {
-        const load = loadavg()[0];
-        progress(`N ${short(tokens)}, V ${short(types)}, rep ${r + 1}/${reps}: ${tool} (load average ${load.toFixed(1)})…`);
-        const run = { ...(await TOOLS[tool](corpus)), load };
-        progress(`  ${tool}: counting + encoding ${run.prepareSeconds.toFixed(1)} s, training ${run.trainSeconds.toFixed(1)} s, peak ${(run.peakKiB / 1024).toFixed(0)} MiB`);
-        runs[tool].push(run);
-      }
+// One cell per (V, N), every corpus generated before any run. The repeats are the outer loop, so each repeat
+// visits every size in turn: a drift of the shared host's speed then spreads over all N instead of falling on
+// the last ones, which matters for target 1 (largest N against smallest); a size stops after its own repeats.
+const cells = vocabularies.flatMap((types) =>
+  sizes.map((tokens) => ({ tokens, types, reps: repsAt(tokens), corpus: zipfCorpus(tokens, types), runs: { ours: [], gensim: [] } })),
+);
+for (let r = 0; r < Math.max(...cells.map((cell) => cell.reps)); r++) {
+  for (const { tokens, types, reps, corpus, runs } of cells.filter((cell) => r < cell.reps)) {
+    // Alternate which tool goes first, so a drift of the host's speed within a cell hits both alike.
+    for (const tool of r % 2 === 0 ? ["ours", "gensim"] : ["gensim", "ours"]) {
+      const load = loadavg()[0];
+      progress(`N ${short(tokens)}, V ${short(types)}, rep ${r + 1}/${reps}: ${tool} (load average ${load.toFixed(1)})…`);
+      const run = { ...(await TOOLS[tool](corpus)), load };
+      progress(`  ${tool}: counting + encoding ${run.prepareSeconds.toFixed(1)} s, training ${run.trainSeconds.toFixed(1)} s, peak ${(run.peakKiB / 1024).toFixed(0)} MiB`);
+      runs[tool].push(run);
     }
-    const summary = (tool) => {
-      const list = runs[tool];
-      return {
-        retained: list[0].retained,
-        prepareRate: median(list.map((x) => x.tokens / x.prepareSeconds)),
-        trainRate: median(list.map((x) => x.wordsTrained / x.trainSeconds)),
-        peakMiB: median(list.map((x) => x.peakKiB)) / 1024,
-      };
-    };
-    const load = median([...runs.ours, ...runs.gensim].map((x) => x.load));
-    rows.push({ tokens, types, reps, load, ours: summary("ours"), gensim: summary("gensim"), runs });
   }
 }
+/** The medians of one tool's repeats in one cell. */
+const summary = (list) => ({
+  retained: list[0].retained,
+  prepareRate: median(list.map((x) => x.tokens / x.prepareSeconds)),
+  trainRate: median(list.map((x) => x.wordsTrained / x.trainSeconds)),
+  peakMiB: median(list.map((x) => x.peakKiB)) / 1024,
+});
+const rows = cells.map(({ tokens, types, reps, runs }) => ({
+  tokens,
+  types,
+  reps,
+  load: median([...runs.ours, ...runs.gensim].map((x) => x.load)),
+  ours: summary(runs.ours),
+  gensim: summary(runs.gensim),
+  runs,
+}));
 const capacityAfter = await parallelCapacity();
 
 // The report.
