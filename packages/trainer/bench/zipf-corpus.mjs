@@ -28,7 +28,7 @@
 // space, each line ending in "\n": the format of gensim's LineSentence and
 // corpus_file, and of @neglab/corpus's `openCorpus`. Output goes through a fixed
 // buffer in large writes, so memory depends on V only, never on the token count.
-import { closeSync, openSync, renameSync, writeSync } from "node:fs";
+import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { createStream, uniformBelow } from "@neglab/random";
@@ -87,8 +87,8 @@ function wordBytes(types) {
 
 /**
  * Writes a seeded Zipf corpus (see the file's header for the formulas) to `path`
- * — first as `path`.part, renamed when complete, so an interrupted run never
- * leaves a file that looks finished. The same options give the same bytes.
+ * — first as `path`.part, renamed when complete (and removed on a failed
+ * write), so an interrupted run never leaves a file that looks finished. The same options give the same bytes.
  * `onProgress(tokensWritten)` is called after every write. Returns the token,
  * line and byte counts.
  */
@@ -113,6 +113,7 @@ export function writeZipfCorpus({ tokens, types, sentenceLength, exponent = 1, s
   let written = 0;
   let bytesTotal = 0;
   let inSentence = 0;
+  let complete = false;
   try {
     while (written < tokens) {
       const batch = Math.min(DRAW_BATCH, tokens - written);
@@ -139,8 +140,11 @@ export function writeZipfCorpus({ tokens, types, sentenceLength, exponent = 1, s
     }
     writeAll(fd, out, position);
     bytesTotal += position;
+    complete = true;
   } finally {
     closeSync(fd);
+    // A failed write (a full disk) leaves no partial file behind.
+    if (!complete) rmSync(part, { force: true });
   }
   renameSync(part, path);
   onProgress?.(written);

@@ -1,7 +1,7 @@
 // The synthetic corpus of bench:scale (bench/zipf-corpus.mjs): reproducible, exact
 // in its token and line counts, readable by the corpus reader, and Zipfian.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -107,6 +107,17 @@ describe("writeZipfCorpus", () => {
     const counts = rankCounts(corpus("shift.txt", { tokens: 100_000, types, sentenceLength: 20, seed: 5, exponent: 1.2, shift: 3 }), types);
     expect(chiSquareTest(counts, zipfProbabilities(types, 1.2, 3)).pValue).toBeGreaterThan(0.001);
     expect(chiSquareTest(counts, zipfProbabilities(types, 1.2, 0)).pValue).toBeLessThan(1e-6);
+  });
+
+  it("leaves neither the file nor its .part when interrupted", () => {
+    const path = join(dir, "interrupted.txt");
+    const stop = () => {
+      throw new Error("interrupted");
+    };
+    // 3·10^6 one-letter tokens and their separators (6 MB) overflow the 4 MiB buffer, so progress is reported before the end
+    expect(() => writeZipfCorpus({ tokens: 3_000_000, types: 20, sentenceLength: 10, seed: 1, path, onProgress: stop })).toThrow("interrupted");
+    expect(existsSync(path)).toBe(false);
+    expect(existsSync(`${path}.part`)).toBe(false);
   });
 
   it("names the option of a bad value", () => {
