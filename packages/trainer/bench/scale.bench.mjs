@@ -40,7 +40,21 @@ import { parallelCapacity } from "./host.mjs";
 import { WORK, benchArgs, hasGensim, median, runGensim, runOurs } from "./reference-tools.mjs";
 import { writeZipfCorpus } from "./zipf-corpus.mjs";
 
-const { values: flags } = parseArgs({
+/** A bad flag ends the bench before any work with one line naming it, and exit 2. */
+function usageError(message) {
+  console.error(`bench:scale: ${message}`);
+  process.exit(2);
+}
+
+/** The flags, or a usage error for an unknown or malformed one. */
+function parsedFlags(config) {
+  try {
+    return parseArgs(config).values;
+  } catch (error) {
+    return usageError(error.message);
+  }
+}
+const flags = parsedFlags({
   args: benchArgs(),
   options: {
     tokens: { type: "string", default: "1e6,1e7,1e8" },
@@ -62,17 +76,22 @@ const { values: flags } = parseArgs({
   },
 });
 
-/** A numeric flag (JavaScript's Number syntax, so 1e8 works), or an error naming it. */
+/** A numeric flag (JavaScript's Number syntax, so 1e8 works). */
 function number(flag, text = flags[flag]) {
   const value = Number(text);
-  if (text.trim() === "" || !Number.isFinite(value)) throw new Error(`--${flag} must be a number, got ${JSON.stringify(text)}`);
+  if (text.trim() === "" || !Number.isFinite(value)) usageError(`--${flag} must be a number, got ${JSON.stringify(text)}`);
   return value;
 }
-const numbers = (flag) => flags[flag].split(",").map((text) => number(flag, text.trim()));
+/** A comma-separated list of counts (positive integers). */
+const counts = (flag) =>
+  flags[flag].split(",").map((text) => {
+    const value = number(flag, text.trim());
+    return Number.isSafeInteger(value) && value >= 1 ? value : usageError(`--${flag} must list positive integers, got ${JSON.stringify(text)}`);
+  });
 
-const sizes = numbers("tokens").sort((a, b) => a - b);
-const vocabularies = numbers("types").sort((a, b) => a - b);
-if (!["skipgram", "cbow"].includes(flags.arch)) throw new Error(`--arch must be skipgram or cbow, got ${JSON.stringify(flags.arch)}`);
+const sizes = counts("tokens").sort((a, b) => a - b);
+const vocabularies = counts("types").sort((a, b) => a - b);
+if (!["skipgram", "cbow"].includes(flags.arch)) usageError(`--arch must be skipgram or cbow, got ${JSON.stringify(flags.arch)}`);
 const corpusSpec = { sentenceLength: number("sentence-length"), exponent: number("exponent"), seed: number("corpus-seed") };
 const settings = {
   sg: flags.arch === "skipgram",
@@ -85,6 +104,7 @@ const settings = {
   workers: number("workers"),
   seed: number("seed"),
 };
+if (flags.reps !== undefined && !(Number.isInteger(number("reps")) && number("reps") >= 1)) usageError(`--reps must be a positive integer, got ${flags.reps}`);
 /** Repeats at N tokens: --reps, else 3 up to 10^7 and 1 above. */
 const repsAt = (tokens) => (flags.reps !== undefined ? number("reps") : tokens <= 1e7 ? 3 : 1);
 if (!hasGensim()) throw new Error("bench:scale needs gensim: apt-get install -y python3-gensim");
