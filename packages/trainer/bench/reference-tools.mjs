@@ -131,10 +131,11 @@ export async function runWord2vecC(binary, corpus, { sg, workers, output }) {
 /**
  * One gensim run; words/s from the time of `model.train()`. `nsExponent` is the unigram α of the
  * negatives (default 0.75); `options` are further `Word2Vec` keyword arguments; `decayBy` "words" makes
- * gensim decay the learning rate by raw words instead of sentences (see gensim-train.py).
+ * gensim decay the learning rate by raw words instead of sentences; `corpusFile` reads the corpus
+ * with gensim's `corpus_file` instead of `LineSentence` (see gensim-train.py).
  */
-export async function runGensim(corpus, { sg, workers, seed = 1, output, nsExponent, options, decayBy }) {
-  const job = { corpus: corpus.path, sg: sg ? 1 : 0, workers, seed, output, nsExponent, options, decayBy };
+export async function runGensim(corpus, { sg, workers, seed = 1, output, nsExponent, options, decayBy, corpusFile }) {
+  const job = { corpus: corpus.path, sg: sg ? 1 : 0, workers, seed, output, nsExponent, options, decayBy, corpusFile };
   const run = await timed(PYTHON, [join(HERE, "gensim-train.py"), JSON.stringify(job)]);
   const result = JSON.parse(run.stdout.trim().split("\n").at(-1));
   return { ...result, peakKiB: run.peakKiB };
