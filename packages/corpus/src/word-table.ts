@@ -43,16 +43,10 @@ export class WordTable {
   /** Counts one occurrence of the word `bytes[start, end)`, adding it if new; returns its id. */
   add(bytes: Uint8Array, start: number, end: number): number {
     const hash = hashBytes(bytes, start, end);
-    let slot = hash & this.mask;
-    for (;;) {
-      const held = this.slots[slot];
-      if (held === 0) break;
-      const id = held - 1;
-      if (this.hashes[id] === hash && this.equals(id, bytes, start, end)) {
-        this.tally[id] += 1;
-        return id;
-      }
-      slot = (slot + 1) & this.mask;
+    const held = this.slots[this.probe(bytes, start, end, hash)];
+    if (held !== 0) {
+      this.tally[held - 1] += 1;
+      return held - 1;
     }
     const id = this.insert(bytes, start, end, hash);
     this.tally[id] = 1;
@@ -61,15 +55,7 @@ export class WordTable {
 
   /** The id of the word `bytes[start, end)`, or −1 when it is not held. */
   find(bytes: Uint8Array, start: number, end: number): number {
-    const hash = hashBytes(bytes, start, end);
-    let slot = hash & this.mask;
-    for (;;) {
-      const held = this.slots[slot];
-      if (held === 0) return -1;
-      const id = held - 1;
-      if (this.hashes[id] === hash && this.equals(id, bytes, start, end)) return id;
-      slot = (slot + 1) & this.mask;
-    }
+    return this.slots[this.probe(bytes, start, end, hashBytes(bytes, start, end))] - 1;
   }
 
   /** The count of word `id`. */
@@ -121,6 +107,16 @@ export class WordTable {
     while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
     this.slots[slot] = id + 1;
     return id;
+  }
+
+  /** The slot holding the word `bytes[start, end)` (of hash `hash`), or the empty slot where it would go. */
+  private probe(bytes: Uint8Array, start: number, end: number, hash: number): number {
+    let slot = hash & this.mask;
+    for (;;) {
+      const held = this.slots[slot];
+      if (held === 0 || (this.hashes[held - 1] === hash && this.equals(held - 1, bytes, start, end))) return slot;
+      slot = (slot + 1) & this.mask;
+    }
   }
 
   private equals(id: number, bytes: Uint8Array, start: number, end: number): boolean {
