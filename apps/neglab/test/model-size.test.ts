@@ -15,9 +15,9 @@ writeFileSync(join(dir, "wide.txt"), `${words.join(" ")}\n${words.slice(0, 4000)
 const GIB = /\d\.\d\d GiB/.source;
 
 describe("neglab train", () => {
-  it("--max-final-vocab too large for --vector-size is refused before the corpus is read, in flag names; the suggestion runs", () => {
+  it("--max-final-vocab too large for --vector-size is refused before the corpus is read, in flag names; the suggestion runs", async () => {
     const out = join(dir, "vectors.txt");
-    const refused = neglab(["train", "--corpus", join(dir, "no-such-corpus.txt"), "--max-final-vocab", "2000000", "--vector-size", "300", "--out", out]);
+    const refused = await neglab(["train", "--corpus", join(dir, "no-such-corpus.txt"), "--max-final-vocab", "2000000", "--vector-size", "300", "--out", out]);
     expect(refused.code).toBe(1);
     const message = new RegExp(
       `^neglab: --max-final-vocab: up to 2,000,000 words \\(--max-final-vocab 2000000\\) of 300 dimensions \\(--vector-size 300\\) need ${GIB} of memory, ` +
@@ -27,23 +27,23 @@ describe("neglab train", () => {
     expect(refused.stderr).toMatch(message);
     const [, vectorSize] = message.exec(refused.stderr)!;
     expect(existsSync(out)).toBe(false);
-    const fits = neglab(["train", "--corpus", join(dir, "corpus.txt"), "--max-final-vocab", "2000000", "--vector-size", vectorSize, "--epochs", "1", "--min-count", "1", "--workers", "1", "--out", out]);
+    const fits = await neglab(["train", "--corpus", join(dir, "corpus.txt"), "--max-final-vocab", "2000000", "--vector-size", vectorSize, "--epochs", "1", "--min-count", "1", "--workers", "1", "--out", out]);
     expect(fits.code, fits.stderr).toBe(0);
     expect(existsSync(out)).toBe(true);
   });
 
-  it("a bound from the --config file is named by the file and field", () => {
+  it("a bound from the --config file is named by the file and field", async () => {
     const config = join(dir, "train.json");
     writeFileSync(config, JSON.stringify({ corpus: "corpus.txt", maxFinalVocab: 5_000_000, vectorSize: 150 }));
-    const refused = neglab(["train", "--config", config, "--out", join(dir, "config.vec")]);
+    const refused = await neglab(["train", "--config", config, "--out", join(dir, "config.vec")]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(
       new RegExp(`^neglab: ${config}: maxFinalVocab: up to 5,000,000 words \\(--max-final-vocab 5000000\\) of 150 dimensions \\(--vector-size 150\\) need ${GIB} .* It fits with --vector-size \\d+, or --max-final-vocab \\d+\\.\\n$`),
     );
   });
 
-  it("otherwise the words counted are checked before training, and --min-count is suggested", () => {
-    const refused = neglab(["train", "--corpus", join(dir, "wide.txt"), "--min-count", "1", "--vector-size", "65536", "--workers", "1", "--out", join(dir, "wide.txt.vec")]);
+  it("otherwise the words counted are checked before training, and --min-count is suggested", async () => {
+    const refused = await neglab(["train", "--corpus", join(dir, "wide.txt"), "--min-count", "1", "--vector-size", "65536", "--workers", "1", "--out", join(dir, "wide.txt.vec")]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(
       new RegExp(
@@ -55,7 +55,7 @@ describe("neglab train", () => {
 });
 
 describe("neglab run", () => {
-  it("train.maxFinalVocab too large for a strategy's vectorSize stops the run before the corpus is read, naming the strategy's field", () => {
+  it("train.maxFinalVocab too large for a strategy's vectorSize stops the run before the corpus is read, naming the strategy's field", async () => {
     const file = experiment("bounded", {
       train: { architecture: "skipgram", vectorSize: 5, epochs: 1, workers: 1, minCount: 1, maxFinalVocab: 2_000_000 },
       strategies: [
@@ -64,7 +64,7 @@ describe("neglab run", () => {
       ],
     });
     const out = join(dir, "runs", "bounded");
-    const result = neglab(["run", file, "--out", out]);
+    const result = await neglab(["run", file, "--out", out]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       new RegExp(
@@ -75,7 +75,7 @@ describe("neglab run", () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it("every strategy's model is checked against the words counted before the first cell trains", () => {
+  it("every strategy's model is checked against the words counted before the first cell trains", async () => {
     const file = experiment("counted", {
       corpus: { source: "wide.txt" },
       strategies: [
@@ -85,7 +85,7 @@ describe("neglab run", () => {
       seeds: [1],
     });
     const out = join(dir, "runs", "counted");
-    const result = neglab(["run", file, "--out", out]);
+    const result = await neglab(["run", file, "--out", out]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       new RegExp(
@@ -97,20 +97,20 @@ describe("neglab run", () => {
     expect(readdirSync(join(out, "cells"))).toEqual([]);
   });
 
-  it("a strategy cannot set the shared vocabulary's settings, which it would not change", () => {
+  it("a strategy cannot set the shared vocabulary's settings, which it would not change", async () => {
     const file = experiment("override", { strategies: [{ name: "unigram", sampler: { type: "unigram" }, train: { maxFinalVocab: 100 } }] });
-    const result = neglab(["run", file, "--out", join(dir, "runs", "override")]);
+    const result = await neglab(["run", file, "--out", join(dir, "runs", "override")]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(`neglab: ${file}: strategies[0].train.maxFinalVocab: the vocabulary is counted once for every strategy, from the base settings: set it in \`train\`\n`);
   });
 
-  it("train.maxFinalVocab now caps the vocabulary that every cell trains on", () => {
+  it("train.maxFinalVocab now caps the vocabulary that every cell trains on", async () => {
     const file = experiment("capped", {
       train: { architecture: "skipgram", vectorSize: 5, epochs: 1, workers: 1, minCount: 1, sample: 0, maxFinalVocab: 8 },
       seeds: [1],
       benchmarks: [],
     });
-    const result = neglab(["run", file, "--out", join(dir, "runs", "capped"), "--no-html"]);
+    const result = await neglab(["run", file, "--out", join(dir, "runs", "capped"), "--no-html"]);
     expect(result.code, result.stderr).toBe(0);
     // 18 distinct words; the 8 most frequent are kept
     expect(result.stderr).toMatch(/corpus \S+corpus\.txt: \d+ in-vocabulary tokens, 8 words\n/);

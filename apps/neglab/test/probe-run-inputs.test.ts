@@ -6,7 +6,7 @@ import { ExperimentError, validateExperiment } from "../dist/experiment/definiti
 import { bin, runFixture } from "./run-fixture.js";
 
 describe("run and merge refuse to write over their inputs (probe defect 1)", () => {
-  it("refuses a definition saved as <out>/config.json, leaving it as it was", () => {
+  it("refuses a definition saved as <out>/config.json, leaving it as it was", async () => {
     const { dir, experiment, neglab } = runFixture("neglab-probe-inputs-");
     const out = join(dir, "e2");
     mkdirSync(out);
@@ -14,36 +14,36 @@ describe("run and merge refuse to write over their inputs (probe defect 1)", () 
     copyFileSync(experiment("e1", { corpus: { source: "../corpus.txt" } }), definition);
     const before = readFileSync(definition, "utf8");
     for (const command of ["run", "merge"]) {
-      const result = neglab([command, definition, "--out", out]);
+      const result = await neglab([command, definition, "--out", out]);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(`is the same file as the experiment definition ${definition}`);
       expect(readFileSync(definition, "utf8")).toBe(before);
     }
   });
 
-  it("refuses a corpus at <out>/report.md and a benchmark at <out>/results.csv", () => {
+  it("refuses a corpus at <out>/report.md and a benchmark at <out>/results.csv", async () => {
     const { dir, experiment, neglab } = runFixture("neglab-probe-inputs-");
     const out = join(dir, "out");
     mkdirSync(out);
     copyFileSync(join(dir, "corpus.txt"), join(out, "report.md"));
-    const corpusRun = neglab(["run", experiment("c", { corpus: { source: "out/report.md" } }), "--out", out]);
+    const corpusRun = await neglab(["run", experiment("c", { corpus: { source: "out/report.md" } }), "--out", out]);
     expect(corpusRun.code).toBe(1);
     expect(corpusRun.stderr).toContain(`is the same file as corpus.source ${join(out, "report.md")}`);
     expect(readFileSync(join(out, "report.md"), "utf8")).toBe(readFileSync(join(dir, "corpus.txt"), "utf8"));
 
     copyFileSync(join(dir, "data", "pairs.tsv"), join(out, "results.csv"));
-    const benchmarkRun = neglab(["run", experiment("b", { benchmarks: [{ name: "pairs", type: "similarity", path: join(out, "results.csv") }] }), "--out", out]);
+    const benchmarkRun = await neglab(["run", experiment("b", { benchmarks: [{ name: "pairs", type: "similarity", path: join(out, "results.csv") }] }), "--out", out]);
     expect(benchmarkRun.code).toBe(1);
     expect(benchmarkRun.stderr).toContain(`is the same file as benchmarks[0].path ${join(out, "results.csv")}`);
     expect(readFileSync(join(out, "results.csv"), "utf8")).toBe(readFileSync(join(dir, "data", "pairs.tsv"), "utf8"));
   });
 
-  it("refuses an input inside cells/ of the results directory", () => {
+  it("refuses an input inside cells/ of the results directory", async () => {
     const { dir, experiment, neglab } = runFixture("neglab-probe-inputs-");
     const out = join(dir, "out");
     mkdirSync(join(out, "cells"), { recursive: true });
     copyFileSync(join(dir, "data", "pairs.tsv"), join(out, "cells", "pairs.tsv"));
-    const result = neglab(["run", experiment("x", { benchmarks: [{ name: "pairs", type: "similarity", path: join(out, "cells", "pairs.tsv") }] }), "--out", out]);
+    const result = await neglab(["run", experiment("x", { benchmarks: [{ name: "pairs", type: "similarity", path: join(out, "cells", "pairs.tsv") }] }), "--out", out]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("benchmarks[0].path");
     expect(result.stderr).toContain("in cells/ of the results directory");

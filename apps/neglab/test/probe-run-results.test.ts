@@ -21,10 +21,10 @@ describe("an undefined metric in results.csv (probe defect 5)", () => {
     expect(renderCsv([cell(null)])).toBe(renderCsv([cell(Number.NaN)]));
   });
 
-  it("is shown n/a by compare, never as a mean of 0", () => {
+  it("is shown n/a by compare, never as a mean of 0", async () => {
     const { dir, neglab } = runFixture("neglab-probe-results-");
     const run = plantRun(dir, "r", ["u,1,b,spearman,NaN", "u,2,b,spearman,NaN", "u,1,b,pearson,0.5", "u,2,b,pearson,0.7"]);
-    const result = neglab(["compare", run]);
+    const result = await neglab(["compare", run]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("n/a (n=2)");
@@ -32,19 +32,19 @@ describe("an undefined metric in results.csv (probe defect 5)", () => {
     expect(result.stdout).not.toContain("0.0000 ± 0.0000");
   });
 
-  it("refuses an empty value naming the line instead of reading it as 0", () => {
+  it("refuses an empty value naming the line instead of reading it as 0", async () => {
     const { dir, neglab } = runFixture("neglab-probe-results-");
     const run = plantRun(dir, "r", ["u,1,b,spearman,0.4", "u,2,b,spearman,"]);
-    const result = neglab(["compare", run]);
+    const result = await neglab(["compare", run]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${join(run, "results.csv")}:3: expected strategy,seed,benchmark,metric,value (a number or NaN), got u,2,b,spearman,`);
   });
 
-  it("refuses values NegLab never writes (Infinity, 1e999, a leading space, hexadecimal) instead of averaging them", () => {
+  it("refuses values NegLab never writes (Infinity, 1e999, a leading space, hexadecimal) instead of averaging them", async () => {
     const { dir, neglab } = runFixture("neglab-probe-results-");
     for (const [i, value] of ["Infinity", "1e999", " 1", "0x1"].entries()) {
       const run = plantRun(dir, `odd${i}`, ["u,1,b,spearman,0.4", `u,2,b,spearman,${value}`]);
-      const result = neglab(["compare", run]);
+      const result = await neglab(["compare", run]);
       expect(result.code, value).toBe(1);
       expect(result.stderr).toContain(`${join(run, "results.csv")}:3: expected strategy,seed,benchmark,metric,value (a number or NaN), got u,2,b,spearman,${value}`);
     }
@@ -52,10 +52,10 @@ describe("an undefined metric in results.csv (probe defect 5)", () => {
 });
 
 describe("a duplicated results.csv row (probe defect 6)", () => {
-  it("is refused naming both lines instead of counted as another seed", () => {
+  it("is refused naming both lines instead of counted as another seed", async () => {
     const { dir, neglab } = runFixture("neglab-probe-results-");
     const run = plantRun(dir, "r", ["u,1,b,spearman,0.4", "u,2,b,spearman,0.5", "u,2,b,spearman,0.5"]);
-    const result = neglab(["compare", run]);
+    const result = await neglab(["compare", run]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${join(run, "results.csv")}:4: duplicate row (also line 3): u seed 2 b spearman`);
   });

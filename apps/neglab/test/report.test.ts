@@ -1,16 +1,13 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { runBin, type Outcome } from "./cli-helpers.js";
 
-const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "neglab-report-"));
 
-function neglab(args: string[]) {
-  const out = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { ...process.env, CI: "1", XDG_CACHE_HOME: join(dir, "cache"), NEGLAB_DATA: join(dir, "data") } });
-  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+async function neglab(args: string[]): Promise<Outcome> {
+  return runBin(args, process.cwd(), { XDG_CACHE_HOME: join(dir, "cache"), NEGLAB_DATA: join(dir, "data") });
 }
 
 // A planted corpus: 20 groups of 4 words ("aaa", "aae", "aai", "aau", "bba", …); each line holds the words of one group,
@@ -33,9 +30,9 @@ const questions = [": planted"];
 groups.forEach((g, i) => groups.forEach((h, j) => i !== j && questions.push(`${g[0]} ${g[1]} ${h[0]} ${h[1]}`)));
 
 const run = join(dir, "run");
-let first: ReturnType<typeof neglab>;
+let first: Outcome;
 
-beforeAll(() => {
+beforeAll(async () => {
   writeFileSync(join(dir, "corpus.txt"), `${lines.join("\n")}\n`);
   mkdirSync(join(dir, "data"));
   writeFileSync(join(dir, "data", "pairs.tsv"), `${pairs.join("\n")}\n`);
@@ -59,7 +56,7 @@ beforeAll(() => {
     report: { probes: ["aaa", "ttu", "not-a-word"] },
   };
   writeFileSync(join(dir, "planted.json"), JSON.stringify(definition));
-  first = neglab(["run", join(dir, "planted.json"), "--out", run]);
+  first = await neglab(["run", join(dir, "planted.json"), "--out", run]);
 });
 
 /** The cells of a Markdown table row whose first cell is `first` (a leading "* " marks the best). */
@@ -131,11 +128,11 @@ describe("report.md on a planted comparison", () => {
 });
 
 describe("neglab report <run-dir>", () => {
-  it("re-renders every report file from the cells without training", () => {
+  it("re-renders every report file from the cells without training", async () => {
     const markdown = readFileSync(join(run, "report.md"), "utf8");
     const summary = readFileSync(join(run, "summary.json"), "utf8");
     for (const f of ["report.md", "report.html", "summary.json", "results.csv"]) rmSync(join(run, f));
-    const result = neglab(["report", run]);
+    const result = await neglab(["report", run]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).not.toMatch(/epoch/);
     expect(readFileSync(join(run, "report.md"), "utf8")).toBe(markdown);
@@ -144,11 +141,11 @@ describe("neglab report <run-dir>", () => {
     expect(existsSync(join(run, "results.csv"))).toBe(true);
   });
 
-  it("skips report.html with --no-html, and names a directory that is not a run", () => {
+  it("skips report.html with --no-html, and names a directory that is not a run", async () => {
     rmSync(join(run, "report.html"));
-    expect(neglab(["report", run, "--no-html"]).code).toBe(0);
+    expect((await neglab(["report", run, "--no-html"])).code).toBe(0);
     expect(existsSync(join(run, "report.html"))).toBe(false);
-    const notRun = neglab(["report", dir]);
+    const notRun = await neglab(["report", dir]);
     expect(notRun.code).toBe(1);
     expect(notRun.stderr).toMatch(/no config\.json; is this a run directory/);
   });

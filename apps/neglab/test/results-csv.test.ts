@@ -68,11 +68,11 @@ describe("results.csv written by renderCsv and read by readRun", () => {
 });
 
 describe("neglab compare on a results.csv with quoted names", () => {
-  it("groups the seeds of a name holding a comma, quotes and a line break under that exact name", () => {
+  it("groups the seeds of a name holding a comma, quotes and a line break under that exact name", async () => {
     const { neglab } = runFixture("neglab-results-csv-cli-");
     const name = 'unigram, "α=0.75"\nsmoothed';
     const dir = runDir(renderCsv([cell(name, 1, "simlex, 999", 0.5), cell(name, 2, "simlex, 999", 0.7), cell("u", 1, "simlex, 999", 0.1)]));
-    const result = neglab(["compare", dir, "--json"]);
+    const result = await neglab(["compare", dir, "--json"]);
     expect(result.stderr).toBe("");
     const { metrics } = JSON.parse(result.stdout) as { metrics: { benchmark: string; rows: { strategy: string; runs: ({ n: number; mean: number } | null)[] }[] }[] };
     expect(metrics.map((m) => m.benchmark)).toEqual(["simlex, 999"]);

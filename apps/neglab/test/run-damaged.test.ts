@@ -29,15 +29,15 @@ describe("damaged cell files (issue #19, defect 17)", () => {
     ]);
   });
 
-  it("a rerun of neglab run retrains just the damaged cell, and a damaged config.json is named in one line", () => {
+  it("a rerun of neglab run retrains just the damaged cell, and a damaged config.json is named in one line", async () => {
     const { dir, experiment, neglab } = runFixture("neglab-damaged-run-");
     const file = experiment("damaged", { strategies: [{ name: "unigram", sampler: { type: "unigram" } }] });
     const out = join(dir, "out");
-    expect(neglab(["run", file, "--out", out, "--no-html"]).code).toBe(0);
+    expect((await neglab(["run", file, "--out", out, "--no-html"])).code).toBe(0);
     const [first] = readdirSync(join(out, "cells")).filter((f) => f.endsWith(".json"));
     const path = join(out, "cells", first);
     writeFileSync(path, readFileSync(path, "utf8").slice(0, 100));
-    const rerun = neglab(["run", file, "--out", out, "--no-html"]);
+    const rerun = await neglab(["run", file, "--out", out, "--no-html"]);
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(rerun.stderr).toContain(`${path}: damaged cell file (not valid JSON`);
     expect(rerun.stderr.match(/cached/g)).toHaveLength(1);
@@ -46,10 +46,10 @@ describe("damaged cell files (issue #19, defect 17)", () => {
     expect(JSON.parse(readFileSync(path, "utf8")).key).toBe(first.slice(0, -5));
 
     writeFileSync(join(out, "config.json"), '{"experiment": {"name": "damaged", "strat');
-    const report = neglab(["report", out]);
+    const report = await neglab(["report", out]);
     expect(report.code).toBe(1);
     expect(report.stderr).toMatch(new RegExp(`^neglab: ${join(out, "config.json")}: damaged \\(not valid JSON: .*\\); rerun \`neglab run\` or \`neglab merge\` to write it again\\n$`));
     writeFileSync(join(out, "config.json"), JSON.stringify({ experiment: { name: "damaged", corpus: { source: "c" }, strategies: [{ name: 5 }] } }));
-    expect(neglab(["report", out]).stderr).toBe(`neglab: ${join(out, "config.json")}: damaged (experiment.strategies[0].name: expected a string, got number 5); rerun \`neglab run\` or \`neglab merge\` to write it again\n`);
+    expect((await neglab(["report", out])).stderr).toBe(`neglab: ${join(out, "config.json")}: damaged (experiment.strategies[0].name: expected a string, got number 5); rerun \`neglab run\` or \`neglab merge\` to write it again\n`);
   });
 });

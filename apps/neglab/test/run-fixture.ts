@@ -1,8 +1,8 @@
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { runBin, type Outcome } from "./cli-helpers.js";
 
 /** The built command line the run-* tests call. */
 export const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
@@ -44,10 +44,10 @@ export function runFixture(prefix: string) {
     return file;
   };
 
-  /** Runs `neglab args…` to completion. */
-  const neglab = (args: string[]) => {
-    const out = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env, timeout: 60_000 });
-    return { code: out.status, stdout: out.stdout, stderr: out.stderr };
-  };
+  /**
+   * Runs `neglab args…` to completion, as a child process awaited (not spawnSync: a test worker blocked for a
+   * minute stops answering vitest, which then fails the whole run).
+   */
+  const neglab = (args: string[]): Promise<Outcome> => runBin(args, process.cwd(), env);
   return { dir, env, experiment, neglab };
 }

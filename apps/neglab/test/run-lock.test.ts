@@ -12,30 +12,30 @@ const DEAD_PID = 4194305;
 const holder = (pid: number, host = hostname()) => JSON.stringify({ pid, hostname: host, started: "2026-01-01T00:00:00.000Z" });
 
 describe("the run lock on --out (issue #19, defect 21)", () => {
-  it("stops a second run of the same shard, naming the pid, before reading the corpus", () => {
+  it("stops a second run of the same shard, naming the pid, before reading the corpus", async () => {
     const { dir, experiment, neglab } = runFixture("neglab-lock-");
     const out = join(dir, "out");
     mkdirSync(out);
     // This test process stands in for a live run holding the lock.
     writeFileSync(join(out, ".lock-shard-1-of-1"), holder(process.pid));
-    const second = neglab(["run", experiment("locked"), "--out", out]);
+    const second = await neglab(["run", experiment("locked"), "--out", out]);
     expect(second.code).toBe(1);
     expect(second.stderr).toBe(
       `neglab: ${out}: this experiment is already being run by pid ${process.pid} since 2026-01-01T00:00:00.000Z; wait for it to finish or stop it (lock file ${join(out, ".lock-shard-1-of-1")})\n`,
     );
     expect(readdirSync(join(out, "cells"))).toEqual([]);
     // A shard of another layout is stopped too: its cells overlap those of the unsharded run (probe defect 6).
-    const shard = neglab(["run", experiment("locked"), "--out", out, "--shard", "2/2", "--no-html"]);
+    const shard = await neglab(["run", experiment("locked"), "--out", out, "--shard", "2/2", "--no-html"]);
     expect(shard.code).toBe(1);
     expect(shard.stderr).toContain(`${join(out, ".lock-shard-1-of-1")} is held by pid ${process.pid}`);
   });
 
-  it("takes over a stale lock with a notice, and releases its own at the end", () => {
+  it("takes over a stale lock with a notice, and releases its own at the end", async () => {
     const { dir, experiment, neglab } = runFixture("neglab-lock-");
     const out = join(dir, "out");
     mkdirSync(out);
     writeFileSync(join(out, ".lock-shard-1-of-1"), holder(DEAD_PID));
-    const run = neglab(["run", experiment("stale", { seeds: [1] }), "--out", out, "--no-html"]);
+    const run = await neglab(["run", experiment("stale", { seeds: [1] }), "--out", out, "--no-html"]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain(`${join(out, ".lock-shard-1-of-1")}: stale lock of pid ${DEAD_PID} (started 2026-01-01T00:00:00.000Z), which is no longer running; taking it over`);
     expect(existsSync(join(out, ".lock-shard-1-of-1"))).toBe(false);
@@ -88,14 +88,14 @@ describe("the run lock on --out (issue #19, defect 21)", () => {
 });
 
 describe("merge after the definition changed between shards (issue #19, defect 21)", () => {
-  it("names the shard and the fields that differ instead of only counting missing cells", () => {
+  it("names the shard and the fields that differ instead of only counting missing cells", async () => {
     const { dir, experiment, neglab } = runFixture("neglab-merge-");
     const out = join(dir, "out");
     const file = experiment("changed");
-    expect(neglab(["run", file, "--out", out, "--shard", "1/2"]).code).toBe(0);
+    expect((await neglab(["run", file, "--out", out, "--shard", "1/2"])).code).toBe(0);
     experiment("changed", { train: { architecture: "skipgram", vectorSize: 5, epochs: 2, workers: 1, minCount: 1, sample: 0 } });
-    expect(neglab(["run", file, "--out", out, "--shard", "2/2"]).code).toBe(0);
-    const merged = neglab(["merge", file, "--out", out]);
+    expect((await neglab(["run", file, "--out", out, "--shard", "2/2"])).code).toBe(0);
+    const merged = await neglab(["merge", file, "--out", out]);
     expect(merged.code).toBe(1);
     expect(merged.stderr.trimEnd().split("\n").at(-1)).toBe(
       `neglab: ${out}: 2 of 4 cells are missing: shard 1/2's cells were made with a different experiment definition or inputs: train.epochs (1 there, 2 here); rerun those shards with ${file}, or merge with the definition they ran`,

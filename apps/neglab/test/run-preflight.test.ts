@@ -19,7 +19,7 @@ writeFileSync(
 );
 
 describe("neglab run: checks before the corpus is read", () => {
-  it("a bad weights file of the last strategy stops the run before any cell, naming the definition field and the file's line", () => {
+  it("a bad weights file of the last strategy stops the run before any cell, naming the definition field and the file's line", async () => {
     const file = experiment("bad-weights", {
       strategies: [
         { name: "unigram", sampler: { type: "unigram", alpha: 0.75 } },
@@ -27,7 +27,7 @@ describe("neglab run: checks before the corpus is read", () => {
       ],
     });
     const out = join(dir, "runs", "bad-weights");
-    const result = neglab(["run", file, "--out", out]);
+    const result = await neglab(["run", file, "--out", out]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       `neglab: ${file}: strategies[1].sampler.weights: ${join(dir, "bad.tsv")}:2: weight of "dog" must be a finite number ≥ 0, got "lots"\n`,
@@ -35,16 +35,16 @@ describe("neglab run: checks before the corpus is read", () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it("unparsable benchmark lines are reported with their count and first line; options.strict refuses the file", () => {
+  it("unparsable benchmark lines are reported with their count and first line; options.strict refuses the file", async () => {
     writeFileSync(join(dir, "data", "damaged.tsv"), "cat\tdog\t9\nsaw\tdrill\tnan\ncat\tsaw\t1\nhammer\n");
     const benchmarks = (options: Record<string, unknown>) => [{ name: "damaged", type: "similarity", path: "damaged.tsv", options }];
-    const warned = neglab(["run", experiment("damaged", { seeds: [1], benchmarks: benchmarks({}) }), "--out", join(dir, "runs", "damaged"), "--no-html"]);
+    const warned = await neglab(["run", experiment("damaged", { seeds: [1], benchmarks: benchmarks({}) }), "--out", join(dir, "runs", "damaged"), "--no-html"]);
     expect(warned.code, warned.stderr).toBe(0);
     expect(warned.stderr).toContain(
       `warning: damaged: ${join(dir, "data", "damaged.tsv")}: 2 unparsable lines (first: line 2) skipped, as gensim skips them`,
     );
     const strictFile = experiment("damaged-strict", { seeds: [1], benchmarks: benchmarks({ strict: true }) });
-    const refused = neglab(["run", strictFile, "--out", join(dir, "runs", "damaged-strict")]);
+    const refused = await neglab(["run", strictFile, "--out", join(dir, "runs", "damaged-strict")]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe(
       `neglab: ${strictFile}: benchmarks[0]: ${join(dir, "data", "damaged.tsv")}: 2 unparsable lines (first: line 2); "strict": true refuses the file\n`,
@@ -55,14 +55,14 @@ describe("neglab run: checks before the corpus is read", () => {
 });
 
 describe("neglab run and merge: a results directory that no run wrote", () => {
-  it("is refused when it holds report-set files but no cells/, and those files are kept", () => {
+  it("is refused when it holds report-set files but no cells/, and those files are kept", async () => {
     const out = join(dir, "my-project");
     mkdirSync(out);
     writeFileSync(join(out, "report.md"), "# my notes\n");
     writeFileSync(join(out, "config.json"), '{"my":"settings"}\n');
     const file = experiment("foreign", { seeds: [1] });
     for (const command of ["run", "merge"]) {
-      const result = neglab([command, file, "--out", out]);
+      const result = await neglab([command, file, "--out", out]);
       expect(result.code, command).toBe(1);
       expect(result.stderr).toBe(
         `neglab: --out ${out}: holds config.json, report.md but no cells/ directory, so no neglab run wrote them and the report would replace them; choose another --out or move those files\n`,
@@ -74,20 +74,20 @@ describe("neglab run and merge: a results directory that no run wrote", () => {
 });
 
 describe("neglab train --sampler-timeout", () => {
-  it("bounds a custom sampler whose draw never returns, naming the module and the limit", () => {
-    const result = neglab(["train", "--corpus", join(dir, "corpus.txt"), "--sampler", `module:${join(dir, "spins.mjs")}`, "--sampler-timeout", "1500", "--out", join(dir, "spins.txt")]);
+  it("bounds a custom sampler whose draw never returns, naming the module and the limit", async () => {
+    const result = await neglab(["train", "--corpus", join(dir, "corpus.txt"), "--sampler", `module:${join(dir, "spins.mjs")}`, "--sampler-timeout", "1500", "--out", join(dir, "spins.txt")]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(new RegExp(`^neglab: --sampler: ${join(dir, "spins.mjs")}: .*within 1500 ms`));
     expect(result.stderr.split("\n")).toHaveLength(2);
     expect(existsSync(join(dir, "spins.txt"))).toBe(false);
   });
 
-  it("refuses a limit that is not a positive integer of milliseconds", () => {
-    const result = neglab(["train", "--corpus", join(dir, "corpus.txt"), "--sampler-timeout", "0", "--out", join(dir, "zero.txt")]);
+  it("refuses a limit that is not a positive integer of milliseconds", async () => {
+    const result = await neglab(["train", "--corpus", join(dir, "corpus.txt"), "--sampler-timeout", "0", "--out", join(dir, "zero.txt")]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^neglab: --sampler-timeout: .*got 0/);
     for (const [flag, value] of [["--sampler-timeout", "0x10"], ["--timeout", "0x2"], ["--shard-count", "0x2"]]) {
-      const hex = neglab(["run", experiment("hex", { seeds: [1] }), "--out", join(dir, "runs", "hex"), flag, value]);
+      const hex = await neglab(["run", experiment("hex", { seeds: [1] }), "--out", join(dir, "runs", "hex"), flag, value]);
       expect(hex.code, flag).toBe(1);
       expect(hex.stderr).toBe(`neglab: ${flag}: expected a decimal number, got "${value}"\n`);
     }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Outcome } from "./cli-helpers.js";
 import { runFixture } from "./run-fixture.js";
 
 // The end of `neglab run` on a tiny generated corpus: the one-screen summary at COLUMNS=80 (stdout is a pipe here,
@@ -9,9 +10,9 @@ const { dir, env, experiment, neglab } = runFixture("neglab-summary-");
 const out = join(dir, "runs", "summary");
 const lines = (text: string) => text.trimEnd().split("\n");
 const widest = (text: string) => Math.max(...lines(text).map((l) => [...l].length));
-let run: ReturnType<typeof neglab>;
+let run: Outcome;
 
-beforeAll(() => {
+beforeAll(async () => {
   const file = experiment("summary", {
     strategies: [
       { name: "uniform", sampler: { type: "uniform" } },
@@ -19,13 +20,13 @@ beforeAll(() => {
       { name: "unigram-1", sampler: { type: "unigram", alpha: 1 } },
     ],
   });
-  run = neglabAt(80, ["run", file, "--out", out]);
+  run = await neglabAt(80, ["run", file, "--out", out]);
 });
 
 /** `neglab args…` with COLUMNS set (the fixture's environment, which its `neglab` passes on). */
-function neglabAt(columns: number, args: string[]) {
+async function neglabAt(columns: number, args: string[]): Promise<Outcome> {
   Object.assign(env, { COLUMNS: String(columns) });
-  return neglab(args);
+  return await neglab(args);
 }
 
 describe("neglab run's summary", () => {
@@ -42,15 +43,15 @@ describe("neglab run's summary", () => {
     expect(run.stdout).not.toContain("sampler diagnostics");
   });
 
-  it("prints the full tables before the summary with --details (--verbose), the summary still within the columns", () => {
-    const details = neglabAt(120, ["report", out, "--details"]);
+  it("prints the full tables before the summary with --details (--verbose), the summary still within the columns", async () => {
+    const details = await neglabAt(120, ["report", out, "--details"]);
     expect(details.code, details.stderr).toBe(0);
     expect(widest(details.stdout.slice(details.stdout.indexOf("On pairs, ")))).toBeLessThanOrEqual(120);
     expect(details.stdout).toContain("pairs — spearman");
     expect(details.stdout).toContain("sampler diagnostics");
     expect(details.stdout.indexOf("sampler diagnostics")).toBeLessThan(details.stdout.indexOf("On pairs, "));
-    expect(neglabAt(120, ["report", out, "--verbose"]).stdout).toBe(details.stdout);
-    const brief = neglabAt(120, ["report", out]);
+    expect((await neglabAt(120, ["report", out, "--verbose"])).stdout).toBe(details.stdout);
+    const brief = await neglabAt(120, ["report", out]);
     expect(brief.stdout).not.toContain("sampler diagnostics");
     expect(details.stdout.endsWith(brief.stdout)).toBe(true);
   });

@@ -1,16 +1,16 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { runBin, type Outcome } from "./cli-helpers.js";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "neglab-run-"));
 
-function neglab(args: string[], env: Record<string, string> = {}) {
-  const out = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { ...process.env, CI: "1", XDG_CACHE_HOME: join(dir, "cache"), NEGLAB_DATA: join(dir, "data"), ...env } });
-  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+async function neglab(args: string[], env: Record<string, string> = {}): Promise<Outcome> {
+  return runBin(args, process.cwd(), { XDG_CACHE_HOME: join(dir, "cache"), NEGLAB_DATA: join(dir, "data"), ...env });
 }
 
 // A corpus with planted structure: animals and tools appear in disjoint contexts.
@@ -61,9 +61,9 @@ function experiment(name: string, patch: Record<string, unknown> = {}): string {
 }
 
 describe("neglab run", () => {
-  it("runs every cell, writes the report files, and a rerun recomputes nothing", () => {
+  it("runs every cell, writes the report files, and a rerun recomputes nothing", async () => {
     const out = join(dir, "runs", "full");
-    const first = neglab(["run", experiment("full"), "--out", out]);
+    const first = await neglab(["run", experiment("full"), "--out", out]);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain("On pairs, ");
     expect(first.stderr).toContain("skipped: missing: eval/analogy/none.txt not found");
@@ -77,7 +77,7 @@ describe("neglab run", () => {
     expect(existsSync(join(out, "report.md"))).toBe(true);
     expect(existsSync(join(out, "report.html"))).toBe(true);
     expect(JSON.parse(readFileSync(join(out, "config.json"), "utf8")).environment.node).toBe(process.version);
-    const again = neglab(["run", experiment("full"), "--out", out]);
+    const again = await neglab(["run", experiment("full"), "--out", out]);
     expect(again.code).toBe(0);
     expect(again.stderr.match(/cached/g)).toHaveLength(6);
     expect(readFileSync(join(out, "results.csv"), "utf8").trim().split("\n")).toEqual(csv);
@@ -101,7 +101,7 @@ describe("neglab run", () => {
     const saved = readdirSync(join(out, "cells")).filter((f) => f.endsWith(".json"));
     expect(saved.length).toBeGreaterThanOrEqual(2);
     expect(saved.length).toBeLessThan(6);
-    const rerun = neglab(["run", file, "--out", out]);
+    const rerun = await neglab(["run", file, "--out", out]);
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(rerun.stderr.match(/cached/g)).toHaveLength(saved.length);
     expect(readdirSync(join(out, "cells")).filter((f) => f.endsWith(".json"))).toHaveLength(6);
@@ -123,9 +123,9 @@ describe("neglab run", () => {
     expect(codes).toEqual([0, 0, 0]);
     expect(readdirSync(join(out, "cells")).filter((f) => f.endsWith(".json"))).toHaveLength(6);
     // Slurm-style and Kubernetes-style environments pick the same shares as --shard.
-    const slurm = neglab(["run", file, "--out", out], { SLURM_ARRAY_TASK_ID: "0", SLURM_ARRAY_TASK_COUNT: "3" });
+    const slurm = await neglab(["run", file, "--out", out], { SLURM_ARRAY_TASK_ID: "0", SLURM_ARRAY_TASK_COUNT: "3" });
     expect(slurm.stderr.match(/cached/g)).toHaveLength(2);
-    const merged = neglab(["merge", file, "--out", out]);
+    const merged = await neglab(["merge", file, "--out", out]);
     expect(merged.code, merged.stderr).toBe(0);
     const single = join(dir, "runs", "full");
     expect(readFileSync(join(out, "results.csv"), "utf8")).toBe(readFileSync(join(single, "results.csv"), "utf8"));
@@ -133,55 +133,55 @@ describe("neglab run", () => {
     expect(markdownWithoutSpeed(readFileSync(join(out, "report.md"), "utf8"))).toBe(markdownWithoutSpeed(readFileSync(join(single, "report.md"), "utf8")));
   });
 
-  it("JOB_COMPLETION_INDEX (Kubernetes Indexed Job) with NEGLAB_SHARD_COUNT runs the same share as --shard", () => {
+  it("JOB_COMPLETION_INDEX (Kubernetes Indexed Job) with NEGLAB_SHARD_COUNT runs the same share as --shard", async () => {
     const out = join(dir, "runs", "indexed");
     const file = experiment("full");
-    const indexed = neglab(["run", file, "--out", out], { JOB_COMPLETION_INDEX: "1", NEGLAB_SHARD_COUNT: "3" });
+    const indexed = await neglab(["run", file, "--out", out], { JOB_COMPLETION_INDEX: "1", NEGLAB_SHARD_COUNT: "3" });
     expect(indexed.code, indexed.stderr).toBe(0);
     expect(indexed.stdout).toContain("shard 2/3 finished 2 cells");
-    const flag = neglab(["run", file, "--out", out, "--shard", "2/3"]);
+    const flag = await neglab(["run", file, "--out", out, "--shard", "2/3"]);
     expect(flag.stderr.match(/cached/g)).toHaveLength(2);
-    const outOfRange = neglab(["run", file, "--out", out], { JOB_COMPLETION_INDEX: "3", NEGLAB_SHARD_COUNT: "3" });
+    const outOfRange = await neglab(["run", file, "--out", out], { JOB_COMPLETION_INDEX: "3", NEGLAB_SHARD_COUNT: "3" });
     expect(outOfRange.code).toBe(1);
     expect(outOfRange.stderr).toMatch(/JOB_COMPLETION_INDEX=3 is not below the shard count 3/);
   });
 
-  it("recomputes a cell once an optional benchmark's file appears", () => {
+  it("recomputes a cell once an optional benchmark's file appears", async () => {
     const out = join(dir, "runs", "late");
     const late = join(dir, "late-data");
     mkdirSync(late, { recursive: true });
     const file = experiment("late", { seeds: [1], strategies: [{ name: "unigram", sampler: { type: "unigram" } }], benchmarks: [{ name: "late", type: "similarity", path: "late.tsv", optional: true }] });
-    const before = neglab(["run", file, "--out", out, "--no-html"], { NEGLAB_DATA: late });
+    const before = await neglab(["run", file, "--out", out, "--no-html"], { NEGLAB_DATA: late });
     expect(before.code, before.stderr).toBe(0);
     expect(before.stderr).toMatch(/skipped: late: late\.tsv not found/);
     writeFileSync(join(late, "late.tsv"), readFileSync(join(dir, "data", "pairs.tsv")));
-    const after = neglab(["run", file, "--out", out, "--no-html"], { NEGLAB_DATA: late });
+    const after = await neglab(["run", file, "--out", out, "--no-html"], { NEGLAB_DATA: late });
     expect(after.code, after.stderr).toBe(0);
     expect(after.stderr).not.toMatch(/cached/);
     expect(after.stdout).toContain("On late, ");
     // Editing the file changes its digest, so the cell is computed again; an unchanged file is reused.
-    expect(neglab(["run", file, "--out", out, "--no-html"], { NEGLAB_DATA: late }).stderr).toMatch(/cached/);
+    expect((await neglab(["run", file, "--out", out, "--no-html"], { NEGLAB_DATA: late })).stderr).toMatch(/cached/);
     writeFileSync(join(late, "late.tsv"), "cat\tdog\t1\nsaw\tdrill\t2\ncat\tsaw\t9\n");
-    expect(neglab(["run", file, "--out", out, "--no-html"], { NEGLAB_DATA: late }).stderr).not.toMatch(/cached/);
+    expect((await neglab(["run", file, "--out", out, "--no-html"], { NEGLAB_DATA: late })).stderr).not.toMatch(/cached/);
   });
 
-  it("recomputes a cell when its domain weights file changes", () => {
+  it("recomputes a cell when its domain weights file changes", async () => {
     const out = join(dir, "runs", "weights");
     writeFileSync(join(dir, "farm.tsv"), "cat\t2\ndog\t2\n");
     const file = experiment("weights", { seeds: [1], strategies: [{ name: "farm", sampler: { type: "domain", weights: "farm.tsv" } }], baseline: "farm" });
-    expect(neglab(["run", file, "--out", out, "--no-html"]).code).toBe(0);
-    expect(neglab(["run", file, "--out", out, "--no-html"]).stderr).toMatch(/cached/);
+    expect((await neglab(["run", file, "--out", out, "--no-html"])).code).toBe(0);
+    expect((await neglab(["run", file, "--out", out, "--no-html"])).stderr).toMatch(/cached/);
     writeFileSync(join(dir, "farm.tsv"), "cat\t3\ndog\t2\n");
-    const changed = neglab(["run", file, "--out", out, "--no-html"]);
+    const changed = await neglab(["run", file, "--out", out, "--no-html"]);
     expect(changed.code, changed.stderr).toBe(0);
     expect(changed.stderr).not.toMatch(/cached/);
   });
 
-  it("merge names the missing cells of an unfinished sharded run", () => {
+  it("merge names the missing cells of an unfinished sharded run", async () => {
     const out = join(dir, "runs", "partial");
     const file = experiment("full");
-    expect(neglab(["run", file, "--out", out, "--shard", "1/3"]).code).toBe(0);
-    const merged = neglab(["merge", file, "--out", out]);
+    expect((await neglab(["run", file, "--out", out, "--shard", "1/3"])).code).toBe(0);
+    const merged = await neglab(["merge", file, "--out", out]);
     expect(merged.code).toBe(1);
     expect(merged.stderr).toMatch(/4 of 6 cells are missing \(.*seed/);
     // The shards that owe them, from the record shard 1/3 left in <out>/shards/.
@@ -209,28 +209,28 @@ describe("neglab run: bad input", () => {
     ["report probes must be words", () => ["run", experiment("bad13", { report: { probes: "cat" } })], /report\.probes: expected an array of words/],
   ];
   for (const [name, args, message] of cases) {
-    it(name, () => {
-      const result = neglab(args());
+    it(name, async () => {
+      const result = await neglab(args());
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(message);
     });
   }
 
-  it("a JSON syntax error names the file", () => {
+  it("a JSON syntax error names the file", async () => {
     const file = join(dir, "broken.json");
     writeFileSync(file, "{ \"name\": ");
-    const result = neglab(["run", file]);
+    const result = await neglab(["run", file]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/broken\.json: \(file\): not valid JSON/);
   });
 });
 
 describe("neglab samplers weights", () => {
-  it("weights words of the domain sub-corpus above 1 and the rest below", () => {
+  it("weights words of the domain sub-corpus above 1 and the rest below", async () => {
     const domain = join(dir, "farm.txt");
     writeFileSync(domain, `${lines.filter((l) => l.includes("farm")).join("\n")}\n`);
     const out = join(dir, "farm-weights.tsv");
-    const result = neglab(["samplers", "weights", "--domain", domain, "--background", join(dir, "corpus.txt"), "--out", out, "--min-count", "1"]);
+    const result = await neglab(["samplers", "weights", "--domain", domain, "--background", join(dir, "corpus.txt"), "--out", out, "--min-count", "1"]);
     expect(result.code, result.stderr).toBe(0);
     const weights = new Map(readFileSync(out, "utf8").trim().split("\n").map((l) => [l.split("\t")[0], Number(l.split("\t")[1])]));
     // Farm lines are half the background: p_domain/p_background ≈ 2 for farm words, ≈ 0 for shop words.
@@ -239,16 +239,16 @@ describe("neglab samplers weights", () => {
     expect(weights.get("the")!).toBeGreaterThan(0.9);
   });
 
-  it("names an unknown Brown genre", () => {
-    const result = neglab(["samplers", "weights", "--domain", "brown:religon", "--out", join(dir, "x.tsv")]);
+  it("names an unknown Brown genre", async () => {
+    const result = await neglab(["samplers", "weights", "--domain", "brown:religon", "--out", join(dir, "x.tsv")]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/religon/);
   });
 });
 
 describe("neglab samplers list", () => {
-  it("lists the registered strategies with their options", () => {
-    const result = neglab(["samplers", "list", "--json"]);
+  it("lists the registered strategies with their options", async () => {
+    const result = await neglab(["samplers", "list", "--json"]);
     expect(result.code).toBe(0);
     const names = JSON.parse(result.stdout).map((s: { name: string }) => s.name);
     expect(names).toEqual(expect.arrayContaining(["uniform", "unigram", "domain"]));

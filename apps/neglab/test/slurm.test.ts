@@ -54,7 +54,7 @@ describe.skipIf(!requireSlurm())("the job script as a Slurm array (sbatch --arra
   let fixture: ReturnType<typeof runFixture>;
   let file: string;
   let single: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     fixture = runFixture("neglab-slurm-");
     writeFileSync(join(fixture.dir, "data", "analogy.txt"), ": animals-tools\ncat dog saw drill\ncow pig hammer wrench\ndog cat drill saw\npig hen wrench file\n");
     file = fixture.experiment("slurm", {
@@ -64,7 +64,7 @@ describe.skipIf(!requireSlurm())("the job script as a Slurm array (sbatch --arra
       ],
     });
     single = join(fixture.dir, "single");
-    const run = fixture.neglab(["run", file, "--out", single]);
+    const run = await fixture.neglab(["run", file, "--out", single]);
     expect(run.code, run.stderr).toBe(0);
   });
 
@@ -103,7 +103,7 @@ describe.skipIf(!requireSlurm())("the job script as a Slurm array (sbatch --arra
     // Each task ran its own shard (the last to finish also writes the report), and no cell was trained twice.
     expect(readdirSync(join(out, "shards")).sort()).toEqual(["1-of-3.json", "2-of-3.json", "3-of-3.json"]);
     expect(logs.match(/: trained in /g), logs).toHaveLength(4);
-    const merged = fixture.neglab(["merge", file, "--out", out]);
+    const merged = await fixture.neglab(["merge", file, "--out", out]);
     expect(merged.code, merged.stderr).toBe(0);
     const csv = readFileSync(join(out, "results.csv"));
     expect(csv.equals(readFileSync(join(single, "results.csv"))), "results.csv of the array run differs from the single run's").toBe(true);
@@ -123,7 +123,7 @@ describe.skipIf(!requireSlurm())("the job script as a Slurm array (sbatch --arra
     const job = await sbatch(wrapper, out);
     expect(job.code, taskLogs(job.stdout)).toBe(1);
     expect(taskLogs(job.stdout)).toContain("task 2 made to fail");
-    const merged = fixture.neglab(["merge", file, "--out", out]);
+    const merged = await fixture.neglab(["merge", file, "--out", out]);
     expect(merged.code).toBe(1);
     // Cells in strategy-major order: shard 2/3 owns cell 1, uniform seed 2.
     expect(merged.stderr.trimEnd().split("\n").at(-1)).toBe(`neglab: ${out}: 1 of 4 cells are missing (uniform seed 2): shard 2/3 has not run (1 cell; no shards/2-of-3.json); run the remaining shards first`);
@@ -131,7 +131,7 @@ describe.skipIf(!requireSlurm())("the job script as a Slurm array (sbatch --arra
     const again = await sbatch(jobScript, out);
     expect(again.code, taskLogs(again.stdout)).toBe(0);
     expect(taskLogs(again.stdout).match(/cached/g)).toHaveLength(3);
-    expect(fixture.neglab(["merge", file, "--out", out]).code).toBe(0);
+    expect((await fixture.neglab(["merge", file, "--out", out])).code).toBe(0);
     expect(readFileSync(join(out, "results.csv")).equals(readFileSync(join(single, "results.csv")))).toBe(true);
   });
 });
