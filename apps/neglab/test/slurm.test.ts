@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -113,7 +113,7 @@ describe.skipIf(!requireSlurm())("the job script as a Slurm array (sbatch --arra
     for (const strategy of ["uniform", "unigram"]) for (const seed of [1, 2]) for (const benchmark of ["pairs", "analogy"]) expect(rows.some((r) => r.startsWith(`${strategy},${seed},${benchmark},`)), `${strategy} seed ${seed} on ${benchmark}`).toBe(true);
   });
 
-  it("a task that fails: sbatch --wait fails, merge names the missing cell and its shard; the array again completes it", async () => {
+  it("a task that fails: merge names the missing cell and its shard; the array again completes it", async () => {
     const out = join(fixture.dir, "failed");
     // A wrapper around the documented script that fails task 2 before neglab starts, as a node failure or a bad
     // environment would.
@@ -121,8 +121,12 @@ describe.skipIf(!requireSlurm())("the job script as a Slurm array (sbatch --arra
     writeFileSync(wrapper, `#!/bin/bash\nif [ "$SLURM_ARRAY_TASK_ID" = 2 ]; then echo "task 2 made to fail" >&2; exit 1; fi\nexec bash '${jobScript.replaceAll("'", "'\\''")}' "$@"\n`);
     chmodSync(wrapper, 0o755);
     const job = await sbatch(wrapper, out);
-    expect(job.code, taskLogs(job.stdout)).toBe(1);
+    // sbatch --wait exits with the array's highest exit code only if slurmctld still holds the job's record when it
+    // polls; the cluster forgets finished jobs after MinJobAge (6 s here), and a poll delayed on a loaded machine comes
+    // too late (seen in CI: exit 0). The failure is established from the task's own log and from what merge finds.
+    expect([0, 1], taskLogs(job.stdout)).toContain(job.code);
     expect(taskLogs(job.stdout)).toContain("task 2 made to fail");
+    expect(existsSync(join(out, "shards", "2-of-3.json"))).toBe(false);
     const merged = await fixture.neglab(["merge", file, "--out", out]);
     expect(merged.code).toBe(1);
     // Cells in strategy-major order: shard 2/3 owns cell 1, uniform seed 2.
