@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { corpusDigest, type Corpus } from "./corpus.js";
 import { countAndEncodeToFile } from "./encode.js";
 import { openEncodedCorpus, type EncodedCorpusFile } from "./encoded-file.js";
 import { CorpusError, fileSystemProblem } from "./errors.js";
+import { temporaryNameBeside } from "./temporary-name.js";
 import type { CorpusStats, VocabularyOptions } from "./vocabulary-builder.js";
 import { loadVocabulary, saveVocabulary } from "./vocabulary-file.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -53,7 +54,7 @@ export async function prepareEncodedCorpus(corpus: Corpus, options: PrepareOptio
   if (existing !== null) return existing;
 
   // unique per call: two shards, or two calls of one process, may make the same entry at once
-  const building = `${directory}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`;
+  const building = temporaryNameBeside(directory);
   try {
     await mkdir(building, { recursive: true });
   } catch (error) {
@@ -61,7 +62,7 @@ export async function prepareEncodedCorpus(corpus: Corpus, options: PrepareOptio
   }
   let made: PreparedCorpus;
   try {
-    const { vocabulary, stats } = await countAndEncodeToFile(corpus, options, join(building, "encoded.bin"));
+    const { vocabulary, stats, encoded } = await countAndEncodeToFile(corpus, options, join(building, "encoded.bin"));
     await saveVocabulary(vocabulary, join(building, "vocabulary.txt"));
     await writeFile(join(building, "stats.json"), `${JSON.stringify({ digest, settings, stats }, null, 2)}\n`);
     const won = await rename(building, directory).then(
@@ -72,7 +73,8 @@ export async function prepareEncodedCorpus(corpus: Corpus, options: PrepareOptio
         return false;
       },
     );
-    const entry = won ? { vocabulary, stats, encoded: await openEncodedCorpus(join(directory, "encoded.bin"), { vocabularySize: vocabulary.size }) } : await readEntry(directory, digest);
+    // ours was renamed into place: the file just written, under its new path (no need to read its table again)
+    const entry = won ? { vocabulary, stats, encoded: { ...encoded, path: join(directory, "encoded.bin") } } : await readEntry(directory, digest);
     if (entry === null) throw new CorpusError("the corpus cache entry vanished as it was made", { file: directory });
     made = { ...entry, digest, directory, cached: false };
   } catch (error) {

@@ -1,10 +1,10 @@
-import { randomBytes } from "node:crypto";
-import { basename, dirname, join } from "node:path";
 import type { Corpus } from "./corpus.js";
 import { createEncodedFileWriter, type EncodedCorpusFile } from "./encoded-file.js";
 import { CorpusError, emptyCorpusError } from "./errors.js";
 import type { Vocabulary } from "./vocabulary.js";
+import { grown } from "./grow-int32.js";
 import { Int32Spill } from "./int32-spill.js";
+import { temporaryNameBeside } from "./temporary-name.js";
 import { buildVocabulary, VocabularyCounter, type VocabularyBuild, type VocabularyOptions } from "./vocabulary-builder.js";
 import { WordTable } from "./word-table.js";
 
@@ -105,7 +105,7 @@ export async function countAndEncodeToFile(
     options.onCounted?.(build);
     return { ...build, encoded: await encodeCorpusToFile(corpus, build.vocabulary, path) };
   }
-  const spill = Int32Spill.create(join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString("hex")}.ids.tmp`), path);
+  const spill = Int32Spill.create(temporaryNameBeside(path, "ids.tmp"), path);
   try {
     await corpus.scanTokens({
       token: (bytes, start, end) => spill.push(counter.add(bytes, start, end)),
@@ -184,11 +184,7 @@ class SentenceIds {
   token(id: number): void {
     this.rawTokens += 1;
     if (id < 0) return;
-    if (this.length === this.ids.length) {
-      const bigger = new Int32Array(2 * this.length);
-      bigger.set(this.ids);
-      this.ids = bigger;
-    }
+    if (this.length === this.ids.length) this.ids = grown(this.ids, this.length + 1);
     this.ids[this.length++] = id;
   }
 
@@ -223,11 +219,7 @@ class GrowableInt32 {
   }
 
   push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
+    if (this.length === this.data.length) this.data = grown(this.data, this.length + 1);
     this.data[this.length++] = value;
   }
 

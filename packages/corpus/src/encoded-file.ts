@@ -1,10 +1,11 @@
-import { randomBytes } from "node:crypto";
-import { closeSync, constants, fstatSync, fsyncSync, openSync, readSync, writeSync } from "node:fs";
+import { closeSync, constants, fstatSync, fsyncSync, openSync } from "node:fs";
 import { open, rename, rm, stat } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
 import { assertReadableFile } from "./byte-sources.js";
 import { BlockTableBuilder, type SentenceBlocks } from "./encoded-blocks.js";
 import { CorpusError, fileSystemProblem } from "./errors.js";
+import { grown } from "./grow-int32.js";
+import { readFully, writeFully } from "./positional-io.js";
+import { temporaryNameBeside } from "./temporary-name.js";
 
 /**
  * The encoded corpus file, format version 1. Every number is little-endian.
@@ -96,7 +97,7 @@ export async function createEncodedFileWriter(path: string, options: { readonly 
   if (existing !== null && !existing.isFile()) {
     throw new CorpusError("not a regular file: refusing to replace it with the encoded corpus", { file: path });
   }
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+  const temporary = temporaryNameBeside(path);
   let fd: number;
   try {
     fd = openSync(temporary, "wx");
@@ -231,19 +232,6 @@ class FileWriter implements EncodedFileWriter {
     this.position += this.staged;
     this.staged = 0;
   }
-}
-
-/** A copy of `array` with room for at least `needed` elements (capacity doubles). */
-function grown(array: Int32Array, needed: number): Int32Array {
-  let capacity = array.length * 2;
-  while (capacity < needed) capacity *= 2;
-  const bigger = new Int32Array(capacity);
-  bigger.set(array);
-  return bigger;
-}
-
-function writeFully(fd: number, bytes: Uint8Array, position: number): void {
-  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
 }
 
 /**
@@ -414,16 +402,13 @@ export function readEncodedBlock(fd: number, file: EncodedCorpusFile, block: num
   const fail = (message: string): CorpusError => new CorpusError(`block ${block}: ${message}`, { file: file.path });
   const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, count * 4);
   const position = file.blocks.offset[block];
-  for (let done = 0; done < bytes.length; ) {
-    let read: number;
-    try {
-      read = readSync(fd, bytes, done, bytes.length - done, position + done);
-    } catch (error) {
-      throw fail(fileSystemProblem(error));
-    }
-    if (read === 0) throw fail(`the file ends at byte ${position + done}, inside the block (truncated since it was opened)`);
-    done += read;
+  let read: number;
+  try {
+    read = readFully(fd, bytes, position);
+  } catch (error) {
+    throw fail(fileSystemProblem(error));
   }
+  if (read < bytes.length) throw fail(`the file ends at byte ${position + read}, inside the block (truncated since it was opened)`);
   if (!HOST_LITTLE_ENDIAN) {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     for (let i = 0; i < count; i++) buffer[i] = view.getInt32(i * 4, true);

@@ -1,5 +1,6 @@
-import { closeSync, openSync, readSync, rmSync, writeSync } from "node:fs";
+import { closeSync, openSync, rmSync } from "node:fs";
 import { CorpusError, fileSystemProblem } from "./errors.js";
+import { readFully, writeFully } from "./positional-io.js";
 
 /** Values held in memory between writes (4 MiB). */
 const BUFFER_VALUES = 1 << 20;
@@ -41,12 +42,8 @@ export class Int32Spill {
     const bytes = new Uint8Array(this.buffer.buffer);
     for (let position = 0; position < this.written; ) {
       const want = Math.min(bytes.length, this.written - position);
-      let got = 0;
-      while (got < want) {
-        const read = this.io(() => readSync(this.fd, bytes, got, want - got, position + got));
-        if (read === 0) throw new CorpusError("a temporary file ended early", { file: this.forFile });
-        got += read;
-      }
+      const got = this.io(() => readFully(this.fd, bytes.subarray(0, want), position));
+      if (got < want) throw new CorpusError("a temporary file ended early", { file: this.forFile });
       position += got;
       yield this.buffer.subarray(0, got / 4);
     }
@@ -60,12 +57,12 @@ export class Int32Spill {
 
   private flush(): void {
     const bytes = new Uint8Array(this.buffer.buffer, 0, this.held * 4);
-    for (let done = 0; done < bytes.length; ) done += this.io(() => writeSync(this.fd, bytes, done, bytes.length - done, this.written + done));
+    this.io(() => writeFully(this.fd, bytes, this.written));
     this.written += bytes.length;
     this.held = 0;
   }
 
-  private io(call: () => number): number {
+  private io<T>(call: () => T): T {
     try {
       return call();
     } catch (error) {
