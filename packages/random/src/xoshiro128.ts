@@ -61,9 +61,9 @@ export class Xoshiro128 implements RandomStream {
    * {@link nextUint32} would return, leaving the state where they would. The
    * same step as `nextUint32`, with the four state words held in locals for the
    * whole batch: a call of `nextUint32` stores them back to the object each time,
-   * and the chain of those stores and reloads holds a loop of single calls to
-   * 0.7× this loop's rate in batches of 5 and 0.43× in batches of 64
-   * (`pnpm --filter @neglab/random bench`).
+   * and the chain of those stores and reloads makes a loop of single calls
+   * slower, the more so the longer the batch (`pnpm --filter @neglab/random
+   * bench`; figures in the package's BENCHMARKS.md).
    */
   fillUint32(out: Uint32Array, n: number): void {
     let s0 = this.s0;

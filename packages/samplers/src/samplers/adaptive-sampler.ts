@@ -40,9 +40,9 @@ export interface AdaptivePlan {
  * Cost per draw: O(M · dim) for the scores plus O(M · k) for `top` selection or
  * O(M + k · M) for `softmax`, against O(k) for the base sampler alone. With
  * M = 32 and dim = 100 that is 3,200 multiply-adds, about 2.7× the
- * (k + 1) · dim · 2 of the pair's own updates at k = 5; the bench measures
- * ~0.12 M draws/s (0.6 M negatives/s) on one core, against ~20 M draws/s for
- * the alias base: budget a training run several times slower.
+ * (k + 1) · dim · 2 of the pair's own updates at k = 5, and the scores are
+ * computed for every draw, where the alias base does k table lookups: budget a
+ * training run several times slower (`bench`; figures in BENCHMARKS.md).
  *
  * Candidates may repeat (they are drawn independently), so a hard word can be
  * chosen twice. Without a model attached, or with word2vec's all-zero initial

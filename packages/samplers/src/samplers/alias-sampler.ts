@@ -4,17 +4,15 @@ import type { CollisionPolicy, SamplerSpec } from "../types.js";
 import { IndependentSampler } from "./independent-sampler.js";
 
 /**
- * From this vocabulary size on (a 6 MiB word table, six times the per-core L2
+ * From this vocabulary size on (a 6 MiB word table, several times a per-core L2
  * cache) a distribution with at most {@link RUN_MAX_COUNT} runs of equal
- * probability is drawn from its {@link RunAliasTable}. Measured on the
- * development machine (AMD EPYC, 1 MiB L2, 32 MiB shared L3; `bench:paths`,
- * 2026-12-02, both batched): at V = 10^6 the run table drew 60–62 M/s with
- * 48,606 runs and 73–75 M/s with 5183 (counts cut at 5), the word table 21–46;
- * at V = 7.5·10^5, 78–89 against 43–80; at V = 2^19 and below the word table
- * was faster (1.07–1.35× the run table).
+ * probability is drawn from its {@link RunAliasTable}: a draw then costs a
+ * second random word but reads a table that stays in the per-core cache, while
+ * the word table misses it on most draws. Below this size the word table is the
+ * faster of the two (`bench:paths`; figures in the package's BENCHMARKS.md).
  */
 export const RUN_MIN_SIZE = 3 * 2 ** 18;
-/** At most this many runs (a 1 MiB run table, the size of the per-core L2) for the run table; see {@link RUN_MIN_SIZE}. */
+/** At most this many runs (a 1 MiB run table, the size of a typical per-core L2) for the run table; see {@link RUN_MIN_SIZE}. */
 export const RUN_MAX_COUNT = 2 ** 16;
 
 /** Whether `distribution` is drawn from a run table (see {@link RUN_MIN_SIZE}). */
