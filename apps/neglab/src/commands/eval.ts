@@ -37,10 +37,10 @@ function methodInAnyCase(value: string): Method {
  * The benchmarks scored when neither `--analogy` nor `--similarity` is given: the two gensim ships as its own test
  * data and evaluates in its documentation (`datapath('questions-words.txt')`, `datapath('wordsim353.tsv')`).
  */
-export const DEFAULT_BENCHMARKS = { analogy: "questions-words", similarity: "wordsim353" } as const;
+const DEFAULT_BENCHMARKS = { analogy: "questions-words", similarity: "wordsim353" } as const;
 
 /** The warning for a benchmark file whose unparsable lines were skipped, or null when none was. */
-export function skippedLinesWarning(source: string, skipped: SkippedLines): string | null {
+function skippedLinesWarning(source: string, skipped: SkippedLines): string | null {
   if (skipped.firstLine === null) return null;
   const lines = skipped.count === 1 ? "1 unparsable line" : `${skipped.count} unparsable lines`;
   return `warning: ${source}: ${lines} skipped (first: line ${skipped.firstLine}); --strict refuses such files`;

@@ -85,7 +85,7 @@ export interface CellResult {
 }
 
 /** Path of a cell's result file inside a results directory. */
-export function cellPath(resultsDir: string, key: string): string {
+function cellPath(resultsDir: string, key: string): string {
   return join(resultsDir, "cells", `${key}.json`);
 }
 
@@ -128,7 +128,7 @@ export async function loadCellResults(resultsDir: string, warn: (message: string
 }
 
 /** A cell from the text of `cells/<key>.json`, or what is wrong with it (invalid JSON, a field of the wrong type, another key). */
-export function parseCellResult(text: string, key: string): CellResult | string {
+function parseCellResult(text: string, key: string): CellResult | string {
   let json: unknown;
   try {
     json = JSON.parse(text);

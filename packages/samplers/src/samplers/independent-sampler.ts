@@ -9,7 +9,7 @@ import type { CollisionPolicy, DrawBuffers, NegativeSampler, SamplerSpec } from 
  * fastText redraws without a bound; with a distribution this skewed its loop
  * effectively hangs, so NegLab refuses it up front (use `skip` or `keep`).
  */
-export const MAX_REDRAW_SHARE = 0.999;
+const MAX_REDRAW_SHARE = 0.999;
 
 /**
  * The common part of samplers that draw each negative independently from one

@@ -8,7 +8,7 @@ import { normalise, unigramWeights } from "../weights.js";
 import { defineStrategy } from "./strategy.js";
 
 /** How domain weights combine with the unigram^α base. */
-export type Combine = "product" | "mixture";
+type Combine = "product" | "mixture";
 
 const COMBINES: readonly Combine[] = ["product", "mixture"];
 
