@@ -3,9 +3,9 @@
  *
  * Reading: {@link openCorpus} (text, .gz, directories), {@link brownCorpus} (embedded default).
  * Tokenising: {@link splitWhitespace} (gensim's `LineSentence`), {@link createNormalizer}.
- * Vocabulary: {@link buildVocabulary}, {@link Vocabulary}, {@link saveVocabulary} / {@link loadVocabulary}.
+ * Vocabulary: {@link buildVocabulary}, {@link Vocabulary}, {@link writeVocabulary} / {@link readVocabulary}.
  * Training inputs: {@link keepProbabilities} (subsampling), {@link encodeCorpus} (in memory),
- * {@link encodeCorpusToFile} / {@link openEncodedCorpus} / {@link readEncodedBlock} (on disk, read in blocks).
+ * {@link writeEncodedCorpus} / {@link openEncodedCorpus} / {@link readEncodedBlock} (on disk, read in blocks).
  */
 export { CorpusError } from "./errors.js";
 export { Vocabulary } from "./vocabulary.js";
@@ -30,10 +30,10 @@ export {
   type CorpusStats,
   type CountProgress,
 } from "./vocabulary-builder.js";
-export { saveVocabulary, loadVocabulary } from "./vocabulary-file.js";
+export { writeVocabulary, readVocabulary } from "./vocabulary-file.js";
 export { keepProbabilities, expectedRetainedTokens } from "./subsampling.js";
 export { prepareEncodedCorpus, type PrepareOptions, type PreparedCorpus } from "./corpus-cache.js";
-export { encodeCorpus, encodeCorpusToFile, countAndEncodeToFile, type EncodedCorpus, type EncodeOptions } from "./encode.js";
+export { encodeCorpus, writeEncodedCorpus, countAndWriteEncodedCorpus, type EncodedCorpus, type EncodeOptions } from "./encode.js";
 export { BLOCK_WORDS, BlockTableBuilder, sentenceBlocks, type SentenceBlocks } from "./encoded-blocks.js";
 export {
   ENCODED_FILE_VERSION,

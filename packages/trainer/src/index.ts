@@ -39,4 +39,4 @@ export {
   type VocabularySource,
 } from "./model-size.js";
 export { learningRate } from "./schedule.js";
-export { saveWord2Vec, saveModel, loadModel } from "./save.js";
+export { writeTrainedWord2Vec, writeTrainedModel, readTrainedModel } from "./model-files.js";

@@ -21,6 +21,6 @@ export {
   type NegLabModel,
   type LoadedModel,
 } from "./model-file.js";
-export { loadEmbeddings } from "./load.js";
+export { readEmbeddings } from "./read-embeddings.js";
 export { writeFileAtomically, writeToStream, resolveWriteTarget, type WriteFileOptions } from "./atomic-write.js";
 export { assertRegularFile, describeFileKind } from "./regular-file.js";

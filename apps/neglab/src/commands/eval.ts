@@ -1,6 +1,6 @@
 import { access } from "node:fs/promises";
 import { evaluateAnalogies, evaluateWordPairs, locateDataset, type AnalogyResult, type SkippedLines, type WordPairResult } from "@neglab/eval";
-import { loadEmbeddings } from "@neglab/vectors";
+import { readEmbeddings } from "@neglab/vectors";
 import type { CommandModule } from "yargs";
 import { resolveBenchmarkFile, type BenchmarkFile } from "./benchmark-file.js";
 import { DATA_LOCATION_FLAGS, dataLocation } from "./data-directory.js";
@@ -90,7 +90,7 @@ export const evalCommand: CommandModule<object, EvalArgs> = {
     const options = { restrictVocab: args["restrict-vocab"], caseInsensitive: args["case-insensitive"], dummy4unknown: args.dummy4unknown, strict: args.strict };
 
     // 2. Load the vectors once and score each benchmark with gensim's semantics.
-    const embeddings = await loadEmbeddings(args.vectors);
+    const embeddings = await readEmbeddings(args.vectors);
     const method = args.method === "3cosmul" ? "3CosMul" : "3CosAdd";
     const analogies: { name: string; result: AnalogyResult }[] = [];
     for (const file of analogyFiles) analogies.push({ name: file.name, result: await evaluateAnalogies(embeddings, file.path, { ...options, method }) });

@@ -90,7 +90,7 @@ function cellPath(resultsDir: string, key: string): string {
 }
 
 /** Writes a finished cell atomically (temp file + rename): a kill leaves either nothing or the whole file. */
-export async function saveCellResult(resultsDir: string, result: CellResult): Promise<void> {
+export async function writeCellResult(resultsDir: string, result: CellResult): Promise<void> {
   await writeFileAtomically(cellPath(resultsDir, result.key), [new TextEncoder().encode(`${JSON.stringify(result, null, 1)}\n`)]);
 }
 
@@ -100,7 +100,7 @@ export async function saveCellResult(resultsDir: string, result: CellResult): Pr
  * damaged or hand-edited file) is moved aside to `<file>.damaged` and named
  * through `warn`; its cell is then missing, so a rerun retrains just that cell.
  */
-export async function loadCellResults(resultsDir: string, warn: (message: string) => void): Promise<Map<string, CellResult>> {
+export async function readCellResults(resultsDir: string, warn: (message: string) => void): Promise<Map<string, CellResult>> {
   const dir = join(resultsDir, "cells");
   const names = await readdir(dir).catch(() => [] as string[]);
   const results = new Map<string, CellResult>();
