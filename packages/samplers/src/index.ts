@@ -1,11 +1,11 @@
 /**
  * @neglab/samplers — negative sampling for word2vec: the NegativeSampler
- * contract, a registry of strategies built from JSON specs, custom sampler
+ * contract, a registry of sampler types built from JSON specs, custom sampler
  * modules, and diagnostics (entropy, frequency buckets, goodness of fit).
  */
 export type * from "./types.js";
 export { createSampler, listSamplers, validateSamplerSpec, type SamplerContext } from "./registry.js";
-export type { StrategyInfo } from "./strategies/strategy.js";
+export type { SamplerTypeInfo } from "./sampler-types/sampler-type.js";
 export type { OptionInfo } from "./options.js";
 export { SamplerError } from "./errors.js";
 export { closestName } from "@neglab/suggest";

@@ -106,7 +106,7 @@ type Origin = (field: string) => string;
  * Builds the job from the flags and the optional `--config` file (flags win),
  * and validates everything before any work: unknown config fields (with the
  * closest name), every trainer setting (`resolveSettings`), the sampler spec
- * (`validateSamplerSpec`, which suggests the closest strategy name), and that
+ * (`validateSamplerSpec`, which suggests the closest sampler type), and that
  * the outputs (`checkOutputs`: writable, not an input, not each other), all
  * before the corpus is read. Errors name the flag or the config file and field.
  */

@@ -61,7 +61,7 @@ export abstract class IndependentSampler implements NegativeSampler {
     return this.fromWords(this.single, 0);
   }
 
-  /** The strategy and its parameters, for {@link describe}. */
+  /** The sampler type and its parameters, for {@link describe}. */
   protected abstract summary(): string;
 
   draw(out: DrawBuffers, k: number, positive: number, _anchor: number, rng: RandomStream): number {

@@ -8,7 +8,7 @@ import { buildCumulativeTable, GENSIM_DOMAIN } from "../tables/gensim-cum-table.
 import { buildWord2vecTable, WORD2VEC_TABLE_SIZE } from "../tables/word2vec-table.js";
 import type { CollisionPolicy, NegativeSampler, SamplerSpec, SamplerVocabulary } from "../types.js";
 import { normalise, unigramWeights } from "../weights.js";
-import { defineStrategy } from "./strategy.js";
+import { defineSamplerType } from "./sampler-type.js";
 
 /** How a unigram sampler draws. */
 type UnigramMethod = "alias" | "word2vec-table" | "cumulative" | "fasttext-table";
@@ -143,7 +143,7 @@ function allocating<T>(entries: number, build: () => T): T {
 }
 
 /** `unigram`: P(w) ∝ count(w)^α by one of four methods. */
-export const unigram = defineStrategy<UnigramOptions>({
+export const unigram = defineSamplerType<UnigramOptions>({
   name: "unigram",
   description: "P(w) ∝ count(w)^α, by alias table (O(1)) or the word2vec.c / gensim / fastText tables",
   reference: "Mikolov et al. 2013 (α = 0.75); Caselles-Dupré et al. 2018 (other α); word2vec.c, gensim, fastText",
@@ -154,7 +154,7 @@ export const unigram = defineStrategy<UnigramOptions>({
 });
 
 /** `fasttext`: fastText's sampler, i.e. unigram with α = 0.5, method fasttext-table, collision redraw. */
-export const fasttext = defineStrategy<UnigramOptions>({
+export const fasttext = defineSamplerType<UnigramOptions>({
   name: "fasttext",
   description: "fastText's sampler: count^0.5 from a 10^7-entry table, collisions redrawn (exactly k)",
   reference: "Bojanowski et al. 2017; fastText src/loss.cc (NegativeSamplingLoss)",
