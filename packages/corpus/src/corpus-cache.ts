@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { corpusDigest, type Corpus } from "./corpus.js";
 import { countAndWriteEncodedCorpus } from "./encode.js";
-import { openEncodedCorpus, type EncodedCorpusFile } from "./encoded-file.js";
+import { openEncodedCorpus, type EncodedCorpusFile } from "./encoded-file-format.js";
 import { CorpusError, fileSystemProblem } from "./errors.js";
 import { temporaryNameBeside } from "./temporary-name.js";
 import type { CorpusStats, VocabularyOptions } from "./vocabulary-builder.js";

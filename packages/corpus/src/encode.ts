@@ -1,5 +1,5 @@
 import type { Corpus } from "./corpus.js";
-import { createEncodedFileWriter, type EncodedCorpusFile } from "./encoded-file.js";
+import { createEncodedFileWriter, type EncodedCorpusFile } from "./encoded-file-format.js";
 import { CorpusError, emptyCorpusError } from "./errors.js";
 import type { Vocabulary } from "./vocabulary.js";
 import { grown } from "./grow-int32.js";

@@ -3,7 +3,8 @@ import { lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, symlinkS
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { CorpusError, Vocabulary, buildVocabulary, readVocabulary, openCorpus, writeVocabulary, sentenceBatches } from "../src/index.js";
+import { CorpusError, Vocabulary, buildVocabulary, readVocabulary, openCorpus, writeVocabulary } from "../src/index.js";
+import { sentenceBatches } from "../src/sentence-stream.js";
 import { collect, inPieces, tempDir } from "./helpers.js";
 
 const dir = tempDir();

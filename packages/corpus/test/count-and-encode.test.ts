@@ -1,7 +1,8 @@
 import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CorpusError, blockBufferLength, buildVocabulary, countAndWriteEncodedCorpus, writeEncodedCorpus, openCorpus, openEncodedFd, readEncodedBlock } from "../src/index.js";
+import { CorpusError, buildVocabulary, countAndWriteEncodedCorpus, writeEncodedCorpus, openCorpus } from "../src/index.js";
+import { blockBufferLength, openEncodedFd, readEncodedBlock } from "../src/encoded-file.js";
 import type { EncodedCorpusFile, VocabularyOptions } from "../src/index.js";
 import { tempDir } from "./helpers.js";
 

@@ -2,21 +2,8 @@ import { closeSync, existsSync, openSync, readFileSync, readdirSync, truncateSyn
 import { join } from "node:path";
 import { fifoWithoutWriter, type FifoWithoutWriter } from "@neglab/testkit";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  BLOCK_WORDS,
-  CorpusError,
-  Vocabulary,
-  blockBufferLength,
-  createEncodedFileWriter,
-  encodeCorpus,
-  writeEncodedCorpus,
-  openCorpus,
-  openEncodedCorpus,
-  openEncodedFd,
-  readEncodedBlock,
-  sentenceBlocks,
-  type EncodedCorpusFile,
-} from "../src/index.js";
+import { BLOCK_WORDS, blockBufferLength, createEncodedFileWriter, openEncodedCorpus, openEncodedFd, readEncodedBlock, sentenceBlocks } from "../src/encoded-file.js";
+import { CorpusError, Vocabulary, encodeCorpus, writeEncodedCorpus, openCorpus, type EncodedCorpusFile } from "../src/index.js";
 import { tempDir } from "./helpers.js";
 
 /** Every sentence of an encoded file, read block by block. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compareToExpected, createSampler, drawCounts, type SamplerSpec } from "../src/index.js";
+import { compareToExpected, drawCounts } from "../src/diagnostics.js";
+import { createSampler, type SamplerSpec } from "../src/index.js";
 import { drawsByRuns } from "../src/samplers/alias-sampler.js";
 import { buffers, fixture, rng, ZIPF_1000, zipfVocabulary } from "./helpers.js";
 

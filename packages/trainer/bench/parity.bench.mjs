@@ -35,7 +35,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { equivalenceTest, holm, pairedMeanDifference } from "@neglab/eval";
+import { equivalenceTest, holm, pairedMeanDifference } from "@neglab/eval/stats";
 import { readEmbeddings } from "@neglab/vectors";
 import { evaluateQuality } from "./evaluate.mjs";
 import { WORK, benchArgs, benchCorpus, dataDir, hasGensim, runGensim, runOurs } from "./reference-tools.mjs";

@@ -6,7 +6,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { PassThrough } from "node:stream";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { VectorsError, writeFileAtomically, writeToStream, writeWord2Vec } from "../src/index.js";
+import { VectorsError, writeWord2Vec } from "../src/index.js";
+import { writeFileAtomically, writeToStream } from "../src/files.js";
 
 const dir = mkdtempSync(join(tmpdir(), "neglab-atomic-"));
 const bytes = (text: string): Uint8Array[] => [Buffer.from(text)];

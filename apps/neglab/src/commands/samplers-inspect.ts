@@ -1,5 +1,6 @@
 import { buildVocabulary, openCorpus } from "@neglab/corpus";
-import { COLLISION_EFFECT, createSampler, entropy, expectedNegatives, frequencyBuckets, perplexity, preflightSamplerSpec } from "@neglab/samplers";
+import { COLLISION_EFFECT, entropy, expectedNegatives, frequencyBuckets, perplexity } from "@neglab/samplers/diagnostics";
+import { createSampler, preflightSamplerSpec } from "@neglab/samplers";
 import { createTable } from "../terminal.js";
 import type { CommandModule } from "yargs";
 import { progressLine } from "../progress.js";

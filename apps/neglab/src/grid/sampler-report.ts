@@ -1,6 +1,7 @@
 import type { Vocabulary } from "@neglab/corpus";
 import { createStream } from "@neglab/random";
-import { createSampler, diagnoseSampler, type SamplerSpec } from "@neglab/samplers";
+import { createSampler, type SamplerSpec } from "@neglab/samplers";
+import { diagnoseSampler } from "@neglab/samplers/diagnostics";
 import type { SamplerReport } from "./cell-result.js";
 
 /** Draws measured per cell: enough for shares to ±0.3% (binomial standard error ≤ 0.5/√100,000 ≈ 0.0016). */
