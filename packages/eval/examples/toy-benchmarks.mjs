@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { Embeddings } from "@neglab/vectors";
-import { accuracyCI } from "@neglab/eval/stats";
 import { evaluateAnalogies, evaluateWordPairs, getDataset } from "@neglab/eval";
+import { accuracyCI } from "@neglab/eval/stats";
 
 // Toy vectors along four directions: royal, male, female, plural (any Embeddings or readEmbeddings(file) works).
 const rows = {

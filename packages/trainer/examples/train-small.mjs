@@ -24,7 +24,7 @@ const model = await train({
   seed: 1,
   onEpochEnd: (e) => console.log(`epoch ${e.epoch + 1}: loss/word ${e.lossPerWord.toFixed(3)}`),
 });
-await writeTrainedWord2Vec("vectors.txt", model);            // gensim: KeyedVectors.load_word2vec_format("vectors.txt")
+await writeTrainedWord2Vec("vectors.txt", model);    // gensim: KeyedVectors.load_word2vec_format("vectors.txt")
 await writeTrainedWord2Vec("vectors.bin", model, { binary: true });
 await writeTrainedModel("model.neglab", model);
 
