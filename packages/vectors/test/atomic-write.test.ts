@@ -113,7 +113,7 @@ describe("an interrupted write", () => {
   it("leaves no temporary file when the process exits midway (process.exit, as on SIGINT)", () => {
     const sub = join(dir, "interrupted");
     mkdirSync(sub);
-    const dist = pathToFileURL(fileURLToPath(new URL("../dist/index.js", import.meta.url))).href;
+    const dist = pathToFileURL(fileURLToPath(new URL("../dist/files.js", import.meta.url))).href;
     const script = `
       import { writeFileAtomically } from ${JSON.stringify(dist)};
       async function* slow() {
