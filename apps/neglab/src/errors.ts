@@ -155,7 +155,7 @@ export function errnoProblem(error: SystemError): string {
  * since that is the only name the user gave. The code stays in parentheses
  * (except for the familiar ENOENT) so it can still be searched for.
  */
-export function systemErrorMessage(error: SystemError): string {
+function systemErrorMessage(error: SystemError): string {
   const problem = errnoProblem(error);
   // A rename names the destination as the file the user asked for.
   const path = error.dest ?? error.path;

@@ -25,7 +25,7 @@ export function createTable(options: Table.TableConstructorOptions = {}): Table.
 }
 
 /** The width assumed when standard output is not a terminal and `COLUMNS` is unset or not a positive integer. */
-export const DEFAULT_COLUMNS = 100;
+const DEFAULT_COLUMNS = 100;
 
 /**
  * The columns the terminal summary must fit in: the terminal's width when

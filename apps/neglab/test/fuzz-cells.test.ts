@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { loadCellResults, type CellResult } from "../dist/grid/cell-result.js";
+import { readCellResults, type CellResult } from "../dist/grid/cell-result.js";
 import { renderCsv } from "../dist/report/render.js";
 import { summarize } from "../dist/report/summary.js";
 import { byteMutations, mutate } from "@neglab/testkit";
@@ -61,7 +61,7 @@ describe("fuzz: cell files", () => {
         mkdirSync(join(out, "cells"));
         writeFileSync(path, mutate(bytes, list));
         const warnings: string[] = [];
-        const results = await loadCellResults(out, (m: string) => warnings.push(m));
+        const results = await readCellResults(out, (m: string) => warnings.push(m));
         if (results.size === 1) {
           loaded++;
           expect(warnings).toEqual([]);
@@ -91,7 +91,7 @@ describe("fuzz: cell files", () => {
         mkdirSync(join(out, "cells"));
         writeFileSync(join(out, "cells", "k.json"), JSON.stringify(json));
         const warnings: string[] = [];
-        const results = await loadCellResults(out, (m: string) => warnings.push(m));
+        const results = await readCellResults(out, (m: string) => warnings.push(m));
         expect(results.size + warnings.length).toBe(1);
       }),
       { seed: 1, numRuns: 300, timeout: CASE_MS },

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadCellResults } from "../dist/grid/cell-result.js";
+import { readCellResults } from "../dist/grid/cell-result.js";
 import { runFixture } from "./run-fixture.js";
 
 /** A valid cell file's text for `key`. */
@@ -19,7 +19,7 @@ describe("damaged cell files (issue #19, defect 17)", () => {
     writeFileSync(join(cells, "shape.json"), cellText("shape", { metrics: [{ benchmark: "p", metric: "spearman", value: "high" }] }));
     writeFileSync(join(cells, "other.json"), cellText("good"));
     const warnings: string[] = [];
-    const results = await loadCellResults(out, (m: string) => warnings.push(m));
+    const results = await readCellResults(out, (m: string) => warnings.push(m));
     expect([...results.keys()]).toEqual(["good"]);
     expect(readdirSync(cells).sort()).toEqual(["cut.json.damaged", "good.json", "other.json.damaged", "shape.json.damaged"]);
     expect(warnings.sort()).toEqual([

@@ -1,4 +1,4 @@
-import { pairedBootstrapCorrelationDifference } from "@neglab/eval";
+import { pairedBootstrapCorrelationDifference } from "@neglab/eval/stats";
 import { describe, expect, it } from "vitest";
 import type { CellResult } from "../dist/grid/cell-result.js";
 import { BOOTSTRAP_RESAMPLES, compareAnalogy, compareWordPairs, holmAdjust } from "../dist/report/significance.js";

@@ -1,4 +1,4 @@
-import { spearman } from "@neglab/eval";
+import { spearman } from "@neglab/eval/stats";
 import type { CellResult } from "../dist/grid/cell-result.js";
 import { summarize, type Summary } from "../dist/report/summary.js";
 

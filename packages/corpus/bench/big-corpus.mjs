@@ -2,7 +2,8 @@
 import { createWriteStream, existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { brownCorpus, splitWhitespace } from "../dist/index.js";
+import { brownCorpus } from "../dist/index.js";
+import { splitWhitespace } from "../dist/tokenize.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 

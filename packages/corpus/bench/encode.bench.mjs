@@ -1,4 +1,4 @@
-// Encoding a corpus in memory (`encodeCorpus`, shared) against encoding it to a file (`encodeCorpusToFile`): time
+// Encoding a corpus in memory (`encodeCorpus`, shared) against encoding it to a file (`writeEncodedCorpus`): time
 // and peak RSS of each, in fresh processes, on the shared brown.txt repeated to ≥ --tokens tokens (default 20M).
 // The vocabulary is counted first in the same process (minCount 5); its time is left out, its memory is not
 // (the same in both), so the difference in peak RSS is what holding the encoding costs.
@@ -16,12 +16,12 @@ const here = fileURLToPath(new URL(".", import.meta.url));
 
 if (process.argv[2] === "--child") {
   // One measured encoding in this process: "memory" or "file" (written to argv[5]).
-  const { buildVocabulary, encodeCorpus, encodeCorpusToFile, openCorpus } = await import("../dist/index.js");
+  const { buildVocabulary, encodeCorpus, writeEncodedCorpus, openCorpus } = await import("../dist/index.js");
   const [, , , mode, path, output] = process.argv;
   const corpus = await openCorpus(path);
   const { vocabulary } = await buildVocabulary(corpus, { minCount: 5 });
   const t0 = performance.now();
-  const encoded = mode === "memory" ? await encodeCorpus(corpus, vocabulary, { shared: true }) : await encodeCorpusToFile(corpus, vocabulary, output);
+  const encoded = mode === "memory" ? await encodeCorpus(corpus, vocabulary, { shared: true }) : await writeEncodedCorpus(output, corpus, vocabulary);
   const seconds = (performance.now() - t0) / 1000;
   console.log(JSON.stringify({ tokens: encoded.tokens, seconds, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
   process.exit(0);

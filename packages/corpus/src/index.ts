@@ -2,18 +2,15 @@
  * @neglab/corpus — corpora and vocabularies for NegLab.
  *
  * Reading: {@link openCorpus} (text, .gz, directories), {@link brownCorpus} (embedded default).
- * Tokenising: {@link splitWhitespace} (gensim's `LineSentence`), {@link createNormalizer}.
- * Vocabulary: {@link buildVocabulary}, {@link Vocabulary}, {@link saveVocabulary} / {@link loadVocabulary}.
+ * Vocabulary: {@link buildVocabulary}, {@link Vocabulary}, {@link writeVocabulary} / {@link readVocabulary}.
  * Training inputs: {@link keepProbabilities} (subsampling), {@link encodeCorpus} (in memory),
- * {@link encodeCorpusToFile} / {@link openEncodedCorpus} / {@link readEncodedBlock} (on disk, read in blocks).
+ * {@link writeEncodedCorpus} / {@link countAndWriteEncodedCorpus} (on disk), {@link prepareEncodedCorpus} (cached).
+ *
+ * Reading and writing the encoded corpus file block by block is the subpath `@neglab/corpus/encoded-file`.
  */
 export { CorpusError } from "./errors.js";
 export { Vocabulary } from "./vocabulary.js";
-export { PYTHON_WHITESPACE, MAX_SENTENCE_LENGTH, splitWhitespace } from "./tokenize.js";
-export { createNormalizer, type NormalizeOptions, type Normalizer } from "./normalize.js";
-export { sentenceBatches, type SentenceStreamOptions } from "./sentence-stream.js";
-export { scanTokens, type TokenSink, type ScanOptions } from "./token-scanner.js";
-export { fileBytes } from "./byte-sources.js";
+export type { NormalizeOptions } from "./normalize.js";
 export {
   openCorpus,
   brownCorpus,
@@ -22,7 +19,6 @@ export {
   type CorpusDescription,
   type CorpusOptions,
 } from "./corpus.js";
-export { brownDirectory, brownSamples, brownFiles, type BrownSample } from "./brown.js";
 export {
   buildVocabulary,
   type VocabularyOptions,
@@ -30,20 +26,8 @@ export {
   type CorpusStats,
   type CountProgress,
 } from "./vocabulary-builder.js";
-export { saveVocabulary, loadVocabulary } from "./vocabulary-file.js";
+export { writeVocabulary, readVocabulary } from "./vocabulary-file.js";
 export { keepProbabilities, expectedRetainedTokens } from "./subsampling.js";
 export { prepareEncodedCorpus, type PrepareOptions, type PreparedCorpus } from "./corpus-cache.js";
-export { encodeCorpus, encodeCorpusToFile, countAndEncodeToFile, type EncodedCorpus, type EncodeOptions } from "./encode.js";
-export { BLOCK_WORDS, BlockTableBuilder, sentenceBlocks, type SentenceBlocks } from "./encoded-blocks.js";
-export {
-  ENCODED_FILE_VERSION,
-  createEncodedFileWriter,
-  openEncodedCorpus,
-  openEncodedFd,
-  readEncodedBlock,
-  blockBufferLength,
-  type EncodedCorpusFile,
-  type EncodedFileBlocks,
-  type EncodedFileWriter,
-  type EncodedBlock,
-} from "./encoded-file.js";
+export { encodeCorpus, writeEncodedCorpus, countAndWriteEncodedCorpus, type EncodedCorpus, type EncodeOptions } from "./encode.js";
+export type { EncodedCorpusFile } from "./encoded-file-format.js";

@@ -29,7 +29,7 @@ export interface ScanOptions {
  * A run longer than this many bytes without whitespace is rejected: no word is
  * that long, a binary file can be, and the reader would have to hold it whole.
  */
-export const LONG_TOKEN_BYTES = 1 << 20;
+const LONG_TOKEN_BYTES = 1 << 20;
 
 // Byte classes: a token byte, ASCII whitespace, the line end, or the lead byte
 // of a multi-byte character that may be Python whitespace (C2, E1, E2, E3).

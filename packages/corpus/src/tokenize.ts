@@ -5,7 +5,7 @@
  * cannot be used if vocabularies are to match gensim's exactly.
  */
 // eslint-disable-next-line no-control-regex -- these control characters are Python whitespace
-export const PYTHON_WHITESPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+const PYTHON_WHITESPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
 
 /**
  * Splits a line into tokens exactly as gensim's `LineSentence` does

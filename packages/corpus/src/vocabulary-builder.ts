@@ -78,7 +78,7 @@ export async function buildVocabulary(corpus: Corpus, options: VocabularyOptions
 
 /**
  * The counting of {@link buildVocabulary} as a token sink, for passes that do
- * more with the tokens than count them (`countAndEncodeToFile`): `add` counts a
+ * more with the tokens than count them (`countAndWriteEncodedCorpus`): `add` counts a
  * token and returns its id in the counting table, which stays stable unless
  * `maxVocabSize` prunes.
  */

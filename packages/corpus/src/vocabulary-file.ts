@@ -12,7 +12,7 @@ import { Vocabulary } from "./vocabulary.js";
  * a regular file (a directory, a FIFO, a device) is refused with a
  * {@link CorpusError}, since a rename would replace it.
  */
-export async function saveVocabulary(vocabulary: Vocabulary, path: string): Promise<void> {
+export async function writeVocabulary(path: string, vocabulary: Vocabulary): Promise<void> {
   const info = await stat(path).catch(() => null);
   if (info !== null && !info.isFile()) throw new CorpusError("not a regular file: refusing to replace it with the vocabulary", { file: path });
   const target = info === null ? path : await realpath(path);
@@ -42,7 +42,7 @@ const SENTENCE_END = "</s>";
  * `</s>` on any later line is an ordinary word. A leading UTF-8 byte-order mark is skipped.
  * Only a regular file is read (see {@link assertReadableFile}).
  */
-export async function loadVocabulary(path: string, minCount = 1): Promise<Vocabulary> {
+export async function readVocabulary(path: string, minCount = 1): Promise<Vocabulary> {
   await assertReadableFile(path);
   let text: string;
   try {

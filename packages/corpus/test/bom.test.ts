@@ -3,7 +3,8 @@ import { lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, symlinkS
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { CorpusError, Vocabulary, buildVocabulary, loadVocabulary, openCorpus, saveVocabulary, sentenceBatches } from "../src/index.js";
+import { CorpusError, Vocabulary, buildVocabulary, readVocabulary, openCorpus, writeVocabulary } from "../src/index.js";
+import { sentenceBatches } from "../src/sentence-stream.js";
 import { collect, inPieces, tempDir } from "./helpers.js";
 
 const dir = tempDir();
@@ -41,17 +42,17 @@ describe("a UTF-8 byte-order mark", () => {
 
   it("is skipped at the start of a vocabulary file", async () => {
     writeFileSync(join(dir, "vocab.txt"), `${BOM}the 5\ncat 2\n`);
-    expect((await loadVocabulary(join(dir, "vocab.txt"))).words).toEqual(["the", "cat"]);
+    expect((await readVocabulary(join(dir, "vocab.txt"))).words).toEqual(["the", "cat"]);
   });
 });
 
-describe("saveVocabulary", () => {
+describe("writeVocabulary", () => {
   const vocabulary = Vocabulary.fromCounts(new Map([["the", 3], ["cat", 1]]), 1);
 
   it("writes a symbolic link's target, leaving the link a link", async () => {
     writeFileSync(join(dir, "vocab-target.txt"), "old 1\n");
     symlinkSync("vocab-target.txt", join(dir, "vocab-link.txt"));
-    await saveVocabulary(vocabulary, join(dir, "vocab-link.txt"));
+    await writeVocabulary(join(dir, "vocab-link.txt"), vocabulary);
     expect(lstatSync(join(dir, "vocab-link.txt")).isSymbolicLink()).toBe(true);
     expect(readlinkSync(join(dir, "vocab-link.txt"))).toBe("vocab-target.txt");
     expect(readFileSync(join(dir, "vocab-target.txt"), "utf8")).toBe("the 3\ncat 1\n");
@@ -60,13 +61,13 @@ describe("saveVocabulary", () => {
   it("refuses a FIFO instead of replacing it", async () => {
     const fifo = join(dir, "vocab-fifo");
     expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
-    await expect(saveVocabulary(vocabulary, fifo)).rejects.toThrow(new CorpusError("not a regular file: refusing to replace it with the vocabulary", { file: fifo }));
+    await expect(writeVocabulary(fifo, vocabulary)).rejects.toThrow(new CorpusError("not a regular file: refusing to replace it with the vocabulary", { file: fifo }));
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 
   it("names the path and leaves no temporary file when the directory is missing", async () => {
     const path = join(dir, "missing", "vocab.txt");
-    await expect(saveVocabulary(vocabulary, path)).rejects.toThrow(new CorpusError("cannot write the vocabulary: no such file or directory", { file: path }));
+    await expect(writeVocabulary(path, vocabulary)).rejects.toThrow(new CorpusError("cannot write the vocabulary: no such file or directory", { file: path }));
     expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import { readdirSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CorpusError, blockBufferLength, buildVocabulary, encodeCorpus, openCorpus, openEncodedFd, prepareEncodedCorpus, readEncodedBlock } from "../src/index.js";
+import { CorpusError, buildVocabulary, encodeCorpus, openCorpus, prepareEncodedCorpus } from "../src/index.js";
+import { blockBufferLength, openEncodedFd, readEncodedBlock } from "../src/encoded-file.js";
 import type { EncodedCorpusFile } from "../src/index.js";
 import { tempDir } from "./helpers.js";
 

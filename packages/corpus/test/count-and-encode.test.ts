@@ -1,7 +1,8 @@
 import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CorpusError, blockBufferLength, buildVocabulary, countAndEncodeToFile, encodeCorpusToFile, openCorpus, openEncodedFd, readEncodedBlock } from "../src/index.js";
+import { CorpusError, buildVocabulary, countAndWriteEncodedCorpus, writeEncodedCorpus, openCorpus } from "../src/index.js";
+import { blockBufferLength, openEncodedFd, readEncodedBlock } from "../src/encoded-file.js";
 import type { EncodedCorpusFile, VocabularyOptions } from "../src/index.js";
 import { tempDir } from "./helpers.js";
 
@@ -35,15 +36,15 @@ function plantedCorpus(dir: string): string {
   return path;
 }
 
-describe("countAndEncodeToFile", () => {
+describe("countAndWriteEncodedCorpus", () => {
   const cases: VocabularyOptions[] = [{ minCount: 5 }, { minCount: 1 }, { minCount: 2, maxFinalVocab: 20 }, { minCount: 1, maxVocabSize: 5_000 }];
   for (const options of cases) {
-    it(`gives buildVocabulary's vocabulary and encodeCorpusToFile's sentences in one pass: ${JSON.stringify(options)}`, async () => {
+    it(`gives buildVocabulary's vocabulary and writeEncodedCorpus's sentences in one pass: ${JSON.stringify(options)}`, async () => {
       const dir = tempDir();
       const corpus = await openCorpus(plantedCorpus(dir));
-      const once = await countAndEncodeToFile(corpus, options, join(dir, "once.bin"));
+      const once = await countAndWriteEncodedCorpus(join(dir, "once.bin"), corpus, options);
       const expected = await buildVocabulary(corpus, options);
-      const twice = await encodeCorpusToFile(corpus, expected.vocabulary, join(dir, "twice.bin"));
+      const twice = await writeEncodedCorpus(join(dir, "twice.bin"), corpus, expected.vocabulary);
       expect(once.vocabulary.words).toEqual(expected.vocabulary.words);
       expect([...once.vocabulary.counts]).toEqual([...expected.vocabulary.counts]);
       expect(once.stats).toEqual(expected.stats);
@@ -66,7 +67,7 @@ describe("countAndEncodeToFile", () => {
         seen = build.vocabulary.size;
         throw new RangeError("too large");
       };
-      await expect(countAndEncodeToFile(corpus, { ...options, onCounted: refuse }, join(dir, "out.bin"))).rejects.toThrow("too large");
+      await expect(countAndWriteEncodedCorpus(join(dir, "out.bin"), corpus, { ...options, onCounted: refuse })).rejects.toThrow("too large");
       expect(seen).toBe((await buildVocabulary(corpus, options)).vocabulary.size);
       expect(readdirSync(dir)).toEqual(["planted.txt"]);
     }
@@ -75,7 +76,7 @@ describe("countAndEncodeToFile", () => {
   it("leaves no file behind when the corpus is empty", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "empty.txt"), "\n \n");
-    const error = await countAndEncodeToFile(await openCorpus(join(dir, "empty.txt")), {}, join(dir, "out.bin")).catch((e: unknown) => e);
+    const error = await countAndWriteEncodedCorpus(join(dir, "out.bin"), await openCorpus(join(dir, "empty.txt")), {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CorpusError);
     expect((error as Error).message).toMatch(/empty\.txt: the corpus is empty/);
     expect(readdirSync(dir)).toEqual(["empty.txt"]);

@@ -2,21 +2,8 @@ import { closeSync, existsSync, openSync, readFileSync, readdirSync, truncateSyn
 import { join } from "node:path";
 import { fifoWithoutWriter, type FifoWithoutWriter } from "@neglab/testkit";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  BLOCK_WORDS,
-  CorpusError,
-  Vocabulary,
-  blockBufferLength,
-  createEncodedFileWriter,
-  encodeCorpus,
-  encodeCorpusToFile,
-  openCorpus,
-  openEncodedCorpus,
-  openEncodedFd,
-  readEncodedBlock,
-  sentenceBlocks,
-  type EncodedCorpusFile,
-} from "../src/index.js";
+import { BLOCK_WORDS, blockBufferLength, createEncodedFileWriter, openEncodedCorpus, openEncodedFd, readEncodedBlock, sentenceBlocks } from "../src/encoded-file.js";
+import { CorpusError, Vocabulary, encodeCorpus, writeEncodedCorpus, openCorpus, type EncodedCorpusFile } from "../src/index.js";
 import { tempDir } from "./helpers.js";
 
 /** Every sentence of an encoded file, read block by block. */
@@ -64,7 +51,7 @@ describe("the encoded corpus file: round trip", () => {
     const corpus = await openCorpus(text, { maxSentenceLength: 30_000 });
     const vocabulary = Vocabulary.fromCounts(Array.from({ length: 7 }, (_, i) => [`w${i}`, 10 - i] as [string, number]), 1);
     const memory = await encodeCorpus(corpus, vocabulary);
-    const file = await encodeCorpusToFile(corpus, vocabulary, join(dir, "corpus.enc"));
+    const file = await writeEncodedCorpus(join(dir, "corpus.enc"), corpus, vocabulary);
 
     expect(file.tokens).toBe(memory.ids.length);
     expect(file.tokens).toBe(memory.tokens);
@@ -166,10 +153,10 @@ describe("the encoded corpus file: writing is atomic", () => {
     writeFileSync(join(dir, "other.txt"), "x y z\n");
     const vocabulary = new Vocabulary(["a"], [3]);
     const target = join(dir, "out.enc");
-    await expect(encodeCorpusToFile(await openCorpus(join(dir, "empty.txt")), vocabulary, target)).rejects.toThrow(
+    await expect(writeEncodedCorpus(target, await openCorpus(join(dir, "empty.txt")), vocabulary)).rejects.toThrow(
       new CorpusError("the corpus is empty (no tokens)", { file: join(dir, "empty.txt") }),
     );
-    await expect(encodeCorpusToFile(await openCorpus(join(dir, "other.txt")), vocabulary, target)).rejects.toThrow(/other\.txt: none of the 3 tokens/);
+    await expect(writeEncodedCorpus(target, await openCorpus(join(dir, "other.txt")), vocabulary)).rejects.toThrow(/other\.txt: none of the 3 tokens/);
     const writer = await createEncodedFileWriter(target, { vocabularySize: 1 });
     await expect(writer.finish({ rawTokens: 0, rawSentences: 0 })).rejects.toThrow(new CorpusError("no sentence has a word in the vocabulary: nothing to encode", { file: target }));
     expect(existsSync(target)).toBe(false);

@@ -4,7 +4,8 @@ import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { mutated } from "@neglab/testkit";
 import { describe, expect, it } from "vitest";
-import { CorpusError, openCorpus, splitWhitespace } from "../src/index.js";
+import { CorpusError, openCorpus } from "../src/index.js";
+import { splitWhitespace } from "../src/tokenize.js";
 import { tempDir } from "./helpers.js";
 
 // Property-based fuzzing of the corpus readers (issue #19): arbitrary and mutated bytes in a plain file, a .gz

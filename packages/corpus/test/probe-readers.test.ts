@@ -1,6 +1,6 @@
 import { fifoWithoutWriter, type FifoWithoutWriter } from "@neglab/testkit";
 import { afterEach, describe, expect, it } from "vitest";
-import { CorpusError, loadVocabulary, openCorpus } from "../src/index.js";
+import { CorpusError, readVocabulary, openCorpus } from "../src/index.js";
 
 /** Probe finding: a FIFO given as an input must be refused, not opened (which hangs beyond Ctrl-C). */
 
@@ -9,9 +9,9 @@ let fifo: FifoWithoutWriter | undefined;
 afterEach(() => fifo?.release());
 
 describe("a vocabulary file that is not a regular file", () => {
-  it("loadVocabulary refuses a FIFO without a writer promptly, naming it", async () => {
+  it("readVocabulary refuses a FIFO without a writer promptly, naming it", async () => {
     fifo = fifoWithoutWriter("vocab.fifo");
-    await expect(loadVocabulary(fifo.path)).rejects.toThrow(new CorpusError("not a regular file (a FIFO)", { file: fifo.path }));
+    await expect(readVocabulary(fifo.path)).rejects.toThrow(new CorpusError("not a regular file (a FIFO)", { file: fifo.path }));
   }, PROMPT_MS);
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CorpusError, sentenceBatches } from "../src/index.js";
+import { CorpusError } from "../src/index.js";
+import { sentenceBatches } from "../src/sentence-stream.js";
 import { inPieces } from "./helpers.js";
 
 async function read(bytes: Uint8Array, pieceSize: number, maxSentenceLength?: number): Promise<string[][]> {

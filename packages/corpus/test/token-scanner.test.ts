@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createNormalizer, scanTokens, splitWhitespace, type NormalizeOptions } from "../src/index.js";
+import { createNormalizer } from "../src/normalize.js";
+import { scanTokens } from "../src/token-scanner.js";
+import { splitWhitespace } from "../src/tokenize.js";
+import { type NormalizeOptions } from "../src/index.js";
 import { inPieces } from "./helpers.js";
 
 /** The scanner's sentences as strings, the text fed in pieces of `size` bytes. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createNormalizer, splitWhitespace } from "../src/index.js";
+import { createNormalizer } from "../src/normalize.js";
+import { splitWhitespace } from "../src/tokenize.js";
 
 describe("splitWhitespace (Python str.split semantics)", () => {
   it("splits on runs of ASCII whitespace and trims the ends", () => {

@@ -5,9 +5,9 @@ import {
   CorpusError,
   Vocabulary,
   buildVocabulary,
-  loadVocabulary,
+  readVocabulary,
   openCorpus,
-  saveVocabulary,
+  writeVocabulary,
 } from "../src/index.js";
 import { tempDir } from "./helpers.js";
 
@@ -77,11 +77,11 @@ describe("vocabulary files", () => {
   it("round-trips through the word2vec.c `word count` format", async () => {
     const vocabulary = new Vocabulary(["the", "a", "über"], [10, 4, 4]);
     const path = join(dir, "vocab.txt");
-    await saveVocabulary(vocabulary, path);
-    const loaded = await loadVocabulary(path);
+    await writeVocabulary(path, vocabulary);
+    const loaded = await readVocabulary(path);
     expect(loaded.words).toEqual(vocabulary.words);
     expect([...loaded.counts]).toEqual([10, 4, 4]);
-    expect((await loadVocabulary(path, 5)).words).toEqual(["the"]);
+    expect((await readVocabulary(path, 5)).words).toEqual(["the"]);
   });
 
   // Files written by word2vec.c itself (see test/golden/word2vec-c/README.md for the commands).
@@ -90,7 +90,7 @@ describe("vocabulary files", () => {
   it("reads word2vec.c's -save-vocab output, skipping its leading </s> line", async () => {
     const vocabFile = word2vecC("brown-200.vocab");
     expect(readFileSync(vocabFile, "utf8").split("\n")[0]).toBe("</s> 200");
-    const loaded = await loadVocabulary(vocabFile);
+    const loaded = await readVocabulary(vocabFile);
     expect(loaded.has("</s>")).toBe(false);
     // Same words and counts as our own count of the corpus word2vec.c read (ties may be ordered differently).
     const { vocabulary } = await buildVocabulary(await openCorpus(word2vecC("brown-200.txt")), { minCount: 1 });
@@ -104,26 +104,26 @@ describe("vocabulary files", () => {
   it("accepts word2vec.c's `</s> 0` first line (a file without newlines), and </s> later as a word", async () => {
     const vocabFile = word2vecC("oneline.vocab");
     expect(readFileSync(vocabFile, "utf8").split("\n")[0]).toBe("</s> 0");
-    const loaded = await loadVocabulary(vocabFile);
+    const loaded = await readVocabulary(vocabFile);
     const { vocabulary } = await buildVocabulary(await openCorpus(word2vecC("oneline.txt")), { minCount: 2 });
     expect(loaded.size).toBe(vocabulary.size);
     expect(loaded.count("the")).toBe(37);
     const path = join(dir, "late-end.txt");
     writeFileSync(path, "the 10\n</s> 3\n");
-    expect((await loadVocabulary(path)).count("</s>")).toBe(3);
+    expect((await readVocabulary(path)).count("</s>")).toBe(3);
     writeFileSync(path, "the 10\n</s> 0\n");
-    await expect(loadVocabulary(path)).rejects.toThrow(`${path}:2: count must be a positive integer`);
+    await expect(readVocabulary(path)).rejects.toThrow(`${path}:2: count must be a positive integer`);
   });
 
   it("names the file and line of a malformed entry", async () => {
     const path = join(dir, "bad-vocab.txt");
     writeFileSync(path, "the 10\na four\n");
-    await expect(loadVocabulary(path)).rejects.toThrow(`${path}:2: count must be a positive integer`);
+    await expect(readVocabulary(path)).rejects.toThrow(`${path}:2: count must be a positive integer`);
     writeFileSync(path, "the 10\nthe 3\n");
-    await expect(loadVocabulary(path)).rejects.toThrow(`${path}:2: duplicate word "the"`);
+    await expect(readVocabulary(path)).rejects.toThrow(`${path}:2: duplicate word "the"`);
     writeFileSync(path, "the 10 extra\n");
-    await expect(loadVocabulary(path)).rejects.toThrow(CorpusError);
-    await expect(loadVocabulary(join(dir, "missing.txt"))).rejects.toThrow(/missing\.txt: no such file/);
+    await expect(readVocabulary(path)).rejects.toThrow(CorpusError);
+    await expect(readVocabulary(join(dir, "missing.txt"))).rejects.toThrow(/missing\.txt: no such file/);
   });
 
   it("rejects inconsistent vocabularies", () => {

@@ -1,8 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import { Embeddings } from "@neglab/vectors";
-import { accuracyCI, evaluateAnalogies, evaluateWordPairs, getDataset } from "@neglab/eval";
+import { evaluateAnalogies, evaluateWordPairs, getDataset } from "@neglab/eval";
+import { accuracyCI } from "@neglab/eval/stats";
 
-// Toy vectors along four directions: royal, male, female, plural (any Embeddings or loadEmbeddings(file) works).
+// Toy vectors along four directions: royal, male, female, plural (any Embeddings or readEmbeddings(file) works).
 const rows = {
   king: [1, 1, 0, 0], queen: [1, 0, 1, 0], man: [0, 1, 0, 0], woman: [0, 0, 1, 0],
   kings: [1, 1, 0, 1], queens: [1, 0, 1, 1], men: [0, 1, 0, 1], women: [0, 0, 1, 1], apple: [0, 0, 0, 0],

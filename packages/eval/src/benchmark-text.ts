@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { assertRegularFile } from "@neglab/vectors";
+import { assertRegularFile } from "@neglab/vectors/files";
 import { BenchmarkError } from "./errors.js";
 
 /**

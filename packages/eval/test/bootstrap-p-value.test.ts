@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bootstrapPValue } from "../src/index.js";
+import { bootstrapPValue } from "../src/stats.js";
 
 describe("bootstrapPValue", () => {
   it("is twice the smaller tail beyond 0 with the +1 correction, over the finite replicates", () => {

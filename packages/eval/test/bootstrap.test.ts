@@ -4,18 +4,9 @@ import { createStream } from "@neglab/random";
 import { sharedData } from "@neglab/testkit";
 import { readWord2Vec } from "@neglab/vectors";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  accuracyCI,
-  bootstrapCI,
-  correlationCI,
-  evaluateWordPairs,
-  pairedBootstrapCorrelationDifference,
-  pearson,
-  percentile,
-  resampledCorrelation,
-  spearman,
-  type WordPairResult,
-} from "../src/index.js";
+import { accuracyCI, bootstrapCI, correlationCI, pairedBootstrapCorrelationDifference, pearson, resampledCorrelation, spearman } from "../src/stats.js";
+import { evaluateWordPairs, type WordPairResult } from "../src/index.js";
+import { percentile } from "../src/stats/percentile.js";
 
 const fixtures = join(import.meta.dirname, "fixtures");
 const golden = JSON.parse(readFileSync(join(fixtures, "stats.golden.json"), "utf8")) as {

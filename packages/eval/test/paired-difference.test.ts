@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { equivalenceTest, pairedMeanDifference, studentTCdf, studentTQuantile } from "../src/index.js";
+import { equivalenceTest, pairedMeanDifference, studentTCdf, studentTQuantile } from "../src/stats.js";
 
 /** Reference values computed by scipy (scripts/stats-golden.py; see its docstring for the command). */
 const golden = JSON.parse(readFileSync(join(import.meta.dirname, "fixtures", "stats.golden.json"), "utf8")) as {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { holm, mcnemarExact } from "../src/index.js";
+import { holm, mcnemarExact } from "../src/stats.js";
 
 /** Reference values computed by scipy (scripts/stats-golden.py; see its docstring for the command). */
 const fixtures = join(import.meta.dirname, "fixtures");

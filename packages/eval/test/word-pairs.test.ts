@@ -2,7 +2,10 @@ import { spawnSync } from "node:child_process";
 import { PYTHON, requireScipy } from "@neglab/testkit";
 import { Embeddings } from "@neglab/vectors";
 import { describe, expect, it } from "vitest";
-import { averageRanks, evaluateWordPairs, incompleteBeta, logGamma, parsePairs, pearson, pythonFloat, spearman } from "../src/index.js";
+import { averageRanks, logGamma, pearson, spearman } from "../src/stats.js";
+import { evaluateWordPairs, parsePairs } from "../src/index.js";
+import { incompleteBeta } from "../src/math/incomplete-beta.js";
+import { pythonFloat } from "../src/similarity/pairs-file.js";
 
 describe("parsePairs", () => {
   it("reads gensim TSV with # comments, CRLF, and a missing final newline", () => {

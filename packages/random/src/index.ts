@@ -6,7 +6,7 @@
  * - {@link splitStreams}: non-overlapping per-worker streams.
  */
 export type { RandomStream } from "./stream.js";
-export { UINT32_TO_UNIT, uniformBelow } from "./stream.js";
+export { uniformBelow } from "./stream.js";
 export { Xoshiro128, type Xoshiro128State } from "./xoshiro128.js";
 export { deriveSeed, deriveState, type Seed } from "./seed.js";
 export { createStream, splitStreams } from "./split.js";

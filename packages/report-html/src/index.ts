@@ -7,7 +7,6 @@
  */
 export { renderHtmlReport } from "./report.js";
 export { writeHtmlReport } from "./write.js";
-export { renderSvg } from "./render-svg.js";
 export type {
   ReportInput,
   ReportOverview,

@@ -4,7 +4,8 @@ import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderHtmlReport, renderSvg } from "../src/index.js";
+import { renderHtmlReport } from "../src/index.js";
+import { renderSvg } from "../src/render-svg.js";
 import { sweepInput } from "./fixture.js";
 
 // Debian's Chromium, driven by playwright-core (never a browser download). .ci/run installs it with apt.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { renderHtmlReport, renderSvg } from "../src/index.js";
+import { renderHtmlReport } from "../src/index.js";
+import { renderSvg } from "../src/render-svg.js";
 import { sweepInput } from "./fixture.js";
 
 /** How many <svg> documents, and how many drawn marks (paths, rects, text) in the page. */

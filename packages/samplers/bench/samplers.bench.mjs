@@ -1,4 +1,4 @@
-// Samples per second of every strategy and method at V = 1e3, 1e5, 1e6 (Zipfian counts, see zipfVocabulary), k = 5 negatives per
+// Samples per second of every sampler type and method at V = 1e3, 1e5, 1e6 (Zipfian counts, see zipfVocabulary), k = 5 negatives per
 // draw call: the median over 3 rounds (each sweeping every configuration) of the median of 3 repeats. Each
 // configuration runs in its own Node process, so every measurement sees a monomorphic draw loop, as a training
 // run (one sampler type) does.

@@ -1,5 +1,6 @@
 import { createStream } from "@neglab/random";
-import { createSampler, diagnoseSampler, listSamplers } from "@neglab/samplers";
+import { createSampler, listSamplers } from "@neglab/samplers";
+import { diagnoseSampler } from "@neglab/samplers/diagnostics";
 
 // Any { words, counts } works; @neglab/corpus's Vocabulary is one.
 const vocabulary = {

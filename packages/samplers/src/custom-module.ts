@@ -31,7 +31,7 @@ export type SamplerFactory = (spec: SamplerSpec, context: SamplerFactoryContext)
 
 /**
  * An O(1) alias sampler over arbitrary non-negative weights, one per word id:
- * the building block for custom strategies. Throws on negative, non-finite or
+ * the building block for custom sampler types. Throws on negative, non-finite or
  * all-zero weights.
  */
 export function createWeightedSampler(

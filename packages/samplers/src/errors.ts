@@ -1,7 +1,7 @@
 /**
  * A bad sampler spec, vocabulary, weights file or custom module, raised when the
  * sampler is built (never in the middle of training). The message names the
- * strategy and option, or the file and 1-based line, that is at fault.
+ * sampler type and option, or the file and 1-based line, that is at fault.
  */
 export class SamplerError extends Error {
   /** The spec option at fault, e.g. `alpha` or `base.alpha`, when known. */

@@ -1,17 +1,19 @@
 /**
  * @neglab/samplers — negative sampling for word2vec: the NegativeSampler
- * contract, a registry of strategies built from JSON specs, custom sampler
- * modules, and diagnostics (entropy, frequency buckets, goodness of fit).
+ * contract, a registry of sampler types built from JSON specs, custom sampler
+ * modules and the preflight that checks a spec before any work.
+ *
+ * Subpaths: `@neglab/samplers/diagnostics` (entropy, frequency buckets,
+ * expected negatives, goodness of fit of a sampler's draws) and
+ * `@neglab/samplers/tables` (the sampling tables of word2vec.c, gensim and
+ * fastText, and Walker's alias table).
  */
 export type * from "./types.js";
 export { createSampler, listSamplers, validateSamplerSpec, type SamplerContext } from "./registry.js";
-export type { StrategyInfo } from "./strategies/strategy.js";
+export type { SamplerTypeInfo } from "./sampler-types/sampler-type.js";
 export type { OptionInfo } from "./options.js";
 export { SamplerError } from "./errors.js";
-export { closestName } from "@neglab/suggest";
 export { createWeightedSampler, type SamplerFactory, type SamplerFactoryContext } from "./custom-module.js";
-export { COLLISION_EFFECT } from "./collision.js";
-export { parseWeightsFile } from "./domain-weights.js";
 export {
   preflightSamplerSpec,
   PREFLIGHT_TIMEOUT_MS,
@@ -21,24 +23,3 @@ export {
   type PreflightResult,
 } from "./preflight.js";
 export { checkSamplerContract } from "./sampler-contract.js";
-export { scheduleFraction, type Schedule } from "./schedule.js";
-export { buildAliasTable } from "./tables/alias-table.js";
-export { buildWord2vecTable, WORD2VEC_TABLE_SIZE } from "./tables/word2vec-table.js";
-export { buildCumulativeTable, cumulativeTableProbabilities, GENSIM_DOMAIN } from "./tables/gensim-cum-table.js";
-export { buildFasttextTable, FASTTEXT_TABLE_SIZE } from "./tables/fasttext-table.js";
-export { entropy, perplexity, frequencyBuckets, expectedNegatives, type FrequencyBucket } from "./diagnostics/distribution.js";
-export {
-  chiSquareTest,
-  totalVariation,
-  expectedTotalVariation,
-  type ChiSquareResult,
-} from "./diagnostics/goodness-of-fit.js";
-export { chiSquareSurvival, regularizedGammaQ, logGamma } from "./diagnostics/incomplete-gamma.js";
-export {
-  drawCounts,
-  compareToExpected,
-  diagnoseSampler,
-  type DrawOptions,
-  type FitReport,
-  type SamplerDiagnostics,
-} from "./diagnostics/empirical.js";

@@ -2,7 +2,7 @@ import { suggestion } from "@neglab/suggest";
 import { SamplerError } from "./errors.js";
 import type { CollisionPolicy, SamplerSpec } from "./types.js";
 
-/** One option of a strategy, as listed by `listSamplers()` and checked by the spec reader. */
+/** One option of a sampler type, as listed by `listSamplers()` and checked by the spec reader. */
 export interface OptionInfo {
   readonly name: string;
   /** The accepted values, e.g. `number`, `integer ≥ 1`, `"linear" | "cosine"`. */
@@ -18,7 +18,7 @@ export interface OptionInfo {
 /** The collision policies, in the order they are documented. */
 export const COLLISION_POLICIES: readonly CollisionPolicy[] = ["skip", "redraw", "keep"];
 
-/** The `collision` option every strategy accepts. */
+/** The `collision` option every sampler type accepts. */
 export function collisionOption(defaultPolicy: CollisionPolicy = "skip"): OptionInfo {
   return {
     name: "collision",
@@ -31,9 +31,9 @@ export function collisionOption(defaultPolicy: CollisionPolicy = "skip"): Option
 }
 
 /**
- * Reads the options of one spec against the strategy's option list: rejects
+ * Reads the options of one spec against the sampler type's option list: rejects
  * unknown options (suggesting the closest name), fills defaults, and checks
- * each value's type and range, naming the strategy and the option in errors.
+ * each value's type and range, naming the sampler type and the option in errors.
  * `path` prefixes option names for nested specs (e.g. `base.` inside `adaptive`).
  */
 export class SpecReader {
@@ -50,7 +50,7 @@ export class SpecReader {
     }
   }
 
-  /** A SamplerError naming the strategy and `option`. */
+  /** A SamplerError naming the sampler type and `option`. */
   error(option: string, message: string): SamplerError {
     return new SamplerError(`sampler "${this.spec.type}": option "${this.path}${option}": ${message}`, {
       field: `${this.path}${option}`,

@@ -2,20 +2,20 @@ import { suggestion } from "@neglab/suggest";
 import { loadCustomSampler, MODULE_PREFIX, resolveModulePath } from "./custom-module.js";
 import { SamplerError } from "./errors.js";
 import { show, SpecReader } from "./options.js";
-import { adaptive } from "./strategies/adaptive.js";
-import { annealed } from "./strategies/annealed.js";
-import { domain } from "./strategies/domain.js";
-import type { ParseContext, ParsedOptions, Strategy, StrategyInfo } from "./strategies/strategy.js";
-import { uniform } from "./strategies/uniform.js";
-import { fasttext, unigram } from "./strategies/unigram.js";
+import { adaptive } from "./sampler-types/adaptive.js";
+import { annealed } from "./sampler-types/annealed.js";
+import { domain } from "./sampler-types/domain.js";
+import type { ParseContext, ParsedOptions, SamplerType, SamplerTypeInfo } from "./sampler-types/sampler-type.js";
+import { uniform } from "./sampler-types/uniform.js";
+import { fasttext, unigram } from "./sampler-types/unigram.js";
 import type { NegativeSampler, SamplerSpec, SamplerVocabulary } from "./types.js";
 import { checkVocabulary } from "./weights.js";
 
-/** Every built-in strategy, in the order `listSamplers()` shows them. */
-const STRATEGIES: readonly Strategy[] = [uniform, unigram, fasttext, domain, annealed, adaptive] as unknown as readonly Strategy[];
+/** Every built-in sampler type, in the order `listSamplers()` shows them. */
+const SAMPLER_TYPES: readonly SamplerType[] = [uniform, unigram, fasttext, domain, annealed, adaptive] as unknown as readonly SamplerType[];
 
 /** How `listSamplers()` shows custom modules. */
-const CUSTOM_MODULE_INFO: StrategyInfo = {
+const CUSTOM_MODULE_INFO: SamplerTypeInfo = {
   name: `${MODULE_PREFIX}<path | package>`,
   description: "a custom sampler: a user module exporting a factory (createSampler or default export)",
   reference: "see the README, “Writing a custom sampler”",
@@ -30,12 +30,12 @@ export interface SamplerContext {
 }
 
 /**
- * Every strategy with a one-line description, the paper or tool it follows and
+ * Every sampler type with a one-line description, the paper or tool it follows and
  * its options with defaults (for `neglab samplers list`); the last entry
  * describes custom `module:` samplers.
  */
-export function listSamplers(): StrategyInfo[] {
-  return [...STRATEGIES.map(({ name, description, reference, options }) => ({ name, description, reference, options })), CUSTOM_MODULE_INFO];
+export function listSamplers(): SamplerTypeInfo[] {
+  return [...SAMPLER_TYPES.map(({ name, description, reference, options }) => ({ name, description, reference, options })), CUSTOM_MODULE_INFO];
 }
 
 /**
@@ -45,7 +45,7 @@ export function listSamplers(): StrategyInfo[] {
  * same sampler without needing `baseDir`. It reads no weights file and imports no
  * module; the one file it may read is, for `module:<package name>`, the package's
  * package.json in node_modules (from `baseDir` upwards), to resolve the module's
- * entry file. Throws a SamplerError naming the strategy and option: an unknown
+ * entry file. Throws a SamplerError naming the sampler type and option: an unknown
  * type (suggesting the closest name), an unknown option, a value of the wrong
  * type or out of range.
  * Custom module specs are checked for form only here; {@link createSampler}
@@ -56,10 +56,10 @@ export function validateSamplerSpec(spec: unknown, vocabulary: SamplerVocabulary
   return parseSpec(spec, vocabulary, baseDir, "").spec;
 }
 
-/** A checked spec: its strategy and parsed options, or a custom module (strategy undefined). */
+/** A checked spec: its sampler type and parsed options, or a custom module (sampler type undefined). */
 interface ParsedSpec {
   readonly spec: SamplerSpec;
-  readonly strategy: Strategy | undefined;
+  readonly samplerType: SamplerType | undefined;
   readonly options: ParsedOptions | undefined;
 }
 
@@ -72,7 +72,7 @@ function parseSpec(spec: unknown, vocabulary: SamplerVocabulary, baseDir: string
   }
   const { type } = spec as { type?: unknown };
   if (typeof type !== "string" || type === "") {
-    throw new SamplerError(`sampler spec: "${path}type" must be a strategy name (one of ${names().join(", ")}), got ${show(type)}`, {
+    throw new SamplerError(`sampler spec: "${path}type" must be a sampler type (one of ${names().join(", ")}), got ${show(type)}`, {
       field: `${path}type`,
     });
   }
@@ -80,10 +80,10 @@ function parseSpec(spec: unknown, vocabulary: SamplerVocabulary, baseDir: string
     const specifier = type.slice(MODULE_PREFIX.length).trim();
     if (specifier === "") throw new SamplerError(`sampler spec: "${path}type" "${type}" names no module`, { field: `${path}type` });
     const resolved = { ...(spec as SamplerSpec), type: `${MODULE_PREFIX}${resolveModulePath(specifier, baseDir)}` };
-    return { spec: resolved, strategy: undefined, options: undefined };
+    return { spec: resolved, samplerType: undefined, options: undefined };
   }
-  const strategy = STRATEGIES.find((s) => s.name === type);
-  if (strategy === undefined) {
+  const samplerType = SAMPLER_TYPES.find((s) => s.name === type);
+  if (samplerType === undefined) {
     throw new SamplerError(`unknown sampler "${type}"${suggestion(type, names())}`, { field: `${path}type` });
   }
   const context: ParseContext = {
@@ -91,12 +91,12 @@ function parseSpec(spec: unknown, vocabulary: SamplerVocabulary, baseDir: string
     baseDir,
     validateNested: (nested, nestedPath) => parseSpec(nested, vocabulary, baseDir, nestedPath).spec,
   };
-  const options = strategy.parse(new SpecReader(spec as SamplerSpec, strategy.options, path), context);
-  return { spec: strategy.toSpec?.(options) ?? { type, ...options }, strategy, options };
+  const options = samplerType.parse(new SpecReader(spec as SamplerSpec, samplerType.options, path), context);
+  return { spec: samplerType.toSpec?.(options) ?? { type, ...options }, samplerType, options };
 }
 
 function names(): string[] {
-  return STRATEGIES.map((s) => s.name);
+  return SAMPLER_TYPES.map((s) => s.name);
 }
 
 /**
@@ -114,8 +114,8 @@ export async function createSampler(spec: SamplerSpec, context: SamplerContext):
   checkVocabulary(vocabulary);
   const parsed = parseSpec(spec, vocabulary, baseDir, "");
   const nested = (inner: SamplerSpec): Promise<NegativeSampler> => createSampler(inner, { vocabulary, baseDir });
-  if (parsed.strategy === undefined || parsed.options === undefined) {
+  if (parsed.samplerType === undefined || parsed.options === undefined) {
     return loadCustomSampler(parsed.spec, vocabulary, baseDir, nested);
   }
-  return parsed.strategy.build(parsed.options, parsed.spec, { vocabulary, baseDir, createSampler: nested });
+  return parsed.samplerType.build(parsed.options, parsed.spec, { vocabulary, baseDir, createSampler: nested });
 }

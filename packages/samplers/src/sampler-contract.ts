@@ -18,7 +18,7 @@ const CHECK_DIM = 4;
  * probabilities in [0, 1], finite weights ≥ 0 when `weighted`, and after each
  * progress step a `probabilities()` over the vocabulary summing to 1. Any
  * failure, or a hook that throws, is a SamplerError naming `who` (the custom
- * module's path, or the strategy), so a custom sampler that would corrupt the
+ * module's path, or the sampler type), so a custom sampler that would corrupt the
  * model is refused before training rather than found in the middle of it.
  */
 export function checkSamplerContract(sampler: NegativeSampler, vocabularySize: number, who: { file?: string; name: string }): void {

@@ -1,7 +1,7 @@
 /** How α moves from its start to its end value over training. */
 export type Schedule = "linear" | "cosine";
 
-/** Every {@link Schedule} (the values of the annealed strategy's option `schedule`). */
+/** Every {@link Schedule} (the values of the annealed sampler type's option `schedule`). */
 export const SCHEDULES: readonly Schedule[] = ["linear", "cosine"];
 
 /**

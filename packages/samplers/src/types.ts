@@ -15,7 +15,7 @@ export type CollisionPolicy = "skip" | "redraw" | "keep";
  * same spec and vocabulary rebuilds the same sampler.
  */
 export interface SamplerSpec {
-  /** A registered strategy name, or `module:<path or package>` for a custom sampler. */
+  /** A registered sampler type, or `module:<path or package>` for a custom sampler. */
   readonly type: string;
   /** Collision policy; default `skip`. */
   readonly collision?: CollisionPolicy;
@@ -45,7 +45,7 @@ export interface DrawBuffers {
 }
 
 /**
- * A read-only view of the model being trained, for model-aware strategies.
+ * A read-only view of the model being trained, for model-aware sampler types.
  * Row i of `input` / `output` is `[i * dim, (i + 1) * dim)`.
  * `hidden` holds the current input representation h (the input vector of the
  * center word in skip-gram, the combined context in CBOW); the trainer writes
@@ -90,7 +90,7 @@ export interface NegativeSampler {
   attachModel?(view: ModelView): void;
 
   /**
-   * One line for reports: the strategy, its parameters and the collision policy
+   * One line for reports: the sampler type, its parameters and the collision policy
    * with its effect on k, e.g. `unigram α=0.75 (alias); collision=skip (…)`.
    */
   describe?(): string;

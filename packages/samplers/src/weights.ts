@@ -43,7 +43,7 @@ export function unigramWeights(vocabulary: SamplerVocabulary, alpha: number): Fl
 }
 
 /** With α < 0 a zero count would get an infinite weight count^α: reject it. */
-export function checkCountsForAlpha(vocabulary: SamplerVocabulary, alpha: number): void {
+function checkCountsForAlpha(vocabulary: SamplerVocabulary, alpha: number): void {
   if (alpha >= 0) return;
   for (let id = 0; id < vocabulary.counts.length; id++) {
     if (vocabulary.counts[id] === 0) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chiSquareTest, compareToExpected, createSampler, drawCounts, totalVariation, type ModelView, type SamplerSpec } from "../src/index.js";
+import { chiSquareTest, compareToExpected, drawCounts, totalVariation } from "../src/diagnostics.js";
+import { createSampler, type ModelView, type SamplerSpec } from "../src/index.js";
 import { buffers, rng, WORKED_EXAMPLE } from "./helpers.js";
 
 const V = 12;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createSampler, scheduleFraction } from "../src/index.js";
+import { createSampler } from "../src/index.js";
+import { scheduleFraction } from "../src/schedule.js";
 import { WORKED_EXAMPLE } from "./helpers.js";
 
 /** count^α / Σ count^α over the worked example. */

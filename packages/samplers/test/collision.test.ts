@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chiSquareTest, createSampler, type SamplerSpec } from "../src/index.js";
+import { chiSquareTest } from "../src/diagnostics.js";
+import { createSampler, type SamplerSpec } from "../src/index.js";
 import { buffers, rng, WORKED_EXAMPLE } from "./helpers.js";
 
 const THE = 0; // p = 0.2793: collides often

@@ -5,7 +5,8 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { createStream } from "@neglab/random";
 import { afterAll, describe, expect, it } from "vitest";
-import { compareToExpected, createSampler, drawCounts, SamplerError, validateSamplerSpec, type SamplerSpec } from "../src/index.js";
+import { compareToExpected, drawCounts } from "../src/diagnostics.js";
+import { createSampler, SamplerError, validateSamplerSpec, type SamplerSpec } from "../src/index.js";
 import { buffers, fixture, WORKED_EXAMPLE } from "./helpers.js";
 
 const vocabulary = WORKED_EXAMPLE;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createSampler, parseWeightsFile } from "../src/index.js";
+import { createSampler } from "../src/index.js";
+import { parseWeightsFile } from "../src/domain-weights.js";
 import { fixture, WORKED_EXAMPLE } from "./helpers.js";
 
 const vocabulary = WORKED_EXAMPLE;

@@ -58,14 +58,14 @@ const GOOD: Record<string, readonly unknown[]> = {
   base: [{ type: "uniform" }, { type: "unigram", alpha: 1 }, { type: "domain", weights: { fox: 1 } }],
 };
 
-/** A spec of a registered strategy with a random subset of options: mostly values real specs use, some wrong ones. */
+/** A spec of a registered sampler type with a random subset of options: mostly values real specs use, some wrong ones. */
 const optionNames = [...new Set(listSamplers().flatMap((s) => s.options.map((o) => o.name)))];
 const types = fc.constantFrom(...listSamplers().map((s) => s.name).filter((n) => !n.startsWith("module:")), "unigarm", "module:", "module:./nothing-here.mjs", "");
 const optionOf = (names: readonly string[]) =>
   fc.constantFrom(...names).chain((name) =>
     fc.tuple(fc.constant(name), fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...(GOOD[name] ?? [1])) }, { weight: 1, arbitrary: value })),
   );
-/** Mostly the strategy's own options (so many specs build), at times any strategy's or a misspelt one. */
+/** Mostly the sampler type's own options (so many specs build), at times any sampler type's or a misspelt one. */
 const mutatedSpec = types.chain((type) => {
   const own = listSamplers().find((s) => s.name === type)?.options.map((o) => o.name) ?? optionNames;
   return fc

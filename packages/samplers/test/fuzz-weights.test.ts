@@ -7,7 +7,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { byteMutations, mutate } from "@neglab/testkit";
 import { describe, expect, it } from "vitest";
-import { parseWeightsFile, SamplerError } from "../src/index.js";
+import { parseWeightsFile } from "../src/domain-weights.js";
+import { SamplerError } from "../src/index.js";
 import { readWeightsFile } from "../src/domain-weights.js";
 import { fixture } from "./helpers.js";
 

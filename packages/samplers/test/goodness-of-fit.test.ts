@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compareToExpected, createSampler, drawCounts, type SamplerSpec } from "../src/index.js";
+import { compareToExpected, drawCounts } from "../src/diagnostics.js";
+import { createSampler, type SamplerSpec } from "../src/index.js";
 import { drawsByRuns } from "../src/samplers/alias-sampler.js";
 import { buffers, fixture, rng, ZIPF_1000, zipfVocabulary } from "./helpers.js";
 
@@ -41,7 +42,7 @@ const SPECS: SamplerSpec[] = [
   { type: "adaptive", select: "softmax", base: { type: "unigram", method: "cumulative" } },
 ];
 
-describe(`goodness of fit: ${DRAWS} draws of every strategy and method against probabilities()`, () => {
+describe(`goodness of fit: ${DRAWS} draws of every sampler type and method against probabilities()`, () => {
   it.each(SPECS.map((spec) => [JSON.stringify(spec).replace(/"[^"]*fixtures\//, '"'), spec] as const))("%s", async (_, spec) => {
     const sampler = await createSampler(spec, { vocabulary: ZIPF_1000 });
     const counts = drawCounts(sampler, 1000, DRAWS, { rng: rng(JSON.stringify(spec)), k: 5 });

@@ -1,15 +1,9 @@
 import { createHash } from "node:crypto";
 import { brownCorpus, buildVocabulary, type Vocabulary } from "@neglab/corpus";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  buildCumulativeTable,
-  buildWord2vecTable,
-  compareToExpected,
-  createSampler,
-  drawCounts,
-  frequencyBuckets,
-  totalVariation,
-} from "../src/index.js";
+import { buildCumulativeTable, buildWord2vecTable } from "../src/tables.js";
+import { compareToExpected, drawCounts, frequencyBuckets, totalVariation } from "../src/diagnostics.js";
+import { createSampler } from "../src/index.js";
 import { rng } from "./helpers.js";
 
 /** sha256 of numbers written one per line, as the reference scripts print them. */

@@ -1,12 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  buildCumulativeTable,
-  buildFasttextTable,
-  buildWord2vecTable,
-  createSampler,
-  cumulativeTableProbabilities,
-  totalVariation,
-} from "../src/index.js";
+import { buildCumulativeTable, buildFasttextTable, buildWord2vecTable, cumulativeTableProbabilities } from "../src/tables.js";
+import { createSampler } from "../src/index.js";
+import { totalVariation } from "../src/diagnostics.js";
 import { bisectLeft } from "../src/tables/gensim-cum-table.js";
 import { readNumbers, WORKED_EXAMPLE, ZIPF_1000 } from "./helpers.js";
 

@@ -16,13 +16,13 @@ async function buildError(spec: unknown): Promise<SamplerError> {
 }
 
 describe("listSamplers", () => {
-  it("lists every strategy with a one-line description and options with defaults", () => {
+  it("lists every sampler type with a one-line description and options with defaults", () => {
     const list = listSamplers();
     expect(list.map((s) => s.name)).toEqual(["uniform", "unigram", "fasttext", "domain", "annealed", "adaptive", "module:<path | package>"]);
-    for (const strategy of list) {
-      expect(strategy.description).not.toMatch(/\n/);
-      expect(strategy.description.length).toBeGreaterThan(20);
-      for (const option of strategy.options) {
+    for (const samplerType of list) {
+      expect(samplerType.description).not.toMatch(/\n/);
+      expect(samplerType.description.length).toBeGreaterThan(20);
+      for (const option of samplerType.options) {
         expect(option.description.length).toBeGreaterThan(10);
         expect(option.default !== undefined || option.defaultLabel !== undefined).toBe(true);
       }
@@ -84,7 +84,7 @@ describe("validateSamplerSpec", () => {
 });
 
 describe("bad input fails when the sampler is built, naming what is wrong", () => {
-  it("unknown strategy: suggests the closest name", async () => {
+  it("unknown sampler type: suggests the closest name", async () => {
     expect((await buildError({ type: "unigam" })).message).toBe('unknown sampler "unigam"; did you mean "unigram"?');
     expect((await buildError({ type: "adaptiv" })).message).toContain('did you mean "adaptive"?');
     expect((await buildError({ type: "Uniform" })).message).toContain('did you mean "uniform"?');
@@ -138,7 +138,7 @@ describe("bad input fails when the sampler is built, naming what is wrong", () =
     expect((await buildError({ type: "unigram", method: "word2vec-table", tableSize: 0.5 })).field).toBe("tableSize");
   });
 
-  it("other strategy options out of range", async () => {
+  it("other sampler types' options out of range", async () => {
     expect((await buildError({ type: "annealed", steps: 0 })).field).toBe("steps");
     expect((await buildError({ type: "annealed", schedule: "cosin" })).message).toContain('did you mean "cosine"?');
     expect((await buildError({ type: "adaptive", temperature: 0 })).field).toBe("temperature");

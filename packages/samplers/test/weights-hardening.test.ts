@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createSampler, createWeightedSampler, parseWeightsFile, SamplerError } from "../src/index.js";
+import { createSampler, createWeightedSampler, SamplerError } from "../src/index.js";
+import { parseWeightsFile } from "../src/domain-weights.js";
 import { WORKED_EXAMPLE } from "./helpers.js";
 
 /** Issue #19: weights never give NaN or silently-zero distributions (defect 14, samplers side); weights files are read safely. */

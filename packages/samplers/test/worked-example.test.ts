@@ -1,6 +1,8 @@
 import { Vocabulary } from "@neglab/corpus";
 import { describe, expect, it } from "vitest";
-import { buildCumulativeTable, buildWord2vecTable, compareToExpected, createSampler, drawCounts } from "../src/index.js";
+import { buildCumulativeTable, buildWord2vecTable } from "../src/tables.js";
+import { compareToExpected, drawCounts } from "../src/diagnostics.js";
+import { createSampler } from "../src/index.js";
 import { rng, WORKED_EXAMPLE } from "./helpers.js";
 
 const id = (word: string) => WORKED_EXAMPLE.words.indexOf(word);

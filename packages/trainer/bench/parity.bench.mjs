@@ -35,8 +35,8 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { equivalenceTest, holm, pairedMeanDifference } from "@neglab/eval";
-import { loadEmbeddings } from "@neglab/vectors";
+import { equivalenceTest, holm, pairedMeanDifference } from "@neglab/eval/stats";
+import { readEmbeddings } from "@neglab/vectors";
 import { evaluateQuality } from "./evaluate.mjs";
 import { WORK, benchArgs, benchCorpus, dataDir, hasGensim, runGensim, runOurs } from "./reference-tools.mjs";
 
@@ -118,7 +118,7 @@ async function scoredRun(tool, config, seed) {
     const { decayBy, ...options } = gensimOptions;
     await runGensim(corpus, { sg: arch === "skipgram", workers, seed, nsExponent: alpha, output, options, decayBy });
   }
-  const scores = await evaluateQuality(await loadEmbeddings(output), data);
+  const scores = await evaluateQuality(await readEmbeddings(output), data);
   rmSync(output);
   writeFileSync(file, `${JSON.stringify({ identity, scores })}\n`);
   const seconds = ((Date.now() - started) / 1000).toFixed(0);

@@ -13,7 +13,7 @@
 //   pnpm --filter @neglab/trainer bench:quality [-- --seeds 3 --workers 2 --gensim --corpus prose|brown]
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { loadEmbeddings } from "@neglab/vectors";
+import { readEmbeddings } from "@neglab/vectors";
 import { evaluateQuality } from "./evaluate.mjs";
 import { WORK, benchArgs, benchCorpus, dataDir, hasGensim, runGensim, runOurs, runWord2vecC, word2vecC } from "./reference-tools.mjs";
 
@@ -34,7 +34,7 @@ const c = word2vecC();
 const gensim = flags.gensim && hasGensim();
 console.log(`corpus ${flags.corpus}: ${corpus.tokens} tokens, ${corpus.vocabulary.size} words; ${workers} workers; ${seeds} seeds`);
 
-const evaluate = async (path) => evaluateQuality(await loadEmbeddings(path), data);
+const evaluate = async (path) => evaluateQuality(await readEmbeddings(path), data);
 
 const mean = (rows, key) => rows.reduce((sum, r) => sum + r[key], 0) / rows.length;
 const show = (rows) =>

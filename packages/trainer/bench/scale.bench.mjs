@@ -8,7 +8,7 @@
 // each in its own child process, with the same settings (default: skip-gram, 100
 // dims, window 5, negative 5, min_count 5, sample 1e-3, 1 epoch, 2 workers, seed
 // 1). Each measures apart:
-//   - counting + encoding: ours `countAndEncodeToFile` (one pass, the encoded corpus on disk;
+//   - counting + encoding: ours `countAndWriteEncodedCorpus` (one pass, the encoded corpus on disk;
 //     bench/train-once.mjs's `prepareCorpus` with encoding "file"); gensim `build_vocab(corpus_file=…)`,
 //     which also allocates and initialises the vectors; reported as corpus
 //     tokens ÷ seconds;

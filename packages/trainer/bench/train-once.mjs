@@ -9,8 +9,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildVocabulary, countAndEncodeToFile, encodeCorpus, openCorpus } from "@neglab/corpus";
-import { saveWord2Vec, train } from "../dist/index.js";
+import { buildVocabulary, countAndWriteEncodedCorpus, encodeCorpus, openCorpus } from "@neglab/corpus";
+import { writeTrainedWord2Vec, train } from "../dist/index.js";
 
 /**
  * The corpus at `path` made ready for `train`: its vocabulary counted (words
@@ -21,7 +21,7 @@ import { saveWord2Vec, train } from "../dist/index.js";
 async function prepareCorpus(path, minCount, work) {
   const corpus = await openCorpus(path);
   if (work !== null) {
-    const { vocabulary, stats, encoded } = await countAndEncodeToFile(corpus, { minCount }, join(work, "corpus.encoded"));
+    const { vocabulary, stats, encoded } = await countAndWriteEncodedCorpus(join(work, "corpus.encoded"), corpus, { minCount });
     return { vocabulary, encoded, tokens: stats.tokens };
   }
   const { vocabulary, stats } = await buildVocabulary(corpus, { minCount });
@@ -36,7 +36,7 @@ const { vocabulary, encoded, tokens } = await prepareCorpus(path, settings.minCo
 const prepareSeconds = (performance.now() - started) / 1000;
 const model = await train({ vocabulary, encoded, ...settings });
 if (work !== null) rmSync(work, { recursive: true, force: true });
-if (output) await saveWord2Vec(model, output);
+if (output) await writeTrainedWord2Vec(output, model);
 const { trainSeconds, wordsPerSecond, corpusWords } = model.stats;
 console.log(
   JSON.stringify({

@@ -32,7 +32,7 @@ import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { createStream, uniformBelow } from "@neglab/random";
-import { buildAliasTable } from "@neglab/samplers";
+import { buildAliasTable } from "@neglab/samplers/tables";
 
 /** The longest line gensim's LineSentence and corpus_file read as one sentence (`MAX_WORDS_IN_BATCH`). */
 const MAX_SENTENCE_LENGTH = 10_000;

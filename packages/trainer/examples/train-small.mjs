@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { train, saveWord2Vec, saveModel, loadModel, wordVector } from "@neglab/trainer";
+import { train, writeTrainedWord2Vec, writeTrainedModel, readTrainedModel, wordVector } from "@neglab/trainer";
 
 // A small corpus, one sentence per line: two topics whose words only meet their own kind.
 const topics = [
@@ -24,9 +24,9 @@ const model = await train({
   seed: 1,
   onEpochEnd: (e) => console.log(`epoch ${e.epoch + 1}: loss/word ${e.lossPerWord.toFixed(3)}`),
 });
-await saveWord2Vec(model, "vectors.txt");            // gensim: KeyedVectors.load_word2vec_format("vectors.txt")
-await saveWord2Vec(model, "vectors.bin", { binary: true });
-await saveModel(model, "model.neglab");
+await writeTrainedWord2Vec("vectors.txt", model);    // gensim: KeyedVectors.load_word2vec_format("vectors.txt")
+await writeTrainedWord2Vec("vectors.bin", model, { binary: true });
+await writeTrainedModel("model.neglab", model);
 
 const cosine = (a, b) => {
   const [x, y] = [wordVector(model, a), wordVector(model, b)];
@@ -42,5 +42,5 @@ console.log("king~queen", cosine("king", "queen").toFixed(2), "king~apple", cosi
 // king~queen ≈ 0.97, king~apple ≈ 0.1: words of one topic end up close (2 workers vary a little run to run)
 
 // continue training later from the saved model
-const more = await train({ corpus: "corpus.txt", initialModel: await loadModel("model.neglab"), epochs: 2 });
+const more = await train({ corpus: "corpus.txt", initialModel: await readTrainedModel("model.neglab"), epochs: 2 });
 console.log(more.epochs.map((e) => e.loss.toFixed(0)));

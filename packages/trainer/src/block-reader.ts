@@ -1,5 +1,6 @@
 import { closeSync } from "node:fs";
-import { blockBufferLength, openEncodedFd, readEncodedBlock, type EncodedBlock, type EncodedCorpusFile, type SentenceBlocks } from "@neglab/corpus";
+import { blockBufferLength, openEncodedFd, readEncodedBlock, type EncodedBlock, type SentenceBlocks } from "@neglab/corpus/encoded-file";
+import { type EncodedCorpusFile } from "@neglab/corpus";
 import type { BlockSource } from "./training-corpus.js";
 
 /**

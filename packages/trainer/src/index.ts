@@ -5,6 +5,8 @@
  *
  * - {@link train}: corpus → {@link TrainedModel}, with progress, epoch callbacks and cancellation.
  * - {@link TrainSettings}: gensim-named options and defaults; {@link resolveSettings} validates them.
+ * - {@link checkModelFits}: whether a model fits WebAssembly's 4 GiB, with the changes that would make it fit.
+ * - {@link writeTrainedWord2Vec}, {@link writeTrainedModel} / {@link readTrainedModel}: the model's files.
  */
 export { train, type TrainOptions, type TrainProgress } from "./train.js";
 export {
@@ -22,14 +24,10 @@ export {
 } from "./options.js";
 export { wordVector, type TrainedModel, type EpochReport, type TrainStats } from "./model.js";
 export { TrainerError, TrainOptionError, TrainingDivergedError, TrainingAbortedError } from "./errors.js";
-export { huffmanPaths, huffmanPathLength, type HuffmanPaths } from "./huffman.js";
-export { MAX_MEMORY_BYTES } from "./layout.js";
 export {
   checkModelFits,
   fitSuggestions,
-  leastPathLength,
   modelMemory,
-  optionText,
   ModelTooLargeError,
   type FitSuggestion,
   type KnownVocabulary,
@@ -38,5 +36,4 @@ export {
   type SizeSetting,
   type VocabularySource,
 } from "./model-size.js";
-export { learningRate } from "./schedule.js";
-export { saveWord2Vec, saveModel, loadModel } from "./save.js";
+export { writeTrainedWord2Vec, writeTrainedModel, readTrainedModel } from "./model-files.js";

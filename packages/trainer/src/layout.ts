@@ -8,7 +8,7 @@ const PAGE = 65536;
 export const MAX_MEMORY_BYTES = 65536 * PAGE;
 
 /** Byte offsets of one worker's scratch space in the shared memory. */
-export interface WorkerScratch {
+interface WorkerScratch {
   /** This worker's kernel configuration block (`ConfigField`, written by `writeKernelConfig`). */
   readonly config: number;
   /** CBOW hidden vector h (vectorSize float32). */

@@ -87,7 +87,7 @@ export interface FitSuggestion {
 export type SettingText = (setting: Exclude<SizeSetting, "vocabulary">, value: number | boolean) => string;
 
 /** The trainer's own names: `setting: value`. */
-export const optionText: SettingText = (setting, value) => `${setting}: ${String(value)}`;
+const optionText: SettingText = (setting, value) => `${setting}: ${String(value)}`;
 
 /** The option a refusal from each source names (the field of the error). */
 const SOURCE_FIELD: Record<VocabularySource, string> = { vocabulary: "vocabulary", initialModel: "initialModel", counted: "minCount", maxFinalVocab: "maxFinalVocab" };

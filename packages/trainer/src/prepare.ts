@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { countAndEncodeToFile, encodeCorpusToFile, keepProbabilities, openCorpus } from "@neglab/corpus";
+import { countAndWriteEncodedCorpus, writeEncodedCorpus, keepProbabilities, openCorpus } from "@neglab/corpus";
 import type { EncodedCorpus, EncodedCorpusFile, Vocabulary } from "@neglab/corpus";
 import { TrainOptionError } from "./errors.js";
 import { compileWasmKernel } from "./kernel/wasm-kernel.js";
@@ -138,9 +138,10 @@ async function readCorpus(options: TrainOptions, settings: TrainSettings): Promi
   };
   const path = join(directory, "corpus.encoded");
   try {
-    if (vocabulary !== undefined) return { vocabulary, encoded: await encodeCorpusToFile(corpus, vocabulary, path), dispose };
+    if (vocabulary !== undefined) return { vocabulary, encoded: await writeEncodedCorpus(path, corpus, vocabulary), dispose };
     // counted and encoded in one pass over the text; a model too large for the words counted stops it before the file is written
-    const counted = await countAndEncodeToFile(
+    const counted = await countAndWriteEncodedCorpus(
+      path,
       corpus,
       {
         minCount: settings.minCount,
@@ -152,7 +153,6 @@ async function readCorpus(options: TrainOptions, settings: TrainSettings): Promi
           checkModelFits(settings, { source: "counted", size: counted.size, counts: counted.counts });
         },
       },
-      path,
     );
     return { vocabulary: counted.vocabulary, encoded: counted.encoded, dispose };
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { SentenceBlocks } from "@neglab/corpus";
+import type { SentenceBlocks } from "@neglab/corpus/encoded-file";
 import type { SamplerSpec } from "@neglab/samplers";
 import type { MemoryLayout } from "./layout.js";
 import type { TrainSettings } from "./options.js";

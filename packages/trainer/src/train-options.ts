@@ -30,7 +30,7 @@ export interface TrainOptions extends Partial<TrainSettings> {
   readonly vocabulary?: Vocabulary;
   /**
    * The corpus already encoded against `vocabulary` (skips reading the corpus): in memory (`encodeCorpus`), or
-   * on disk (`encodeCorpusToFile` / `openEncodedCorpus`), which the workers read block by block, checking every
+   * on disk (`writeEncodedCorpus` / `openEncodedCorpus`), which the workers read block by block, checking every
    * id; the file's vocabulary size must be `vocabulary`'s.
    */
   readonly encoded?: EncodedCorpus | EncodedCorpusFile;

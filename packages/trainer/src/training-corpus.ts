@@ -1,4 +1,5 @@
-import { sentenceBlocks, type EncodedCorpus, type EncodedCorpusFile, type SentenceBlocks } from "@neglab/corpus";
+import { sentenceBlocks, type SentenceBlocks } from "@neglab/corpus/encoded-file";
+import { type EncodedCorpus, type EncodedCorpusFile } from "@neglab/corpus";
 
 /**
  * Where the workers read the corpus's blocks from, posted to each in its

@@ -7,7 +7,8 @@ import { buildVocabulary, openCorpus, type Vocabulary } from "@neglab/corpus";
 import { createStream } from "@neglab/random";
 import { PYTHON, requireGensim } from "@neglab/testkit";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { huffmanPaths, train, type Architecture, type DecayBy, type KernelKind } from "../src/index.js";
+import { huffmanPaths } from "../src/huffman.js";
+import { train, type Architecture, type DecayBy, type KernelKind } from "../src/index.js";
 
 // The arithmetic of training checked against gensim 4.2 (Debian python3-gensim), not only
 // kernel against kernel: gensim draws nothing at random with hs=1, negative=0, sample=0,

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { huffmanPaths } from "../src/index.js";
+import { huffmanPaths } from "../src/huffman.js";
 
 /** The optimal prefix-code cost Σ count × length, by the textbook two-smallest merge. */
 function optimalCost(counts: number[]): number {

@@ -4,21 +4,10 @@ import { join } from "node:path";
 import { Vocabulary } from "@neglab/corpus";
 import { createStream } from "@neglab/random";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import {
-  checkModelFits,
-  huffmanPathLength,
-  huffmanPaths,
-  leastPathLength,
-  MAX_MEMORY_BYTES,
-  modelMemory,
-  ModelTooLargeError,
-  resolveSettings,
-  train,
-  TrainOptionError,
-  type FitSuggestion,
-  type KnownVocabulary,
-  type TrainSettings,
-} from "../src/index.js";
+import { checkModelFits, modelMemory, ModelTooLargeError, resolveSettings, train, TrainOptionError, type FitSuggestion, type KnownVocabulary, type TrainSettings } from "../src/index.js";
+import { huffmanPathLength, huffmanPaths } from "../src/huffman.js";
+import { leastPathLength } from "../src/model-size.js";
+import { MAX_MEMORY_BYTES } from "../src/layout.js";
 
 const GIB = 2 ** 30;
 

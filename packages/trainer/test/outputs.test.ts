@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PYTHON, requireGensim } from "@neglab/testkit";
 import { afterAll, describe, expect, test } from "vitest";
-import { loadModel, saveModel, saveWord2Vec } from "../src/index.js";
+import { readTrainedModel, writeTrainedModel, writeTrainedWord2Vec } from "../src/index.js";
 import { topicRecovery, trainPlanted } from "./helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "neglab-trainer-"));
@@ -17,8 +17,8 @@ describe("outputs", () => {
   test("a model file round-trips and continues training from where it stopped", async () => {
     const model = await trainPlanted({ architecture: "skipgram", hs: true, epochs: 2 });
     const path = join(dir, "model.neglab");
-    await saveModel(model, path);
-    const loaded = await loadModel(path);
+    await writeTrainedModel(path, model);
+    const loaded = await readTrainedModel(path);
     expect(loaded.vocabulary.words).toEqual(model.vocabulary.words);
     expect(Array.from(loaded.vocabulary.counts)).toEqual(Array.from(model.vocabulary.counts));
     expect(Buffer.from(loaded.vectors.buffer, loaded.vectors.byteOffset, loaded.vectors.byteLength).equals(Buffer.from(model.vectors.buffer))).toBe(true);
@@ -40,20 +40,20 @@ describe("outputs", () => {
   test("truncated or foreign model files are rejected with the file named", async () => {
     const model = await trainPlanted({ architecture: "cbow", epochs: 1 });
     const path = join(dir, "truncated.neglab");
-    await saveModel(model, path);
+    await writeTrainedModel(path, model);
     truncateSync(path, readFileSync(path).length - 100);
-    await expect(loadModel(path)).rejects.toThrow(path);
+    await expect(readTrainedModel(path)).rejects.toThrow(path);
     const junk = join(dir, "junk.neglab");
     writeFileSync(junk, "hello world, not a model at all");
-    await expect(loadModel(junk)).rejects.toThrow(/not a NegLab model file/);
+    await expect(readTrainedModel(junk)).rejects.toThrow(/not a NegLab model file/);
   });
 
   test.skipIf(!hasGensim)("gensim's load_word2vec_format reads the text and binary vectors", async () => {
     const model = await trainPlanted({ architecture: "cbow", epochs: 1 });
     const text = join(dir, "vectors.txt");
     const binary = join(dir, "vectors.bin");
-    await saveWord2Vec(model, text);
-    await saveWord2Vec(model, binary, { binary: true });
+    await writeTrainedWord2Vec(text, model);
+    await writeTrainedWord2Vec(binary, model, { binary: true });
     const script = [
       "import sys, json",
       "from gensim.models import KeyedVectors",

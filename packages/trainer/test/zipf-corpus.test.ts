@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildVocabulary, openCorpus } from "@neglab/corpus";
-import { chiSquareTest } from "@neglab/samplers";
+import { chiSquareTest } from "@neglab/samplers/diagnostics";
 import { writeZipfCorpus, zipfProbabilities, zipfWord } from "../bench/zipf-corpus.mjs";
 
 const dir = mkdtempSync(join(tmpdir(), "neglab-zipf-"));

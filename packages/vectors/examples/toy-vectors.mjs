@@ -1,4 +1,4 @@
-import { Embeddings, writeWord2Vec, loadEmbeddings } from "@neglab/vectors";
+import { Embeddings, writeWord2Vec, readEmbeddings } from "@neglab/vectors";
 
 const words = ["king", "queen", "man", "woman", "apple"];
 const dim = 3;
@@ -7,6 +7,6 @@ const vectors = new Float32Array([
 ]);
 await writeWord2Vec("toy.vec.gz", new Embeddings(words, vectors, dim));
 
-const emb = await loadEmbeddings("toy.vec.gz");
+const emb = await readEmbeddings("toy.vec.gz");
 console.log(emb.mostSimilar({ positive: ["king", "woman"], negative: ["man"], topn: 1 })); // [{ word: "queen", score: … }]
 console.log(emb.similarity("king", "queen"), emb.doesntMatch(["king", "queen", "apple"])); // … "apple"

@@ -1,26 +1,28 @@
+/**
+ * @neglab/vectors — word vectors: {@link Embeddings} and gensim's similarity
+ * queries on them, the word2vec text and binary formats (gzipped too) and the
+ * NegLab model file.
+ *
+ * Subpaths: `@neglab/vectors/files` (atomic writes and the regular-file checks
+ * the readers use, shared by NegLab's other packages) and
+ * `@neglab/vectors/arithmetic` (the dot product and 3CosMul constant the
+ * queries rank by, for code that must rank exactly as they do).
+ */
 export { VectorsError } from "./errors.js";
 export { Embeddings, type EmbeddingsLike, type EmbeddingsOptions } from "./embeddings.js";
-export { float32Norm, rowNorms, unitRows } from "./norms.js";
-export { dot } from "./dot.js";
-export { TopK } from "./top-k.js";
-export { meanUnitVector, resolveTerms, scaleToUnit, type QueryTerm, type ResolvedTerm } from "./query-terms.js";
 export { mostSimilar, type Neighbour, type SimilarityQuery } from "./most-similar.js";
-export { mostSimilarCosmul, COSMUL_EPSILON } from "./most-similar-cosmul.js";
+export { mostSimilarCosmul } from "./most-similar-cosmul.js";
 export { similarity, doesntMatch } from "./similarity.js";
 export { readWord2Vec, type ReadWord2VecOptions } from "./word2vec-read.js";
 export { writeWord2Vec, type WriteWord2VecOptions } from "./word2vec-write.js";
-export { formatFloat32 } from "./float32-format.js";
 export {
   readModelFile,
   writeModelFile,
   embeddingsFromModel,
   isModelFile,
-  MODEL_MAGIC,
   MODEL_VERSION,
   type ModelMatrix,
   type NegLabModel,
   type LoadedModel,
 } from "./model-file.js";
-export { loadEmbeddings } from "./load.js";
-export { writeFileAtomically, writeToStream, resolveWriteTarget, type WriteFileOptions } from "./atomic-write.js";
-export { assertRegularFile, describeFileKind } from "./regular-file.js";
+export { readEmbeddings } from "./read-embeddings.js";

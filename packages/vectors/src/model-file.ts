@@ -7,7 +7,7 @@ import { VectorsError } from "./errors.js";
 import { regularInputFile } from "./regular-file.js";
 
 /** The 8 bytes every NegLab model file starts with. */
-export const MODEL_MAGIC = "NEGLABMD";
+const MODEL_MAGIC = "NEGLABMD";
 /**
  * The container version this code writes. Version 2 appends a SHA-256 of every
  * byte before it; version 1 (no checksum) is still read, see {@link readModelFile}.

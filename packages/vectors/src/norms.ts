@@ -35,16 +35,6 @@ function pairwiseSum(squares: Float32Array, start: number, n: number): number {
   return f32(pairwiseSum(squares, start, half) + pairwiseSum(squares, start + half, n - half));
 }
 
-/** The float32 Euclidean norm of one vector, as `np.linalg.norm` gives it for a float32 row. */
-export function float32Norm(vector: ArrayLike<number>, offset = 0, dim = vector.length - offset): number {
-  const squares = new Float32Array(dim);
-  for (let i = 0; i < dim; i++) {
-    const x = vector[offset + i];
-    squares[i] = x * x;
-  }
-  return f32(Math.sqrt(pairwiseSum(squares, 0, dim)));
-}
-
 /** The float32 norm of every row of a row-major `rows × dim` matrix. */
 export function rowNorms(matrix: Float32Array, dim: number): Float32Array {
   const rows = dim === 0 ? 0 : matrix.length / dim;

@@ -16,7 +16,7 @@ export function describeFileKind(info: Stats): string {
 }
 
 /** Plain words for the errno codes met when looking a path up (the path is named by the caller). */
-export function lookupProblem(error: unknown): string {
+function lookupProblem(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === "ENOENT") return "no such file";
   if (code === "EACCES" || code === "EPERM") return "permission denied";

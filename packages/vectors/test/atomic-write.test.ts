@@ -6,7 +6,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { PassThrough } from "node:stream";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { VectorsError, writeFileAtomically, writeToStream, writeWord2Vec } from "../src/index.js";
+import { VectorsError, writeWord2Vec } from "../src/index.js";
+import { writeFileAtomically, writeToStream } from "../src/files.js";
 
 const dir = mkdtempSync(join(tmpdir(), "neglab-atomic-"));
 const bytes = (text: string): Uint8Array[] => [Buffer.from(text)];
@@ -112,7 +113,7 @@ describe("an interrupted write", () => {
   it("leaves no temporary file when the process exits midway (process.exit, as on SIGINT)", () => {
     const sub = join(dir, "interrupted");
     mkdirSync(sub);
-    const dist = pathToFileURL(fileURLToPath(new URL("../dist/index.js", import.meta.url))).href;
+    const dist = pathToFileURL(fileURLToPath(new URL("../dist/files.js", import.meta.url))).href;
     const script = `
       import { writeFileAtomically } from ${JSON.stringify(dist)};
       async function* slow() {

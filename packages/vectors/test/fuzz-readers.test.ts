@@ -10,7 +10,7 @@ import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { byteMutations, mutate } from "@neglab/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Embeddings, loadEmbeddings, readModelFile, readWord2Vec, VectorsError, writeModelFile, writeWord2Vec } from "../src/index.js";
+import { Embeddings, readEmbeddings, readModelFile, readWord2Vec, VectorsError, writeModelFile, writeWord2Vec } from "../src/index.js";
 import { randomVectors } from "./python.js";
 
 const dir = mkdtempSync(join(tmpdir(), "neglab-fuzz-vectors-"));
@@ -131,7 +131,7 @@ describe("fuzz: word2vec and model file readers", () => {
     await fc.assert(
       fc.asyncProperty(bytes, async (content) => {
         const path = fileOf(content, ".txt");
-        const detected = await bounded(path, () => loadEmbeddings(path));
+        const detected = await bounded(path, () => readEmbeddings(path));
         const asText = await bounded(path, () => readWord2Vec(path, { binary: false }));
         checkVectors(detected);
         checkVectors(asText);
@@ -147,7 +147,7 @@ describe("fuzz: word2vec and model file readers", () => {
     await fc.assert(
       fc.asyncProperty(bytes, async (content) => {
         const path = fileOf(content, ".bin");
-        checkVectors(await bounded(path, () => loadEmbeddings(path)));
+        checkVectors(await bounded(path, () => readEmbeddings(path)));
         checkVectors(await bounded(path, () => readWord2Vec(path, { binary: true })));
       }),
       runs,
@@ -164,7 +164,7 @@ describe("fuzz: word2vec and model file readers", () => {
     await fc.assert(
       fc.asyncProperty(gzipped, fc.boolean(), async (content, binary) => {
         const path = fileOf(content, ".vec.gz");
-        checkVectors(await bounded(path, () => loadEmbeddings(path)));
+        checkVectors(await bounded(path, () => readEmbeddings(path)));
         checkVectors(await bounded(path, () => readWord2Vec(path, { binary })));
       }),
       runs,
@@ -204,7 +204,7 @@ describe("fuzz: word2vec and model file readers", () => {
             expect(m.data.every(Number.isFinite)).toBe(true);
           }
         }
-        checkVectors(await bounded(path, () => loadEmbeddings(path)));
+        checkVectors(await bounded(path, () => readEmbeddings(path)));
       }),
       runs,
     );
@@ -242,7 +242,7 @@ describe("fuzz: word2vec and model file readers", () => {
     for (const [extension, content] of cases) {
       const path = fileOf(content, extension);
       const growth = await peakArrayBufferGrowth(async () => {
-        await expect(loadEmbeddings(path)).rejects.toThrow(VectorsError);
+        await expect(readEmbeddings(path)).rejects.toThrow(VectorsError);
       });
       expect(growth, `${extension}: arrayBuffers grew by ${growth} bytes`).toBeLessThan(MEMORY_BOUND);
     }

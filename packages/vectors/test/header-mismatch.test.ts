@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { Embeddings, loadEmbeddings, readWord2Vec, VectorsError, writeWord2Vec } from "../src/index.js";
+import { Embeddings, readEmbeddings, readWord2Vec, VectorsError, writeWord2Vec } from "../src/index.js";
 
 const dir = mkdtempSync(join(tmpdir(), "neglab-mismatch-"));
 const file = (name: string, content: string | Buffer): string => {
@@ -28,8 +28,8 @@ describe("text files that disagree with their header are errors, never re-read a
       const plain = file(name, content);
       await expect(readWord2Vec(plain)).rejects.toThrow(`${plain}:${line}: ${message}`);
       const gzipped = file(`${name}.gz`, gzipSync(content));
-      await expect(loadEmbeddings(gzipped)).rejects.toThrow(`${gzipped}:${line}: ${message}`);
-      await expect(loadEmbeddings(gzipped)).rejects.toBeInstanceOf(VectorsError);
+      await expect(readEmbeddings(gzipped)).rejects.toThrow(`${gzipped}:${line}: ${message}`);
+      await expect(readEmbeddings(gzipped)).rejects.toBeInstanceOf(VectorsError);
     });
   }
 

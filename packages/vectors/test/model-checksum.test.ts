@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadEmbeddings, MODEL_VERSION, readModelFile, VectorsError, writeModelFile, type NegLabModel } from "../src/index.js";
+import { readEmbeddings, MODEL_VERSION, readModelFile, VectorsError, writeModelFile, type NegLabModel } from "../src/index.js";
 import { randomVectors } from "./python.js";
 
 const dir = mkdtempSync(join(tmpdir(), "neglab-checksum-"));
@@ -47,7 +47,7 @@ describe("model file checksum (version 2)", () => {
     damaged[bytes.length - 32 - 5] ^= 0x01; // the low mantissa bit of a value in the last matrix: still a finite float
     writeFileSync(path, damaged);
     await expect(readModelFile(path)).rejects.toThrow(`${path}: checksum mismatch: the file is damaged`);
-    await expect(loadEmbeddings(path)).rejects.toBeInstanceOf(VectorsError);
+    await expect(readEmbeddings(path)).rejects.toBeInstanceOf(VectorsError);
   });
 
   it("a changed byte in the header (still valid JSON) is a checksum mismatch", async () => {
@@ -78,7 +78,7 @@ describe("NaN and ±Infinity are refused in model files", () => {
     input[4] = Number.NaN; // "queen", value 2
     const { path } = await written("nan.neglab", { ...model, matrices: { ...model.matrices, input } });
     await expect(readModelFile(path)).rejects.toThrow(`${path}: matrix "input": value 2 of word "queen" is NaN`);
-    await expect(loadEmbeddings(path)).rejects.toThrow(`${path}: matrix "input": value 2 of word "queen" is NaN`);
+    await expect(readEmbeddings(path)).rejects.toThrow(`${path}: matrix "input": value 2 of word "queen" is NaN`);
   });
 
   it("in any matrix; rows that are not words are named by number", async () => {
@@ -109,9 +109,9 @@ describe("NaN and ±Infinity are refused in word2vec files, naming file, word an
   it("text (with the line) and binary (with the vector number)", async () => {
     const text = join(dir, "inf.txt");
     writeFileSync(text, "2 2\nking 0.5 1\nqueen inf 2\n");
-    await expect(loadEmbeddings(text)).rejects.toThrow(`${text}:3: vector #2: value 1 of "queen" is Infinity`);
+    await expect(readEmbeddings(text)).rejects.toThrow(`${text}:3: vector #2: value 1 of "queen" is Infinity`);
     const bin = join(dir, "nan.bin");
     writeFileSync(bin, Buffer.concat([Buffer.from("1 2\nking "), Buffer.from(new Float32Array([Number.NaN, 1]).buffer), Buffer.from("\n")]));
-    await expect(loadEmbeddings(bin)).rejects.toThrow(`${bin}: vector #1: value 1 of "king" is NaN`);
+    await expect(readEmbeddings(bin)).rejects.toThrow(`${bin}: vector #1: value 1 of "king" is NaN`);
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { embeddingsFromModel, loadEmbeddings, readModelFile, writeModelFile, type NegLabModel } from "../src/index.js";
+import { embeddingsFromModel, readEmbeddings, readModelFile, writeModelFile, type NegLabModel } from "../src/index.js";
 import { randomVectors } from "./python.js";
 
 const dir = mkdtempSync(join(tmpdir(), "neglab-model-"));
@@ -34,7 +34,7 @@ describe("NegLab model file", () => {
     const emb = embeddingsFromModel(back);
     expect(emb.vector("c")).toEqual(randomVectors(4, 3, 1).subarray(6, 9));
     expect(Array.from(emb.counts!)).toEqual([40, 30, 20, 10]);
-    expect((await loadEmbeddings(path)).words).toEqual(words);
+    expect((await readEmbeddings(path)).words).toEqual(words);
     // No temp file is left beside it.
     expect(readdirSync(dir).filter((f) => f.includes(".tmp"))).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fifoWithoutWriter, type FifoWithoutWriter } from "@neglab/testkit";
 import { afterEach, describe, expect, it } from "vitest";
-import { isModelFile, loadEmbeddings, readModelFile, readWord2Vec, VectorsError } from "../src/index.js";
+import { isModelFile, readEmbeddings, readModelFile, readWord2Vec, VectorsError } from "../src/index.js";
 
 /** Probe findings: a FIFO input must be refused, not opened (which hangs beyond Ctrl-C); values are decimal; `-` is named. */
 
@@ -13,7 +13,7 @@ afterEach(() => fifo?.release());
 
 describe("inputs that are not regular files", () => {
   it.each([
-    ["loadEmbeddings", (path: string) => loadEmbeddings(path)],
+    ["readEmbeddings", (path: string) => readEmbeddings(path)],
     ["readWord2Vec", (path: string) => readWord2Vec(path)],
     ["readModelFile", (path: string) => readModelFile(path)],
     ["isModelFile", (path: string) => isModelFile(path)],
@@ -32,12 +32,12 @@ describe("inputs that are not regular files", () => {
 
   it("names a missing file and a directory in plain words", async () => {
     const dir = mkdtempSync(join(tmpdir(), "neglab-probe-"));
-    await expect(loadEmbeddings(join(dir, "none.txt"))).rejects.toThrow(new VectorsError("no such file", { file: join(dir, "none.txt") }));
-    await expect(loadEmbeddings(dir)).rejects.toThrow(new VectorsError("not a regular file (a directory)", { file: dir }));
+    await expect(readEmbeddings(join(dir, "none.txt"))).rejects.toThrow(new VectorsError("no such file", { file: join(dir, "none.txt") }));
+    await expect(readEmbeddings(dir)).rejects.toThrow(new VectorsError("not a regular file (a directory)", { file: dir }));
   });
 
   it.each(["-", ""])("refuses %j (standard input) with a message saying so, not an empty file name", async (path) => {
-    await expect(loadEmbeddings(path)).rejects.toThrow(new VectorsError("reading vectors from standard input is not supported: name a file"));
+    await expect(readEmbeddings(path)).rejects.toThrow(new VectorsError("reading vectors from standard input is not supported: name a file"));
   });
 });
 

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { Embeddings, readWord2Vec, writeWord2Vec, formatFloat32 } from "../src/index.js";
+import { Embeddings, readWord2Vec, writeWord2Vec } from "../src/index.js";
+import { formatFloat32 } from "../src/float32-format.js";
 import { gensimAvailable, randomVectors, runPython } from "./python.js";
 
 const dir = mkdtempSync(join(tmpdir(), "neglab-vectors-"));

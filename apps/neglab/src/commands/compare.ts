@@ -9,7 +9,7 @@ interface CompareArgs {
 }
 
 /** One benchmark metric across runs: per strategy, the seed statistics of each run (null where a run lacks it). */
-export interface MetricComparison {
+interface MetricComparison {
   benchmark: string;
   metric: string;
   rows: { strategy: string; runs: (SeedStats | null)[] }[];
@@ -20,7 +20,7 @@ export interface MetricComparison {
  * strategy any run has, the mean ± sample std over that run's seeds (see
  * `seedStats`), in the order the metrics and strategies first appear.
  */
-export function compareRuns(runs: RunResults[]): MetricComparison[] {
+function compareRuns(runs: RunResults[]): MetricComparison[] {
   const unique = <T>(values: T[]) => [...new Set(values)];
   const all = runs.flatMap((r) => r.rows);
   const metrics = unique(all.map((r) => `${r.benchmark}\u0000${r.metric}`));

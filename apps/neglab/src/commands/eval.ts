@@ -1,6 +1,6 @@
 import { access } from "node:fs/promises";
 import { evaluateAnalogies, evaluateWordPairs, locateDataset, type AnalogyResult, type SkippedLines, type WordPairResult } from "@neglab/eval";
-import { loadEmbeddings } from "@neglab/vectors";
+import { readEmbeddings } from "@neglab/vectors";
 import type { CommandModule } from "yargs";
 import { resolveBenchmarkFile, type BenchmarkFile } from "./benchmark-file.js";
 import { DATA_LOCATION_FLAGS, dataLocation } from "./data-directory.js";
@@ -37,10 +37,10 @@ function methodInAnyCase(value: string): Method {
  * The benchmarks scored when neither `--analogy` nor `--similarity` is given: the two gensim ships as its own test
  * data and evaluates in its documentation (`datapath('questions-words.txt')`, `datapath('wordsim353.tsv')`).
  */
-export const DEFAULT_BENCHMARKS = { analogy: "questions-words", similarity: "wordsim353" } as const;
+const DEFAULT_BENCHMARKS = { analogy: "questions-words", similarity: "wordsim353" } as const;
 
 /** The warning for a benchmark file whose unparsable lines were skipped, or null when none was. */
-export function skippedLinesWarning(source: string, skipped: SkippedLines): string | null {
+function skippedLinesWarning(source: string, skipped: SkippedLines): string | null {
   if (skipped.firstLine === null) return null;
   const lines = skipped.count === 1 ? "1 unparsable line" : `${skipped.count} unparsable lines`;
   return `warning: ${source}: ${lines} skipped (first: line ${skipped.firstLine}); --strict refuses such files`;
@@ -90,7 +90,7 @@ export const evalCommand: CommandModule<object, EvalArgs> = {
     const options = { restrictVocab: args["restrict-vocab"], caseInsensitive: args["case-insensitive"], dummy4unknown: args.dummy4unknown, strict: args.strict };
 
     // 2. Load the vectors once and score each benchmark with gensim's semantics.
-    const embeddings = await loadEmbeddings(args.vectors);
+    const embeddings = await readEmbeddings(args.vectors);
     const method = args.method === "3cosmul" ? "3CosMul" : "3CosAdd";
     const analogies: { name: string; result: AnalogyResult }[] = [];
     for (const file of analogyFiles) analogies.push({ name: file.name, result: await evaluateAnalogies(embeddings, file.path, { ...options, method }) });

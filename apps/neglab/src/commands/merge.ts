@@ -1,7 +1,7 @@
 import { join, resolve } from "node:path";
 import type { CommandModule } from "yargs";
 import { loadExperiment } from "../experiment/definition.js";
-import { loadCellResults } from "../grid/cell-result.js";
+import { readCellResults } from "../grid/cell-result.js";
 import { planGrid } from "../grid/plan-grid.js";
 import { corpusCacheDir } from "../grid/prepare-corpus.js";
 import { ResultsError } from "../grid/results-error.js";
@@ -36,7 +36,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     // The corpus and input digests are part of every cache key, so merge recomputes them to find this experiment's cells.
     const progress = progressLine();
     const { data, inputs, cells } = await planGrid(experiment, benchmarkDataDir(), corpusCacheDir(out), (m) => progress.update(m));
-    const results = await loadCellResults(out, (m) => progress.done(m));
+    const results = await readCellResults(out, (m) => progress.done(m));
     const missing = cells.filter((c) => !results.has(c.key));
     if (missing.length > 0) {
       // Cells missing because a shard ran another definition (or other input files) are named as such, not as unfinished shards.

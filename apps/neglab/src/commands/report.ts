@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { CommandModule } from "yargs";
 import type { Experiment } from "../experiment/definition.js";
-import { loadCellResults, type CellResult } from "../grid/cell-result.js";
+import { readCellResults, type CellResult } from "../grid/cell-result.js";
 import { array, boolean, integer, nullable, object, optional, string, type Shape } from "../grid/json-shape.js";
 import { ResultsError } from "../grid/results-error.js";
 import { writeReport, type RunConfig } from "../report/write-report.js";
@@ -20,7 +20,7 @@ interface ReportArgs {
  * strategy × seed of the experiment.
  */
 async function runCells(runDir: string, config: Partial<RunConfig> & { experiment: Experiment }): Promise<CellResult[]> {
-  const results = await loadCellResults(runDir, (m) => process.stderr.write(`${m}\n`));
+  const results = await readCellResults(runDir, (m) => process.stderr.write(`${m}\n`));
   if (config.cells !== undefined) {
     const missing = config.cells.filter((key) => !results.has(key));
     if (missing.length > 0) throw new ResultsError(`${runDir}: config.json lists ${missing.length} cells not in cells/ (${missing.join(", ")}); rerun \`neglab run\` to train them again`);

@@ -4,7 +4,7 @@ import { parseCsvRecords, RESULTS_HEADER } from "../report/results-csv.js";
 import { isDecimalNumber } from "./number-flags.js";
 
 /** One tidy row of a run's results.csv. */
-export interface ResultRow {
+interface ResultRow {
   strategy: string;
   seed: number;
   benchmark: string;

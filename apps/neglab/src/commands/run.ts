@@ -6,14 +6,14 @@ import { checkSimilarityCoverage, fetchMissingBenchmarks, reportUnparsableBenchm
 import { loadExperiment } from "../experiment/definition.js";
 import { checkExperimentModelSizes } from "../experiment/model-size.js";
 import { preflightExperimentSamplers } from "../experiment/trainer-settings.js";
-import { loadCellResults, saveCellResult } from "../grid/cell-result.js";
+import { readCellResults, writeCellResult } from "../grid/cell-result.js";
 import { planGrid } from "../grid/plan-grid.js";
 import { corpusCacheDir } from "../grid/prepare-corpus.js";
 import { runCell } from "../grid/run-cell.js";
 import { checkRunInputs } from "../grid/run-inputs.js";
 import { lockRun } from "../grid/run-lock.js";
 import { resolveShard } from "../grid/shard.js";
-import { saveShardRecord, shardRecord } from "../grid/shard-record.js";
+import { writeShardRecord, shardRecord } from "../grid/shard-record.js";
 import { gridProgress, progressLine } from "../progress.js";
 import { writeReport } from "../report/write-report.js";
 import { benchmarkDataDir } from "./data-directory.js";
@@ -90,9 +90,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
       await preflightExperimentSamplers(experiment, { ...preflight, vocabulary: data.vocabulary });
       // a similarity benchmark with no pair in the vocabulary would fail only after the first cell trained
       await checkSimilarityCoverage(experiment, dataDir, data.vocabulary);
-      await saveShardRecord(out, shardRecord(experiment, shard, data.digest, inputs));
+      await writeShardRecord(out, shardRecord(experiment, shard, data.digest, inputs));
       const mine = cells.filter((c) => c.index % shard.count === shard.index);
-      const done = await loadCellResults(out, (m) => progress.done(m));
+      const done = await readCellResults(out, (m) => progress.done(m));
 
       // 4. Train and evaluate each missing cell; each result is its own atomically written file.
       const grid = gridProgress(mine.length);
@@ -105,7 +105,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
           }
           grid.start(label);
           const result = await runCell(experiment, cell, data, dataDir, (p) => grid.training(p), samplerTimeout);
-          await saveCellResult(out, result);
+          await writeCellResult(out, result);
           done.set(cell.key, result);
           grid.trained(result.trainSeconds, `(${result.key})`);
         }

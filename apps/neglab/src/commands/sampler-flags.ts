@@ -6,7 +6,7 @@ function kebab(name: string): string {
   return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
-/** Every option name of every registered strategy (`alpha`, `method`, `collision`, …), once each. */
+/** Every option name of every registered sampler type (`alpha`, `method`, `collision`, …), once each. */
 const SAMPLER_OPTIONS = [...new Set(listSamplers().flatMap((s) => s.options.map((o) => o.name)))];
 
 /**
@@ -16,7 +16,7 @@ const SAMPLER_OPTIONS = [...new Set(listSamplers().flatMap((s) => s.options.map(
  */
 export function samplerFlagOptions(): Record<string, Options> {
   const options: Record<string, Options> = {
-    sampler: { type: "string", group: "Sampler:", describe: 'A strategy name (see neglab samplers list) or a JSON spec, e.g. \'{"type":"unigram","alpha":0.75}\'' },
+    sampler: { type: "string", group: "Sampler:", describe: 'A sampler type (see neglab samplers list) or a JSON spec, e.g. \'{"type":"unigram","alpha":0.75}\'' },
   };
   for (const name of SAMPLER_OPTIONS) {
     const owners = listSamplers().filter((s) => s.options.some((o) => o.name === name));
@@ -28,7 +28,7 @@ export function samplerFlagOptions(): Record<string, Options> {
 
 /**
  * The sampler spec the flags describe, or undefined when none is given:
- * `--sampler` is a JSON object or a strategy name (else `base`, e.g. a config
+ * `--sampler` is a JSON object or a sampler type (else `base`, e.g. a config
  * file's spec, when option flags are given), and each sampler option flag
  * adds (or overrides) one option. Values are parsed as JSON when they are
  * (numbers, true/false, objects) and kept as strings otherwise (paths, names).

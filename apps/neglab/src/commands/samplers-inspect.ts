@@ -1,5 +1,6 @@
 import { buildVocabulary, openCorpus } from "@neglab/corpus";
-import { COLLISION_EFFECT, createSampler, entropy, expectedNegatives, frequencyBuckets, perplexity, preflightSamplerSpec } from "@neglab/samplers";
+import { COLLISION_EFFECT, entropy, expectedNegatives, frequencyBuckets, perplexity } from "@neglab/samplers/diagnostics";
+import { createSampler, preflightSamplerSpec } from "@neglab/samplers";
 import { createTable } from "../terminal.js";
 import type { CommandModule } from "yargs";
 import { progressLine } from "../progress.js";
@@ -8,7 +9,7 @@ import { numberFlag } from "./number-flags.js";
 import { samplerFlagOptions, samplerSpecFromFlags } from "./sampler-flags.js";
 
 /**
- * `neglab samplers inspect <spec>`: the distribution a strategy draws negatives
+ * `neglab samplers inspect <spec>`: the distribution a sampler draws negatives
  * from on a corpus — entropy H = −Σ p log₂ p, perplexity 2^H, the shares of the
  * top 10/100/1000 words and the rest, the collision policy with the expected
  * negatives per positive (k under `redraw`/`keep`, k·(1 − p(w)) averaged over
@@ -16,10 +17,10 @@ import { samplerFlagOptions, samplerSpecFromFlags } from "./sampler-flags.js";
  */
 export const samplersInspectCommand: CommandModule = {
   command: "inspect <spec>",
-  describe: "A strategy's negative distribution on a corpus: entropy, perplexity, frequency-bucket shares, collisions, top words",
+  describe: "A sampler's negative distribution on a corpus: entropy, perplexity, frequency-bucket shares, collisions, top words",
   builder: (y) =>
     y
-      .positional("spec", { type: "string", demandOption: true, describe: 'A strategy name (e.g. unigram) or a JSON spec (e.g. \'{"type":"unigram","alpha":1}\')' })
+      .positional("spec", { type: "string", demandOption: true, describe: 'A sampler type (e.g. unigram) or a JSON spec (e.g. \'{"type":"unigram","alpha":1}\')' })
       .options(CORPUS_FLAGS)
       .options(samplerFlagOptions())
       .option("sampler", { hidden: true })

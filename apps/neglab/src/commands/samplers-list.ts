@@ -2,10 +2,10 @@ import { listSamplers } from "@neglab/samplers";
 import { createTable } from "../terminal.js";
 import type { CommandModule } from "yargs";
 
-/** `neglab samplers list`: every registered strategy with its options and defaults. */
+/** `neglab samplers list`: every registered sampler type with its options and defaults. */
 export const samplersListCommand: CommandModule<object, { json: boolean }> = {
   command: "list",
-  describe: "List the negative-sampling strategies with their options and defaults",
+  describe: "List the sampler types with their options and defaults",
   builder: (y) => y.option("json", { type: "boolean", default: false, describe: "Print JSON" }),
   handler: (args) => {
     const samplers = listSamplers();

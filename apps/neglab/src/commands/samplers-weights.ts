@@ -1,5 +1,5 @@
 import { brownCorpus, buildVocabulary, openCorpus, type Corpus } from "@neglab/corpus";
-import { writeFileAtomically, writeToStream } from "@neglab/vectors";
+import { writeFileAtomically, writeToStream } from "@neglab/vectors/files";
 import type { CommandModule } from "yargs";
 import { domainWeights, DomainWeightsError } from "../experiment/domain-weights.js";
 import { checkOutputs } from "../output-paths.js";

@@ -15,7 +15,7 @@ import {
 } from "@neglab/trainer";
 import type { Options } from "yargs";
 import { closestName } from "@neglab/suggest";
-import { describeFileKind } from "@neglab/vectors";
+import { describeFileKind } from "@neglab/vectors/files";
 import { samplerFiles } from "../experiment/sampler-files.js";
 import { checkOutputs, namesDirectory, type InputRequest } from "../output-paths.js";
 import { CORPUS_FLAGS, type Punctuation } from "./corpus-flags.js";
@@ -106,7 +106,7 @@ type Origin = (field: string) => string;
  * Builds the job from the flags and the optional `--config` file (flags win),
  * and validates everything before any work: unknown config fields (with the
  * closest name), every trainer setting (`resolveSettings`), the sampler spec
- * (`validateSamplerSpec`, which suggests the closest strategy name), and that
+ * (`validateSamplerSpec`, which suggests the closest sampler type), and that
  * the outputs (`checkOutputs`: writable, not an input, not each other), all
  * before the corpus is read. Errors name the flag or the config file and field.
  */

@@ -1,6 +1,6 @@
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { saveModel, saveWord2Vec, type TrainedModel } from "@neglab/trainer";
+import { writeTrainedModel, writeTrainedWord2Vec, type TrainedModel } from "@neglab/trainer";
 import { writeWord2Vec } from "@neglab/vectors";
 import { OutputPathError } from "../output-paths.js";
 import type { TrainJob } from "./train-config.js";
@@ -16,8 +16,8 @@ export interface TrainWriters {
 /** The real writers: `@neglab/trainer`'s save functions, and standard output for `-`. */
 export const FILE_WRITERS: TrainWriters = {
   vectors: (model, path, binary) =>
-    path === "-" ? writeWord2Vec(process.stdout, { words: model.vocabulary.words, dim: model.dim, vectors: model.vectors }) : saveWord2Vec(model, path, { binary }),
-  model: (model, path) => saveModel(model, path),
+    path === "-" ? writeWord2Vec(process.stdout, { words: model.vocabulary.words, dim: model.dim, vectors: model.vectors }) : writeTrainedWord2Vec(path, model, { binary }),
+  model: (model, path) => writeTrainedModel(path, model),
 };
 
 /**

@@ -22,7 +22,7 @@ const SETTING_KEYS = Object.keys(defaultSettings()).filter((k) => k !== "seed" &
  * the options (types, ranges, unknown options); it looks at no word, so the
  * real vocabulary is not needed to find a bad option.
  */
-export const CHECK_VOCABULARY = { words: ["a", "b"], counts: [2, 1] };
+const CHECK_VOCABULARY = { words: ["a", "b"], counts: [2, 1] };
 
 /** A problem in a strategy's settings: the path of the bad field, relative to the experiment root, and what is wrong. */
 export interface SettingsProblem {

@@ -1,6 +1,6 @@
 import { readdir, readFile, rename } from "node:fs/promises";
 import { join } from "node:path";
-import { writeFileAtomically } from "@neglab/vectors";
+import { writeFileAtomically } from "@neglab/vectors/files";
 import { array, integer, nullable, number, object, optional, string, tuple, type Shape } from "./json-shape.js";
 
 /** One metric of one benchmark for one cell: a tidy row of results.csv. */
@@ -85,12 +85,12 @@ export interface CellResult {
 }
 
 /** Path of a cell's result file inside a results directory. */
-export function cellPath(resultsDir: string, key: string): string {
+function cellPath(resultsDir: string, key: string): string {
   return join(resultsDir, "cells", `${key}.json`);
 }
 
 /** Writes a finished cell atomically (temp file + rename): a kill leaves either nothing or the whole file. */
-export async function saveCellResult(resultsDir: string, result: CellResult): Promise<void> {
+export async function writeCellResult(resultsDir: string, result: CellResult): Promise<void> {
   await writeFileAtomically(cellPath(resultsDir, result.key), [new TextEncoder().encode(`${JSON.stringify(result, null, 1)}\n`)]);
 }
 
@@ -100,7 +100,7 @@ export async function saveCellResult(resultsDir: string, result: CellResult): Pr
  * damaged or hand-edited file) is moved aside to `<file>.damaged` and named
  * through `warn`; its cell is then missing, so a rerun retrains just that cell.
  */
-export async function loadCellResults(resultsDir: string, warn: (message: string) => void): Promise<Map<string, CellResult>> {
+export async function readCellResults(resultsDir: string, warn: (message: string) => void): Promise<Map<string, CellResult>> {
   const dir = join(resultsDir, "cells");
   const names = await readdir(dir).catch(() => [] as string[]);
   const results = new Map<string, CellResult>();
@@ -128,7 +128,7 @@ export async function loadCellResults(resultsDir: string, warn: (message: string
 }
 
 /** A cell from the text of `cells/<key>.json`, or what is wrong with it (invalid JSON, a field of the wrong type, another key). */
-export function parseCellResult(text: string, key: string): CellResult | string {
+function parseCellResult(text: string, key: string): CellResult | string {
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -37,7 +37,7 @@ export function gridCells(experiment: Experiment, corpusDigest: string, inputs: 
 }
 
 /** JSON with object keys sorted, so equal configs give equal keys whatever the key order in the file. */
-export function stableJson(value: unknown): string {
+function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
   if (value !== null && typeof value === "object") {
     const entries = Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`);

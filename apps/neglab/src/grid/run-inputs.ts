@@ -1,6 +1,6 @@
 import { realpath, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { describeFileKind } from "@neglab/vectors";
+import { describeFileKind } from "@neglab/vectors/files";
 import { benchmarkPath } from "../experiment/benchmark-data.js";
 import { ExperimentError, type Experiment } from "../experiment/definition.js";
 import { samplerFiles } from "../experiment/sampler-files.js";
@@ -15,7 +15,7 @@ const OWN_DIRECTORIES = ["cells", "shards"] as const;
 const OWN_NAMES = /^(\.lock-shard-|\.report-set\.)/;
 
 /** Every file a run of `experiment` reads, labelled by its field: the definition, the corpus (unless `brown`), the benchmark files found and the sampler weights files. */
-export function runInputs(experiment: Experiment, dataDir: string | undefined): InputRequest[] {
+function runInputs(experiment: Experiment, dataDir: string | undefined): InputRequest[] {
   const inputs: InputRequest[] = [{ label: "the experiment definition", path: experiment.file }];
   const corpus = corpusPath(experiment);
   if (corpus !== "brown") inputs.push({ label: "corpus.source", path: corpus });

@@ -5,7 +5,7 @@ import { ResultsError } from "./results-error.js";
 import type { Shard } from "./shard.js";
 
 /** What a lock file holds: who runs the shard, so that a second run can name it and tell a stale lock. */
-export interface LockHolder {
+interface LockHolder {
   pid: number;
   hostname: string;
   /** ISO 8601 start time. */
@@ -46,7 +46,7 @@ function ended(pid: number): boolean {
 }
 
 /** The lock file of `shard` in results directory `out`: one per shard, since Slurm array tasks share one `--out` on purpose. */
-export function lockPath(out: string, shard: Shard): string {
+function lockPath(out: string, shard: Shard): string {
   return join(out, `.lock-shard-${shard.index + 1}-of-${shard.count}`);
 }
 

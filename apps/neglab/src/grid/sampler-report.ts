@@ -1,10 +1,11 @@
 import type { Vocabulary } from "@neglab/corpus";
 import { createStream } from "@neglab/random";
-import { createSampler, diagnoseSampler, type SamplerSpec } from "@neglab/samplers";
+import { createSampler, type SamplerSpec } from "@neglab/samplers";
+import { diagnoseSampler } from "@neglab/samplers/diagnostics";
 import type { SamplerReport } from "./cell-result.js";
 
 /** Draws measured per cell: enough for shares to ±0.3% (binomial standard error ≤ 0.5/√100,000 ≈ 0.0016). */
-export const DIAGNOSTIC_DRAWS = 100_000;
+const DIAGNOSTIC_DRAWS = 100_000;
 
 /** Ranks kept of each sampling distribution: log-spaced, enough for a smooth log–log line at any vocabulary size. */
 const DISTRIBUTION_POINTS = 200;

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { writeFileAtomically } from "@neglab/vectors";
+import { writeFileAtomically } from "@neglab/vectors/files";
 import type { Experiment } from "../experiment/definition.js";
 import type { InputDigests } from "./input-digests.js";
 import type { Shard } from "./shard.js";
@@ -27,7 +27,7 @@ export function shardRecord(experiment: Experiment, shard: Shard, corpus: string
 }
 
 /** Writes `record` atomically into `<out>/shards/`. */
-export async function saveShardRecord(out: string, record: ShardRecord): Promise<void> {
+export async function writeShardRecord(out: string, record: ShardRecord): Promise<void> {
   await mkdir(join(out, "shards"), { recursive: true });
   const [i, n] = record.shard.split("/");
   await writeFileAtomically(join(out, "shards", `${i}-of-${n}.json`), [new TextEncoder().encode(`${JSON.stringify(record, null, 1)}\n`)]);

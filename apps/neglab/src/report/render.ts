@@ -11,7 +11,7 @@ const signed = (v: number) => (Number.isFinite(v) ? `${v >= 0 ? "+" : ""}${v.toF
 const percent = (v: number) => `${(100 * v).toFixed(1)}%`;
 
 /** p-values: four decimals, or scientific notation below 0.0001; an exact p below the smallest double shows as "< 1e-300". */
-export function formatP(p: number): string {
+function formatP(p: number): string {
   if (!Number.isFinite(p)) return "n/a";
   if (p === 0) return "< 1e-300";
   return p >= 1e-4 ? p.toFixed(4) : p.toExponential(1);

@@ -1,4 +1,4 @@
-import { bootstrapPValue, bootstrapReplicates, holm, mcnemarExact, resampledCorrelation, type CorrelationMethod } from "@neglab/eval";
+import { bootstrapPValue, bootstrapReplicates, holm, mcnemarExact, resampledCorrelation, type CorrelationMethod } from "@neglab/eval/stats";
 import type { CellResult } from "../grid/cell-result.js";
 
 /** Bootstrap resamples of the word-pair test: p-values resolve to 1/2001 ≈ 0.0005, below any Holm threshold that matters here. */

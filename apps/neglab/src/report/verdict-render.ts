@@ -92,7 +92,7 @@ function renderTable(verdict: Verdict, columns: number[], layout: Layout): strin
  * half-widths), and at last one benchmark a table with the strategy names cut;
  * a terminal narrower than that gets its lines cut.
  */
-export function fitTable(verdict: Verdict, width: number): { table: string; ci: boolean } {
+function fitTable(verdict: Verdict, width: number): { table: string; ci: boolean } {
   const all = verdict.columns.map((_, i) => i);
   const layouts: Layout[] = [
     { ci: true, abbreviate: false },

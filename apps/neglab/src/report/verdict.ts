@@ -1,16 +1,16 @@
 import { metricRange, type Summary, type SummaryRow } from "./summary.js";
 
 /** Holm-adjusted p-values below this count as significant in the verdict and earn at least one star. */
-export const SIGNIFICANCE_LEVEL = 0.05;
+const SIGNIFICANCE_LEVEL = 0.05;
 
 /** One benchmark column of the verdict table: its headline metric. */
-export interface VerdictColumn {
+interface VerdictColumn {
   benchmark: string;
   metric: string;
 }
 
 /** One strategy on one benchmark, as the summary table shows it. */
-export interface VerdictCell {
+interface VerdictCell {
   /** Mean over seeds and the half-width of its 95% t-interval (see `SeedStats.halfWidth`). */
   mean: number;
   halfWidth: number;
@@ -22,7 +22,7 @@ export interface VerdictCell {
 }
 
 /** A row of the verdict table: one strategy across every benchmark. */
-export interface VerdictRow {
+interface VerdictRow {
   strategy: string;
   baseline: boolean;
   cells: VerdictCell[];
@@ -60,26 +60,26 @@ export function metricLabel(metric: string, short = false): string {
 }
 
 /** A mean: `31.2%` for fractions, `0.652` otherwise; `n/a` when undefined. */
-export function formatMean(metric: string, v: number): string {
+function formatMean(metric: string, v: number): string {
   if (!Number.isFinite(v)) return "n/a";
   return isFraction(metric) ? `${(100 * v).toFixed(1)}%` : v.toFixed(3);
 }
 
 /** A difference or half-width in the metric's unit: percentage points (`4.2`) for fractions, `0.012` otherwise; signed with `sign`. */
-export function formatDifference(metric: string, v: number, sign = true): string {
+function formatDifference(metric: string, v: number, sign = true): string {
   if (!Number.isFinite(v)) return "n/a";
   const text = isFraction(metric) ? (100 * Math.abs(v)).toFixed(1) : Math.abs(v).toFixed(3);
   return sign ? `${v < 0 && Number(text) !== 0 ? "-" : "+"}${text}` : text;
 }
 
 /** Significance stars of a Holm-adjusted p-value: `***` p < 0.001, `**` p < 0.01, `*` p < 0.05, none otherwise. */
-export function stars(pHolm: number | null): string {
+function stars(pHolm: number | null): string {
   if (pHolm === null || !(pHolm < SIGNIFICANCE_LEVEL)) return "";
   return pHolm < 0.001 ? "***" : pHolm < 0.01 ? "**" : "*";
 }
 
 /** A p-value in a sentence: `p < 0.001`, `p = 0.003`, `p = 0.41`. */
-export function pPhrase(p: number): string {
+function pPhrase(p: number): string {
   if (!Number.isFinite(p)) return "p n/a";
   if (p < 0.001) return "p < 0.001";
   return `p = ${p.toFixed(p < 0.01 ? 3 : 2)}`;
@@ -160,7 +160,7 @@ export function buildVerdict(summary: Summary): Verdict {
 }
 
 /** The text parts of one table cell: the mean (`^` marks the best), `±` half-width, the signed difference with its stars. */
-export function cellParts(column: VerdictColumn, cell: VerdictCell): { mean: string; half: string; diff: string } {
+function cellParts(column: VerdictColumn, cell: VerdictCell): { mean: string; half: string; diff: string } {
   return {
     mean: `${formatMean(column.metric, cell.mean)}${cell.best ? "^" : ""}`,
     half: Number.isFinite(cell.halfWidth) ? `±${formatDifference(column.metric, cell.halfWidth, false)}` : "",

@@ -1,4 +1,4 @@
-import { dot } from "@neglab/vectors";
+import { dot } from "@neglab/vectors/arithmetic";
 
 /** Rows of the vocabulary matrix scored together (with a few hundred question words, the cosines of one block stay in cache). */
 export const ROW_BLOCK = 256;

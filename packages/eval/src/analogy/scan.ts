@@ -1,4 +1,4 @@
-import { COSMUL_EPSILON } from "@neglab/vectors";
+import { COSMUL_EPSILON } from "@neglab/vectors/arithmetic";
 import { blockDots, ROW_BLOCK } from "./block-dots.js";
 import { TopKTable } from "./top-k-table.js";
 

@@ -1,4 +1,4 @@
-import { chiSquareSurvival } from "./incomplete-gamma.js";
+import { chiSquareSurvival } from "@neglab/eval/stats";
 
 /** Result of Pearson's chi-square goodness-of-fit test. */
 export interface ChiSquareResult {

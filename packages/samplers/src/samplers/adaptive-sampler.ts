@@ -6,7 +6,7 @@ import type { CollisionPolicy, DrawBuffers, ModelView, NegativeSampler, SamplerS
 /** How the adaptive sampler picks k negatives among its scored candidates. */
 export type Selection = "top" | "softmax";
 
-/** Every {@link Selection} (the values of the adaptive strategy's option `select`). */
+/** Every {@link Selection} (the values of the adaptive sampler type's option `select`). */
 export const SELECTIONS: readonly Selection[] = ["top", "softmax"];
 
 /** Settings of an {@link AdaptiveSampler}. */

@@ -13,7 +13,7 @@ import { IndependentSampler } from "./independent-sampler.js";
  */
 export const RUN_MIN_SIZE = 3 * 2 ** 18;
 /** At most this many runs (a 1 MiB run table, the size of a typical per-core L2) for the run table; see {@link RUN_MIN_SIZE}. */
-export const RUN_MAX_COUNT = 2 ** 16;
+const RUN_MAX_COUNT = 2 ** 16;
 
 /** Whether `distribution` is drawn from a run table (see {@link RUN_MIN_SIZE}). */
 export function drawsByRuns(distribution: ArrayLike<number>): boolean {

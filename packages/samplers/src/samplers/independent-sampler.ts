@@ -9,7 +9,7 @@ import type { CollisionPolicy, DrawBuffers, NegativeSampler, SamplerSpec } from 
  * fastText redraws without a bound; with a distribution this skewed its loop
  * effectively hangs, so NegLab refuses it up front (use `skip` or `keep`).
  */
-export const MAX_REDRAW_SHARE = 0.999;
+const MAX_REDRAW_SHARE = 0.999;
 
 /**
  * The common part of samplers that draw each negative independently from one
@@ -61,7 +61,7 @@ export abstract class IndependentSampler implements NegativeSampler {
     return this.fromWords(this.single, 0);
   }
 
-  /** The strategy and its parameters, for {@link describe}. */
+  /** The sampler type and its parameters, for {@link describe}. */
   protected abstract summary(): string;
 
   draw(out: DrawBuffers, k: number, positive: number, _anchor: number, rng: RandomStream): number {

@@ -5,10 +5,10 @@ import { collisionOption, show } from "../options.js";
 import { AliasSampler } from "../samplers/alias-sampler.js";
 import type { CollisionPolicy } from "../types.js";
 import { normalise, unigramWeights } from "../weights.js";
-import { defineStrategy } from "./strategy.js";
+import { defineSamplerType } from "./sampler-type.js";
 
 /** How domain weights combine with the unigram^α base. */
-export type Combine = "product" | "mixture";
+type Combine = "product" | "mixture";
 
 const COMBINES: readonly Combine[] = ["product", "mixture"];
 
@@ -31,7 +31,7 @@ const SHOWN_MISSING = 10;
  * product P(w) ∝ count(w)^α · weight(w), or mixture
  * P(w) = (1 − λ) · count(w)^α / Σ count^α + λ · weight(w) / Σ weight.
  */
-export const domain = defineStrategy<DomainOptions>({
+export const domain = defineSamplerType<DomainOptions>({
   name: "domain",
   description: "unigram^α combined with per-word domain weights (file or map), by product or by mixture with λ",
   reference: "domain-weighted negative sampling; base unigram^α of Mikolov et al. 2013",

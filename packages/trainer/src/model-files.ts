@@ -18,7 +18,7 @@ interface TrainerMeta {
  * readable by gensim's `KeyedVectors.load_word2vec_format(path, binary=...)`.
  * Atomic; gzipped when `path` ends in `.gz`.
  */
-export async function saveWord2Vec(model: TrainedModel, path: string, options: { binary?: boolean } = {}): Promise<void> {
+export async function writeTrainedWord2Vec(path: string, model: TrainedModel, options: { binary?: boolean } = {}): Promise<void> {
   await writeWord2Vec(path, { words: model.vocabulary.words, dim: model.dim, vectors: model.vectors }, { binary: options.binary ?? false });
 }
 
@@ -27,9 +27,9 @@ export async function saveWord2Vec(model: TrainedModel, path: string, options: {
  * vocabulary with counts, the input vectors (`input`), the negative-sampling
  * output vectors (`output`) and HS inner-node vectors (`outputHs`) when trained,
  * and the settings, sampler spec, epoch reports and stats in `meta`. Load it with
- * {@link loadModel} to continue training, or evaluate it with `@neglab/eval`.
+ * {@link readTrainedModel} to continue training, or evaluate it with `@neglab/eval`.
  */
-export async function saveModel(model: TrainedModel, path: string): Promise<void> {
+export async function writeTrainedModel(path: string, model: TrainedModel): Promise<void> {
   const meta: TrainerMeta = { producer: "@neglab/trainer", settings: model.settings, sampler: model.sampler, epochs: model.epochs, stats: model.stats };
   const matrices: Record<string, Float32Array> & { input: Float32Array } = { input: model.vectors };
   if (model.outputVectors !== null) matrices.output = model.outputVectors;
@@ -38,14 +38,14 @@ export async function saveModel(model: TrainedModel, path: string): Promise<void
 }
 
 /**
- * Reads a model written by {@link saveModel}. The container is validated
+ * Reads a model written by {@link writeTrainedModel}. The container is validated
  * before anything is allocated (`readModelFile`); this also checks that the
  * file was written by the trainer, that its settings are valid and that every
  * matrix has one row per word.
  *
  * @throws VectorsError naming the file for a truncated, foreign or inconsistent file.
  */
-export async function loadModel(path: string): Promise<TrainedModel> {
+export async function readTrainedModel(path: string): Promise<TrainedModel> {
   const file = await readModelFile(path);
   const fail = (message: string): never => {
     throw new VectorsError(message, { file: path });

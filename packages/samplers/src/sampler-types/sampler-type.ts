@@ -1,7 +1,7 @@
 import type { OptionInfo, SpecReader } from "../options.js";
 import type { CollisionPolicy, NegativeSampler, SamplerSpec, SamplerVocabulary } from "../types.js";
 
-/** What a strategy's `parse` may use: checks only, no file access. */
+/** What a sampler type's `parse` may use: checks only, no file access. */
 export interface ParseContext {
   readonly vocabulary: SamplerVocabulary;
   /** Directory that relative paths in the spec are resolved against. */
@@ -10,16 +10,16 @@ export interface ParseContext {
   validateNested(spec: unknown, path: string): SamplerSpec;
 }
 
-/** What a strategy's `build` may use. */
-export interface BuildContext {
+/** What a sampler type's `build` may use. */
+interface BuildContext {
   readonly vocabulary: SamplerVocabulary;
   readonly baseDir: string;
   /** Builds a nested spec through the registry. */
   createSampler(spec: SamplerSpec): Promise<NegativeSampler>;
 }
 
-/** A strategy as `listSamplers()` shows it. */
-export interface StrategyInfo {
+/** A sampler type as `listSamplers()` shows it. */
+export interface SamplerTypeInfo {
   /** The `type` of its specs. */
   readonly name: string;
   /** One line: what it draws. */
@@ -30,13 +30,13 @@ export interface StrategyInfo {
   readonly options: readonly OptionInfo[];
 }
 
-/** Options of a strategy after parsing: every option present, defaults filled in. */
+/** Options of a sampler type after parsing: every option present, defaults filled in. */
 export interface ParsedOptions {
   readonly collision: CollisionPolicy;
 }
 
-/** A registered strategy: its listing, a checker that fills defaults, and a builder. */
-export interface Strategy<O extends ParsedOptions = ParsedOptions> extends StrategyInfo {
+/** A registered sampler type: its listing, a checker that fills defaults, and a builder. */
+export interface SamplerType<O extends ParsedOptions = ParsedOptions> extends SamplerTypeInfo {
   /** Checks a spec's options against `options` and returns them complete (no file access). */
   parse(reader: SpecReader, context: ParseContext): O;
   /** The normalised spec of parsed options; default `{ type: name, ...options }`. Validating it again gives the same. */
@@ -45,7 +45,7 @@ export interface Strategy<O extends ParsedOptions = ParsedOptions> extends Strat
   build(options: O, spec: SamplerSpec, context: BuildContext): NegativeSampler | Promise<NegativeSampler>;
 }
 
-/** Declares a strategy with its options type inferred from `parse`. */
-export function defineStrategy<O extends ParsedOptions>(strategy: Strategy<O>): Strategy<O> {
-  return strategy;
+/** Declares a sampler type with its options type inferred from `parse`. */
+export function defineSamplerType<O extends ParsedOptions>(samplerType: SamplerType<O>): SamplerType<O> {
+  return samplerType;
 }

@@ -2,7 +2,7 @@ import { collisionOption } from "../options.js";
 import { AnnealedSampler, type AnnealingPlan } from "../samplers/annealed-sampler.js";
 import { SCHEDULES } from "../schedule.js";
 import type { CollisionPolicy } from "../types.js";
-import { defineStrategy } from "./strategy.js";
+import { defineSamplerType } from "./sampler-type.js";
 
 /** Parsed options of an annealed sampler. */
 export interface AnnealedOptions extends AnnealingPlan {
@@ -10,7 +10,7 @@ export interface AnnealedOptions extends AnnealingPlan {
 }
 
 /** `annealed`: unigram^α(t) with α moving over training progress t. */
-export const annealed = defineStrategy<AnnealedOptions>({
+export const annealed = defineSamplerType<AnnealedOptions>({
   name: "annealed",
   description: "unigram^α with α moving from alphaStart to alphaEnd over training (linear or cosine schedule)",
   reference: "curriculum over the noise distribution (Bengio et al. 2009 curriculum learning); unigram^α of Mikolov et al. 2013",

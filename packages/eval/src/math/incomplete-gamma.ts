@@ -1,23 +1,4 @@
-/**
- * ln Γ(x) for x > 0 by the Lanczos approximation with g = 7 and nine
- * coefficients (Lanczos 1964; the coefficient set popularised by Godfrey and
- * used in Numerical Recipes' `gammln` family), relative error below 1e-14.
- * The reflection formula covers x < 0.5.
- */
-export function logGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-  const z = x - 1;
-  let series = LANCZOS[0];
-  for (let i = 1; i < LANCZOS.length; i++) series += LANCZOS[i] / (z + i);
-  const t = z + LANCZOS_G + 0.5;
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(series);
-}
-
-const LANCZOS_G = 7;
-const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-];
+import { logGamma } from "./log-gamma.js";
 
 const EPSILON = 1e-15;
 const TINY = 1e-300;

@@ -2,7 +2,7 @@ import { collisionOption, show } from "../options.js";
 import { AdaptiveSampler, SELECTIONS, type AdaptivePlan } from "../samplers/adaptive-sampler.js";
 import { checkRedrawCanEnd, IndependentSampler } from "../samplers/independent-sampler.js";
 import type { CollisionPolicy, SamplerSpec } from "../types.js";
-import { defineStrategy } from "./strategy.js";
+import { defineSamplerType } from "./sampler-type.js";
 
 /** Parsed options of an adaptive sampler. */
 export interface AdaptiveOptions extends AdaptivePlan {
@@ -12,7 +12,7 @@ export interface AdaptiveOptions extends AdaptivePlan {
 }
 
 /** `adaptive`: model-aware hard negatives chosen among M candidates of a base sampler. */
-export const adaptive = defineStrategy<AdaptiveOptions>({
+export const adaptive = defineSamplerType<AdaptiveOptions>({
   name: "adaptive",
   description: "model-aware hard negatives: M candidates from a base sampler, keep the top k by h·v' or sample ∝ exp(score/T)",
   reference: "hard negatives (Zhang & Stratos 2021); self-adversarial negative sampling (Sun et al. 2019)",

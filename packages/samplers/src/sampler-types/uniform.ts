@@ -1,9 +1,9 @@
 import { collisionOption } from "../options.js";
 import { UniformSampler } from "../samplers/uniform-sampler.js";
-import { defineStrategy } from "./strategy.js";
+import { defineSamplerType } from "./sampler-type.js";
 
 /** `uniform`: P(w) = 1/V. */
-export const uniform = defineStrategy({
+export const uniform = defineSamplerType({
   name: "uniform",
   description: "every vocabulary word equally likely, P(w) = 1/V",
   reference: "the α = 0 baseline of Mikolov et al. 2013",

@@ -8,13 +8,13 @@ import { buildCumulativeTable, GENSIM_DOMAIN } from "../tables/gensim-cum-table.
 import { buildWord2vecTable, WORD2VEC_TABLE_SIZE } from "../tables/word2vec-table.js";
 import type { CollisionPolicy, NegativeSampler, SamplerSpec, SamplerVocabulary } from "../types.js";
 import { normalise, unigramWeights } from "../weights.js";
-import { defineStrategy } from "./strategy.js";
+import { defineSamplerType } from "./sampler-type.js";
 
 /** How a unigram sampler draws. */
-export type UnigramMethod = "alias" | "word2vec-table" | "cumulative" | "fasttext-table";
+type UnigramMethod = "alias" | "word2vec-table" | "cumulative" | "fasttext-table";
 
 /** Every {@link UnigramMethod}, in the order `listSamplers()` documents them (the values of option `method`). */
-export const UNIGRAM_METHODS: readonly UnigramMethod[] = ["alias", "word2vec-table", "cumulative", "fasttext-table"];
+const UNIGRAM_METHODS: readonly UnigramMethod[] = ["alias", "word2vec-table", "cumulative", "fasttext-table"];
 
 /** Default `tableSize` of each table method, and its largest allowed value. */
 const TABLE_SIZES: Readonly<Record<Exclude<UnigramMethod, "alias">, { default: number; max: number }>> = {
@@ -72,7 +72,7 @@ const INTEGER_SUM: OptionInfo = {
 };
 
 /** Reads alpha / method / tableSize / integerSum; shared with the `fasttext` preset. */
-export function parseUnigram(reader: SpecReader): UnigramOptions {
+function parseUnigram(reader: SpecReader): UnigramOptions {
   const alpha = reader.number("alpha");
   const method = reader.choice("method", UNIGRAM_METHODS);
   if (method === "alias" && reader.spec.tableSize !== undefined) {
@@ -95,7 +95,7 @@ export function parseUnigram(reader: SpecReader): UnigramOptions {
 }
 
 /** The normalised spec of a unigram sampler: only the options its method uses. */
-export function unigramSpec(type: string, options: UnigramOptions): SamplerSpec {
+function unigramSpec(type: string, options: UnigramOptions): SamplerSpec {
   const { alpha, method, tableSize, integerSum, collision } = options;
   if (method === "alias") return { type, alpha, method, collision };
   if (method === "word2vec-table") return { type, alpha, method, tableSize, integerSum, collision };
@@ -103,7 +103,7 @@ export function unigramSpec(type: string, options: UnigramOptions): SamplerSpec 
 }
 
 /** Builds a unigram^α sampler with the chosen method. */
-export function buildUnigram(options: UnigramOptions, spec: SamplerSpec, vocabulary: SamplerVocabulary): NegativeSampler {
+function buildUnigram(options: UnigramOptions, spec: SamplerSpec, vocabulary: SamplerVocabulary): NegativeSampler {
   const { alpha, method, tableSize, integerSum, collision } = options;
   // The exact distribution: the alias method's, and a check (finite, not all zero) for every method.
   const exact = normalise(unigramWeights(vocabulary, alpha), `sampler "${spec.type}": count^${alpha}`);
@@ -143,7 +143,7 @@ function allocating<T>(entries: number, build: () => T): T {
 }
 
 /** `unigram`: P(w) ∝ count(w)^α by one of four methods. */
-export const unigram = defineStrategy<UnigramOptions>({
+export const unigram = defineSamplerType<UnigramOptions>({
   name: "unigram",
   description: "P(w) ∝ count(w)^α, by alias table (O(1)) or the word2vec.c / gensim / fastText tables",
   reference: "Mikolov et al. 2013 (α = 0.75); Caselles-Dupré et al. 2018 (other α); word2vec.c, gensim, fastText",
@@ -154,7 +154,7 @@ export const unigram = defineStrategy<UnigramOptions>({
 });
 
 /** `fasttext`: fastText's sampler, i.e. unigram with α = 0.5, method fasttext-table, collision redraw. */
-export const fasttext = defineStrategy<UnigramOptions>({
+export const fasttext = defineSamplerType<UnigramOptions>({
   name: "fasttext",
   description: "fastText's sampler: count^0.5 from a 10^7-entry table, collisions redrawn (exactly k)",
   reference: "Bojanowski et al. 2017; fastText src/loss.cc (NegativeSamplingLoss)",
