@@ -43,41 +43,27 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
-import { WORK, benchArgs, benchCorpus, dataDir, hasGensim, median, runGensim, runOurs, runWord2vecC, word2vecC } from "./reference-tools.mjs";
+import { WORK, benchCorpus, benchFlags, dataDir, hasGensim, median, runGensim, runOurs, runWord2vecC, usageError as fail, word2vecC } from "./reference-tools.mjs";
 
-/** A bad flag ends the bench before any work with one line naming it, and exit 2. */
-function usageError(message) {
-  console.error(`bench:matrix: ${message}`);
-  process.exit(2);
-}
-
-let flags;
-try {
-  flags = parseArgs({
-    args: benchArgs(),
-    options: {
-      quick: { type: "boolean", default: false },
-      reps: { type: "string", default: "3" },
-      corpus: { type: "string", default: "brown" },
-      tokens: { type: "string", default: "250000" },
-      words: { type: "string", default: "1e6" },
-      epochs: { type: "string" },
-      dims: { type: "string", default: "100,300" },
-      window: { type: "string", default: "5,10" },
-      negative: { type: "string", default: "5,15" },
-      sample: { type: "string", default: "1e-3,1e-4" },
-      arch: { type: "string", default: "skipgram,cbow" },
-      objective: { type: "string", default: "ns,hs" },
-      workers: { type: "string", default: "1,2" },
-      kernel: { type: "string", default: "wasm" },
-      ours: { type: "string", default: "{}" },
-      tag: { type: "string" },
-    },
-  }).values;
-} catch (error) {
-  usageError(error.message);
-}
+const usageError = (message) => fail("bench:matrix", message);
+const flags = benchFlags("bench:matrix", {
+  quick: { type: "boolean", default: false },
+  reps: { type: "string", default: "3" },
+  corpus: { type: "string", default: "brown" },
+  tokens: { type: "string", default: "250000" },
+  words: { type: "string", default: "1e6" },
+  epochs: { type: "string" },
+  dims: { type: "string", default: "100,300" },
+  window: { type: "string", default: "5,10" },
+  negative: { type: "string", default: "5,15" },
+  sample: { type: "string", default: "1e-3,1e-4" },
+  arch: { type: "string", default: "skipgram,cbow" },
+  objective: { type: "string", default: "ns,hs" },
+  workers: { type: "string", default: "1,2" },
+  kernel: { type: "string", default: "wasm" },
+  ours: { type: "string", default: "{}" },
+  tag: { type: "string" },
+});
 
 /** A positive number flag (JavaScript's Number syntax, so 2e6 works); `integer` also requires a whole number. */
 function positive(flag, text, integer = false) {

@@ -9,6 +9,7 @@ import { createWriteStream } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { buildVocabulary, openCorpus } from "@neglab/corpus";
 
 export const WORK = process.env.NEGLAB_BENCH_DIR ?? join(tmpdir(), "neglab-trainer-bench");
@@ -19,6 +20,21 @@ const PYTHON = "/usr/bin/python3";
 export function benchArgs() {
   const args = process.argv.slice(2);
   return args[0] === "--" ? args.slice(1) : args;
+}
+
+/** Ends bench `name` (e.g. "bench:scale") before any work with one line naming the bad flag, and exit 2. */
+export function usageError(name, message) {
+  console.error(`${name}: ${message}`);
+  process.exit(2);
+}
+
+/** The values of the bench's flags (`parseArgs` `options`), or a usage error for an unknown or malformed one. */
+export function benchFlags(name, options) {
+  try {
+    return parseArgs({ args: benchArgs(), options }).values;
+  } catch (error) {
+    return usageError(name, error.message);
+  }
 }
 
 /** The shared data directory ($NEGLAB_DATA or ../shared/data beside the repo). */
