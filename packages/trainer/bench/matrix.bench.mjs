@@ -34,8 +34,9 @@
 // The report (Markdown: one row per cell, the minimum and median ratio and the
 // cells below 1.5×; printed and written to $NEGLAB_BENCH_DIR/matrix/<tag>.md,
 // every run in <tag>.json) gives the 1-minute load average before and after
-// and as each run started: a cell whose tools' median loads differ by half the
-// host's cores or more is flagged "load", its ratio less trustworthy.
+// and as each run started: a cell whose tools ran on a host 1.5× or more as
+// crowded for one as for another (crowding = load ÷ cores, at least 1) is
+// flagged "load", its ratio less trustworthy.
 //
 //   pnpm --filter @neglab/trainer bench:matrix [-- --quick --reps 3 --corpus brown --tokens 250000|all --words 1e6
 //     --epochs n --dims 100,300 --window 5,10 --negative 5,15 --sample 1e-3,1e-4 --arch skipgram,cbow
@@ -216,6 +217,12 @@ const loadAfter = loadText();
 function label({ arch, objective, dim, window, negative, sample, workers }) {
   return `${arch} ${objective} ${dim}/${window}/${objective === "hs" ? "—" : negative}/${sample} ${workers}w`;
 }
+/**
+ * How crowded the host was at 1-minute load average `load`: a CPU-bound process gets about 1 ÷ this of the core it
+ * asks for (the load over the cores, at least 1). A cell is flagged when its tools' figures differ by 1.5× or more:
+ * on 2 cores a load of 3 against 2 or less, or of 15 against 10, but not 2.5 against 0.5.
+ */
+const contention = (load) => Math.max(1, load / cpus().length);
 const rows = cells.map((cell) => {
   const rate = Object.fromEntries(tools.map((tool) => [tool, median(cell.runs[tool].map((x) => x.wordsPerSecond))]));
   const fastest = REFERENCES.reduce((best, tool) => (rate[tool] > rate[best] ? tool : best));
@@ -228,7 +235,7 @@ const rows = cells.map((cell) => {
     ratio: rate.ours / rate[fastest],
     perRep,
     loads,
-    flagged: Math.max(...loads) - Math.min(...loads) >= cpus().length / 2,
+    flagged: contention(Math.max(...loads)) / contention(Math.min(...loads)) >= 1.5,
   };
 });
 
@@ -241,7 +248,7 @@ const lines = [
   `Host: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}; load average (1/5/15 min) before ${loadBefore}, after ${loadAfter}; ${((performance.now() - started) / 60000).toFixed(1)} min.`,
   `Corpus: ${flags.corpus}${Number.isFinite(tokenLimit) ? ` (first sentences up to ${tokenLimit} tokens)` : ""}, ${corpus.tokens.toLocaleString("en-US")} tokens, ${corpus.vocabulary.size.toLocaleString("en-US")} words (min_count 5). ` +
     `Medians of ${reps} reps; words/s = corpus tokens × epochs ÷ training seconds; ours ÷ fastest = ours ÷ the fastest reference's median (per rep: min–max of each rep's own quotient). ` +
-    `Kernel ${flags.kernel}${Object.keys(oursExtra).length > 0 ? `, ours with ${JSON.stringify(oursExtra)}` : ""}. load = 1-minute load average as each tool's runs started (median; ours / gensim iterator / corpus_file / word2vec.c), flagged when they differ by ≥ ${cpus().length / 2}.`,
+    `Kernel ${flags.kernel}${Object.keys(oursExtra).length > 0 ? `, ours with ${JSON.stringify(oursExtra)}` : ""}. load = 1-minute load average as each tool's runs started (median; ours / gensim iterator / corpus_file / word2vec.c), flagged when the host was 1.5× or more as crowded for one as for another (crowding = load ÷ ${cpus().length} cores, at least 1).`,
   "",
   "| arch | objective | dims | window | k | sample | workers | epochs | ours w/s | gensim iterator | gensim corpus_file | word2vec.c | ours ÷ fastest | per rep | load |",
   "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
