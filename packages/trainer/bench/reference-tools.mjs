@@ -159,14 +159,16 @@ export function word2vecVocabFile(corpus) {
 }
 
 /**
- * One word2vec.c run with the settings of `train-once.mjs`'s defaults unless given (size 100, window 5, sample 1e-3,
- * negative 5, no hs, 5 iterations, alpha 0.025, min_count 5; `hs: true` with `negative: 0` is hierarchical softmax
- * alone). The vocabulary is read from a file, so no counting is timed. `seconds` is the training time: from its first
+ * One word2vec.c run; the settings not given are the speed bench's (size 100, window 5, sample 1e-3, negative 5, no
+ * hs, 5 iterations), always alpha 0.025 and min_count 5; `hs: true` with `negative: 0` is hierarchical softmax alone.
+ * The vocabulary is read from a file, so no counting is timed. `seconds` is the training time: from its first
  * progress report (`-debug 2`, flushed every 10,000 words a thread trains, after the vocabulary is read, the vectors
  * allocated and the 10^8-entry unigram table filled) to the process's exit (the vectors written in binary), scaled up
  * by the share of the words trained before that report; words/s = corpus tokens × epochs ÷ `seconds`, the rule of
- * {@link runOurs} and {@link runGensim}. `processSeconds` is the whole process's wall time. Without `output` the
- * vectors go to a temporary file in WORK, removed after.
+ * {@link runOurs} and {@link runGensim}. That share counts the reporting thread's words only, so with several
+ * threads up to 10,000 words per other thread are taken as still to train: an error in word2vec.c's favour of at
+ * most 10,000 × (threads − 1) ÷ (tokens × epochs). `processSeconds` is the whole process's wall time. Without
+ * `output` the vectors go to a temporary file in WORK, removed after.
  */
 export async function runWord2vecC(binary, corpus, { sg, workers, output, dim = 100, window = 5, negative = 5, hs = false, sample = 1e-3, epochs = 5 }) {
   const out = output ?? join(WORK, `word2vec-out-${process.pid}.bin`);
