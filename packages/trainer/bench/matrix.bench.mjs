@@ -200,7 +200,7 @@ for (const cell of cells) cell.runs = Object.fromEntries(Object.keys(TOOLS).map(
 const tools = Object.keys(TOOLS);
 for (let r = 0; r < reps; r++) {
   for (const [i, cell] of cells.entries()) {
-    // The order rotates from rep to rep, so no tool always runs first (or right after a given other tool).
+    // The order rotates from rep to rep, so no tool always runs first in its cell, right after the previous cell.
     const order = tools.map((_, j) => tools[(j + r) % tools.length]);
     for (const tool of order) {
       const load = loadavg()[0];
