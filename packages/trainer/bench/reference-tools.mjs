@@ -4,11 +4,12 @@
 // and one-run helpers for each tool. Everything lives in a temp directory
 // outside the repository ($NEGLAB_BENCH_DIR or <tmpdir>/neglab-trainer-bench).
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createWriteStream } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { buildVocabulary, openCorpus } from "@neglab/corpus";
 
 export const WORK = process.env.NEGLAB_BENCH_DIR ?? join(tmpdir(), "neglab-trainer-bench");
@@ -19,6 +20,21 @@ const PYTHON = "/usr/bin/python3";
 export function benchArgs() {
   const args = process.argv.slice(2);
   return args[0] === "--" ? args.slice(1) : args;
+}
+
+/** Ends bench `name` (e.g. "bench:scale") before any work with one line naming the bad flag, and exit 2. */
+export function usageError(name, message) {
+  console.error(`${name}: ${message}`);
+  process.exit(2);
+}
+
+/** The values of the bench's flags (`parseArgs` `options`), or a usage error for an unknown or malformed one. */
+export function benchFlags(name, options) {
+  try {
+    return parseArgs({ args: benchArgs(), options }).values;
+  } catch (error) {
+    return usageError(name, error.message);
+  }
 }
 
 /** The shared data directory ($NEGLAB_DATA or ../shared/data beside the repo). */
@@ -34,26 +50,42 @@ const BENCH_CORPORA = {
   prose: ["brown", "enwiki-sample", "kjv", "austen", "lee_background"],
 };
 
-/** The bench corpus `name` ("brown" or "prose") prepared once from `data`/corpora; see {@link preparedCorpus}. */
-export function benchCorpus(name, data) {
+/**
+ * The bench corpus `name` ("brown" or "prose") prepared once from `data`/corpora; see {@link preparedCorpus}.
+ * With `tokens`, only its first sentences up to that many tokens (a corpus of its own, with its own vocabulary).
+ */
+export function benchCorpus(name, data, tokens = Infinity) {
   const files = BENCH_CORPORA[name];
   if (files === undefined) throw new Error(`--corpus must be one of ${Object.keys(BENCH_CORPORA).join(", ")}, got ${JSON.stringify(name)}`);
-  return preparedCorpus(name, files.map((f) => join(data, "corpora", `${f}.txt`)));
+  const tag = Number.isFinite(tokens) ? `${name}-first${tokens}` : name;
+  return preparedCorpus(tag, files.map((f) => join(data, "corpora", `${f}.txt`)), tokens);
 }
 
-/** Writes the normalised concatenation of `files` to WORK/<name>.txt once; returns its path and token count. */
-export async function preparedCorpus(name, files) {
+/**
+ * Writes the normalised concatenation of `files` to WORK/<name>.txt once, whole sentences until `limit` tokens
+ * are written; returns its path, token and sentence counts and vocabulary (min_count 5).
+ */
+export async function preparedCorpus(name, files, limit = Infinity) {
   mkdirSync(WORK, { recursive: true });
   const out = join(WORK, `${name}.txt`);
   if (!existsSync(out)) {
     const part = `${out}.part`;
     const stream = createWriteStream(part);
+    let written = 0;
     for (const file of files) {
       const corpus = await openCorpus(file, { normalize: { lowercase: true, punctuation: "drop" } });
       for await (const batch of corpus.sentenceBatches()) {
-        const text = batch.filter((s) => s.length > 0).map((s) => `${s.join(" ")}\n`).join("");
-        if (!stream.write(text)) await new Promise((resolve) => stream.once("drain", resolve));
+        const kept = [];
+        for (const sentence of batch) {
+          if (written >= limit) break;
+          if (sentence.length === 0) continue;
+          kept.push(`${sentence.join(" ")}\n`);
+          written += sentence.length;
+        }
+        if (!stream.write(kept.join(""))) await new Promise((resolve) => stream.once("drain", resolve));
+        if (written >= limit) break;
       }
+      if (written >= limit) break;
     }
     await new Promise((resolve) => stream.end(resolve));
     execFileSync("mv", [part, out]);
@@ -94,18 +126,25 @@ export function hasGensim() {
   }
 }
 
-/** Runs a command under /usr/bin/time; resolves with its stdout, wall seconds and peak RSS (KiB). */
-export function timed(command, args) {
+/**
+ * Runs a command under /usr/bin/time; resolves with its stdout, wall seconds and peak RSS (KiB), and the
+ * `performance.now()` of its exit. `onStdout(chunk, now)` sees each piece of stdout as it arrives.
+ */
+export function timed(command, args, onStdout) {
   return new Promise((resolve, reject) => {
     const child = spawn("/usr/bin/time", ["-f", "\n%e %M", command, ...args], { stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
+    child.stdout.on("data", (d) => {
+      stdout += d;
+      onStdout?.(String(d), performance.now());
+    });
     child.stderr.on("data", (d) => (stderr += d));
     child.on("close", (code) => {
+      const exitedAt = performance.now();
       if (code !== 0) return reject(new Error(`${command} exited with ${code}: ${stderr.slice(-2000)}`));
       const [seconds, peakKiB] = stderr.trim().split("\n").at(-1).split(" ").map(Number);
-      resolve({ stdout, wallSeconds: seconds, peakKiB });
+      resolve({ stdout, wallSeconds: seconds, peakKiB, exitedAt });
     });
   });
 }
@@ -119,13 +158,33 @@ export function word2vecVocabFile(corpus) {
   return file;
 }
 
-/** One word2vec.c run; words/s from its wall time (process start to exit, vocabulary read from file). */
-export async function runWord2vecC(binary, corpus, { sg, workers, output }) {
-  const args = ["-train", corpus.path, "-output", output ?? "/dev/null", "-size", "100", "-window", "5", "-sample", "1e-3",
-    "-negative", "5", "-hs", "0", "-min-count", "5", "-iter", "5", "-cbow", sg ? "0" : "1", "-alpha", "0.025",
-    "-threads", String(workers), "-binary", output ? "0" : "1", "-debug", "0", "-read-vocab", word2vecVocabFile(corpus)];
-  const run = await timed(binary, args);
-  return { seconds: run.wallSeconds, wordsPerSecond: (corpus.tokens * 5) / run.wallSeconds, peakKiB: run.peakKiB };
+/**
+ * One word2vec.c run; the settings not given are the speed bench's (size 100, window 5, sample 1e-3, negative 5, no
+ * hs, 5 iterations), always alpha 0.025 and min_count 5; `hs: true` with `negative: 0` is hierarchical softmax alone.
+ * The vocabulary is read from a file, so no counting is timed. `seconds` is the training time: from its first
+ * progress report (`-debug 2`, flushed every 10,000 words a thread trains, after the vocabulary is read, the vectors
+ * allocated and the 10^8-entry unigram table filled) to the process's exit (the vectors written in binary), scaled up
+ * by the share of the words trained before that report; words/s = corpus tokens × epochs ÷ `seconds`, the rule of
+ * {@link runOurs} and {@link runGensim}. That share counts the reporting thread's words only, so with several
+ * threads up to 10,000 words per other thread are taken as still to train: an error in word2vec.c's favour of at
+ * most 10,000 × (threads − 1) ÷ (tokens × epochs). `processSeconds` is the whole process's wall time. Without
+ * `output` the vectors go to a temporary file in WORK, removed after.
+ */
+export async function runWord2vecC(binary, corpus, { sg, workers, output, dim = 100, window = 5, negative = 5, hs = false, sample = 1e-3, epochs = 5 }) {
+  const out = output ?? join(WORK, `word2vec-out-${process.pid}.bin`);
+  const args = ["-train", corpus.path, "-output", out, "-size", String(dim), "-window", String(window), "-sample", String(sample),
+    "-negative", String(negative), "-hs", hs ? "1" : "0", "-min-count", "5", "-iter", String(epochs), "-cbow", sg ? "0" : "1", "-alpha", "0.025",
+    "-threads", String(workers), "-binary", output ? "0" : "1", "-debug", "2", "-read-vocab", word2vecVocabFile(corpus)];
+  // the first chunk of stdout with a progress report: when it arrived and the share of the training done by then
+  let first = null;
+  const run = await timed(binary, args, (chunk, now) => {
+    const shares = [...chunk.matchAll(/Progress: ([\d.]+)%/g)];
+    if (first === null && shares.length > 0) first = { at: now, done: Number(shares.at(-1)[1]) / 100 };
+  });
+  if (!output) rmSync(out, { force: true });
+  if (first === null) throw new Error(`word2vec.c printed no progress report on ${corpus.path}: ${run.stdout.slice(-500)}`);
+  const seconds = (run.exitedAt - first.at) / 1000 / (1 - first.done);
+  return { seconds, processSeconds: run.wallSeconds, wordsPerSecond: (corpus.tokens * epochs) / seconds, peakKiB: run.peakKiB };
 }
 
 /**

@@ -35,45 +35,28 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { parallelCapacity } from "./host.mjs";
-import { WORK, benchArgs, hasGensim, median, runGensim, runOurs } from "./reference-tools.mjs";
+import { WORK, benchFlags, hasGensim, median, runGensim, runOurs, usageError as fail } from "./reference-tools.mjs";
 import { writeZipfCorpus } from "./zipf-corpus.mjs";
 
-/** A bad flag ends the bench before any work with one line naming it, and exit 2. */
-function usageError(message) {
-  console.error(`bench:scale: ${message}`);
-  process.exit(2);
-}
-
-/** The flags, or a usage error for an unknown or malformed one. */
-function parsedFlags(config) {
-  try {
-    return parseArgs(config).values;
-  } catch (error) {
-    return usageError(error.message);
-  }
-}
-const flags = parsedFlags({
-  args: benchArgs(),
-  options: {
-    tokens: { type: "string", default: "1e6,1e7,1e8" },
-    types: { type: "string", default: "1e5,1e6" },
-    reps: { type: "string" },
-    "sentence-length": { type: "string", default: "20" },
-    exponent: { type: "string", default: "1" },
-    "corpus-seed": { type: "string", default: "1" },
-    arch: { type: "string", default: "skipgram" },
-    dim: { type: "string", default: "100" },
-    window: { type: "string", default: "5" },
-    negative: { type: "string", default: "5" },
-    "min-count": { type: "string", default: "5" },
-    sample: { type: "string", default: "1e-3" },
-    epochs: { type: "string", default: "1" },
-    workers: { type: "string", default: "2" },
-    seed: { type: "string", default: "1" },
-    tag: { type: "string", default: "scale" },
-  },
+const usageError = (message) => fail("bench:scale", message);
+const flags = benchFlags("bench:scale", {
+  tokens: { type: "string", default: "1e6,1e7,1e8" },
+  types: { type: "string", default: "1e5,1e6" },
+  reps: { type: "string" },
+  "sentence-length": { type: "string", default: "20" },
+  exponent: { type: "string", default: "1" },
+  "corpus-seed": { type: "string", default: "1" },
+  arch: { type: "string", default: "skipgram" },
+  dim: { type: "string", default: "100" },
+  window: { type: "string", default: "5" },
+  negative: { type: "string", default: "5" },
+  "min-count": { type: "string", default: "5" },
+  sample: { type: "string", default: "1e-3" },
+  epochs: { type: "string", default: "1" },
+  workers: { type: "string", default: "2" },
+  seed: { type: "string", default: "1" },
+  tag: { type: "string", default: "scale" },
 });
 
 /** A numeric flag (JavaScript's Number syntax, so 1e8 works). */

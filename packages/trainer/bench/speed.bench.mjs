@@ -5,8 +5,9 @@
 // workers. Medians of 3 runs (`--reps n` to change); the 2-worker scaling is the
 // median of the per-rep ratios of each tool's 1- and 2-worker runs, made back to back. words/s = corpus
 // tokens × 5 ÷ seconds, where seconds is the training time for @neglab/trainer (after
-// vocabulary and encoding) and gensim (`model.train()`), and the process wall
-// time for word2vec.c (vocabulary read from a file, vectors not written).
+// vocabulary and encoding), gensim (`model.train()`) and word2vec.c (from its
+// first progress report to its exit: vocabulary read from a file, vectors and
+// unigram table set up before; see reference-tools.mjs).
 // Also measures what the host can give two workers (bench/host.mjs): its
 // parallel capacity (two independent CPU-bound processes ÷ one; ≈ 2.0 on a quiet
 // 2-core machine), before and after; and in each rep, right before the paired
