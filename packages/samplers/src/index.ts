@@ -11,7 +11,7 @@ export { SamplerError } from "./errors.js";
 export { closestName } from "@neglab/suggest";
 export { createWeightedSampler, type SamplerFactory, type SamplerFactoryContext } from "./custom-module.js";
 export { COLLISION_EFFECT } from "./collision.js";
-export { parseWeightsFile } from "./domain-weights.js";
+export { domainWeights, parseWeightsFile } from "./domain-weights.js";
 export {
   preflightSamplerSpec,
   PREFLIGHT_TIMEOUT_MS,

@@ -1,9 +1,17 @@
-import { brownCorpus, buildVocabulary, openCorpus, type Corpus } from "@neglab/corpus";
+import { brownCorpus, buildVocabulary, openCorpus, type Corpus, type Vocabulary } from "@neglab/corpus";
 import { writeFileAtomically, writeToStream } from "@neglab/vectors";
+import { domainWeights, SamplerError } from "@neglab/samplers";
 import type { CommandModule } from "yargs";
-import { domainWeights, DomainWeightsError } from "../experiment/domain-weights.js";
 import { checkOutputs } from "../output-paths.js";
 import { numberFlag } from "./number-flags.js";
+
+/** A `samplers weights` option that is out of range, or weights it would make that no file can hold; the message names the flag. */
+export class DomainWeightsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DomainWeightsError";
+  }
+}
 
 interface WeightsArgs {
   domain: string;
@@ -43,7 +51,7 @@ export const samplersWeightsCommand: CommandModule<object, WeightsArgs> = {
       source.startsWith("brown:") ? brownCorpus({ categories: source.slice(6).split(","), normalize }) : openCorpus(source, { normalize });
     const { vocabulary: background } = await buildVocabulary(await open(args.background), { minCount: args["min-count"] });
     const { vocabulary: domain } = await buildVocabulary(await open(args.domain), { minCount: 1 });
-    const weights = domainWeights(domain, background, args.beta, args.smoothing);
+    const weights = weightsNamingFlags(domain, background, args.beta, args.smoothing);
     const chunks = [Buffer.from(weights.map(([w, x]) => `${w}\t${x.toPrecision(6)}`).join("\n") + "\n")];
     await (args.out === "-" ? writeToStream(process.stdout, chunks) : writeFileAtomically(args.out, chunks));
     const top = [...weights].sort((a, b) => b[1] - a[1]).slice(0, 10);
@@ -51,3 +59,12 @@ export const samplersWeightsCommand: CommandModule<object, WeightsArgs> = {
     (args.out === "-" ? console.error : console.log)(`wrote ${weights.length} weights to ${args.out === "-" ? "standard output" : args.out}; highest: ${top.map(([w, x]) => `${w} ${x.toFixed(2)}`).join(", ")}`);
   },
 };
+
+/** {@link domainWeights} with a refused option named by its flag (`--beta 1000000: …`). */
+function weightsNamingFlags(domain: Vocabulary, background: Vocabulary, beta: number, smoothing: number): [string, number][] {
+  try {
+    return domainWeights(domain, background, { beta, smoothing });
+  } catch (error) {
+    throw error instanceof SamplerError && error.field !== undefined ? new DomainWeightsError(`--${error.message}`) : error;
+  }
+}
