@@ -5,7 +5,7 @@ import { corpusDigest, type Corpus } from "./corpus.js";
 import { countAndEncodeToFile } from "./encode.js";
 import { openEncodedCorpus, type EncodedCorpusFile } from "./encoded-file.js";
 import { CorpusError, fileSystemProblem } from "./errors.js";
-import { temporaryNameBeside } from "./temporary-name.js";
+import { temporaryNameBeside } from "@neglab/files";
 import type { CorpusStats, VocabularyOptions } from "./vocabulary-builder.js";
 import { loadVocabulary, saveVocabulary } from "./vocabulary-file.js";
 import type { Vocabulary } from "./vocabulary.js";

@@ -23,5 +23,3 @@ export {
   type LoadedModel,
 } from "./model-file.js";
 export { loadEmbeddings } from "./load.js";
-export { writeFileAtomically, writeToStream, resolveWriteTarget, type WriteFileOptions } from "./atomic-write.js";
-export { assertRegularFile, describeFileKind } from "./regular-file.js";
