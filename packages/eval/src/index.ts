@@ -37,4 +37,3 @@ export { cacheDirectory, dataDirectory } from "./datasets/directories.js";
 export { locateDataset, type DatasetLocation } from "./datasets/locate.js";
 export { verifyDataset } from "./datasets/verify.js";
 export { DEFAULT_FETCH_TIMEOUTS, fetchDataset, type FetchOptions, type FetchResult } from "./datasets/fetch.js";
-export { sha256File } from "./datasets/sha256-file.js";

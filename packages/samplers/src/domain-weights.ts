@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { SamplerError } from "./errors.js";
-import { assertRegularFile, plainReason } from "./regular-file.js";
+import { assertRegularFile, lookupProblem } from "@neglab/files";
 import { show } from "./options.js";
 import type { SamplerVocabulary } from "./types.js";
 
@@ -69,7 +69,7 @@ export async function readWeightsFile(file: string): Promise<WeightEntry[]> {
     throw new SamplerError(`cannot read the weights file: ${problem}`, { file, field: "weights", cause });
   };
   await assertRegularFile(file, fail);
-  const text = await readFile(file, "utf8").catch((error: unknown) => fail(plainReason(error), error));
+  const text = await readFile(file, "utf8").catch((error: unknown) => fail(lookupProblem(error), error));
   return parseWeightsFile(text, file);
 }
 

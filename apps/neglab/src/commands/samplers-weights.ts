@@ -1,5 +1,5 @@
 import { brownCorpus, buildVocabulary, openCorpus, type Corpus, type Vocabulary } from "@neglab/corpus";
-import { writeFileAtomically, writeToStream } from "@neglab/vectors";
+import { writeFileAtomically, writeToStream } from "@neglab/files";
 import { domainWeights, SamplerError } from "@neglab/samplers";
 import type { CommandModule } from "yargs";
 import { checkOutputs } from "../output-paths.js";

@@ -1,4 +1,4 @@
-import { sha256File } from "@neglab/eval";
+import { sha256File } from "@neglab/files";
 import { benchmarkPath } from "../experiment/benchmark-data.js";
 import type { Experiment } from "../experiment/definition.js";
 import { samplerFiles } from "../experiment/sampler-files.js";
