@@ -10,7 +10,7 @@
 export { CorpusError } from "./errors.js";
 export { Vocabulary } from "./vocabulary.js";
 export { PYTHON_WHITESPACE, MAX_SENTENCE_LENGTH, splitWhitespace } from "./tokenize.js";
-export { createNormalizer, type NormalizeOptions, type Normalizer } from "./normalize.js";
+export { createNormalizer, PUNCTUATION_MODES, type NormalizeOptions, type Normalizer, type PunctuationMode } from "./normalize.js";
 export { sentenceBatches, type SentenceStreamOptions } from "./sentence-stream.js";
 export { scanTokens, type TokenSink, type ScanOptions } from "./token-scanner.js";
 export { fileBytes } from "./byte-sources.js";

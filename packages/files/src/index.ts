@@ -10,5 +10,6 @@ export { writeFileAtomically, writeToStream, type WriteData, type WriteFileOptio
 export { createAtomicFile, resolveWriteTarget, type AtomicFile } from "./atomic-file.js";
 export { temporaryNameBeside, temporaryNameOwner, temporaryNameTarget, type TemporaryNameOwner } from "./temporary-name.js";
 export { assertRegularFile, describeFileKind, lookupProblem } from "./file-kind.js";
+export { findBuiltFile } from "./built-file.js";
 export { processAlive } from "./process-alive.js";
 export { sha256File } from "./sha256-file.js";

@@ -2,6 +2,7 @@ export { VectorsError } from "./errors.js";
 export { Embeddings, type EmbeddingsLike, type EmbeddingsOptions } from "./embeddings.js";
 export { float32Norm, rowNorms, unitRows } from "./norms.js";
 export { meanCosineToCentroid } from "./centroid-cosine.js";
+export { inSharedMemory } from "./shared-memory.js";
 export { dot } from "./dot.js";
 export { TopK } from "./top-k.js";
 export { meanUnitVector, resolveTerms, scaleToUnit, type QueryTerm, type ResolvedTerm } from "./query-terms.js";

@@ -1,4 +1,4 @@
-import { brownCorpus, buildVocabulary, openCorpus, type Corpus, type Vocabulary } from "@neglab/corpus";
+import { brownCorpus, buildVocabulary, openCorpus, PUNCTUATION_MODES, type Corpus, type PunctuationMode, type Vocabulary } from "@neglab/corpus";
 import { writeFileAtomically, writeToStream } from "@neglab/files";
 import { domainWeights, SamplerError } from "@neglab/samplers";
 import type { CommandModule } from "yargs";
@@ -21,7 +21,7 @@ interface WeightsArgs {
   smoothing: number;
   "min-count": number;
   lowercase: boolean;
-  punctuation: "keep" | "drop" | "strip";
+  punctuation: PunctuationMode;
 }
 
 /** `neglab samplers weights`: a `domain` sampler weights file from a domain sub-corpus against a background corpus. */
@@ -37,7 +37,7 @@ export const samplersWeightsCommand: CommandModule<object, WeightsArgs> = {
       .option("smoothing", numberFlag("smoothing", { default: 1, describe: "Add-λ smoothing of both distributions" }))
       .option("min-count", numberFlag("min-count", { default: 5, describe: "Background vocabulary's minCount (match the experiment's)" }))
       .option("lowercase", { type: "boolean", default: false, describe: "Lowercase tokens" })
-      .option("punctuation", { choices: ["keep", "drop", "strip"] as const, default: "keep" as const, describe: "Punctuation-only tokens" }),
+      .option("punctuation", { choices: PUNCTUATION_MODES, default: "keep" as const, describe: "Punctuation-only tokens" }),
   handler: async (args) => {
     // 1. Every flag and the output before any corpus is read.
     if (!(args.smoothing > 0)) throw new DomainWeightsError(`--smoothing ${args.smoothing}: expected a finite number > 0`);
