@@ -108,21 +108,24 @@ describe("writeFileAtomically", () => {
   });
 });
 
-describe("an interrupted write", () => {
-  it("leaves no temporary file when the process exits midway (process.exit, as on SIGINT)", () => {
-    const sub = join(dir, "interrupted");
-    mkdirSync(sub);
+describe("an interrupted write leaves no temporary file", () => {
+  const cases = [
+    { name: "process.exit midway (as a SIGINT handler does)", interrupt: "process.exit(130)", ended: { status: 130, signal: null } },
+    { name: "SIGTERM midway, without a handler: the process ends by the signal", interrupt: 'process.kill(process.pid, "SIGTERM")', ended: { status: null, signal: "SIGTERM" } },
+  ];
+  it.each(cases)("$name", ({ interrupt, ended }) => {
+    const sub = mkdtempSync(join(dir, "interrupted-"));
     const dist = pathToFileURL(fileURLToPath(new URL("../dist/index.js", import.meta.url))).href;
     const script = `
       import { writeFileAtomically } from ${JSON.stringify(dist)};
       async function* slow() {
         yield Buffer.from("half");
-        setTimeout(() => process.exit(130), 50);
+        setTimeout(() => ${interrupt}, 50);
         await new Promise((resolve) => setTimeout(resolve, 60_000));
       }
       await writeFileAtomically(${JSON.stringify(join(sub, "out.txt"))}, slow());`;
     const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 20_000 });
-    expect(child.status).toBe(130);
+    expect({ status: child.status, signal: child.signal }).toEqual(ended);
     expect(readdirSync(sub)).toEqual([]);
   });
 });
@@ -135,25 +138,6 @@ describe("writeToStream", () => {
     await writeToStream(stream, [Buffer.from("a "), Buffer.from("b\n")]);
     expect(out).toBe("a b\n");
     expect(stream.writableEnded).toBe(false);
-  });
-});
-
-describe("an interrupted write, continued", () => {
-  it("leaves no temporary file when SIGTERM ends the process midway, which ends by the signal", () => {
-    const sub = join(dir, "terminated");
-    mkdirSync(sub);
-    const dist = pathToFileURL(fileURLToPath(new URL("../dist/index.js", import.meta.url))).href;
-    const script = `
-      import { writeFileAtomically } from ${JSON.stringify(dist)};
-      async function* slow() {
-        yield Buffer.from("half");
-        setTimeout(() => process.kill(process.pid, "SIGTERM"), 50);
-        await new Promise((resolve) => setTimeout(resolve, 60_000));
-      }
-      await writeFileAtomically(${JSON.stringify(join(sub, "out.txt"))}, slow());`;
-    const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 20_000 });
-    expect(child.signal).toBe("SIGTERM");
-    expect(readdirSync(sub)).toEqual([]);
   });
 });
 
