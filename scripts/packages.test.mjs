@@ -71,6 +71,12 @@ const EXPECT = {
     // The same seed gives the same stream on every platform.
     assert.match(stdout, /^871031591$/m);
   },
+  "packages/files/examples/atomic-write.mjs": ({ stdout }) => {
+    assert.match(stdout, /^unigram,0\.61$/m);
+    assert.match(stdout, /^the source failed$/m);
+    assert.match(stdout, /^latest\.csv results\.csv$/m);
+    assert.match(stdout, /^true its directory does not exist \(ENOENT\)$/m);
+  },
   "packages/suggest/examples/did-you-mean.mjs": ({ stdout }) => {
     assert.match(stdout, /^unigram$/m);
     assert.match(stdout, /unknown sampler "unfiorm"; did you mean "uniform"\?/);

@@ -1,4 +1,5 @@
 import { basename, dirname, join } from "node:path";
+import { temporaryNameTarget } from "@neglab/files";
 
 /**
  * The exit codes of `neglab` (the README's "Exit codes" paragraph): 0 success,
@@ -166,16 +167,12 @@ function systemErrorMessage(error: SystemError): string {
 }
 
 /**
- * The temporary names the packages write through, beside the final file:
- * `.name.<pid>.<suffix>.tmp` (atomic writes), `name.<pid>.tmp` and
- * `.name.<pid>.<hex>.part` (downloads), `<pid>` being this process's id (worker
- * threads share it), which keeps a user's own `x.5.tmp` from being renamed.
- * Group 1 is the final file's name.
+ * The path the user gave for `path`: itself, or the final file a temporary
+ * file of this process stands in for (`temporaryNameTarget` of @neglab/files:
+ * every atomic write and download goes through its temporary names, which name
+ * this host and process, so a user's own `x.5.tmp` is never renamed).
  */
-const TEMPORARY_NAME = new RegExp(`^\\.?(.+?)\\.${process.pid}(?:\\.[0-9a-z]+)?\\.(?:tmp|part)$`);
-
-/** The path the user gave for `path`: itself, or the final file a temporary file of this process stands in for. */
 export function userPath(path: string): string {
-  const match = TEMPORARY_NAME.exec(basename(path));
-  return match === null ? path : join(dirname(path), match[1]);
+  const target = temporaryNameTarget(basename(path));
+  return target === null ? path : join(dirname(path), target);
 }

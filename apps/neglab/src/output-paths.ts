@@ -1,7 +1,7 @@
 import { constants, type Stats } from "node:fs";
 import { access, readdir, realpath, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
-import { resolveWriteTarget } from "@neglab/vectors/files";
+import { resolveWriteTarget } from "@neglab/files";
 import { errnoProblem, isSystemError } from "./errors.js";
 
 /**

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, open, rename, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
+import { temporaryNameBeside } from "@neglab/files";
 import { describe, expect, it } from "vitest";
 import { describeError, oneLine, userPath } from "../src/errors.js";
 import { explainInvalidChoice, explainUnknownArguments, unknownCommand } from "../src/usage.js";
@@ -33,15 +34,17 @@ describe("describeError: system errors in plain words with the user's path", () 
   it("names the user's file, not the temporary file an atomic write or a download goes through", async () => {
     const dir = await mkdtemp(join(tmpdir(), "neglab-cli-errors-"));
     await mkdir(join(dir, "out.txt"));
-    await writeFile(join(dir, `.out.txt.${process.pid}.lq2x9.tmp`), "x");
+    const temporary = temporaryNameBeside(join(dir, "out.txt"));
+    await writeFile(temporary, "x");
     // Renaming the finished temporary file over a directory the user named as --out.
-    const error = await raised(() => rename(join(dir, `.out.txt.${process.pid}.lq2x9.tmp`), join(dir, "out.txt")));
+    const error = await raised(() => rename(temporary, join(dir, "out.txt")));
     expect(describeError(error).message).toMatch(new RegExp(`^${join(dir, "out.txt")}: .*\\((EISDIR|ENOTEMPTY|EEXIST)\\)$`));
     expect(describeError(error).message).not.toContain(".tmp");
-    const full = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", syscall: "open", path: join(dir, `.v.bin.${process.pid}.1a2b.tmp`) });
+    const full = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC", syscall: "open", path: temporaryNameBeside(join(dir, "v.bin")) });
     expect(describeError(full).message).toBe(`${join(dir, "v.bin")}: no space left on the device (ENOSPC)`);
-    expect(userPath(`/d/.questions.txt.${process.pid}.9f3e01ab.part`)).toBe("/d/questions.txt");
-    expect(userPath(`/d/report.html.${process.pid}.tmp`)).toBe("/d/report.html");
+    expect(userPath(temporaryNameBeside("/d/questions.txt", "part"))).toBe("/d/questions.txt");
+    expect(userPath(temporaryNameBeside("/d/x.gz", "ids.tmp"))).toBe("/d/x.gz");
+    expect(userPath(`/d/.report.html.${hostname()}.4194305.0123abcd.tmp`)).toBe(`/d/.report.html.${hostname()}.4194305.0123abcd.tmp`);
     // Another process's (or the user's own) file that merely looks temporary keeps its name.
     expect(userPath("/d/results.5.tmp")).toBe("/d/results.5.tmp");
   });

@@ -1,9 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { Vocabulary } from "@neglab/corpus";
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { domainWeights, DomainWeightsError } from "../src/experiment/domain-weights.js";
 import { neglab, outputsWorkspace } from "./outputs-helpers.js";
 
 // Defect 14 of issue #19: `samplers weights --beta abc` (or NaN) wrote NaN weights with exit 0.
@@ -35,23 +32,5 @@ describe("samplers weights validates its numeric flags before reading any corpus
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^neglab: --beta 1000000: the weight of "\S+" \(ratio [\d.e+-]+ to the power β\) is not finite: choose a smaller \|β\|\n$/);
     expect(existsSync(out)).toBe(false);
-  });
-});
-
-describe("domainWeights", () => {
-  it("returns finite weights or refuses, for any finite β and λ > 0", () => {
-    const counts = fc.array(fc.tuple(fc.constantFrom("a", "b", "c", "d"), fc.integer({ min: 1, max: 1e6 })), { minLength: 1, maxLength: 4 });
-    fc.assert(
-      fc.property(counts, counts, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ min: Number.MIN_VALUE, max: 1e300, noNaN: true }), (d, b, beta, smoothing) => {
-        const domain = Vocabulary.fromCounts(new Map(d), 1);
-        const back = Vocabulary.fromCounts(new Map(b), 1);
-        try {
-          for (const [, weight] of domainWeights(domain, back, beta, smoothing)) expect(Number.isFinite(weight) && weight >= 0).toBe(true);
-        } catch (error) {
-          expect(error).toBeInstanceOf(DomainWeightsError);
-        }
-      }),
-      { seed: 1, numRuns: 300 },
-    );
   });
 });

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Experiment } from "../dist/experiment/definition.js";
@@ -73,9 +73,10 @@ describe("the report files are written as one set (issue #19, defect 16)", () =>
   it("removes the temporary files of a writer that was killed before renaming them", async () => {
     const runDir = mkdtempSync(join(tmpdir(), "neglab-set-"));
     // A pid above the kernel's pid_max (2^22) belongs to no process.
-    writeFileSync(join(runDir, ".report-set.4194305.report.md.tmp"), "half a report");
+    const leftover = `.report.md.${hostname()}.4194305.0123abcd.tmp`;
+    writeFileSync(join(runDir, leftover), "half a report");
     await writeReport(experiment, cells(0), runDir, { html: false });
-    expect(existsSync(join(runDir, ".report-set.4194305.report.md.tmp"))).toBe(false);
+    expect(existsSync(join(runDir, leftover))).toBe(false);
     expect(files(runDir)).toEqual(["config.json", "report.md", "results.csv", "summary.json"]);
   });
 });

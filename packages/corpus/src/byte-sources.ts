@@ -1,5 +1,5 @@
-import { createReadStream, type Stats } from "node:fs";
-import { stat } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { assertRegularFile } from "@neglab/files";
 import { createGunzip } from "node:zlib";
 import { CorpusError, fileSystemProblem } from "./errors.js";
 
@@ -28,24 +28,13 @@ export async function* fileBytes(path: string): AsyncGenerator<Uint8Array> {
 }
 
 /**
- * Throws a {@link CorpusError} unless `path` is an existing regular file. Every
- * corpus reader checks this before opening: opening a FIFO without a writer
- * blocks in open(2) inside a libuv thread-pool thread that neither Ctrl-C nor
- * SIGTERM can end.
+ * Throws a {@link CorpusError} unless `path` is an existing regular file
+ * (`assertRegularFile` of @neglab/files). Every corpus reader checks this
+ * before opening: opening a FIFO without a writer blocks in open(2) inside a
+ * libuv thread-pool thread that neither Ctrl-C nor SIGTERM can end.
  */
 export async function assertReadableFile(path: string): Promise<void> {
-  let info;
-  try {
-    info = await stat(path);
-  } catch (error) {
-    throw new CorpusError(fileSystemProblem(error), { file: path });
-  }
-  if (!info.isFile()) throw new CorpusError(`not a regular file (${describeKind(info)})`, { file: path });
-}
-
-function describeKind(info: Stats): string {
-  if (info.isDirectory()) return "a directory";
-  if (info.isFIFO()) return "a FIFO";
-  if (info.isSocket()) return "a socket";
-  return "a device";
+  await assertRegularFile(path, (reason, cause) => {
+    throw new CorpusError(cause === undefined ? reason : fileSystemProblem(cause), { file: path });
+  });
 }

@@ -5,7 +5,7 @@ import { corpusDigest, type Corpus } from "./corpus.js";
 import { countAndWriteEncodedCorpus } from "./encode.js";
 import { openEncodedCorpus, type EncodedCorpusFile } from "./encoded-file-format.js";
 import { CorpusError, fileSystemProblem } from "./errors.js";
-import { temporaryNameBeside } from "./temporary-name.js";
+import { temporaryNameBeside } from "@neglab/files";
 import type { CorpusStats, VocabularyOptions } from "./vocabulary-builder.js";
 import { readVocabulary, writeVocabulary } from "./vocabulary-file.js";
 import type { Vocabulary } from "./vocabulary.js";

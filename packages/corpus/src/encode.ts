@@ -4,7 +4,7 @@ import { CorpusError, emptyCorpusError } from "./errors.js";
 import type { Vocabulary } from "./vocabulary.js";
 import { grown } from "./grow-int32.js";
 import { Int32Spill } from "./int32-spill.js";
-import { temporaryNameBeside } from "./temporary-name.js";
+import { temporaryNameBeside } from "@neglab/files";
 import { buildVocabulary, VocabularyCounter, type VocabularyBuild, type VocabularyOptions } from "./vocabulary-builder.js";
 import { WordTable } from "./word-table.js";
 

@@ -1,11 +1,11 @@
-import { closeSync, constants, fstatSync, fsyncSync, openSync } from "node:fs";
-import { open, rename, rm, stat } from "node:fs/promises";
+import { closeSync, constants, fstatSync, openSync } from "node:fs";
+import { open } from "node:fs/promises";
+import { createAtomicFile, FileWriteError, type AtomicFile } from "@neglab/files";
 import { assertReadableFile } from "./byte-sources.js";
 import { BlockTableBuilder, type SentenceBlocks } from "./encoded-blocks.js";
 import { CorpusError, fileSystemProblem } from "./errors.js";
 import { grown } from "./grow-int32.js";
 import { readFully, writeFully } from "./positional-io.js";
-import { temporaryNameBeside } from "./temporary-name.js";
 
 /**
  * The encoded corpus file, format version 1. Every number is little-endian.
@@ -83,28 +83,30 @@ export interface EncodedFileWriter {
 
 /**
  * Starts writing an encoded corpus to `path` (format: {@link ENCODED_FILE_VERSION}).
- * The blocks stream to a temporary file beside `path` in large writes, holding
- * in memory one block and the block table only; `finish` renames it onto `path`,
- * so a crash never leaves a partial file under the final name. A `path` that
- * exists and is not a regular file is refused.
+ * The blocks stream to a hidden temporary file beside `path` in large writes
+ * (`createAtomicFile` of @neglab/files), holding in memory one block and the
+ * block table only; `finish` flushes it to the disk and renames it onto `path`
+ * (a symbolic link's target), so a crash never leaves a partial file under the
+ * final name. A `path` that exists and is not a regular file is refused.
  */
 export async function createEncodedFileWriter(path: string, options: { readonly vocabularySize: number }): Promise<EncodedFileWriter> {
   const { vocabularySize } = options;
   if (!Number.isInteger(vocabularySize) || vocabularySize < 1 || vocabularySize > 0x7fffffff) {
     throw new RangeError(`vocabularySize must be an integer in [1, 2^31), got ${vocabularySize}`);
   }
-  const existing = await stat(path).catch(() => null);
-  if (existing !== null && !existing.isFile()) {
-    throw new CorpusError("not a regular file: refusing to replace it with the encoded corpus", { file: path });
-  }
-  const temporary = temporaryNameBeside(path);
-  let fd: number;
+  let file: AtomicFile;
   try {
-    fd = openSync(temporary, "wx");
+    file = await createAtomicFile(path);
   } catch (error) {
-    throw new CorpusError(fileSystemProblem(error), { file: path });
+    throw asCorpusError(error, path);
   }
-  return new FileWriter(path, temporary, fd, vocabularySize);
+  return new FileWriter(path, file, vocabularySize);
+}
+
+/** A failed write of the encoded corpus as a {@link CorpusError} naming `path`. */
+function asCorpusError(error: unknown, path: string): unknown {
+  if (error instanceof FileWriteError) return new CorpusError(`cannot write the encoded corpus: ${error.reason}`, { file: path });
+  return error instanceof CorpusError || (error as NodeJS.ErrnoException).code === undefined ? error : new CorpusError(fileSystemProblem(error), { file: path });
 }
 
 class FileWriter implements EncodedFileWriter {
@@ -125,8 +127,7 @@ class FileWriter implements EncodedFileWriter {
 
   constructor(
     private readonly path: string,
-    private readonly temporary: string,
-    private readonly fd: number,
+    private readonly file: AtomicFile,
     private readonly vocabularySize: number,
   ) {}
 
@@ -183,25 +184,20 @@ class FileWriter implements EncodedFileWriter {
         vocabularySize: this.vocabularySize,
         blocks: { ...table, offset },
       };
-      writeFully(this.fd, encodeHeader(file, tableOffset), 0);
-      fsyncSync(this.fd);
+      writeFully(this.file.fd, encodeHeader(file, tableOffset), 0);
       this.writing = false;
-      closeSync(this.fd);
-      await rename(this.temporary, this.path);
+      await this.file.commit();
     } catch (error) {
       await this.abort();
-      throw error instanceof CorpusError ? error : new CorpusError(fileSystemProblem(error), { file: this.path });
+      throw asCorpusError(error, this.path);
     }
     return file;
   }
 
   async abort(): Promise<void> {
-    if (this.writing) {
-      this.writing = false;
-      closeSync(this.fd);
-    }
-    // force: after `finish` the temporary name is already gone (renamed onto the path)
-    await rm(this.temporary, { force: true });
+    this.writing = false;
+    // after `finish` the temporary name is already gone (renamed onto the path): abort does nothing then
+    await this.file.abort();
   }
 
   /** Stages the current block (its lengths, then its ids) and starts an empty one. */
@@ -225,7 +221,7 @@ class FileWriter implements EncodedFileWriter {
 
   private flush(): void {
     try {
-      writeFully(this.fd, this.stage.subarray(0, this.staged), this.position);
+      writeFully(this.file.fd, this.stage.subarray(0, this.staged), this.position);
     } catch (error) {
       throw new CorpusError(fileSystemProblem(error), { file: this.path });
     }

@@ -10,7 +10,7 @@
  */
 export { CorpusError } from "./errors.js";
 export { Vocabulary } from "./vocabulary.js";
-export type { NormalizeOptions } from "./normalize.js";
+export { PUNCTUATION_MODES, type NormalizeOptions, type PunctuationMode } from "./normalize.js";
 export {
   openCorpus,
   brownCorpus,

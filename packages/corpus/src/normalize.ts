@@ -17,8 +17,14 @@ export interface NormalizeOptions {
    * - `drop`: remove tokens made only of punctuation (`,`  `--`  `''`), keep `don't` and `U.S.`.
    * - `strip`: also trim punctuation from both ends of the remaining tokens (`"hello,` → `hello`).
    */
-  readonly punctuation?: "keep" | "drop" | "strip";
+  readonly punctuation?: PunctuationMode;
 }
+
+/** The values of {@link NormalizeOptions.punctuation}: one list for the normaliser, the CLI's choices and validators of user input. */
+export const PUNCTUATION_MODES = ["keep", "drop", "strip"] as const;
+
+/** One of {@link PUNCTUATION_MODES}. */
+export type PunctuationMode = (typeof PUNCTUATION_MODES)[number];
 
 const ONLY_PUNCTUATION = /^[\p{P}\p{S}]+$/u;
 const EDGE_PUNCTUATION = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
@@ -30,7 +36,7 @@ export type Normalizer = (tokens: string[]) => string[];
 export function createNormalizer(options: NormalizeOptions = {}): Normalizer | null {
   const lowercase = options.lowercase ?? false;
   const punctuation = options.punctuation ?? "keep";
-  if (!["keep", "drop", "strip"].includes(punctuation)) {
+  if (!PUNCTUATION_MODES.includes(punctuation)) {
     throw new RangeError(`normalize.punctuation must be "keep", "drop" or "strip", got ${JSON.stringify(punctuation)}`);
   }
   if (!lowercase && punctuation === "keep") return null;

@@ -1,29 +1,24 @@
-import { readFile, realpath, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
+import { FileWriteError, writeFileAtomically } from "@neglab/files";
 import { CorpusError, fileSystemProblem } from "./errors.js";
 import { assertReadableFile } from "./byte-sources.js";
 import { Vocabulary } from "./vocabulary.js";
 
 /**
  * Writes a vocabulary as `word count` lines in id order, the format of
- * word2vec.c's `-save-vocab` (without its `</s>` line). The file is written to a
- * temporary name and renamed, so a crash never leaves half a file (and a
- * failure leaves no temporary file). An existing symbolic link is followed and
- * its target replaced, so the link stays a link; a path that exists but is not
- * a regular file (a directory, a FIFO, a device) is refused with a
- * {@link CorpusError}, since a rename would replace it.
+ * word2vec.c's `-save-vocab` (without its `</s>` line), atomically
+ * (`writeFileAtomically` of @neglab/files): a crash never leaves half a file
+ * and a failure leaves no temporary file. An existing symbolic link is followed
+ * and its target replaced, so the link stays a link; a path that exists but is
+ * not a regular file (a directory, a FIFO, a device) is refused with a
+ * {@link CorpusError}, since a vocabulary is a file to read back, not a stream.
  */
 export async function writeVocabulary(path: string, vocabulary: Vocabulary): Promise<void> {
-  const info = await stat(path).catch(() => null);
-  if (info !== null && !info.isFile()) throw new CorpusError("not a regular file: refusing to replace it with the vocabulary", { file: path });
-  const target = info === null ? path : await realpath(path);
   const lines = vocabulary.words.map((word, i) => `${word} ${vocabulary.counts[i]}\n`);
-  const temporary = `${target}.${process.pid}.tmp`;
   try {
-    await writeFile(temporary, lines.join(""), { encoding: "utf8", flag: "wx" });
-    await rename(temporary, target);
+    await writeFileAtomically(path, lines.join(""), { specialFiles: "refuse" });
   } catch (error) {
-    await unlink(temporary).catch(() => undefined);
-    throw new CorpusError(`cannot write the vocabulary: ${fileSystemProblem(error)}`, { file: path });
+    throw error instanceof FileWriteError ? new CorpusError(`cannot write the vocabulary: ${error.reason}`, { file: path }) : error;
   }
 }
 

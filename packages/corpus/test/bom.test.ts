@@ -61,13 +61,13 @@ describe("writeVocabulary", () => {
   it("refuses a FIFO instead of replacing it", async () => {
     const fifo = join(dir, "vocab-fifo");
     expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
-    await expect(writeVocabulary(fifo, vocabulary)).rejects.toThrow(new CorpusError("not a regular file: refusing to replace it with the vocabulary", { file: fifo }));
+    await expect(writeVocabulary(fifo, vocabulary)).rejects.toThrow(new CorpusError("cannot write the vocabulary: it is a FIFO", { file: fifo }));
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 
   it("names the path and leaves no temporary file when the directory is missing", async () => {
     const path = join(dir, "missing", "vocab.txt");
-    await expect(writeVocabulary(path, vocabulary)).rejects.toThrow(new CorpusError("cannot write the vocabulary: no such file or directory", { file: path }));
+    await expect(writeVocabulary(path, vocabulary)).rejects.toThrow(new CorpusError("cannot write the vocabulary: its directory does not exist (ENOENT)", { file: path }));
     expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 });

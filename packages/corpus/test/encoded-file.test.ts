@@ -165,7 +165,7 @@ describe("the encoded corpus file: writing is atomic", () => {
 
   it("refuses to replace a directory", async () => {
     const dir = tempDir();
-    await expect(createEncodedFileWriter(dir, { vocabularySize: 2 })).rejects.toThrow(/not a regular file: refusing to replace it/);
+    await expect(createEncodedFileWriter(dir, { vocabularySize: 2 })).rejects.toThrow(/cannot write the encoded corpus: it is a directory/);
   });
 });
 

@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { assertRegularFile } from "@neglab/vectors/files";
+import { assertRegularFile } from "@neglab/files";
 import { BenchmarkError } from "./errors.js";
 
 /**
  * The text of a benchmark file (UTF-8, strictly decoded). Only a regular file
- * is read (see `assertRegularFile` of @neglab/vectors: a FIFO would block the
+ * is read (see `assertRegularFile` of @neglab/files: a FIFO would block the
  * process beyond Ctrl-C); every failure is a {@link BenchmarkError} naming the file.
  */
 export async function readBenchmarkText(path: string): Promise<string> {

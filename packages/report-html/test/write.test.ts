@@ -23,7 +23,7 @@ describe("writeHtmlReport", () => {
   it("refuses a FIFO, which stays a FIFO, and leaves no temporary file", async () => {
     const fifo = join(dir, "report.fifo");
     expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
-    await expect(writeHtmlReport(fifo, input)).rejects.toThrow(`${fifo}: not a regular file: refusing to replace it with the HTML report`);
+    await expect(writeHtmlReport(fifo, input)).rejects.toThrow(`${fifo}: cannot write the HTML report: it is a FIFO`);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
     expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
@@ -31,7 +31,7 @@ describe("writeHtmlReport", () => {
   it("names the report's path, not the temporary file, when its directory is missing", async () => {
     const path = join(dir, "missing", "report.html");
     const error = (await writeHtmlReport(path, input).catch((e: unknown) => e)) as Error;
-    expect(error.message.startsWith(`${path}: cannot write the HTML report: ENOENT`)).toBe(true);
+    expect(error.message).toBe(`${path}: cannot write the HTML report: its directory does not exist (ENOENT)`);
     expect(error.message).not.toMatch(/\.tmp/);
   });
 });

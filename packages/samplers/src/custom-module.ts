@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { SamplerError } from "./errors.js";
-import { assertRegularFile } from "./regular-file.js";
+import { assertRegularFile } from "@neglab/files";
 import { checkDistribution } from "./sampler-contract.js";
 import { COLLISION_POLICIES } from "./options.js";
 import { AliasSampler } from "./samplers/alias-sampler.js";

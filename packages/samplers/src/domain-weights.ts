@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { SamplerError } from "./errors.js";
-import { assertRegularFile, plainReason } from "./regular-file.js";
+import { assertRegularFile, lookupProblem } from "@neglab/files";
 import { show } from "./options.js";
 import type { SamplerVocabulary } from "./types.js";
 
@@ -69,7 +69,7 @@ export async function readWeightsFile(file: string): Promise<WeightEntry[]> {
     throw new SamplerError(`cannot read the weights file: ${problem}`, { file, field: "weights", cause });
   };
   await assertRegularFile(file, fail);
-  const text = await readFile(file, "utf8").catch((error: unknown) => fail(plainReason(error), error));
+  const text = await readFile(file, "utf8").catch((error: unknown) => fail(lookupProblem(error), error));
   return parseWeightsFile(text, file);
 }
 
@@ -105,4 +105,49 @@ export function resolveWeights(entries: readonly WeightEntry[], vocabulary: Samp
     }
   }
   return { weights, listed, missing };
+}
+
+/**
+ * Domain weights for the `domain` sampler (what `neglab samplers weights`
+ * writes): for each background word w, in the background's id order,
+ *
+ *     weight(w) = (p_domain(w) / p_background(w))^β,  p(w) = (count(w) + λ) / (total + λ·V)
+ *
+ * with add-λ smoothing (`smoothing`), V the background vocabulary size and a
+ * word's domain count 0 when the domain does not have it. Words frequent in
+ * the domain relative to the background get weights above 1; β = 0 gives all 1.
+ *
+ * β must be finite and λ finite and > 0 (λ > 0 keeps every ratio positive and
+ * finite), else a {@link SamplerError} with field `beta` or `smoothing`. A
+ * weight that is still not finite (a large |β| raises a ratio beyond float64)
+ * is a {@link SamplerError} (field `beta`) naming the word, since the weights
+ * file format and the sampler take finite weights only.
+ */
+export function domainWeights(domain: SamplerVocabulary, background: SamplerVocabulary, options: { readonly beta: number; readonly smoothing: number }): [string, number][] {
+  const { beta, smoothing } = options;
+  if (!Number.isFinite(beta)) throw new SamplerError(`beta ${beta}: expected a finite number`, { field: "beta" });
+  if (!(Number.isFinite(smoothing) && smoothing > 0)) throw new SamplerError(`smoothing ${smoothing}: expected a finite number > 0`, { field: "smoothing" });
+  const domainCounts = new Map<string, number>();
+  domain.words.forEach((word, id) => domainCounts.set(word, domain.counts[id]));
+  const size = background.words.length;
+  const domainTotal = total(domain.counts) + smoothing * size;
+  const backgroundTotal = total(background.counts) + smoothing * size;
+  return background.words.map((word, i) => {
+    const pDomain = ((domainCounts.get(word) ?? 0) + smoothing) / domainTotal;
+    const pBackground = (background.counts[i] + smoothing) / backgroundTotal;
+    const weight = (pDomain / pBackground) ** beta;
+    if (!Number.isFinite(weight)) {
+      throw new SamplerError(`beta ${beta}: the weight of "${word}" (ratio ${(pDomain / pBackground).toPrecision(4)} to the power β) is not finite: choose a smaller |β|`, {
+        field: "beta",
+      });
+    }
+    return [word, weight];
+  });
+}
+
+/** The sum of a vocabulary's counts. */
+function total(counts: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < counts.length; i++) sum += counts[i];
+  return sum;
 }

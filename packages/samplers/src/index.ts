@@ -14,6 +14,7 @@ export type { SamplerTypeInfo } from "./sampler-types/sampler-type.js";
 export type { OptionInfo } from "./options.js";
 export { SamplerError } from "./errors.js";
 export { createWeightedSampler, type SamplerFactory, type SamplerFactoryContext } from "./custom-module.js";
+export { domainWeights } from "./domain-weights.js";
 export {
   preflightSamplerSpec,
   PREFLIGHT_TIMEOUT_MS,

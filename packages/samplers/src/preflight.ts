@@ -1,6 +1,5 @@
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { findBuiltFile } from "@neglab/files";
 import { MODULE_PREFIX } from "./custom-module.js";
 import { readWeightsFile } from "./domain-weights.js";
 import { SamplerError } from "./errors.js";
@@ -96,15 +95,6 @@ function withWords(vocabulary: SamplerVocabulary, words: readonly string[]): Sam
   return { words: [...vocabulary.words, ...added], counts: [...Array.from(vocabulary.counts), ...added.map(() => STAND_IN_COUNT)] };
 }
 
-/** The compiled worker script: beside this module in dist/, or in ../dist/ when this runs from src/ (tests). */
-function workerScript(): string {
-  for (const candidate of ["./preflight-worker.js", "../dist/preflight-worker.js"]) {
-    const path = fileURLToPath(new URL(candidate, import.meta.url));
-    if (existsSync(path)) return path;
-  }
-  throw new Error("@neglab/samplers: dist/preflight-worker.js not found; run `pnpm --filter @neglab/samplers build`");
-}
-
 /** What {@link buildAndCheck} is given. */
 interface BuildJob {
   readonly spec: SamplerSpec;
@@ -128,7 +118,7 @@ function buildInWorker(job: BuildJob, timeoutMs: number, modules: string[]): Pro
   const where = { file: modules[0], field: "type" };
   const others = modules.length > 1 ? ` (with ${modules.slice(1).join(", ")})` : "";
   const { vocabulary } = job;
-  const worker = new Worker(workerScript(), {
+  const worker = new Worker(findBuiltFile(import.meta.url, "./preflight-worker.js", "@neglab/samplers"), {
     workerData: { ...job, vocabulary: { words: [...vocabulary.words], counts: Array.from(vocabulary.counts) } },
   });
   return new Promise((resolve, reject) => {

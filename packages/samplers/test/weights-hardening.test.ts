@@ -46,7 +46,7 @@ describe("weights files", () => {
     const folder = join(dir, "folder");
     mkdirSync(folder);
     await expect(createSampler({ type: "domain", weights: folder }, { vocabulary: WORKED_EXAMPLE })).rejects.toThrow(
-      `${folder}: cannot read the weights file: it is a directory`,
+      `${folder}: cannot read the weights file: not a regular file (a directory)`,
     );
     const plain = join(dir, "plain.tsv");
     writeFileSync(plain, "fox\t2\n");

@@ -1,5 +1,6 @@
 import { sentenceBlocks, type SentenceBlocks } from "@neglab/corpus/encoded-file";
-import { type EncodedCorpus, type EncodedCorpusFile } from "@neglab/corpus";
+import type { EncodedCorpus, EncodedCorpusFile } from "@neglab/corpus";
+import { inSharedMemory } from "@neglab/vectors";
 
 /**
  * Where the workers read the corpus's blocks from, posted to each in its
@@ -54,16 +55,8 @@ export function trainingCorpus(encoded: EncodedCorpus | EncodedCorpusFile): Trai
     longestSentence,
     blocks,
     wordsBefore: cumulativeWords(blocks),
-    source: { kind: "memory", ids: shared(encoded.ids), sentenceStarts: shared(encoded.sentenceStarts) },
+    source: { kind: "memory", ids: inSharedMemory(encoded.ids), sentenceStarts: inSharedMemory(encoded.sentenceStarts) },
   };
-}
-
-/** `array` on a SharedArrayBuffer (copied once if it is not already), so that workers read it without a copy each. */
-function shared(array: Int32Array): Int32Array {
-  if (array.buffer instanceof SharedArrayBuffer) return array;
-  const copy = new Int32Array(new SharedArrayBuffer(array.byteLength));
-  copy.set(array);
-  return copy;
 }
 
 function cumulativeWords(blocks: SentenceBlocks): Float64Array {

@@ -1,7 +1,7 @@
 import { Worker } from "node:worker_threads";
 import { splitStreams } from "@neglab/random";
+import { findBuiltFile } from "@neglab/files";
 import type { SamplerSpec } from "@neglab/samplers";
-import { distFile } from "./dist-file.js";
 import { TrainerError, oneLine } from "./errors.js";
 import type { TrainingRun } from "./prepare.js";
 import { BUILT_IN_SAMPLERS, samplerLabel, type WorkerInit, type WorkerReply } from "./protocol.js";
@@ -34,7 +34,7 @@ export async function startWorkerPool(run: TrainingRun): Promise<WorkerPool> {
   const { settings, samplerTimeout, control } = run;
   const samplerModule = run.options.samplerModule ?? BUILT_IN_SAMPLERS;
   const label = settings.negative > 0 ? samplerLabel(settings.sampler, samplerModule) : "hierarchical softmax";
-  const script = distFile("worker.js");
+  const script = findBuiltFile(import.meta.url, "./worker.js", "@neglab/trainer");
   const workers: Worker[] = [];
   const inboxes: WorkerReply[][] = [];
   const waiting: (() => void)[] = [];

@@ -3,13 +3,13 @@
  * queries on them, the word2vec text and binary formats (gzipped too) and the
  * NegLab model file.
  *
- * Subpaths: `@neglab/vectors/files` (atomic writes and the regular-file checks
- * the readers use, shared by NegLab's other packages) and
- * `@neglab/vectors/arithmetic` (the dot product and 3CosMul constant the
- * queries rank by, for code that must rank exactly as they do).
+ * Subpath: `@neglab/vectors/arithmetic` (the dot product and 3CosMul constant
+ * the queries rank by, for code that must rank exactly as they do).
  */
 export { VectorsError } from "./errors.js";
 export { Embeddings, type EmbeddingsLike, type EmbeddingsOptions } from "./embeddings.js";
+export { meanCosineToCentroid } from "./centroid-cosine.js";
+export { inSharedMemory } from "./shared-memory.js";
 export { mostSimilar, type Neighbour, type SimilarityQuery } from "./most-similar.js";
 export { mostSimilarCosmul } from "./most-similar-cosmul.js";
 export { similarity, doesntMatch } from "./similarity.js";

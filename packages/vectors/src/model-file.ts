@@ -1,7 +1,7 @@
 import { createHash, type Hash } from "node:crypto";
 import { endianness } from "node:os";
 import { open, type FileHandle } from "node:fs/promises";
-import { writeFileAtomically } from "./atomic-write.js";
+import { writeOutput } from "./write-output.js";
 import { Embeddings } from "./embeddings.js";
 import { VectorsError } from "./errors.js";
 import { regularInputFile } from "./regular-file.js";
@@ -98,7 +98,7 @@ export async function writeModelFile(path: string, model: NegLabModel): Promise<
   prefix.write(MODEL_MAGIC, 0, "latin1");
   prefix.writeUInt32LE(MODEL_VERSION, 8);
   prefix.writeUInt32LE(json.length, 12);
-  await writeFileAtomically(path, withChecksum(matrixChunks([prefix, json], matrices.map((m) => m.data))));
+  await writeOutput(path, withChecksum(matrixChunks([prefix, json], matrices.map((m) => m.data))));
 }
 
 /** Passes the chunks through, then yields the SHA-256 of all of them (the version-2 trailer). */

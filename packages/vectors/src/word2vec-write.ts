@@ -1,8 +1,8 @@
 import type { Writable } from "node:stream";
-import { writeFileAtomically, writeToStream } from "./atomic-write.js";
 import type { EmbeddingsLike } from "./embeddings.js";
 import { VectorsError } from "./errors.js";
 import { formatFloat32 } from "./float32-format.js";
+import { writeOutput } from "./write-output.js";
 
 /** Options of {@link writeWord2Vec}. */
 export interface WriteWord2VecOptions {
@@ -17,10 +17,10 @@ export interface WriteWord2VecOptions {
  * shortest decimal that reads back as the same float32 (like gensim's
  * `save_word2vec_format`), separated by single spaces. Binary: the word, a
  * space, `dim` little-endian float32s and a newline (as word2vec.c writes).
- * A path is written with {@link writeFileAtomically}: gzipped when it ends in
- * `.gz`, atomically (temp file + rename) for a regular file, through a symbolic
- * link to its target, and in place for a FIFO or a terminal. A stream (standard
- * output for the CLI's `-`) is written without being ended.
+ * A path is written with `writeFileAtomically` of @neglab/files: gzipped when it
+ * ends in `.gz`, atomically (temp file, fsync, rename) for a regular file,
+ * through a symbolic link to its target, and in place for a FIFO or a terminal.
+ * A stream (standard output for the CLI's `-`) is written without being ended.
  *
  * @throws VectorsError for a word that the format cannot hold (empty or containing whitespace), or a failed write.
  */
@@ -33,7 +33,7 @@ export async function writeWord2Vec(target: string | Writable, emb: EmbeddingsLi
   }
   const records = options.binary ? binaryRecords(emb) : textRecords(emb);
   const chunks = batched([Buffer.from(`${words.length} ${dim}\n`)], records);
-  await (typeof target === "string" ? writeFileAtomically(target, chunks) : writeToStream(target, chunks, path));
+  await writeOutput(target, chunks, path);
 }
 
 function* textRecords({ words, dim, vectors }: EmbeddingsLike): Generator<Uint8Array> {

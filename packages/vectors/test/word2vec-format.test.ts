@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { Embeddings, readWord2Vec, writeWord2Vec } from "../src/index.js";
+import { PassThrough } from "node:stream";
+import { Embeddings, VectorsError, readWord2Vec, writeWord2Vec } from "../src/index.js";
 import { formatFloat32 } from "../src/float32-format.js";
 import { gensimAvailable, randomVectors, runPython } from "./python.js";
 
@@ -175,5 +176,27 @@ print(json.dumps([float(x) for x in kv.vectors.ravel()]))`;
       expect(got.words).toEqual(words);
       expect(Array.from(got.vectors)).toEqual(expected);
     }
+  });
+});
+
+describe("writeWord2Vec to a stream", () => {
+  it("writes to a stream exactly what it writes to a file, without ending the stream", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "neglab-w2v-stream-"));
+    const stream = new PassThrough();
+    let out = "";
+    stream.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    const emb = { words: ["a", "b"], dim: 2, vectors: new Float32Array([1, 0, -0.25, 0.5]) };
+    await writeWord2Vec(stream, emb);
+    await writeWord2Vec(join(dir, "same.txt"), emb);
+    expect(out.split("\n")[0]).toBe("2 2");
+    expect(out).toBe(readFileSync(join(dir, "same.txt"), "utf8"));
+    expect(stream.writableEnded).toBe(false);
+  });
+
+  it("names the path in a VectorsError when the write fails", async () => {
+    const path = join(tmpdir(), "neglab-no-such-dir-for-w2v", "v.txt");
+    const error = await writeWord2Vec(path, { words: ["a"], dim: 1, vectors: new Float32Array([1]) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(VectorsError);
+    expect((error as Error).message).toBe(`${path}: cannot write: its directory does not exist (ENOENT)`);
   });
 });

@@ -1,7 +1,8 @@
+import { PUNCTUATION_MODES, type PunctuationMode } from "@neglab/corpus";
 import type { Options } from "yargs";
 
 /** How punctuation-only tokens are treated (see `@neglab/corpus` `createNormalizer`). */
-export type Punctuation = "keep" | "drop" | "strip";
+export type Punctuation = PunctuationMode;
 
 /**
  * yargs options choosing a corpus and its normalisation: `--corpus`
@@ -11,5 +12,5 @@ export type Punctuation = "keep" | "drop" | "strip";
 export const CORPUS_FLAGS = {
   corpus: { type: "string", group: "Corpus:", describe: "A text file (one sentence per line), .gz, directory, or `brown` (embedded) [default: brown]" },
   lowercase: { type: "boolean", group: "Corpus:", describe: "Lowercase tokens [default: false]" },
-  punctuation: { choices: ["keep", "drop", "strip"], group: "Corpus:", describe: "Keep, drop punctuation-only tokens, or also strip edge punctuation [default: keep]" },
+  punctuation: { choices: PUNCTUATION_MODES, group: "Corpus:", describe: "Keep, drop punctuation-only tokens, or also strip edge punctuation [default: keep]" },
 } as const satisfies Record<string, Options>;

@@ -1,9 +1,17 @@
-import { brownCorpus, buildVocabulary, openCorpus, type Corpus } from "@neglab/corpus";
-import { writeFileAtomically, writeToStream } from "@neglab/vectors/files";
+import { brownCorpus, buildVocabulary, openCorpus, PUNCTUATION_MODES, type Corpus, type PunctuationMode, type Vocabulary } from "@neglab/corpus";
+import { writeFileAtomically, writeToStream } from "@neglab/files";
+import { domainWeights, SamplerError } from "@neglab/samplers";
 import type { CommandModule } from "yargs";
-import { domainWeights, DomainWeightsError } from "../experiment/domain-weights.js";
 import { checkOutputs } from "../output-paths.js";
 import { numberFlag } from "./number-flags.js";
+
+/** A `samplers weights` option that is out of range, or weights it would make that no file can hold; the message names the flag. */
+export class DomainWeightsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "DomainWeightsError";
+  }
+}
 
 interface WeightsArgs {
   domain: string;
@@ -13,7 +21,7 @@ interface WeightsArgs {
   smoothing: number;
   "min-count": number;
   lowercase: boolean;
-  punctuation: "keep" | "drop" | "strip";
+  punctuation: PunctuationMode;
 }
 
 /** `neglab samplers weights`: a `domain` sampler weights file from a domain sub-corpus against a background corpus. */
@@ -29,7 +37,7 @@ export const samplersWeightsCommand: CommandModule<object, WeightsArgs> = {
       .option("smoothing", numberFlag("smoothing", { default: 1, describe: "Add-λ smoothing of both distributions" }))
       .option("min-count", numberFlag("min-count", { default: 5, describe: "Background vocabulary's minCount (match the experiment's)" }))
       .option("lowercase", { type: "boolean", default: false, describe: "Lowercase tokens" })
-      .option("punctuation", { choices: ["keep", "drop", "strip"] as const, default: "keep" as const, describe: "Punctuation-only tokens" }),
+      .option("punctuation", { choices: PUNCTUATION_MODES, default: "keep" as const, describe: "Punctuation-only tokens" }),
   handler: async (args) => {
     // 1. Every flag and the output before any corpus is read.
     if (!(args.smoothing > 0)) throw new DomainWeightsError(`--smoothing ${args.smoothing}: expected a finite number > 0`);
@@ -43,7 +51,7 @@ export const samplersWeightsCommand: CommandModule<object, WeightsArgs> = {
       source.startsWith("brown:") ? brownCorpus({ categories: source.slice(6).split(","), normalize }) : openCorpus(source, { normalize });
     const { vocabulary: background } = await buildVocabulary(await open(args.background), { minCount: args["min-count"] });
     const { vocabulary: domain } = await buildVocabulary(await open(args.domain), { minCount: 1 });
-    const weights = domainWeights(domain, background, args.beta, args.smoothing);
+    const weights = weightsNamingFlags(domain, background, args.beta, args.smoothing);
     const chunks = [Buffer.from(weights.map(([w, x]) => `${w}\t${x.toPrecision(6)}`).join("\n") + "\n")];
     await (args.out === "-" ? writeToStream(process.stdout, chunks) : writeFileAtomically(args.out, chunks));
     const top = [...weights].sort((a, b) => b[1] - a[1]).slice(0, 10);
@@ -51,3 +59,12 @@ export const samplersWeightsCommand: CommandModule<object, WeightsArgs> = {
     (args.out === "-" ? console.error : console.log)(`wrote ${weights.length} weights to ${args.out === "-" ? "standard output" : args.out}; highest: ${top.map(([w, x]) => `${w} ${x.toFixed(2)}`).join(", ")}`);
   },
 };
+
+/** {@link domainWeights} with a refused option named by its flag (`--beta 1000000: …`). */
+function weightsNamingFlags(domain: Vocabulary, background: Vocabulary, beta: number, smoothing: number): [string, number][] {
+  try {
+    return domainWeights(domain, background, { beta, smoothing });
+  } catch (error) {
+    throw error instanceof SamplerError && error.field !== undefined ? new DomainWeightsError(`--${error.message}`) : error;
+  }
+}

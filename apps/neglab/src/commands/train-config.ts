@@ -15,7 +15,7 @@ import {
 } from "@neglab/trainer";
 import type { Options } from "yargs";
 import { closestName } from "@neglab/suggest";
-import { describeFileKind } from "@neglab/vectors/files";
+import { describeFileKind } from "@neglab/files";
 import { samplerFiles } from "../experiment/sampler-files.js";
 import { checkOutputs, namesDirectory, type InputRequest } from "../output-paths.js";
 import { CORPUS_FLAGS, type Punctuation } from "./corpus-flags.js";

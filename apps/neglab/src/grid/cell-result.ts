@@ -1,6 +1,6 @@
 import { readdir, readFile, rename } from "node:fs/promises";
 import { join } from "node:path";
-import { writeFileAtomically } from "@neglab/vectors/files";
+import { writeFileAtomically } from "@neglab/files";
 import { array, integer, nullable, number, object, optional, string, tuple, type Shape } from "./json-shape.js";
 
 /** One metric of one benchmark for one cell: a tidy row of results.csv. */

@@ -1,5 +1,4 @@
-import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { sha256File } from "@neglab/files";
 import { benchmarkPath } from "../experiment/benchmark-data.js";
 import type { Experiment } from "../experiment/definition.js";
 import { samplerFiles } from "../experiment/sampler-files.js";
@@ -25,18 +24,13 @@ export async function inputDigests(experiment: Experiment, dataDir: string | und
   const benchmarks: Record<string, string> = {};
   for (const benchmark of experiment.benchmarks) {
     const path = benchmarkPath(benchmark, dataDir);
-    benchmarks[benchmark.name] = path === null ? "missing" : await fileDigest(path);
+    benchmarks[benchmark.name] = path === null ? "missing" : await sha256File(path);
   }
   const files: Record<string, Record<string, string>> = {};
   for (const strategy of experiment.strategies) {
     const own: Record<string, string> = {};
-    for (const { field, path } of samplerFiles(strategy.sampler, experiment.baseDir)) own[field] = await fileDigest(path);
+    for (const { field, path } of samplerFiles(strategy.sampler, experiment.baseDir)) own[field] = await sha256File(path);
     files[strategy.name] = own;
   }
   return { benchmarks, samplerFiles: files };
-}
-
-/** The SHA-256 of a file's bytes, lowercase hex (benchmark and weights files: small enough to read whole). */
-async function fileDigest(path: string): Promise<string> {
-  return createHash("sha256").update(await readFile(path)).digest("hex");
 }

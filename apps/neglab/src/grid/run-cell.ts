@@ -1,12 +1,11 @@
 import type { Corpus, EncodedCorpusFile, Vocabulary } from "@neglab/corpus";
 import { train, type TrainProgress } from "@neglab/trainer";
-import { Embeddings } from "@neglab/vectors";
+import { Embeddings, meanCosineToCentroid } from "@neglab/vectors";
 import { benchmarkPath } from "../experiment/benchmark-data.js";
 import type { Experiment } from "../experiment/definition.js";
 import { scoreBenchmark } from "./benchmark-scores.js";
 import type { Cell } from "./cells.js";
 import type { CellResult } from "./cell-result.js";
-import { meanCosineToCentroid } from "./geometry.js";
 import { defaultProbes, probeNeighbours } from "./probes.js";
 import { samplerReport } from "./sampler-report.js";
 

@@ -1,6 +1,6 @@
 import { realpath, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { describeFileKind } from "@neglab/vectors/files";
+import { describeFileKind } from "@neglab/files";
 import { benchmarkPath } from "../experiment/benchmark-data.js";
 import { ExperimentError, type Experiment } from "../experiment/definition.js";
 import { samplerFiles } from "../experiment/sampler-files.js";

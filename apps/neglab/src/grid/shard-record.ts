@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { writeFileAtomically } from "@neglab/vectors/files";
+import { writeFileAtomically } from "@neglab/files";
 import type { Experiment } from "../experiment/definition.js";
 import type { InputDigests } from "./input-digests.js";
 import type { Shard } from "./shard.js";

@@ -1,8 +1,6 @@
+import { studentTQuantile } from "@neglab/eval/stats";
 import type { CellResult, ProbeNeighbours, SamplerReport } from "../grid/cell-result.js";
 import { compareAnalogy, compareWordPairs, holmAdjust, type Comparison } from "./significance.js";
-
-/** Two-sided 95% Student t quantiles t(0.975, df) for df = 1..30 (beyond: 1.96). */
-const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
 
 /** Mean, sample standard deviation and the t-based 95% CI of the mean over seeds. */
 export interface SeedStats {
@@ -20,7 +18,8 @@ export function seedStats(values: number[], range: readonly [number, number] | n
   const n = values.length;
   const mean = values.reduce((s, v) => s + v, 0) / n;
   const std = n > 1 ? Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1)) : 0;
-  const half = n > 1 ? (T975[n - 2] ?? 1.96) * (std / Math.sqrt(n)) : 0;
+  // Student's t quantile for every n (not a table that turns into the normal 1.96 beyond 30 degrees of freedom)
+  const half = n > 1 ? studentTQuantile(0.975, n - 1) * (std / Math.sqrt(n)) : 0;
   // with few seeds t(0.975, n−1) is large (12.7 for n = 2): the interval is clipped to what the metric can take
   const [low, high] = range ?? [-Infinity, Infinity];
   return { n, mean, std, ciLow: Math.max(low, mean - half), ciHigh: Math.min(high, mean + half), halfWidth: half };

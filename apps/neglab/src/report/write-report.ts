@@ -1,9 +1,11 @@
-import { mkdir, readdir, rename, unlink, writeFile } from "node:fs/promises";
+import { writeFileSync } from "node:fs";
+import { mkdir, readdir, unlink } from "node:fs/promises";
+import { hostname } from "node:os";
 import { join } from "node:path";
+import { createAtomicFile, processAlive, temporaryNameOwner, type AtomicFile } from "@neglab/files";
 import { renderHtmlReport } from "@neglab/report-html";
 import type { Experiment } from "../experiment/definition.js";
 import type { CellResult } from "../grid/cell-result.js";
-import { processAlive } from "../grid/run-lock.js";
 import { environment as currentEnvironment } from "./environment.js";
 import { htmlReportInput } from "./html-input.js";
 import { renderCsv, renderMarkdown, renderTerminal } from "./render.js";
@@ -34,9 +36,6 @@ export interface RunConfig {
 /** The files rendered from config.json and the cells; removed together before a new set is renamed in. */
 const REPORT_FILES = ["summary.json", "results.csv", "report.md", "report.html"] as const;
 
-/** Temporary names of a set being written: `.report-set.<pid>.<file>.tmp`, so leftovers of a killed writer can be recognised. */
-const TEMPORARY = /^\.report-set\.(\d+)\..+\.tmp$/;
-
 /**
  * Writes report.md, results.csv, summary.json, config.json (the resolved
  * experiment, the environment and the cells' keys) and, unless `html` is
@@ -46,7 +45,8 @@ const TEMPORARY = /^\.report-set\.(\d+)\..+\.tmp$/;
  * The files are written as one set, so that a report never sits beside files
  * of an earlier run (a stale report.html next to a fresh report.md after
  * `--no-html`, or after a kill between two writes): every file is first written
- * under a temporary name; then the old rendered files are removed, config.json
+ * under a temporary name and flushed (`createAtomicFile` of @neglab/files, which
+ * also removes them when the process is interrupted); then the old rendered files are removed, config.json
  * is renamed into place and the new rendered files after it. A kill at any
  * point leaves either the old set, or a config.json with some or none of its
  * own rendered files (which `neglab report` regenerates), never a mix of two runs.
@@ -75,25 +75,39 @@ export async function writeReport(experiment: Experiment, cells: CellResult[], r
 
 /** Writes `files` (name → text) under temporary names, then swaps them in for the old set as {@link writeReport} describes. */
 async function replaceSet(runDir: string, files: Map<string, string>): Promise<void> {
-  const temporary = (name: string) => join(runDir, `.report-set.${process.pid}.${name}.tmp`);
+  const written = new Map<string, AtomicFile>();
+  const abortAll = async (): Promise<void> => {
+    // abort after commit does nothing: only what is not in place yet is dropped
+    for (const file of written.values()) await file.abort();
+  };
   try {
-    for (const [name, text] of files) await writeFile(temporary(name), text);
+    for (const [name, text] of files) {
+      const file = await createAtomicFile(join(runDir, name));
+      written.set(name, file);
+      writeFileSync(file.fd, text);
+    }
     // report.html first, the reverse of the renames: a failure leaves the set whole, or without its last files.
     for (const name of [...REPORT_FILES].reverse()) await unlink(join(runDir, name)).catch(ignoreMissing);
   } catch (error) {
     // Nothing of the new set is in place yet: drop it; what was there stays (perhaps without its last files).
-    for (const name of files.keys()) await unlink(temporary(name)).catch(() => undefined);
+    await abortAll();
     throw error;
   }
-  await rename(temporary("config.json"), join(runDir, "config.json"));
-  for (const name of REPORT_FILES) if (files.has(name)) await rename(temporary(name), join(runDir, name));
+  try {
+    for (const name of ["config.json", ...REPORT_FILES]) await written.get(name)?.commit();
+  } catch (error) {
+    await abortAll();
+    throw error;
+  }
 }
 
-/** Removes the temporary files of report sets whose writer is gone (killed before it renamed them). */
+/** Removes the temporary files of report sets that a writer on this host left when it was killed (SIGKILL) before renaming them. */
 async function removeAbandonedSets(runDir: string): Promise<void> {
   for (const name of await readdir(runDir)) {
-    const match = TEMPORARY.exec(name);
-    if (match && !processAlive(Number(match[1]))) await unlink(join(runDir, name)).catch(ignoreMissing);
+    for (const file of ["config.json", ...REPORT_FILES]) {
+      const owner = temporaryNameOwner(name, file);
+      if (owner !== null && owner.host === hostname() && !processAlive(owner.pid)) await unlink(join(runDir, name)).catch(ignoreMissing);
+    }
   }
 }
 

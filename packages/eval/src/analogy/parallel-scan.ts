@@ -1,7 +1,7 @@
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { findBuiltFile } from "@neglab/files";
+import { inSharedMemory } from "@neglab/vectors";
 import { runScan, type ScanJob } from "./scan-job.js";
 import { TopKTable } from "./top-k-table.js";
 
@@ -10,36 +10,22 @@ export function defaultThreads(): number {
   return Math.max(1, Math.min(2, availableParallelism()));
 }
 
-/** Shared-memory copies of unit matrices, made once per matrix and reused by later evaluations. */
-const sharedCopies = new WeakMap<Float32Array, Float32Array>();
-
-function sharedCopy(unit: Float32Array): Float32Array {
-  if (unit.buffer instanceof SharedArrayBuffer) return unit;
-  let shared = sharedCopies.get(unit);
-  if (shared === undefined) {
-    shared = new Float32Array(new SharedArrayBuffer(unit.byteLength));
-    shared.set(unit);
-    sharedCopies.set(unit, shared);
-  }
-  return shared;
-}
-
-const workerFile = fileURLToPath(new URL("./worker.js", import.meta.url));
-
 /**
  * Runs a scan over rows [0, rowEnd) split into `threads` contiguous row ranges,
  * one worker thread each, and merges the per-query top-k. The matrix is copied
- * into shared memory once per matrix (kept while the matrix lives). Runs in the calling thread when `threads` is 1 or
- * when the compiled worker is absent (running from TypeScript sources).
+ * into shared memory once per matrix (kept while the matrix lives). Runs in the calling thread when one thread
+ * suffices; more need the built worker script (dist/analogy/worker.js), whose absence is an error, never a silent
+ * fall-back to one thread.
  * Results are identical for any thread count. `onProgress` is told the rows
  * scanned so far (over all threads) and the total.
  */
 export async function parallelScan(job: Omit<ScanJob, "rowStart">, threads: number, onProgress?: (rowsDone: number, rows: number) => void): Promise<TopKTable> {
   const nQueries = job.slots.length / 3;
   const usable = Math.max(1, Math.min(threads, Math.ceil(job.rowEnd / 4096)));
-  if (usable === 1 || !existsSync(workerFile)) return runScan({ ...job, rowStart: 0 }, onProgress && ((done) => onProgress(done, job.rowEnd)));
+  if (usable === 1) return runScan({ ...job, rowStart: 0 }, onProgress && ((done) => onProgress(done, job.rowEnd)));
+  const workerFile = findBuiltFile(import.meta.url, "./worker.js", "@neglab/eval");
   let rowsDone = 0;
-  const shared = sharedCopy(job.unit);
+  const shared = inSharedMemory(job.unit, { reuse: true });
   const step = Math.ceil(job.rowEnd / usable);
   const parts = await Promise.all(
     Array.from({ length: usable }, (_, t) => {

@@ -1,15 +1,13 @@
 import { createHash } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import { sha256File, writeFileAtomically } from "@neglab/files";
 import { BenchmarkError } from "../errors.js";
 import { cacheDirectory } from "./directories.js";
-import { partialPath, removeOnInterrupt, removeStalePartials } from "./partial-file.js";
+import { PARTIAL_SUFFIX, removeStalePartials } from "./partial-file.js";
 import { getDataset, type Dataset } from "./registry.js";
-import { sha256File } from "./sha256-file.js";
 
 /** Options of {@link fetchDataset}. */
 export interface FetchOptions {
@@ -56,9 +54,9 @@ export interface FetchResult {
 /**
  * Downloads a dataset into the user cache and verifies it: the body is
  * streamed into a temporary `.part` file in the target's own directory while
- * its SHA-256 is computed, and only a complete download with the registry's
- * checksum is renamed onto `<cacheDir>/<file>` (atomic within one file
- * system). An HTTP error, a dropped connection, a server that does not answer
+ * its SHA-256 is computed (`writeFileAtomically` of @neglab/files), and only a
+ * complete download with the registry's checksum is flushed and renamed onto
+ * `<cacheDir>/<file>` (atomic within one file system). An HTTP error, a dropped connection, a server that does not answer
  * within `connectTimeout` or stalls for `idleTimeout`, or a checksum mismatch
  * deletes the temporary file, as do SIGINT, SIGTERM and `process.exit` during
  * the download; `.part` files that earlier, killed downloads left behind are
@@ -79,8 +77,6 @@ export async function fetchDataset(name: string, options: FetchOptions = {}): Pr
   const fail = (problem: string): BenchmarkError => new BenchmarkError(`fetch ${dataset.name} from ${url}: ${problem}`);
   await mkdir(dirname(target), { recursive: true });
   await removeStalePartials(target, idleTimeout);
-  const temporary = partialPath(target);
-  const forget = removeOnInterrupt(temporary);
   // One abort for both limits; `timedOut` says which fired, for the message.
   const abort = new AbortController();
   let timedOut: string | undefined;
@@ -105,30 +101,30 @@ export async function fetchDataset(name: string, options: FetchOptions = {}): Pr
     const stalled = (): string => `download stalled: no data for ${seconds(idleTimeout)} after ${bytes} bytes (idle timeout)`;
     arm(idleTimeout, stalled);
     const hash = createHash("sha256");
-    const tap = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
+    async function* body(stream: Readable): AsyncGenerator<Uint8Array> {
+      for await (const chunk of stream) {
         arm(idleTimeout, stalled);
-        hash.update(chunk);
-        bytes += chunk.length;
-        done(null, chunk);
+        hash.update(chunk as Buffer);
+        bytes += (chunk as Buffer).length;
+        yield chunk as Buffer;
+      }
+    }
+    // 3. Verify before the file is moved into place.
+    const verify = (): void => {
+      clearTimeout(timer);
+      const actual = hash.digest("hex");
+      if (actual !== dataset.sha256) throw fail(`sha256 mismatch: expected ${dataset.sha256}, got ${actual} (${bytes} bytes); nothing was saved`);
+    };
+    await writeFileAtomically(target, body(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>)), { suffix: PARTIAL_SUFFIX, specialFiles: "refuse", beforeRename: verify }).catch(
+      (error: unknown) => {
+        throw error instanceof BenchmarkError ? error : fail(timedOut ?? `download broken after ${bytes} bytes: ${describe(error)}`);
       },
-    });
-    await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), tap, createWriteStream(temporary)).catch((error: unknown) => {
-      throw fail(timedOut ?? `download broken after ${bytes} bytes: ${describe(error)}`);
-    });
-    clearTimeout(timer);
-
-    // 3. Verify, then move into place.
-    const actual = hash.digest("hex");
-    if (actual !== dataset.sha256) throw fail(`sha256 mismatch: expected ${dataset.sha256}, got ${actual} (${bytes} bytes); nothing was saved`);
-    await rename(temporary, target);
+    );
     return { dataset, path: target, url, bytes };
   } finally {
     clearTimeout(timer);
     // Ends a body left unread (an HTTP error) so its socket does not hold the process open.
     abort.abort();
-    await rm(temporary, { force: true });
-    forget();
   }
 }
 

@@ -1,7 +1,7 @@
 import { BenchmarkError } from "../errors.js";
 import { locateDataset, type DatasetLocation } from "./locate.js";
 import { getDataset } from "./registry.js";
-import { sha256File } from "./sha256-file.js";
+import { sha256File } from "@neglab/files";
 
 /**
  * Checks a dataset file against the registry's SHA-256: the file at `path`, or

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
+import { findBuiltFile } from "@neglab/files";
 import { RESERVED_BYTES } from "../layout.js";
-import { distFile } from "../dist-file.js";
 import type { Kernel, KernelSetup } from "./types.js";
 
 /** What dist/kernel.wasm exports (assembly/kernel.ts). */
@@ -16,7 +16,7 @@ interface KernelExports {
 
 /** Compiles dist/kernel.wasm (built from assembly/kernel.ts); the module can be posted to workers. */
 export async function compileWasmKernel(): Promise<WebAssembly.Module> {
-  const path = distFile("kernel.wasm");
+  const path = findBuiltFile(import.meta.url, "../kernel.wasm", "@neglab/trainer");
   return WebAssembly.compile(await readFile(path));
 }
 

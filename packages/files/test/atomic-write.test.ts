@@ -1,13 +1,12 @@
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, readdirSync, statSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { PassThrough } from "node:stream";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { VectorsError, writeWord2Vec } from "../src/index.js";
-import { writeFileAtomically, writeToStream } from "../src/files.js";
+import { FileWriteError, createAtomicFile, writeFileAtomically, writeToStream } from "../src/index.js";
 
 const dir = mkdtempSync(join(tmpdir(), "neglab-atomic-"));
 const bytes = (text: string): Uint8Array[] => [Buffer.from(text)];
@@ -58,7 +57,7 @@ describe("writeFileAtomically", () => {
     mkdirSync(sub);
     const link = join(dir, "dangling.gz");
     symlinkSync(join(sub, "made.gz"), link);
-    await writeFileAtomically(link, bytes("zipped\n"));
+    await writeFileAtomically(link, bytes("zipped\n"), { gzip: true });
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(gunzipSync(readFileSync(join(sub, "made.gz"))).toString()).toBe("zipped\n");
   });
@@ -75,8 +74,8 @@ describe("writeFileAtomically", () => {
     const path = fifo("pipe-unread");
     const started = Date.now();
     const error = await writeFileAtomically(path, bytes("lost\n"), { readerTimeoutMs: 200 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(VectorsError);
-    expect((error as Error).message).toBe(`${path}: a FIFO that no process opened for reading within 0.2 s: nothing written`);
+    expect(error).toBeInstanceOf(FileWriteError);
+    expect((error as Error).message).toBe(`${path}: cannot write: a FIFO that no process opened for reading within 0.2 s: nothing written`);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(lstatSync(path).isFIFO()).toBe(true);
   });
@@ -84,14 +83,14 @@ describe("writeFileAtomically", () => {
   it("refuses a directory, naming it", async () => {
     const path = join(dir, "a-directory");
     mkdirSync(path);
-    await expect(writeFileAtomically(path, bytes("x"))).rejects.toThrow(new VectorsError("cannot write: it is a directory", { file: path }));
+    await expect(writeFileAtomically(path, bytes("x"))).rejects.toThrow(new FileWriteError(path, "it is a directory"));
     expect(statSync(path).isDirectory()).toBe(true);
   });
 
   it("names the user's path, never the temporary file, when the directory is missing", async () => {
     const path = join(dir, "missing", "out.txt");
     const error = (await writeFileAtomically(path, bytes("x")).catch((e: unknown) => e)) as Error;
-    expect(error).toBeInstanceOf(VectorsError);
+    expect(error).toBeInstanceOf(FileWriteError);
     expect(error.message).toBe(`${path}: cannot write: its directory does not exist (ENOENT)`);
     expect(error.message).not.toMatch(/\.tmp/);
   });
@@ -101,29 +100,32 @@ describe("writeFileAtomically", () => {
     writeFileSync(path, "keep me\n");
     async function* failing(): AsyncGenerator<Uint8Array> {
       yield Buffer.from("half");
-      throw new VectorsError("source failed");
+      throw new RangeError("source failed");
     }
-    await expect(writeFileAtomically(path, failing())).rejects.toThrow("source failed");
+    await expect(writeFileAtomically(path, failing())).rejects.toThrow(new RangeError("source failed"));
     expect(readFileSync(path, "utf8")).toBe("keep me\n");
     expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 });
 
-describe("an interrupted write", () => {
-  it("leaves no temporary file when the process exits midway (process.exit, as on SIGINT)", () => {
-    const sub = join(dir, "interrupted");
-    mkdirSync(sub);
-    const dist = pathToFileURL(fileURLToPath(new URL("../dist/files.js", import.meta.url))).href;
+describe("an interrupted write leaves no temporary file", () => {
+  const cases = [
+    { name: "process.exit midway (as a SIGINT handler does)", interrupt: "process.exit(130)", ended: { status: 130, signal: null } },
+    { name: "SIGTERM midway, without a handler: the process ends by the signal", interrupt: 'process.kill(process.pid, "SIGTERM")', ended: { status: null, signal: "SIGTERM" } },
+  ];
+  it.each(cases)("$name", ({ interrupt, ended }) => {
+    const sub = mkdtempSync(join(dir, "interrupted-"));
+    const dist = pathToFileURL(fileURLToPath(new URL("../dist/index.js", import.meta.url))).href;
     const script = `
       import { writeFileAtomically } from ${JSON.stringify(dist)};
       async function* slow() {
         yield Buffer.from("half");
-        setTimeout(() => process.exit(130), 50);
+        setTimeout(() => ${interrupt}, 50);
         await new Promise((resolve) => setTimeout(resolve, 60_000));
       }
       await writeFileAtomically(${JSON.stringify(join(sub, "out.txt"))}, slow());`;
     const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 20_000 });
-    expect(child.status).toBe(130);
+    expect({ status: child.status, signal: child.signal }).toEqual(ended);
     expect(readdirSync(sub)).toEqual([]);
   });
 });
@@ -137,15 +139,65 @@ describe("writeToStream", () => {
     expect(out).toBe("a b\n");
     expect(stream.writableEnded).toBe(false);
   });
+});
 
-  it("writeWord2Vec writes to a stream exactly what it writes to a file", async () => {
-    const stream = new PassThrough();
-    let out = "";
-    stream.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    const emb = { words: ["a", "b"], dim: 2, vectors: new Float32Array([1, 0, -0.25, 0.5]) };
-    await writeWord2Vec(stream, emb);
-    await writeWord2Vec(join(dir, "same.txt"), emb);
-    expect(out.split("\n")[0]).toBe("2 2");
-    expect(out).toBe(readFileSync(join(dir, "same.txt"), "utf8"));
+describe("writeFileAtomically, options", () => {
+  it("writes text as UTF-8", async () => {
+    const path = join(dir, "text.txt");
+    await writeFileAtomically(path, "héllo\n");
+    expect(readFileSync(path, "utf8")).toBe("héllo\n");
+  });
+
+  it("with specialFiles: refuse, refuses a FIFO, which stays a FIFO, and leaves no temporary file", async () => {
+    const path = fifo("pipe-refused");
+    await expect(writeFileAtomically(path, "x", { specialFiles: "refuse" })).rejects.toThrow(new FileWriteError(path, "it is a FIFO"));
+    expect(lstatSync(path).isFIFO()).toBe(true);
+    expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("fails as beforeRename fails, keeping the old file and no temporary file", async () => {
+    const path = join(dir, "verified.txt");
+    writeFileSync(path, "good\n");
+    let seen = "";
+    const verify = () => {
+      seen = readdirSync(dir).filter((name) => name.startsWith(".verified.txt.") && name.endsWith(".part")).join();
+      throw new RangeError("checksum mismatch");
+    };
+    await expect(writeFileAtomically(path, "bad\n", { beforeRename: verify, suffix: "part" })).rejects.toThrow(new RangeError("checksum mismatch"));
+    expect(seen).not.toBe(""); // the bytes were in a hidden .part file beside the target when it was checked
+    expect(readFileSync(path, "utf8")).toBe("good\n");
+    expect(readdirSync(dir).filter((name) => name.endsWith(".part"))).toEqual([]);
+  });
+});
+
+describe("createAtomicFile", () => {
+  it("takes positional writes into a hidden temporary file and renames it onto the target on commit", async () => {
+    const path = join(dir, "positional.bin");
+    const file = await createAtomicFile(path);
+    expect(dirname(file.temporary)).toBe(dirname(path));
+    expect(basename(file.temporary)).toMatch(/^\.positional\.bin\..+\.tmp$/);
+    writeSync(file.fd, Buffer.from("world"), 0, 5, 6);
+    writeSync(file.fd, Buffer.from("hello "), 0, 6, 0);
+    expect(existsSync(path)).toBe(false);
+    await file.commit();
+    expect(readFileSync(path, "utf8")).toBe("hello world");
+    expect(existsSync(file.temporary)).toBe(false);
+  });
+
+  it("abort removes the temporary file and leaves the target as it was, twice or after commit", async () => {
+    const path = join(dir, "aborted.bin");
+    writeFileSync(path, "old");
+    const file = await createAtomicFile(path);
+    writeSync(file.fd, Buffer.from("new"));
+    await file.abort();
+    await file.abort();
+    expect(readFileSync(path, "utf8")).toBe("old");
+    expect(existsSync(file.temporary)).toBe(false);
+    await expect(file.commit()).rejects.toThrow(/already ended/);
+  });
+
+  it("refuses a path that is not a regular file", async () => {
+    const path = fifo("pipe-atomic");
+    await expect(createAtomicFile(path)).rejects.toThrow(new FileWriteError(path, "it is a FIFO"));
   });
 });

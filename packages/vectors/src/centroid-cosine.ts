@@ -1,7 +1,14 @@
 /**
  * Mean cosine of each vector to the centroid of all unit-normalised vectors:
  * Mimno & Thompson (2017)'s measure of how concentrated ("narrow cone") an
- * embedding is. 0 for vectors spread in all directions; near 1 in a narrow cone.
+ * embedding is. With the n rows vᵢ of the row-major `n × dim` matrix,
+ * uᵢ = vᵢ/‖vᵢ‖ and c = Σᵢ uᵢ:
+ *
+ *     meanCosineToCentroid = (1/n) · Σᵢ uᵢ·c / ‖c‖
+ *
+ * 0 for vectors spread evenly in all directions (c = 0); 1 when every vector
+ * points the same way. Computed in float64. A zero row counts as a unit row of
+ * cosine 0 (its norm is taken as 1), and an empty matrix gives 0.
  */
 export function meanCosineToCentroid(vectors: Float32Array, dim: number): number {
   const rows = vectors.length / dim;
