@@ -7,6 +7,7 @@ export type * from "./types.js";
 export { createSampler, listSamplers, validateSamplerSpec, type SamplerContext } from "./registry.js";
 export type { StrategyInfo } from "./strategies/strategy.js";
 export type { OptionInfo } from "./options.js";
+export { samplerSpecSchema } from "./spec-schema.js";
 export { SamplerError } from "./errors.js";
 export { closestName } from "@neglab/suggest";
 export { createWeightedSampler, type SamplerFactory, type SamplerFactoryContext } from "./custom-module.js";

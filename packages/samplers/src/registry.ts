@@ -2,17 +2,10 @@ import { suggestion } from "@neglab/suggest";
 import { loadCustomSampler, MODULE_PREFIX, resolveModulePath } from "./custom-module.js";
 import { SamplerError } from "./errors.js";
 import { show, SpecReader } from "./options.js";
-import { adaptive } from "./strategies/adaptive.js";
-import { annealed } from "./strategies/annealed.js";
-import { domain } from "./strategies/domain.js";
+import { STRATEGIES } from "./spec-schema.js";
 import type { ParseContext, ParsedOptions, Strategy, StrategyInfo } from "./strategies/strategy.js";
-import { uniform } from "./strategies/uniform.js";
-import { fasttext, unigram } from "./strategies/unigram.js";
 import type { NegativeSampler, SamplerSpec, SamplerVocabulary } from "./types.js";
 import { checkVocabulary } from "./weights.js";
-
-/** Every built-in strategy, in the order `listSamplers()` shows them. */
-const STRATEGIES: readonly Strategy[] = [uniform, unigram, fasttext, domain, annealed, adaptive] as unknown as readonly Strategy[];
 
 /** How `listSamplers()` shows custom modules. */
 const CUSTOM_MODULE_INFO: StrategyInfo = {
@@ -35,7 +28,13 @@ export interface SamplerContext {
  * describes custom `module:` samplers.
  */
 export function listSamplers(): StrategyInfo[] {
-  return [...STRATEGIES.map(({ name, description, reference, options }) => ({ name, description, reference, options })), CUSTOM_MODULE_INFO];
+  const listed = STRATEGIES.map(({ name, description, reference, options }) => ({
+    name,
+    description,
+    reference,
+    options: options.map(({ schema: _schema, ...info }) => info),
+  }));
+  return [...listed, CUSTOM_MODULE_INFO];
 }
 
 /**
@@ -91,7 +90,7 @@ function parseSpec(spec: unknown, vocabulary: SamplerVocabulary, baseDir: string
     baseDir,
     validateNested: (nested, nestedPath) => parseSpec(nested, vocabulary, baseDir, nestedPath).spec,
   };
-  const options = strategy.parse(new SpecReader(spec as SamplerSpec, strategy.options, path), context);
+  const options = strategy.parse(new SpecReader(spec as SamplerSpec, strategy.options, strategy.schema, path), context);
   return { spec: strategy.toSpec?.(options) ?? { type, ...options }, strategy, options };
 }
 

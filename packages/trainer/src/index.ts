@@ -4,12 +4,14 @@
  * WebAssembly SIMD kernel and a bit-identical TypeScript reference kernel.
  *
  * - {@link train}: corpus → {@link TrainedModel}, with progress, epoch callbacks and cancellation.
- * - {@link TrainSettings}: gensim-named options and defaults; {@link resolveSettings} validates them.
+ * - {@link TrainSettings}: gensim-named options and defaults; {@link resolveSettings} validates them against
+ *   {@link TRAIN_SETTINGS_SCHEMA} (a zod 4 schema, also their published JSON Schema).
  */
 export { train, type TrainOptions, type TrainProgress } from "./train.js";
 export {
   defaultSettings,
   resolveSettings,
+  TRAIN_SETTINGS_SCHEMA,
   resolveSamplerTimeout,
   DEFAULT_SAMPLER_TIMEOUT,
   type TrainSettings,

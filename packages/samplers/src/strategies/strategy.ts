@@ -1,4 +1,5 @@
-import type { OptionInfo, SpecReader } from "../options.js";
+import type { z } from "zod";
+import { strategySchema, type OptionDefinition, type OptionInfo, type SpecReader } from "../options.js";
 import type { CollisionPolicy, NegativeSampler, SamplerSpec, SamplerVocabulary } from "../types.js";
 
 /** What a strategy's `parse` may use: checks only, no file access. */
@@ -35,8 +36,10 @@ export interface ParsedOptions {
   readonly collision: CollisionPolicy;
 }
 
-/** A registered strategy: its listing, a checker that fills defaults, and a builder. */
-export interface Strategy<O extends ParsedOptions = ParsedOptions> extends StrategyInfo {
+/** A strategy as its file declares it: its listing with each option's schema, a checker that fills defaults, and a builder. */
+export interface StrategyDefinition<O extends ParsedOptions = ParsedOptions> extends StrategyInfo {
+  /** Every option with its default and the schema of its value. */
+  readonly options: readonly OptionDefinition[];
   /** Checks a spec's options against `options` and returns them complete (no file access). */
   parse(reader: SpecReader, context: ParseContext): O;
   /** The normalised spec of parsed options; default `{ type: name, ...options }`. Validating it again gives the same. */
@@ -45,7 +48,13 @@ export interface Strategy<O extends ParsedOptions = ParsedOptions> extends Strat
   build(options: O, spec: SamplerSpec, context: BuildContext): NegativeSampler | Promise<NegativeSampler>;
 }
 
-/** Declares a strategy with its options type inferred from `parse`. */
-export function defineStrategy<O extends ParsedOptions>(strategy: Strategy<O>): Strategy<O> {
-  return strategy;
+/** A registered strategy: its definition and the schema of its specs, made from the options' schemas. */
+export interface Strategy<O extends ParsedOptions = ParsedOptions> extends StrategyDefinition<O> {
+  /** `{ type: name, ...options }` with no other key (see `strategySchema`). */
+  readonly schema: z.ZodObject;
+}
+
+/** Declares a strategy with its options type inferred from `parse`; its spec schema comes from its options. */
+export function defineStrategy<O extends ParsedOptions>(strategy: StrategyDefinition<O>): Strategy<O> {
+  return { ...strategy, schema: strategySchema(strategy.name, strategy.description, strategy.options) };
 }
