@@ -1,5 +1,5 @@
 import { suggestion } from "@neglab/suggest";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { SamplerError } from "./errors.js";
 import type { CollisionPolicy, SamplerSpec } from "./types.js";
 
@@ -24,7 +24,7 @@ export interface OptionInfo {
  * strategy's `parse`.
  */
 export interface OptionDefinition extends OptionInfo {
-  readonly schema: z.ZodType;
+  readonly schema: z.ZodMiniType;
 }
 
 /** The collision policies, in the order they are documented. */
@@ -47,38 +47,38 @@ export function collisionOption(defaultPolicy: CollisionPolicy = "skip"): Option
  * A finite number within [min, max] (bounds inclusive unless `exclusiveMin`).
  * JSON has no NaN or Infinity, and the schema refuses them from code too.
  */
-export function numberSchema(range: { min?: number; max?: number; exclusiveMin?: boolean } = {}): z.ZodNumber {
+export function numberSchema(range: { min?: number; max?: number; exclusiveMin?: boolean } = {}): z.ZodMiniNumber {
   const { min, max, exclusiveMin = false } = range;
   const low = min === undefined ? "" : `${exclusiveMin ? ">" : "≥"} ${min}`;
   const high = max === undefined ? "" : `≤ ${max}`;
   const outOfRange = (issue: { input: unknown }) => `must be ${[low, high].filter(Boolean).join(" and ")}, got ${show(issue.input)}`;
-  let schema = z.number({ error: (issue) => `must be a finite number, got ${show(issue.input)}` });
-  if (min !== undefined) schema = exclusiveMin ? schema.gt(min, { error: outOfRange }) : schema.min(min, { error: outOfRange });
-  if (max !== undefined) schema = schema.max(max, { error: outOfRange });
-  return schema;
+  const checks = [
+    ...(min === undefined ? [] : [exclusiveMin ? z.gt(min, { error: outOfRange }) : z.gte(min, { error: outOfRange })]),
+    ...(max === undefined ? [] : [z.lte(max, { error: outOfRange })]),
+  ];
+  return z.number({ error: (issue) => `must be a finite number, got ${show(issue.input)}` }).check(...checks);
 }
 
 /** An integer within [min, max]. */
-export function integerSchema(min: number, max = Number.MAX_SAFE_INTEGER): z.ZodNumber {
+export function integerSchema(min: number, max = Number.MAX_SAFE_INTEGER): z.ZodMiniNumber {
   const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `in [${min}, ${max}]`;
   const error = (issue: { input: unknown }) => `must be an integer ${range}, got ${show(issue.input)}`;
-  const schema = z.int({ error }).min(min, { error });
-  return max === Number.MAX_SAFE_INTEGER ? schema : schema.max(max, { error });
+  return z.int({ error }).check(z.gte(min, { error }), ...(max === Number.MAX_SAFE_INTEGER ? [] : [z.lte(max, { error })]));
 }
 
 /** One of `values`; a near miss suggests the closest. */
-export function choiceSchema<T extends string>(values: readonly T[]): z.ZodType<T> {
+export function choiceSchema<T extends string>(values: readonly T[]): z.ZodMiniType<T> {
   return z.enum(values as [T, ...T[]], {
     error: (issue) => {
       const value = issue.input;
       const hint = typeof value === "string" ? suggestion(value, values) : ` (expected one of: ${values.join(", ")})`;
       return `unknown value ${show(value)}${hint}`;
     },
-  }) as unknown as z.ZodType<T>;
+  }) as unknown as z.ZodMiniType<T>;
 }
 
 /** true or false. */
-export function booleanSchema(): z.ZodBoolean {
+export function booleanSchema(): z.ZodMiniBoolean {
   return z.boolean({ error: (issue) => `must be true or false, got ${show(issue.input)}` });
 }
 
@@ -88,14 +88,14 @@ export function booleanSchema(): z.ZodBoolean {
  * (`defaultLabel: "required"`), and no other key. Descriptions and defaults go
  * into the JSON Schema, where editors show them.
  */
-export function strategySchema(name: string, description: string, options: readonly OptionDefinition[]): z.ZodObject {
-  const shape: Record<string, z.ZodType> = { type: z.literal(name) };
+export function strategySchema(name: string, description: string, options: readonly OptionDefinition[]): z.ZodMiniObject {
+  const shape: Record<string, z.ZodMiniType> = { type: z.literal(name) };
   for (const option of options) {
     const meta = option.default === undefined ? { description: option.description } : { description: option.description, default: option.default };
     const required = option.default === undefined && option.defaultLabel === "required";
-    shape[option.name] = required ? option.schema.meta(meta) : option.schema.optional().meta(meta);
+    shape[option.name] = (required ? option.schema : z.optional(option.schema)).check(z.meta(meta));
   }
-  return z.strictObject(shape).meta({ title: name, description });
+  return z.strictObject(shape).check(z.meta({ title: name, description }));
 }
 
 /**
@@ -109,7 +109,7 @@ export class SpecReader {
   constructor(
     readonly spec: SamplerSpec,
     private readonly options: readonly OptionDefinition[],
-    schema: z.ZodType,
+    schema: z.ZodMiniType,
     readonly path = "",
   ) {
     const result = schema.safeParse(spec);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { MODULE_PREFIX } from "./custom-module.js";
 import { adaptive } from "./strategies/adaptive.js";
 import { annealed } from "./strategies/annealed.js";
@@ -10,7 +10,7 @@ import { fasttext, unigram } from "./strategies/unigram.js";
 /** Every built-in strategy, in the order `listSamplers()` shows them. */
 export const STRATEGIES: readonly Strategy[] = [uniform, unigram, fasttext, domain, annealed, adaptive] as unknown as readonly Strategy[];
 
-let schema: z.ZodType | undefined;
+let schema: z.ZodMiniType | undefined;
 
 /**
  * The schema of a sampler spec: one strict object per built-in strategy
@@ -23,14 +23,14 @@ let schema: z.ZodType | undefined;
  * Checks that relate options (e.g. `lambda` only with `combine: "mixture"`) are
  * made by `validateSamplerSpec`, not by the schema.
  */
-export function samplerSpecSchema(): z.ZodType {
+export function samplerSpecSchema(): z.ZodMiniType {
   schema ??= z
     .union([
       ...STRATEGIES.map((s) => s.schema),
       z
-        .looseObject({ type: z.string().regex(new RegExp(`^${MODULE_PREFIX}\\s*\\S`)).describe("module:<path or package> of a custom sampler") })
-        .meta({ title: "custom module", description: "a custom sampler: a user module exporting a factory (createSampler or default export)" }),
+        .looseObject({ type: z.string().check(z.regex(new RegExp(`^${MODULE_PREFIX}\\s*\\S`)), z.describe("module:<path or package> of a custom sampler")) })
+        .check(z.meta({ title: "custom module", description: "a custom sampler: a user module exporting a factory (createSampler or default export)" })),
     ])
-    .meta({ id: "SamplerSpec", title: "sampler spec", description: "A negative sampler: a built-in strategy and its options, or a custom module." });
+    .check(z.meta({ id: "SamplerSpec", title: "sampler spec", description: "A negative sampler: a built-in strategy and its options, or a custom module." }));
   return schema;
 }

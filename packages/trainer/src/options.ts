@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import type { SamplerSpec } from "@neglab/samplers";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { TrainOptionError } from "./errors.js";
 
 /** Which word2vec architecture to train (gensim's `sg=1` / `sg=0`). */
@@ -40,14 +40,13 @@ type Issue = { readonly input: unknown };
 /** An integer in [min, max], with the message `must be an integer in [min, max], got …`. */
 function integerSchema(min: number, max: number) {
   const error = (issue: Issue) => `must be an integer in [${min}, ${max}], got ${shown(issue.input)}`;
-  return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+  return z.int({ error }).check(z.gte(min, { error }), z.lte(max, { error }));
 }
 
 /** A finite number ≥ min (or > 0 when `positive`), with the message `must be a finite number ≥ min, got …`. */
 function finiteSchema(min: number, positive = false) {
   const error = (issue: Issue) => `must be a finite number ${positive ? "> 0" : `≥ ${min}`}, got ${shown(issue.input)}`;
-  const number = z.number({ error });
-  return positive ? number.gt(0, { error }) : number.min(min, { error });
+  return z.number({ error }).check(positive ? z.gt(0, { error }) : z.gte(min, { error }));
 }
 
 /** true or false. */
@@ -72,69 +71,69 @@ function oneOf<const T extends readonly [string, ...string[]]>(allowed: T) {
  */
 export const TRAIN_SETTINGS_SCHEMA = z.strictObject({
   /** Skip-gram or CBOW. Default `"cbow"` (gensim `sg=0`). */
-  architecture: oneOf(["skipgram", "cbow"]).meta({ description: "Skip-gram or CBOW (gensim sg=1 / sg=0).", default: "cbow" }),
+  architecture: oneOf(["skipgram", "cbow"]).check(z.meta({ description: "Skip-gram or CBOW (gensim sg=1 / sg=0).", default: "cbow" })),
   /** Dimensionality of the vectors. Default 100. */
-  vectorSize: integerSchema(1, 1 << 16).meta({ description: "Dimensionality of the vectors.", default: 100 }),
+  vectorSize: integerSchema(1, 1 << 16).check(z.meta({ description: "Dimensionality of the vectors.", default: 100 })),
   /** Maximum distance between the center word and a context word. Default 5. */
-  window: integerSchema(1, 10_000).meta({ description: "Maximum distance between the center word and a context word.", default: 5 }),
+  window: integerSchema(1, 10_000).check(z.meta({ description: "Maximum distance between the center word and a context word.", default: 5 })),
   /** Draw the effective window uniformly in 1..window per center word (word2vec.c's `b`; gensim `shrink_windows`). Default true. */
-  shrinkWindows: booleanSchema().meta({ description: "Draw each effective window uniformly in 1..window (gensim shrink_windows).", default: true }),
+  shrinkWindows: booleanSchema().check(z.meta({ description: "Draw each effective window uniformly in 1..window (gensim shrink_windows).", default: true })),
   /** Words rarer than this are dropped from the vocabulary. Default 5. */
-  minCount: integerSchema(1, Number.MAX_SAFE_INTEGER).meta({ description: "Words rarer than this are dropped from the vocabulary.", default: 5 }),
+  minCount: integerSchema(1, Number.MAX_SAFE_INTEGER).check(z.meta({ description: "Words rarer than this are dropped from the vocabulary.", default: 5 })),
   /** Cap on distinct words while counting (gensim `max_vocab_size`); `null` = none. */
-  maxVocabSize: integerSchema(1, Number.MAX_SAFE_INTEGER)
-    .nullable()
-    .meta({ description: "Cap on distinct words while counting, pruning the rarest (gensim max_vocab_size); null: none.", default: null }),
+  maxVocabSize: z
+    .nullable(integerSchema(1, Number.MAX_SAFE_INTEGER))
+    .check(z.meta({ description: "Cap on distinct words while counting, pruning the rarest (gensim max_vocab_size); null: none.", default: null })),
   /** Keep at most this many most frequent words (gensim `max_final_vocab`); `null` = none. */
-  maxFinalVocab: integerSchema(1, Number.MAX_SAFE_INTEGER)
-    .nullable()
-    .meta({ description: "Keep at most this many most frequent words (gensim max_final_vocab); null: none.", default: null }),
+  maxFinalVocab: z
+    .nullable(integerSchema(1, Number.MAX_SAFE_INTEGER))
+    .check(z.meta({ description: "Keep at most this many most frequent words (gensim max_final_vocab); null: none.", default: null })),
   /** Frequent-word subsampling threshold t (Mikolov et al. 2013); 0 disables. Default 1e-3. */
-  sample: finiteSchema(0).meta({ description: "Frequent-word subsampling threshold t (Mikolov et al. 2013); 0 disables.", default: 1e-3 }),
+  sample: finiteSchema(0).check(z.meta({ description: "Frequent-word subsampling threshold t (Mikolov et al. 2013); 0 disables.", default: 1e-3 })),
   /** Initial learning rate. Default 0.025 for both architectures (gensim; word2vec.c uses 0.05 for CBOW). */
-  alpha: finiteSchema(0, true).meta({ description: "Initial learning rate.", default: 0.025 }),
+  alpha: finiteSchema(0, true).check(z.meta({ description: "Initial learning rate.", default: 0.025 })),
   /** Final learning rate, reached linearly at the end of the last epoch. Default 1e-4. */
-  minAlpha: finiteSchema(0).meta({ description: "Final learning rate, reached linearly at the end of the last epoch; at most alpha.", default: 1e-4 }),
+  minAlpha: finiteSchema(0).check(z.meta({ description: "Final learning rate, reached linearly at the end of the last epoch; at most alpha.", default: 1e-4 })),
   /**
    * What the learning-rate decay counts as progress; see {@link DecayBy}. Default `"words"`
    * (word2vec.c); `"sentences"` reproduces gensim's usual call on corpora whose sentence lengths
    * change along the file (measured in BENCHMARKS.md, "Parity with gensim").
    */
-  decayBy: oneOf(["words", "sentences"]).meta({
+  decayBy: oneOf(["words", "sentences"]).check(z.meta({
     description: "What the learning-rate decay counts as progress: words (word2vec.c) or sentences (gensim's Word2Vec(sentences)).",
     default: "words",
-  }),
+  })),
   /** Passes over the corpus. Default 5. */
-  epochs: integerSchema(1, 1_000_000).meta({ description: "Passes over the corpus.", default: 5 }),
+  epochs: integerSchema(1, 1_000_000).check(z.meta({ description: "Passes over the corpus.", default: 5 })),
   /** Negatives per positive (k); 0 disables negative sampling. Default 5. */
-  negative: integerSchema(0, 1_000).meta({ description: "Negatives per positive (k); 0 disables negative sampling.", default: 5 }),
+  negative: integerSchema(0, 1_000).check(z.meta({ description: "Negatives per positive (k); 0 disables negative sampling.", default: 5 })),
   /** Hierarchical softmax over a Huffman tree (Mikolov et al. 2013). Default false. */
-  hs: booleanSchema().meta({ description: "Hierarchical softmax over a Huffman tree (Mikolov et al. 2013).", default: false }),
+  hs: booleanSchema().check(z.meta({ description: "Hierarchical softmax over a Huffman tree (Mikolov et al. 2013).", default: false })),
   /** CBOW: average the context vectors (true) or sum them (false). Default true. */
-  cbowMean: booleanSchema().meta({ description: "CBOW: average the context vectors (true) or sum them (false).", default: true }),
+  cbowMean: booleanSchema().check(z.meta({ description: "CBOW: average the context vectors (true) or sum them (false).", default: true })),
   /** Behaviour at |score| ≥ 6; see {@link Saturation}. Default `"skip"` (gensim). */
-  saturation: oneOf(["skip", "clip"]).meta({ description: "At |score| ≥ 6: skip the update (gensim) or clip σ (word2vec.c).", default: "skip" }),
+  saturation: oneOf(["skip", "clip"]).check(z.meta({ description: "At |score| ≥ 6: skip the update (gensim) or clip σ (word2vec.c).", default: "skip" })),
   /**
    * The range of the random input vectors; see {@link InputInit}. Default `"gensim"`, the
    * reference whose quality the trainer is held to (the README gives the measured effect of
    * `"word2vec"`).
    */
-  inputInit: oneOf(["gensim", "word2vec"]).meta({
+  inputInit: oneOf(["gensim", "word2vec"]).check(z.meta({
     description: "Input vectors start uniform in ±1/dim (gensim 4) or ±0.5/dim (word2vec.c).",
     default: "gensim",
-  }),
+  })),
   /** Worker threads (Hogwild). Default min(3, cores): gensim's 3, capped. */
-  workers: integerSchema(1, 256).meta({ description: "Worker threads (Hogwild); default min(3, cores)." }),
+  workers: integerSchema(1, 256).check(z.meta({ description: "Worker threads (Hogwild); default min(3, cores)." })),
   /** Seed of every random choice (initialisation, subsampling, windows, negatives). Default 1 (gensim). */
-  seed: integerSchema(0, 2 ** 32 - 1).meta({ description: "Seed of every random choice.", default: 1 }),
+  seed: integerSchema(0, 2 ** 32 - 1).check(z.meta({ description: "Seed of every random choice.", default: 1 })),
   /** Inner-loop implementation. Default `"wasm"`. */
-  kernel: oneOf(["wasm", "js"]).meta({ description: "Inner loop: WebAssembly SIMD or the TypeScript reference (bit-identical).", default: "wasm" }),
+  kernel: oneOf(["wasm", "js"]).check(z.meta({ description: "Inner loop: WebAssembly SIMD or the TypeScript reference (bit-identical).", default: "wasm" })),
   /** The negative sampler, rebuilt in every worker. Default `{ type: "unigram", alpha: 0.75 }`. */
   sampler: z
     .custom<SamplerSpec>((value) => typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string", {
       error: (issue) => `must be a sampler spec like { type: "unigram", alpha: 0.75 }, got ${JSON.stringify(issue.input)}`,
     })
-    .meta({ description: "The negative sampler.", default: { type: "unigram", alpha: 0.75 } }),
+    .check(z.meta({ description: "The negative sampler.", default: { type: "unigram", alpha: 0.75 } })),
   /**
    * With several workers, how many of the most frequent words every worker but
    * the first trains in private replicas of their input and output rows, merged
@@ -152,10 +151,10 @@ export const TRAIN_SETTINGS_SCHEMA = z.strictObject({
    */
   hotRows: z
     .union([z.literal("auto"), integerSchema(0, 2 ** 31 - 1)], { error: (issue) => `must be an integer in [0, ${2 ** 31 - 1}], got ${shown(issue.input)}` })
-    .meta({
+    .check(z.meta({
       description: "Most frequent words each worker but the first trains in private replicas, merged every syncWords words; \"auto\" sizes them; 0: pure Hogwild.",
       default: 0,
-    }),
+    })),
   /**
    * Words a worker trains between merges of its replicas into the shared
    * vectors (at most 1/64 of its share of an epoch, for small corpora): the
@@ -166,7 +165,7 @@ export const TRAIN_SETTINGS_SCHEMA = z.strictObject({
    * Default 16384 (longer delays cost accuracy: CBOW on the prose corpora lost
    * 0.5 analogy points at 65,536 and 1.3 at 262,144).
    */
-  syncWords: integerSchema(1, 2 ** 31 - 1).meta({ description: "Words a worker trains between merges of its replicas (hotRows).", default: 16_384 }),
+  syncWords: integerSchema(1, 2 ** 31 - 1).check(z.meta({ description: "Words a worker trains between merges of its replicas (hotRows).", default: 16_384 })),
 });
 
 /**

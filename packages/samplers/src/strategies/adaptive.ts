@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { booleanSchema, choiceSchema, collisionOption, integerSchema, numberSchema, show } from "../options.js";
 import { samplerSpecSchema } from "../spec-schema.js";
 import { AdaptiveSampler, SELECTIONS, type AdaptivePlan } from "../samplers/adaptive-sampler.js";

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { readWeightsFile, resolveWeights, weightsFromMap, type WeightEntry } from "../domain-weights.js";
 import { SamplerError } from "../errors.js";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { choiceSchema, collisionOption, numberSchema, show } from "../options.js";
 import { AliasSampler } from "../samplers/alias-sampler.js";
 import type { CollisionPolicy } from "../types.js";
@@ -46,7 +46,7 @@ export const domain = defineStrategy<DomainOptions>({
         "Per-word weights: a file of `word<TAB>weight` lines (# starts a comment line; relative paths resolve against " +
         "the spec's base directory) or an in-code map. Weights must be finite and ≥ 0.",
       // Both forms are checked by `parse` (the map's weights by weightsFromMap, naming the word).
-      schema: z.union([z.string().min(1), z.record(z.string(), numberSchema({ min: 0 }))]),
+      schema: z.union([z.string().check(z.minLength(1)), z.record(z.string(), numberSchema({ min: 0 }))]),
     },
     {
       name: "combine",

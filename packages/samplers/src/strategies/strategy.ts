@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { strategySchema, type OptionDefinition, type OptionInfo, type SpecReader } from "../options.js";
 import type { CollisionPolicy, NegativeSampler, SamplerSpec, SamplerVocabulary } from "../types.js";
 
@@ -51,7 +51,7 @@ export interface StrategyDefinition<O extends ParsedOptions = ParsedOptions> ext
 /** A registered strategy: its definition and the schema of its specs, made from the options' schemas. */
 export interface Strategy<O extends ParsedOptions = ParsedOptions> extends StrategyDefinition<O> {
   /** `{ type: name, ...options }` with no other key (see `strategySchema`). */
-  readonly schema: z.ZodObject;
+  readonly schema: z.ZodMiniObject;
 }
 
 /** Declares a strategy with its options type inferred from `parse`; its spec schema comes from its options. */
