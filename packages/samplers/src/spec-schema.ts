@@ -6,11 +6,12 @@ import { domain } from "./strategies/domain.js";
 import type { Strategy } from "./strategies/strategy.js";
 import { uniform } from "./strategies/uniform.js";
 import { fasttext, unigram } from "./strategies/unigram.js";
+import type { SamplerSpec } from "./types.js";
 
 /** Every built-in strategy, in the order `listSamplers()` shows them. */
 export const STRATEGIES: readonly Strategy[] = [uniform, unigram, fasttext, domain, annealed, adaptive] as unknown as readonly Strategy[];
 
-let schema: z.ZodMiniType | undefined;
+let schema: z.ZodMiniType<SamplerSpec> | undefined;
 
 /**
  * The schema of a sampler spec: one strict object per built-in strategy
@@ -23,7 +24,7 @@ let schema: z.ZodMiniType | undefined;
  * Checks that relate options (e.g. `lambda` only with `combine: "mixture"`) are
  * made by `validateSamplerSpec`, not by the schema.
  */
-export function samplerSpecSchema(): z.ZodMiniType {
+export function samplerSpecSchema(): z.ZodMiniType<SamplerSpec> {
   schema ??= z
     .union([
       ...STRATEGIES.map((s) => s.schema),
@@ -31,6 +32,6 @@ export function samplerSpecSchema(): z.ZodMiniType {
         .looseObject({ type: z.string().check(z.regex(new RegExp(`^${MODULE_PREFIX}\\s*\\S`)), z.describe("module:<path or package> of a custom sampler")) })
         .check(z.meta({ title: "custom module", description: "a custom sampler: a user module exporting a factory (createSampler or default export)" })),
     ])
-    .check(z.meta({ id: "SamplerSpec", title: "sampler spec", description: "A negative sampler: a built-in strategy and its options, or a custom module." }));
+    .check(z.meta({ id: "SamplerSpec", title: "sampler spec", description: "A negative sampler: a built-in strategy and its options, or a custom module." })) as unknown as z.ZodMiniType<SamplerSpec>;
   return schema;
 }
