@@ -1,5 +1,5 @@
 import { closestName } from "@neglab/suggest";
-import type { z } from "zod";
+import { z } from "zod";
 
 /**
  * The one formatter of schema issues: every JSON input the CLI reads (the
@@ -70,4 +70,17 @@ export function unknownKeyError(what: string, known: readonly string[], special?
 /** `expected <what>, got <value>`. */
 export function expected(what: string, value: unknown): string {
   return `expected ${what}, got ${describeValue(value)}`;
+}
+
+/** The error function of a schema whose every issue reads `expected <what>, got <value>`. */
+export function expecting(what: string): (issue: { readonly input?: unknown }) => string {
+  return (issue) => expected(what, issue.input);
+}
+
+/** A string, with the message `expected a string, got …`. */
+export const TEXT = z.string({ error: expecting("a string") });
+
+/** An array of `item`, with the message `expected an array, got …`. */
+export function arrayOf<T extends z.ZodType>(item: T): z.ZodArray<T> {
+  return z.array(item, { error: expecting("an array") });
 }

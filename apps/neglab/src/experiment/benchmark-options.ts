@@ -1,11 +1,9 @@
 import { z } from "zod";
-import { expected, unknownKeyError } from "../schema-issues.js";
+import { expecting, unknownKeyError } from "../schema-issues.js";
 
-/** An error function whose every issue reads `expected <what>, got <value>`. */
-const saying = (what: string) => (issue: { input: unknown }) => expected(what, issue.input);
 
-const nonNegativeInteger = () => z.int({ error: saying("a non-negative integer") }).min(0, { error: saying("a non-negative integer") });
-const boolean = () => z.boolean({ error: saying("true or false") });
+const nonNegativeInteger = () => z.int({ error: expecting("a non-negative integer") }).min(0, { error: expecting("a non-negative integer") });
+const boolean = () => z.boolean({ error: expecting("true or false") });
 
 /** The options both evaluators take (@neglab/eval's `evaluateAnalogies` and `evaluateWordPairs`; their docs give the defaults). */
 const COMMON = {
@@ -18,13 +16,13 @@ const COMMON = {
 const ANALOGY = {
   ...COMMON,
   method: z
-    .enum(["3CosAdd", "3CosMul"], { error: saying('"3CosAdd" or "3CosMul"') })
+    .enum(["3CosAdd", "3CosMul"], { error: expecting('"3CosAdd" or "3CosMul"') })
     .meta({ description: "3CosAdd (gensim most_similar, the default) or 3CosMul (Levy & Goldberg 2014)." })
     .optional(),
   semanticSections: nonNegativeInteger().meta({ description: "How many leading sections are semantic (the rest syntactic). Default 5." }).optional(),
   threads: z
-    .int({ error: saying("a positive integer") })
-    .min(1, { error: saying("a positive integer") })
+    .int({ error: expecting("a positive integer") })
+    .min(1, { error: expecting("a positive integer") })
     .meta({ description: "Worker threads for the scan; results do not depend on it." })
     .optional(),
 };
@@ -32,7 +30,7 @@ const ANALOGY = {
 const SIMILARITY = {
   ...COMMON,
   delimiter: z
-    .enum(["\t", "whitespace", "auto"], { error: saying('"\\t", "whitespace" or "auto"') })
+    .enum(["\t", "whitespace", "auto"], { error: expecting('"\\t", "whitespace" or "auto"') })
     .meta({ description: 'Field separator of the pairs file. Default "auto".' })
     .optional(),
 };

@@ -4,15 +4,13 @@ import { listSamplers, samplerSpecSchema } from "@neglab/samplers";
 import { closestName } from "@neglab/suggest";
 import { TRAIN_SETTINGS_SCHEMA } from "@neglab/trainer";
 import { z } from "zod";
-import { describeValue, expected, firstProblem, unknownKeyError } from "../schema-issues.js";
+import { describeValue, expected, expecting, firstProblem, unknownKeyError } from "../schema-issues.js";
 import { ANALOGY_OPTIONS_SCHEMA, SIMILARITY_OPTIONS_SCHEMA } from "./benchmark-options.js";
 import { settingsProblem, VOCABULARY_SETTINGS } from "./trainer-settings.js";
 
-/** Messages of the definition's fields: `expected <what>, got <value>`. */
-const saying = (what: string) => (issue: { input: unknown }) => expected(what, issue.input);
 const nonEmptyString = (description: string) =>
-  z.string({ error: saying("a non-empty string") }).min(1, { error: saying("a non-empty string") }).meta({ description });
-const flag = (description: string, fallback: boolean) => z.boolean({ error: saying("true or false") }).meta({ description }).default(fallback);
+  z.string({ error: expecting("a non-empty string") }).min(1, { error: expecting("a non-empty string") }).meta({ description });
+const flag = (description: string, fallback: boolean) => z.boolean({ error: expecting("true or false") }).meta({ description }).default(fallback);
 
 /** The trainer's seed range (`TRAIN_SETTINGS_SCHEMA` of @neglab/trainer): a seed seeds a 32-bit stream. */
 const MAX_SEED = 2 ** 32 - 1;
@@ -22,7 +20,7 @@ const MAX_SEED = 2 ** 32 - 1;
  * with its field path before the corpus is read instead of by the trainer after it.
  */
 const outOfSeedRange = (issue: { input: unknown }) => `expected an integer in [0, ${MAX_SEED}], got ${String(issue.input)}`;
-const SEED = z.int({ error: saying("an integer") }).min(0, { error: outOfSeedRange }).max(MAX_SEED, { error: outOfSeedRange });
+const SEED = z.int({ error: expecting("an integer") }).min(0, { error: outOfSeedRange }).max(MAX_SEED, { error: outOfSeedRange });
 
 /** Trainer settings an experiment may set: the trainer's schema less `seed` (from `seeds`) and `sampler` (each strategy's). */
 const SETTINGS: Record<string, z.ZodType> = Object.fromEntries(
@@ -97,24 +95,24 @@ function benchmarkError(issue: { code?: string; input: unknown }): string {
 
 const REPORT_SHAPE = {
   probes: z
-    .array(nonEmptyString("A probe word."), { error: saying("an array of words") })
+    .array(nonEmptyString("A probe word."), { error: expecting("an array of words") })
     .meta({ description: "Words whose nearest neighbours the report lists per strategy; default: chosen from the vocabulary." })
     .optional(),
 };
 
 const TOP_LEVEL_SHAPE = {
-  $schema: z.string({ error: saying("a string") }).meta({ description: "The JSON Schema of this file, for editors." }).optional(),
+  $schema: z.string({ error: expecting("a string") }).meta({ description: "The JSON Schema of this file, for editors." }).optional(),
   name: nonEmptyString("The experiment's name: one directory name (the default --out is runs/<name>)."),
-  description: z.string({ error: saying("a string") }).meta({ description: "Free text." }).optional(),
+  description: z.string({ error: expecting("a string") }).meta({ description: "Free text." }).optional(),
   corpus: z.strictObject(CORPUS_SHAPE, { error: unknownKeyError("field", Object.keys(CORPUS_SHAPE)) }).meta({ description: "The corpus and how it is normalised." }),
   train: TRAIN.default({}),
   strategies: z
-    .array(z.strictObject(STRATEGY_SHAPE, { error: unknownKeyError("field", Object.keys(STRATEGY_SHAPE)) }), { error: saying("a non-empty array") })
-    .min(1, { error: saying("a non-empty array") })
+    .array(z.strictObject(STRATEGY_SHAPE, { error: unknownKeyError("field", Object.keys(STRATEGY_SHAPE)) }), { error: expecting("a non-empty array") })
+    .min(1, { error: expecting("a non-empty array") })
     .meta({ description: "The strategies compared: a sampler spec and trainer overrides each." }),
   seeds: z
-    .array(SEED, { error: saying("a non-empty array of integers") })
-    .min(1, { error: saying("a non-empty array of integers") })
+    .array(SEED, { error: expecting("a non-empty array of integers") })
+    .min(1, { error: expecting("a non-empty array of integers") })
     .meta({ description: "One cell per strategy × seed; integers in [0, 2^32 − 1], all different." }),
   benchmarks: z
     .array(
@@ -126,7 +124,7 @@ const TOP_LEVEL_SHAPE = {
         ],
         { error: benchmarkError },
       ),
-      { error: saying("an array") },
+      { error: expecting("an array") },
     )
     .meta({ description: "The benchmarks every cell is evaluated on." })
     .default([]),
