@@ -11,13 +11,13 @@ import { z } from "zod";
  */
 
 /** A problem with one field: its path (`strategies[2].sampler.alpha`, `(root)` for the whole value) and what is wrong. */
-export interface FieldProblem {
+interface FieldProblem {
   readonly field: string;
   readonly message: string;
 }
 
 /** The path of a field as messages write it: `a.b[2].c`; `(root)` for the value itself. */
-export function fieldPath(path: readonly PropertyKey[]): string {
+function fieldPath(path: readonly PropertyKey[]): string {
   let text = "";
   for (const step of path) text += typeof step === "number" ? `[${step}]` : text === "" ? String(step) : `.${String(step)}`;
   return text === "" ? "(root)" : text;

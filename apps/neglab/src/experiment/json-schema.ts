@@ -9,13 +9,9 @@ import { EXPERIMENT_SCHEMA } from "./definition.js";
  * defaults and descriptions that `neglab run` checks, sampler specs and trainer
  * settings included. It describes the input (defaults are not required). What
  * the schema cannot say (unique names, the baseline a strategy, relations
- * between options) `neglab run` still checks.
+ * between options) `neglab run` still checks. Returned as the text of the
+ * file: indented JSON and a final newline.
  */
-export function experimentJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(EXPERIMENT_SCHEMA, { io: "input", target: "draft-2020-12" });
-}
-
-/** The text of `experiment.schema.json`: the schema as indented JSON and a final newline. */
 export function experimentJsonSchemaText(): string {
-  return `${JSON.stringify(experimentJsonSchema(), null, 2)}\n`;
+  return `${JSON.stringify(z.toJSONSchema(EXPERIMENT_SCHEMA, { io: "input", target: "draft-2020-12" }), null, 2)}\n`;
 }
