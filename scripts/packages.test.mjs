@@ -177,7 +177,10 @@ describe("tarball contents and metadata", () => {
       const files = stdout.trim().split("\n").map((f) => f.replace(/^package\//, ""));
       for (const required of ["package.json", "README.md", "LICENSE"]) assert.ok(files.includes(required), `${tarball} lacks ${required}`);
       assert.deepEqual(files.filter((f) => f.endsWith(".map")), [], "maps point at src/, which is not published");
-      assert.deepEqual(files.filter((f) => !f.startsWith("dist/") && !["package.json", "README.md", "LICENSE"].includes(f)), []);
+      // Besides dist/: the manifest, README and LICENSE, and the files the package exports by name (neglab's experiment.schema.json).
+      const exported = Object.values(pkg.manifest.exports).filter((target) => typeof target === "string").map((target) => target.replace(/^\.\//, ""));
+      for (const file of exported) assert.ok(files.includes(file), `${tarball} lacks ${file}, which it exports`);
+      assert.deepEqual(files.filter((f) => !f.startsWith("dist/") && !["package.json", "README.md", "LICENSE", ...exported].includes(f)), []);
       const { stdout: packed } = await run("tar", ["-xzOf", tarball, "package/package.json"], { cwd: work, timeout: TOOL_TIMEOUT_MS });
       const manifest = JSON.parse(packed);
       assert.doesNotMatch(packed, /workspace:/, "pnpm pack rewrites workspace: versions");

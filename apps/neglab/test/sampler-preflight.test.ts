@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import type { SamplerSpec } from "@neglab/samplers";
 import { ExperimentError } from "../src/experiment/definition.js";
 import { preflightExperimentSamplers } from "../src/experiment/trainer-settings.js";
 
@@ -59,7 +60,7 @@ describe("sampler preflight in the CLI", () => {
 });
 
 describe("preflightExperimentSamplers", () => {
-  const experiment = (samplers: Record<string, unknown>[]) => ({
+  const experiment = (samplers: SamplerSpec[]) => ({
     file: join(dir, "experiment.json"),
     baseDir: dir,
     strategies: samplers.map((sampler, i) => ({ name: `s${i}`, sampler, train: {} })),

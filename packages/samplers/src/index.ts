@@ -12,6 +12,7 @@ export type * from "./types.js";
 export { createSampler, listSamplers, validateSamplerSpec, type SamplerContext } from "./registry.js";
 export type { SamplerTypeInfo } from "./sampler-types/sampler-type.js";
 export type { OptionInfo } from "./options.js";
+export { samplerSpecSchema } from "./spec-schema.js";
 export { SamplerError } from "./errors.js";
 export { createWeightedSampler, type SamplerFactory, type SamplerFactoryContext } from "./custom-module.js";
 export { domainWeights } from "./domain-weights.js";

@@ -1,8 +1,9 @@
 import { suggestion } from "@neglab/suggest";
+import * as z from "zod/mini";
 import { SamplerError } from "./errors.js";
 import type { CollisionPolicy, SamplerSpec } from "./types.js";
 
-/** One option of a sampler type, as listed by `listSamplers()` and checked by the spec reader. */
+/** One option of a sampler type, as listed by `listSamplers()`. */
 export interface OptionInfo {
   readonly name: string;
   /** The accepted values, e.g. `number`, `integer ≥ 1`, `"linear" | "cosine"`. */
@@ -15,11 +16,22 @@ export interface OptionInfo {
   readonly description: string;
 }
 
+/**
+ * An option as a sampler type declares it: its listing and the schema of its value.
+ * The schema is the one check of the value (type, range, allowed words, each
+ * with its error message) and the option's JSON Schema in
+ * `samplerSpecJsonSchema()`; checks that depend on other options stay in the
+ * sampler type's `parse`.
+ */
+export interface OptionDefinition extends OptionInfo {
+  readonly schema: z.ZodMiniType;
+}
+
 /** The collision policies, in the order they are documented. */
 export const COLLISION_POLICIES: readonly CollisionPolicy[] = ["skip", "redraw", "keep"];
 
 /** The `collision` option every sampler type accepts. */
-export function collisionOption(defaultPolicy: CollisionPolicy = "skip"): OptionInfo {
+export function collisionOption(defaultPolicy: CollisionPolicy = "skip"): OptionDefinition {
   return {
     name: "collision",
     type: COLLISION_POLICIES.map((p) => `"${p}"`).join(" | "),
@@ -27,27 +39,88 @@ export function collisionOption(defaultPolicy: CollisionPolicy = "skip"): Option
     description:
       "When a drawn negative equals the positive word: skip it (word2vec.c, gensim: fewer than k negatives), " +
       "redraw it (fastText: exactly k) or keep it. Changes the effective number of negatives.",
+    schema: choiceSchema(COLLISION_POLICIES),
   };
 }
 
 /**
- * Reads the options of one spec against the sampler type's option list: rejects
- * unknown options (suggesting the closest name), fills defaults, and checks
- * each value's type and range, naming the sampler type and the option in errors.
- * `path` prefixes option names for nested specs (e.g. `base.` inside `adaptive`).
+ * A finite number within [min, max] (bounds inclusive unless `exclusiveMin`).
+ * JSON has no NaN or Infinity, and the schema refuses them from code too.
+ */
+export function numberSchema(range: { min?: number; max?: number; exclusiveMin?: boolean } = {}): z.ZodMiniNumber {
+  const { min, max, exclusiveMin = false } = range;
+  const low = min === undefined ? "" : `${exclusiveMin ? ">" : "≥"} ${min}`;
+  const high = max === undefined ? "" : `≤ ${max}`;
+  const outOfRange = (issue: { input: unknown }) => `must be ${[low, high].filter(Boolean).join(" and ")}, got ${show(issue.input)}`;
+  const checks = [
+    ...(min === undefined ? [] : [exclusiveMin ? z.gt(min, { error: outOfRange }) : z.gte(min, { error: outOfRange })]),
+    ...(max === undefined ? [] : [z.lte(max, { error: outOfRange })]),
+  ];
+  return z.number({ error: (issue) => `must be a finite number, got ${show(issue.input)}` }).check(...checks);
+}
+
+/** An integer within [min, max]. */
+export function integerSchema(min: number, max = Number.MAX_SAFE_INTEGER): z.ZodMiniNumber {
+  const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `in [${min}, ${max}]`;
+  const error = (issue: { input: unknown }) => `must be an integer ${range}, got ${show(issue.input)}`;
+  return z.int({ error }).check(z.gte(min, { error }), ...(max === Number.MAX_SAFE_INTEGER ? [] : [z.lte(max, { error })]));
+}
+
+/** One of `values`; a near miss suggests the closest. */
+export function choiceSchema<T extends string>(values: readonly T[]): z.ZodMiniType<T> {
+  return z.enum(values as [T, ...T[]], {
+    error: (issue) => {
+      const value = issue.input;
+      const hint = typeof value === "string" ? suggestion(value, values) : ` (expected one of: ${values.join(", ")})`;
+      return `unknown value ${show(value)}${hint}`;
+    },
+  }) as unknown as z.ZodMiniType<T>;
+}
+
+/** true or false. */
+export function booleanSchema(): z.ZodMiniBoolean {
+  return z.boolean({ error: (issue) => `must be true or false, got ${show(issue.input)}` });
+}
+
+/**
+ * The schema of one sampler type's specs: `type` is the sampler type's name, every
+ * option optional (absent means its default) except a required one
+ * (`defaultLabel: "required"`), and no other key. Descriptions and defaults go
+ * into the JSON Schema, where editors show them.
+ */
+export function samplerTypeSchema(name: string, description: string, options: readonly OptionDefinition[]): z.ZodMiniObject {
+  const shape: Record<string, z.ZodMiniType> = { type: z.literal(name) };
+  for (const option of options) {
+    const meta = option.default === undefined ? { description: option.description } : { description: option.description, default: option.default };
+    const required = option.default === undefined && option.defaultLabel === "required";
+    shape[option.name] = (required ? option.schema : z.optional(option.schema)).check(z.meta(meta));
+  }
+  return z.strictObject(shape).check(z.meta({ title: name, description }));
+}
+
+/**
+ * Reads the options of one spec: checks it against the sampler type's schema once
+ * (an unknown option suggests the closest name; a value of the wrong type or
+ * out of range is named with the schema's message), then hands out each value
+ * or its default. `path` prefixes option names for nested specs (e.g. `base.`
+ * inside `adaptive`). Nested specs are checked by the registry, not here.
  */
 export class SpecReader {
   constructor(
     readonly spec: SamplerSpec,
-    private readonly options: readonly OptionInfo[],
+    private readonly options: readonly OptionDefinition[],
+    schema: z.ZodMiniType,
     readonly path = "",
   ) {
+    const result = schema.safeParse(spec);
+    if (result.success) return;
     const known = options.map((o) => o.name);
-    for (const key of Object.keys(spec)) {
-      if (key !== "type" && !known.includes(key)) {
-        throw this.error(key, `unknown option${suggestion(key, known)}`);
-      }
+    for (const issue of result.error.issues) {
+      if (issue.code === "unrecognized_keys") throw this.error(issue.keys[0], `unknown option${suggestion(issue.keys[0], known)}`);
     }
+    // What lies inside an option (a nested spec, domain's weights map) is checked by the sampler type's parse, which names its parts.
+    const issue = result.error.issues.find((i) => i.code !== "invalid_union" && i.path.length === 1);
+    if (issue !== undefined) throw this.error(issue.path.join("."), issue.message);
   }
 
   /** A SamplerError naming the sampler type and `option`. */
@@ -57,60 +130,18 @@ export class SpecReader {
     });
   }
 
-  /** The raw value of `option`, or its default when absent. */
-  raw(option: string): unknown {
+  /** The value of `option` (checked by the schema), or its default when absent. */
+  value<T>(option: string): T {
     const value = this.spec[option];
-    if (value !== undefined) return value;
+    if (value !== undefined) return value as T;
     const info = this.options.find((o) => o.name === option);
     if (info === undefined) throw new Error(`SpecReader: option "${option}" is not declared`);
-    return info.default;
-  }
-
-  /** A finite number within [min, max] (bounds inclusive unless `exclusiveMin`). */
-  number(option: string, range: { min?: number; max?: number; exclusiveMin?: boolean } = {}): number {
-    const value = this.raw(option);
-    if (typeof value !== "number" || !Number.isFinite(value)) {
-      throw this.error(option, `must be a finite number, got ${show(value)}`);
-    }
-    const { min = -Infinity, max = Infinity, exclusiveMin = false } = range;
-    if (value < min || (exclusiveMin && value === min) || value > max) {
-      const low = min === -Infinity ? "" : `${exclusiveMin ? ">" : "≥"} ${min}`;
-      const high = max === Infinity ? "" : `≤ ${max}`;
-      throw this.error(option, `must be ${[low, high].filter(Boolean).join(" and ")}, got ${value}`);
-    }
-    return value;
-  }
-
-  /** An integer within [min, max]. */
-  integer(option: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
-    const value = this.raw(option);
-    if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-      const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `in [${min}, ${max}]`;
-      throw this.error(option, `must be an integer ${range}, got ${show(value)}`);
-    }
-    return value;
-  }
-
-  /** One of `values`. */
-  choice<T extends string>(option: string, values: readonly T[]): T {
-    const value = this.raw(option);
-    if (typeof value !== "string" || !values.includes(value as T)) {
-      const hint = typeof value === "string" ? suggestion(value, values) : ` (expected one of: ${values.join(", ")})`;
-      throw this.error(option, `unknown value ${show(value)}${hint}`);
-    }
-    return value as T;
-  }
-
-  /** A boolean. */
-  boolean(option: string): boolean {
-    const value = this.raw(option);
-    if (typeof value !== "boolean") throw this.error(option, `must be true or false, got ${show(value)}`);
-    return value;
+    return info.default as T;
   }
 
   /** The collision policy (option `collision`). */
   collision(): CollisionPolicy {
-    return this.choice("collision", COLLISION_POLICIES);
+    return this.value("collision");
   }
 }
 

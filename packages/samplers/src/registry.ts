@@ -2,17 +2,10 @@ import { suggestion } from "@neglab/suggest";
 import { loadCustomSampler, MODULE_PREFIX, resolveModulePath } from "./custom-module.js";
 import { SamplerError } from "./errors.js";
 import { show, SpecReader } from "./options.js";
-import { adaptive } from "./sampler-types/adaptive.js";
-import { annealed } from "./sampler-types/annealed.js";
-import { domain } from "./sampler-types/domain.js";
+import { SAMPLER_TYPES } from "./spec-schema.js";
 import type { ParseContext, ParsedOptions, SamplerType, SamplerTypeInfo } from "./sampler-types/sampler-type.js";
-import { uniform } from "./sampler-types/uniform.js";
-import { fasttext, unigram } from "./sampler-types/unigram.js";
 import type { NegativeSampler, SamplerSpec, SamplerVocabulary } from "./types.js";
 import { checkVocabulary } from "./weights.js";
-
-/** Every built-in sampler type, in the order `listSamplers()` shows them. */
-const SAMPLER_TYPES: readonly SamplerType[] = [uniform, unigram, fasttext, domain, annealed, adaptive] as unknown as readonly SamplerType[];
 
 /** How `listSamplers()` shows custom modules. */
 const CUSTOM_MODULE_INFO: SamplerTypeInfo = {
@@ -35,7 +28,13 @@ export interface SamplerContext {
  * describes custom `module:` samplers.
  */
 export function listSamplers(): SamplerTypeInfo[] {
-  return [...SAMPLER_TYPES.map(({ name, description, reference, options }) => ({ name, description, reference, options })), CUSTOM_MODULE_INFO];
+  const listed = SAMPLER_TYPES.map(({ name, description, reference, options }) => ({
+    name,
+    description,
+    reference,
+    options: options.map(({ schema: _schema, ...info }) => info),
+  }));
+  return [...listed, CUSTOM_MODULE_INFO];
 }
 
 /**
@@ -91,7 +90,7 @@ function parseSpec(spec: unknown, vocabulary: SamplerVocabulary, baseDir: string
     baseDir,
     validateNested: (nested, nestedPath) => parseSpec(nested, vocabulary, baseDir, nestedPath).spec,
   };
-  const options = samplerType.parse(new SpecReader(spec as SamplerSpec, samplerType.options, path), context);
+  const options = samplerType.parse(new SpecReader(spec as SamplerSpec, samplerType.options, samplerType.schema, path), context);
   return { spec: samplerType.toSpec?.(options) ?? { type, ...options }, samplerType, options };
 }
 

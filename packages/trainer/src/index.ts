@@ -4,7 +4,8 @@
  * WebAssembly SIMD kernel and a bit-identical TypeScript reference kernel.
  *
  * - {@link train}: corpus → {@link TrainedModel}, with progress, epoch callbacks and cancellation.
- * - {@link TrainSettings}: gensim-named options and defaults; {@link resolveSettings} validates them.
+ * - {@link TrainSettings}: gensim-named options and defaults; {@link resolveSettings} validates them against
+ *   {@link TRAIN_SETTINGS_SCHEMA} (a zod 4 schema, also their published JSON Schema).
  * - {@link checkModelFits}: whether a model fits WebAssembly's 4 GiB, with the changes that would make it fit.
  * - {@link writeTrainedWord2Vec}, {@link writeTrainedModel} / {@link readTrainedModel}: the model's files.
  */
@@ -12,6 +13,7 @@ export { train, type TrainOptions, type TrainProgress } from "./train.js";
 export {
   defaultSettings,
   resolveSettings,
+  TRAIN_SETTINGS_SCHEMA,
   resolveSamplerTimeout,
   DEFAULT_SAMPLER_TIMEOUT,
   type TrainSettings,

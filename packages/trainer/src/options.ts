@@ -1,9 +1,10 @@
 import { availableParallelism } from "node:os";
 import type { SamplerSpec } from "@neglab/samplers";
+import * as z from "zod/mini";
 import { TrainOptionError } from "./errors.js";
 
 /** Which word2vec architecture to train (gensim's `sg=1` / `sg=0`). */
-export type Architecture = "skipgram" | "cbow";
+export type Architecture = TrainSettings["architecture"];
 
 /**
  * What to do with a negative-sampling score |w·c| ≥ 6, outside the sigmoid table:
@@ -11,14 +12,14 @@ export type Architecture = "skipgram" | "cbow";
  * - `clip`: update with σ clipped to 0 or 1 (word2vec.c).
  * Hierarchical softmax always skips, as in both references.
  */
-export type Saturation = "skip" | "clip";
+export type Saturation = TrainSettings["saturation"];
 
 /**
  * How the input vectors start (the output vectors always start at zero):
  * - `gensim`: uniform in [−1, 1) / vectorSize (gensim 4's `prep_vectors`);
  * - `word2vec`: uniform in [−0.5, 0.5) / vectorSize (word2vec.c's `InitNet`, gensim 3), half the range.
  */
-export type InputInit = "gensim" | "word2vec";
+export type InputInit = TrainSettings["inputInit"];
 
 /**
  * What counts as progress for the linear learning-rate decay:
@@ -28,67 +29,111 @@ export type InputInit = "gensim" | "word2vec";
  *   `train(total_examples=…)`, whose `_job_producer` prefers sentences when given both).
  * The two schedules differ where sentence lengths change along the corpus.
  */
-export type DecayBy = "words" | "sentences";
+export type DecayBy = TrainSettings["decayBy"];
 
 /** Which implementation of the inner loop runs (same updates, bit-identical results). */
-export type KernelKind = "wasm" | "js";
+export type KernelKind = TrainSettings["kernel"];
+
+/** What a schema's message is made from: the value at fault. */
+type Issue = { readonly input: unknown };
+
+/** An integer in [min, max], with the message `must be an integer in [min, max], got …`. */
+function integerSchema(min: number, max: number) {
+  const error = (issue: Issue) => `must be an integer in [${min}, ${max}], got ${shown(issue.input)}`;
+  return z.int({ error }).check(z.gte(min, { error }), z.lte(max, { error }));
+}
+
+/** A finite number ≥ min (or > 0 when `positive`), with the message `must be a finite number ≥ min, got …`. */
+function finiteSchema(min: number, positive = false) {
+  const error = (issue: Issue) => `must be a finite number ${positive ? "> 0" : `≥ ${min}`}, got ${shown(issue.input)}`;
+  return z.number({ error }).check(positive ? z.gt(0, { error }) : z.gte(min, { error }));
+}
+
+/** true or false. */
+function booleanSchema() {
+  return z.boolean({ error: (issue) => `must be true or false, got ${shown(issue.input)}` });
+}
+
+/** One of `allowed`, with the message `must be one of "a", "b", got …`. */
+function oneOf<const T extends readonly [string, ...string[]]>(allowed: T) {
+  return z.enum(allowed, { error: (issue) => `must be one of ${allowed.map((a) => `"${a}"`).join(", ")}, got ${shown(issue.input)}` });
+}
 
 /**
- * The numeric training settings, with gensim's names and defaults where gensim
- * has them (`Word2Vec.__init__`, gensim 4.2). JSON-serialisable: it is stored in
- * model files and posted to worker threads.
+ * The schema of every training setting: its type, range, default and
+ * description (gensim's names and defaults where gensim has them,
+ * `Word2Vec.__init__`, gensim 4.2). {@link TrainSettings} is its type,
+ * {@link resolveSettings} checks with it, and the neglab CLI embeds it (less
+ * `seed` and `sampler`) in the experiment definition's published JSON Schema.
+ * Checks that relate settings (minAlpha ≤ alpha, something to train) are made
+ * by {@link resolveSettings}, not by the schema. `sampler` is checked only for
+ * its `type` here; `validateSamplerSpec` of @neglab/samplers checks the rest.
  */
-export interface TrainSettings {
+export const TRAIN_SETTINGS_SCHEMA = z.strictObject({
   /** Skip-gram or CBOW. Default `"cbow"` (gensim `sg=0`). */
-  readonly architecture: Architecture;
+  architecture: oneOf(["skipgram", "cbow"]).check(z.meta({ description: "Skip-gram or CBOW (gensim sg=1 / sg=0).", default: "cbow" })),
   /** Dimensionality of the vectors. Default 100. */
-  readonly vectorSize: number;
+  vectorSize: integerSchema(1, 1 << 16).check(z.meta({ description: "Dimensionality of the vectors.", default: 100 })),
   /** Maximum distance between the center word and a context word. Default 5. */
-  readonly window: number;
+  window: integerSchema(1, 10_000).check(z.meta({ description: "Maximum distance between the center word and a context word.", default: 5 })),
   /** Draw the effective window uniformly in 1..window per center word (word2vec.c's `b`; gensim `shrink_windows`). Default true. */
-  readonly shrinkWindows: boolean;
+  shrinkWindows: booleanSchema().check(z.meta({ description: "Draw each effective window uniformly in 1..window (gensim shrink_windows).", default: true })),
   /** Words rarer than this are dropped from the vocabulary. Default 5. */
-  readonly minCount: number;
+  minCount: integerSchema(1, Number.MAX_SAFE_INTEGER).check(z.meta({ description: "Words rarer than this are dropped from the vocabulary.", default: 5 })),
   /** Cap on distinct words while counting (gensim `max_vocab_size`); `null` = none. */
-  readonly maxVocabSize: number | null;
+  maxVocabSize: z
+    .nullable(integerSchema(1, Number.MAX_SAFE_INTEGER))
+    .check(z.meta({ description: "Cap on distinct words while counting, pruning the rarest (gensim max_vocab_size); null: none.", default: null })),
   /** Keep at most this many most frequent words (gensim `max_final_vocab`); `null` = none. */
-  readonly maxFinalVocab: number | null;
+  maxFinalVocab: z
+    .nullable(integerSchema(1, Number.MAX_SAFE_INTEGER))
+    .check(z.meta({ description: "Keep at most this many most frequent words (gensim max_final_vocab); null: none.", default: null })),
   /** Frequent-word subsampling threshold t (Mikolov et al. 2013); 0 disables. Default 1e-3. */
-  readonly sample: number;
+  sample: finiteSchema(0).check(z.meta({ description: "Frequent-word subsampling threshold t (Mikolov et al. 2013); 0 disables.", default: 1e-3 })),
   /** Initial learning rate. Default 0.025 for both architectures (gensim; word2vec.c uses 0.05 for CBOW). */
-  readonly alpha: number;
+  alpha: finiteSchema(0, true).check(z.meta({ description: "Initial learning rate.", default: 0.025 })),
   /** Final learning rate, reached linearly at the end of the last epoch. Default 1e-4. */
-  readonly minAlpha: number;
+  minAlpha: finiteSchema(0).check(z.meta({ description: "Final learning rate, reached linearly at the end of the last epoch; at most alpha.", default: 1e-4 })),
   /**
    * What the learning-rate decay counts as progress; see {@link DecayBy}. Default `"words"`
    * (word2vec.c); `"sentences"` reproduces gensim's usual call on corpora whose sentence lengths
    * change along the file (measured in BENCHMARKS.md, "Parity with gensim").
    */
-  readonly decayBy: DecayBy;
+  decayBy: oneOf(["words", "sentences"]).check(z.meta({
+    description: "What the learning-rate decay counts as progress: words (word2vec.c) or sentences (gensim's Word2Vec(sentences)).",
+    default: "words",
+  })),
   /** Passes over the corpus. Default 5. */
-  readonly epochs: number;
+  epochs: integerSchema(1, 1_000_000).check(z.meta({ description: "Passes over the corpus.", default: 5 })),
   /** Negatives per positive (k); 0 disables negative sampling. Default 5. */
-  readonly negative: number;
+  negative: integerSchema(0, 1_000).check(z.meta({ description: "Negatives per positive (k); 0 disables negative sampling.", default: 5 })),
   /** Hierarchical softmax over a Huffman tree (Mikolov et al. 2013). Default false. */
-  readonly hs: boolean;
+  hs: booleanSchema().check(z.meta({ description: "Hierarchical softmax over a Huffman tree (Mikolov et al. 2013).", default: false })),
   /** CBOW: average the context vectors (true) or sum them (false). Default true. */
-  readonly cbowMean: boolean;
+  cbowMean: booleanSchema().check(z.meta({ description: "CBOW: average the context vectors (true) or sum them (false).", default: true })),
   /** Behaviour at |score| ≥ 6; see {@link Saturation}. Default `"skip"` (gensim). */
-  readonly saturation: Saturation;
+  saturation: oneOf(["skip", "clip"]).check(z.meta({ description: "At |score| ≥ 6: skip the update (gensim) or clip σ (word2vec.c).", default: "skip" })),
   /**
    * The range of the random input vectors; see {@link InputInit}. Default `"gensim"`, the
    * reference whose quality the trainer is held to (the README gives the measured effect of
    * `"word2vec"`).
    */
-  readonly inputInit: InputInit;
+  inputInit: oneOf(["gensim", "word2vec"]).check(z.meta({
+    description: "Input vectors start uniform in ±1/dim (gensim 4) or ±0.5/dim (word2vec.c).",
+    default: "gensim",
+  })),
   /** Worker threads (Hogwild). Default min(3, cores): gensim's 3, capped. */
-  readonly workers: number;
+  workers: integerSchema(1, 256).check(z.meta({ description: "Worker threads (Hogwild); default min(3, cores)." })),
   /** Seed of every random choice (initialisation, subsampling, windows, negatives). Default 1 (gensim). */
-  readonly seed: number;
+  seed: integerSchema(0, 2 ** 32 - 1).check(z.meta({ description: "Seed of every random choice.", default: 1 })),
   /** Inner-loop implementation. Default `"wasm"`. */
-  readonly kernel: KernelKind;
+  kernel: oneOf(["wasm", "js"]).check(z.meta({ description: "Inner loop: WebAssembly SIMD or the TypeScript reference (bit-identical).", default: "wasm" })),
   /** The negative sampler, rebuilt in every worker. Default `{ type: "unigram", alpha: 0.75 }`. */
-  readonly sampler: SamplerSpec;
+  sampler: z
+    .custom<SamplerSpec>((value) => typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string", {
+      error: (issue) => `must be a sampler spec like { type: "unigram", alpha: 0.75 }, got ${JSON.stringify(issue.input)}`,
+    })
+    .check(z.meta({ description: "The negative sampler.", default: { type: "unigram", alpha: 0.75 } })),
   /**
    * With several workers, how many of the most frequent words every worker but
    * the first trains in private replicas of their input and output rows, merged
@@ -104,7 +149,12 @@ export interface TrainSettings {
    * similarity scores away from gensim's (`bench:parity`, BENCHMARKS.md), so
    * they are an explicit choice, not the default.
    */
-  readonly hotRows: number | "auto";
+  hotRows: z
+    .union([z.literal("auto"), integerSchema(0, 2 ** 31 - 1)], { error: (issue) => `must be an integer in [0, ${2 ** 31 - 1}], got ${shown(issue.input)}` })
+    .check(z.meta({
+      description: "Most frequent words each worker but the first trains in private replicas, merged every syncWords words; \"auto\" sizes them; 0: pure Hogwild.",
+      default: 0,
+    })),
   /**
    * Words a worker trains between merges of its replicas into the shared
    * vectors (at most 1/64 of its share of an epoch, for small corpora): the
@@ -115,8 +165,15 @@ export interface TrainSettings {
    * Default 16384 (longer delays cost accuracy: CBOW on the prose corpora lost
    * 0.5 analogy points at 65,536 and 1.3 at 262,144).
    */
-  readonly syncWords: number;
-}
+  syncWords: integerSchema(1, 2 ** 31 - 1).check(z.meta({ description: "Words a worker trains between merges of its replicas (hotRows).", default: 16_384 })),
+});
+
+/**
+ * The training settings, every one present (defaults filled by
+ * {@link resolveSettings}). JSON-serialisable: it is stored in model files and
+ * posted to worker threads. Its type is the schema's ({@link TRAIN_SETTINGS_SCHEMA}).
+ */
+export type TrainSettings = Readonly<z.output<typeof TRAIN_SETTINGS_SCHEMA>>;
 
 /** Defaults of {@link TrainSettings}. */
 export function defaultSettings(): TrainSettings {
@@ -147,9 +204,19 @@ export function defaultSettings(): TrainSettings {
   };
 }
 
+/** The order settings are checked in: the first bad one is named (choices, then counts, then rates, then switches). */
+const CHECK_ORDER: readonly (keyof TrainSettings)[] = [
+  "architecture", "saturation", "inputInit", "decayBy", "kernel",
+  "vectorSize", "window", "minCount", "epochs", "negative", "workers", "seed", "hotRows", "syncWords", "maxVocabSize", "maxFinalVocab",
+  "sample", "alpha", "minAlpha",
+];
+
 /**
  * Fills defaults and rejects invalid values and combinations before any work,
- * with a {@link TrainOptionError} naming the field.
+ * with a {@link TrainOptionError} naming the field: each value against its
+ * schema in {@link TRAIN_SETTINGS_SCHEMA}, then the relations between them.
+ * Unknown keys are not refused here (callers pass wider option objects); the
+ * CLI refuses them in config files and experiment definitions.
  */
 export function resolveSettings(given: Partial<TrainSettings>): TrainSettings {
   // settings may come from a parsed config file: anything but an object is refused by name, not by a TypeError
@@ -158,49 +225,18 @@ export function resolveSettings(given: Partial<TrainSettings>): TrainSettings {
   }
   const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
   const s = { ...defaultSettings(), ...defined } as TrainSettings;
-  oneOf("architecture", s.architecture, ["skipgram", "cbow"]);
-  oneOf("saturation", s.saturation, ["skip", "clip"]);
-  oneOf("inputInit", s.inputInit, ["gensim", "word2vec"]);
-  oneOf("decayBy", s.decayBy, ["words", "sentences"]);
-  oneOf("kernel", s.kernel, ["wasm", "js"]);
-  integer("vectorSize", s.vectorSize, 1, 1 << 16);
-  integer("window", s.window, 1, 10_000);
-  integer("minCount", s.minCount, 1, Number.MAX_SAFE_INTEGER);
-  integer("epochs", s.epochs, 1, 1_000_000);
-  integer("negative", s.negative, 0, 1_000);
-  integer("workers", s.workers, 1, 256);
-  integer("seed", s.seed, 0, 2 ** 32 - 1);
-  if (s.hotRows !== "auto") integer("hotRows", s.hotRows, 0, 2 ** 31 - 1);
-  integer("syncWords", s.syncWords, 1, 2 ** 31 - 1);
-  if (s.maxVocabSize !== null) integer("maxVocabSize", s.maxVocabSize, 1, Number.MAX_SAFE_INTEGER);
-  if (s.maxFinalVocab !== null) integer("maxFinalVocab", s.maxFinalVocab, 1, Number.MAX_SAFE_INTEGER);
-  finite("sample", s.sample, 0);
-  finite("alpha", s.alpha, Number.MIN_VALUE);
-  finite("minAlpha", s.minAlpha, 0);
+  const check = (field: keyof TrainSettings) => {
+    const result = TRAIN_SETTINGS_SCHEMA.shape[field].safeParse(s[field]);
+    if (!result.success) throw new TrainOptionError(field, result.error.issues[0].message);
+  };
+  CHECK_ORDER.forEach(check);
   if (s.minAlpha > s.alpha) throw new TrainOptionError("minAlpha", `must not exceed alpha (${s.alpha}), got ${s.minAlpha}`);
-  boolean("shrinkWindows", s.shrinkWindows);
-  boolean("hs", s.hs);
-  boolean("cbowMean", s.cbowMean);
+  (["shrinkWindows", "hs", "cbowMean"] as const).forEach(check);
   if (s.negative === 0 && !s.hs) {
     throw new TrainOptionError("negative", "negative: 0 with hs: false leaves nothing to train; set negative ≥ 1 or hs: true");
   }
-  if (typeof s.sampler !== "object" || s.sampler === null || typeof s.sampler.type !== "string") {
-    throw new TrainOptionError("sampler", `must be a sampler spec like { type: "unigram", alpha: 0.75 }, got ${JSON.stringify(s.sampler)}`);
-  }
+  check("sampler");
   return s;
-}
-
-function integer(field: string, value: unknown, min: number, max: number): void {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-    throw new TrainOptionError(field, `must be an integer in [${min}, ${max}], got ${shown(value)}`);
-  }
-}
-
-/** `min` = Number.MIN_VALUE is how a caller asks for a strictly positive number; the message then says "> 0". */
-function finite(field: string, value: unknown, min: number): void {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < min) {
-    throw new TrainOptionError(field, `must be a finite number ${min === Number.MIN_VALUE ? "> 0" : `≥ ${min}`}, got ${shown(value)}`);
-  }
 }
 
 /**
@@ -209,16 +245,6 @@ function finite(field: string, value: unknown, min: number): void {
  */
 function shown(value: unknown): string {
   return typeof value === "number" || value === undefined ? String(value) : JSON.stringify(value);
-}
-
-function boolean(field: string, value: unknown): void {
-  if (typeof value !== "boolean") throw new TrainOptionError(field, `must be true or false, got ${shown(value)}`);
-}
-
-function oneOf(field: string, value: unknown, allowed: readonly string[]): void {
-  if (typeof value !== "string" || !allowed.includes(value)) {
-    throw new TrainOptionError(field, `must be one of ${allowed.map((a) => `"${a}"`).join(", ")}, got ${shown(value)}`);
-  }
 }
 
 /**
@@ -301,6 +327,7 @@ export const DEFAULT_SAMPLER_TIMEOUT = 30_000;
  */
 export function resolveSamplerTimeout(value: unknown): number {
   if (value === undefined) return DEFAULT_SAMPLER_TIMEOUT;
-  integer("samplerTimeout", value, 1, 2 ** 31 - 1);
-  return value as number;
+  const result = integerSchema(1, 2 ** 31 - 1).safeParse(value);
+  if (!result.success) throw new TrainOptionError("samplerTimeout", result.error.issues[0].message);
+  return result.data;
 }

@@ -1,10 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { CommandModule } from "yargs";
+import { z } from "zod";
 import type { Experiment } from "../experiment/definition.js";
 import { readCellResults, type CellResult } from "../grid/cell-result.js";
-import { array, boolean, integer, nullable, object, optional, string, type Shape } from "../grid/json-shape.js";
 import { ResultsError } from "../grid/results-error.js";
+import { arrayOf, expecting, firstProblem, TEXT } from "../schema-issues.js";
 import { writeReport, type RunConfig } from "../report/write-report.js";
 import { DETAILS_FLAG, terminalReport } from "./report-flags.js";
 
@@ -36,19 +37,22 @@ async function runCells(runDir: string, config: Partial<RunConfig> & { experimen
   );
 }
 
+/** An object whose listed fields have their schemas; the rest of the resolved experiment is kept as written. */
+const object = <T extends z.core.$ZodLooseShape>(shape: T) => z.looseObject(shape, { error: expecting("an object") });
+
 /** The parts of config.json `report` reads (definitions from before `report`, `optional` and `cells` existed included). */
-const CONFIG: Shape = object({
+const CONFIG = object({
   experiment: object({
-    name: string,
-    corpus: object({ source: string }),
-    strategies: array(object({ name: string, sampler: object({}) })),
-    seeds: array(integer),
-    benchmarks: array(object({ name: string, type: string, path: string, optional: optional(boolean) })),
-    baseline: string,
-    report: optional(object({ probes: nullable(array(string)) })),
+    name: TEXT,
+    corpus: object({ source: TEXT }),
+    strategies: arrayOf(object({ name: TEXT, sampler: object({}) })),
+    seeds: arrayOf(z.int({ error: expecting("an integer") })),
+    benchmarks: arrayOf(object({ name: TEXT, type: TEXT, path: TEXT, optional: z.boolean({ error: expecting("true or false") }).optional() })),
+    baseline: TEXT,
+    report: object({ probes: arrayOf(TEXT).nullable() }).optional(),
   }),
-  environment: optional(object({})),
-  cells: optional(array(string)),
+  environment: object({}).optional(),
+  cells: arrayOf(TEXT).optional(),
 });
 
 /** Reads a run's config.json: a missing, unparsable or wrongly shaped one is a {@link ResultsError} naming the file and field. */
@@ -62,8 +66,11 @@ async function readRunConfig(path: string): Promise<Partial<RunConfig> & { exper
   } catch (error) {
     throw new ResultsError(`${path}: damaged (not valid JSON: ${(error as Error).message}); rerun \`neglab run\` or \`neglab merge\` to write it again`);
   }
-  const problem = CONFIG(json, "");
-  if (problem !== null) throw new ResultsError(`${path}: damaged (${problem}); rerun \`neglab run\` or \`neglab merge\` to write it again`);
+  const parsed = CONFIG.safeParse(json);
+  if (!parsed.success) {
+    const problem = firstProblem(parsed.error.issues)!;
+    throw new ResultsError(`${path}: damaged (${problem.field}: ${problem.message}); rerun \`neglab run\` or \`neglab merge\` to write it again`);
+  }
   return json as Partial<RunConfig> & { experiment: Experiment };
 }
 

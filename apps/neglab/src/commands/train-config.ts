@@ -1,7 +1,7 @@
 import { constants } from "node:fs";
 import { access, open } from "node:fs/promises";
 import { dirname, isAbsolute, resolve, sep } from "node:path";
-import { preflightSamplerSpec, SamplerError } from "@neglab/samplers";
+import { preflightSamplerSpec, SamplerError, samplerSpecSchema } from "@neglab/samplers";
 import {
   checkModelFits,
   DEFAULT_SAMPLER_TIMEOUT,
@@ -10,13 +10,15 @@ import {
   resolveSamplerTimeout,
   resolveSettings,
   TrainOptionError,
+  TRAIN_SETTINGS_SCHEMA,
   type SettingText,
   type TrainSettings,
 } from "@neglab/trainer";
 import type { Options } from "yargs";
-import { closestName } from "@neglab/suggest";
+import { z } from "zod";
 import { describeFileKind } from "@neglab/files";
 import { samplerFiles } from "../experiment/sampler-files.js";
+import { expecting, firstProblem, unknownKeyError } from "../schema-issues.js";
 import { checkOutputs, namesDirectory, type InputRequest } from "../output-paths.js";
 import { CORPUS_FLAGS, type Punctuation } from "./corpus-flags.js";
 import { numberFlag } from "./number-flags.js";
@@ -51,8 +53,30 @@ const SETTING_FLAGS: Partial<Record<keyof TrainSettings, [flag: string, option: 
   decayBy: ["decay-by", { choices: ["words", "sentences"], describe: "Learning-rate decay counts words (word2vec.c) or sentences (gensim's Word2Vec(sentences)) [default: words]" }],
 };
 
-/** Fields of a `--config` file besides the trainer settings. */
-const CONFIG_FIELDS = ["corpus", "lowercase", "punctuation", "sampler", "out", "binary", "model"] as const;
+/** A path field of a `--config` file (relative paths resolve against the file's directory). */
+const configPath = (description: string) =>
+  z.string({ error: expecting("a path") }).min(1, { error: expecting("a path") }).meta({ description }).optional();
+
+/** The fields of a `--config` file: every trainer setting (the trainer's schema and messages), the corpus, the sampler and the outputs. */
+const CONFIG_SHAPE = {
+  ...Object.fromEntries(Object.entries(TRAIN_SETTINGS_SCHEMA.shape).map(([key, schema]) => [key, z.optional(schema)])),
+  // Checked in full by the sampler preflight (validateSamplerSpec), whose messages name the strategy and option.
+  sampler: z.optional(samplerSpecSchema()),
+  corpus: configPath("brown, or a text file, .gz or directory"),
+  lowercase: z.boolean({ error: expecting("true or false") }).optional(),
+  punctuation: z.enum(["keep", "drop", "strip"], { error: expecting('"keep", "drop" or "strip"') }).optional(),
+  out: configPath("The word2vec vectors file to write (.gz compresses)"),
+  binary: z.boolean({ error: expecting("true or false") }).optional(),
+  model: configPath("A NegLab model file to write"),
+};
+
+/**
+ * The schema of a `neglab train --config` file: a JSON object of known fields
+ * (an unknown one suggests the closest), each value of its type. Flags
+ * override the file's values; relations between settings are checked once
+ * flags and file are merged (`resolveSettings`).
+ */
+const CONFIG_SCHEMA = z.strictObject(CONFIG_SHAPE, { error: unknownKeyError("field", Object.keys(CONFIG_SHAPE)) });
 
 /** Every yargs option of `neglab train`: config, corpus, settings, sampler, outputs. */
 export const TRAIN_FLAGS: Record<string, Options> = {
@@ -182,15 +206,13 @@ export async function resolveTrainJob(args: Record<string, unknown>): Promise<Tr
   const corpus = corpusValue === "brown" || corpusValue === undefined ? "brown" : path("corpus", "corpus")!;
   if (corpus === "-") fail(`${origin("corpus")}: "-" (standard input) is not supported: the corpus is read once per epoch; name a file`);
   if (corpus !== "brown") await access(corpus).catch(() => fail(`${origin("corpus")}: ${corpus}: no such file or directory`));
-  const lowercase = pick("lowercase", "lowercase") ?? false;
-  if (typeof lowercase !== "boolean") fail(`${origin("lowercase")}: expected true or false, got ${JSON.stringify(lowercase)}`);
-  const punctuation = pick("punctuation", "punctuation") ?? "keep";
-  if (punctuation !== "keep" && punctuation !== "drop" && punctuation !== "strip") fail(`${origin("punctuation")}: expected "keep", "drop" or "strip", got ${JSON.stringify(punctuation)}`);
+  // Flags are typed by yargs (a boolean, one of the choices), config values by CONFIG_SCHEMA.
+  const lowercase = (pick("lowercase", "lowercase") ?? false) as boolean;
+  const punctuation = (pick("punctuation", "punctuation") ?? "keep") as Punctuation;
   const out = path("out", "out");
   const model = path("model", "model");
   if (out === undefined && model === undefined) fail("nothing to write: give --out <vectors file> and/or --model <model file>");
-  const binary = pick("binary", "binary") ?? false;
-  if (typeof binary !== "boolean") fail(`${origin("binary")}: expected true or false, got ${JSON.stringify(binary)}`);
+  const binary = (pick("binary", "binary") ?? false) as boolean;
   if (model === "-") fail(`${origin("model")}: "-" (standard output) is not possible for a model file: name a file`);
   // The model writer refuses this only after training (writeModelFile in @neglab/vectors): say it before.
   if (model?.endsWith(".gz")) fail(`${origin("model")}: ${model}: model files are not gzipped; drop the .gz extension`);
@@ -204,7 +226,7 @@ export async function resolveTrainJob(args: Record<string, unknown>): Promise<Tr
   ];
   const outputs = [...(out === undefined ? [] : [{ label: origin("out"), path: out }]), ...(model === undefined ? [] : [{ label: origin("model"), path: model }])];
   await checkOutputs(outputs, inputs, { stdout: true });
-  return { corpus, normalize: { lowercase: lowercase as boolean, punctuation: punctuation as Punctuation }, settings, samplerBaseDir, out, binary: binary as boolean, model, samplerTimeout };
+  return { corpus, normalize: { lowercase, punctuation }, settings, samplerBaseDir, out, binary, model, samplerTimeout };
 }
 
 /** `--sampler-timeout` (ms, of `train` and `run`) checked as the trainer's `samplerTimeout`; its default when absent. */
@@ -245,7 +267,8 @@ function flagOf(field: string): string {
 
 /**
  * Reads and checks a `--config` file: a regular file holding a JSON object
- * whose every field is a setting or a known config field. The file is opened
+ * that {@link CONFIG_SCHEMA} accepts (the sampler spec is checked later, by
+ * the preflight). The file is opened
  * non-blocking and refused unless regular: opening a FIFO that no process
  * writes to would otherwise block a thread forever, and with it the exit on
  * Ctrl-C (see process-guards.ts); a device could be read without end.
@@ -271,12 +294,9 @@ async function readConfig(file: string): Promise<Record<string, unknown>> {
     return fail(`${file}: not valid JSON: ${(error as Error).message}`);
   }
   if (typeof json !== "object" || json === null || Array.isArray(json)) return fail(`${file}: expected a JSON object of settings`);
-  const known = [...CONFIG_FIELDS, ...SETTING_NAMES];
-  for (const key of Object.keys(json)) {
-    if (known.includes(key)) continue;
-    const near = closestName(key, known);
-    fail(`${file}: ${key}: unknown field${near ? ` (did you mean "${near}"?)` : ""}`);
-  }
+  const parsed = CONFIG_SCHEMA.safeParse(json);
+  const problem = parsed.success ? null : firstProblem(parsed.error.issues, (path) => path[0] === "sampler");
+  if (problem !== null) fail(`${file}: ${problem.field}: ${problem.message}`);
   return json as Record<string, unknown>;
 }
 

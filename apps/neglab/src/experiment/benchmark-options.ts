@@ -1,49 +1,42 @@
-import { closestName } from "@neglab/suggest";
+import { z } from "zod";
+import { expecting, unknownKeyError } from "../schema-issues.js";
 
-/** How one evaluation option is checked: the expected value, in words, and its test. */
-interface OptionRule {
-  expected: string;
-  accepts: (value: unknown) => boolean;
-}
 
-const nonNegativeInteger: OptionRule = { expected: "a non-negative integer", accepts: (v) => Number.isSafeInteger(v) && (v as number) >= 0 };
-const positiveInteger: OptionRule = { expected: "a positive integer", accepts: (v) => Number.isSafeInteger(v) && (v as number) >= 1 };
-const boolean: OptionRule = { expected: "true or false", accepts: (v) => typeof v === "boolean" };
+const nonNegativeInteger = () => z.int({ error: expecting("a non-negative integer") }).min(0, { error: expecting("a non-negative integer") });
+const boolean = () => z.boolean({ error: expecting("true or false") });
 
-/** The options of @neglab/eval's `evaluateAnalogies` and `evaluateWordPairs` an experiment may set (progress callbacks excluded). */
-const RULES: Record<"analogy" | "similarity", Record<string, OptionRule>> = {
-  analogy: {
-    restrictVocab: nonNegativeInteger,
-    caseInsensitive: boolean,
-    dummy4unknown: boolean,
-    method: { expected: '"3CosAdd" or "3CosMul"', accepts: (v) => v === "3CosAdd" || v === "3CosMul" },
-    semanticSections: nonNegativeInteger,
-    threads: positiveInteger,
-    strict: boolean,
-  },
-  similarity: {
-    restrictVocab: nonNegativeInteger,
-    caseInsensitive: boolean,
-    dummy4unknown: boolean,
-    delimiter: { expected: '"\\t", "whitespace" or "auto"', accepts: (v) => v === "\t" || v === "whitespace" || v === "auto" },
-    strict: boolean,
-  },
+/** The options both evaluators take (@neglab/eval's `evaluateAnalogies` and `evaluateWordPairs`; their docs give the defaults). */
+const COMMON = {
+  restrictVocab: nonNegativeInteger().meta({ description: "Only the first N words (the most frequent) count as known. Default 300000." }).optional(),
+  caseInsensitive: boolean().meta({ description: "Compare words upper-cased. Default true." }).optional(),
+  dummy4unknown: boolean().meta({ description: "Count questions with an unknown word as wrong / give pairs with one similarity 0, instead of skipping them. Default false." }).optional(),
+  strict: boolean().meta({ description: "Refuse a file with unparsable lines instead of skipping them as gensim does. Default false." }).optional(),
 };
 
-/**
- * Checks a benchmark's `options` against what its evaluator accepts; returns
- * null when they are valid, else `[option, problem]` (an unknown option with the
- * closest known name, or a value of the wrong type).
- */
-export function benchmarkOptionProblem(type: "analogy" | "similarity", options: Record<string, unknown>): [string, string] | null {
-  const rules = RULES[type];
-  for (const [key, value] of Object.entries(options)) {
-    const rule = rules[key] as OptionRule | undefined;
-    if (rule === undefined) {
-      const near = closestName(key, Object.keys(rules));
-      return [key, `unknown ${type} option${near ? ` (did you mean "${near}"?)` : ""}; expected one of ${Object.keys(rules).join(", ")}`];
-    }
-    if (!rule.accepts(value)) return [key, `expected ${rule.expected}, got ${JSON.stringify(value)}`];
-  }
-  return null;
-}
+const ANALOGY = {
+  ...COMMON,
+  method: z
+    .enum(["3CosAdd", "3CosMul"], { error: expecting('"3CosAdd" or "3CosMul"') })
+    .meta({ description: "3CosAdd (gensim most_similar, the default) or 3CosMul (Levy & Goldberg 2014)." })
+    .optional(),
+  semanticSections: nonNegativeInteger().meta({ description: "How many leading sections are semantic (the rest syntactic). Default 5." }).optional(),
+  threads: z
+    .int({ error: expecting("a positive integer") })
+    .min(1, { error: expecting("a positive integer") })
+    .meta({ description: "Worker threads for the scan; results do not depend on it." })
+    .optional(),
+};
+
+const SIMILARITY = {
+  ...COMMON,
+  delimiter: z
+    .enum(["\t", "whitespace", "auto"], { error: expecting('"\\t", "whitespace" or "auto"') })
+    .meta({ description: 'Field separator of the pairs file. Default "auto".' })
+    .optional(),
+};
+
+/** The options of `evaluateAnalogies` an experiment may set (progress callbacks excluded); an unknown one suggests the closest. */
+export const ANALOGY_OPTIONS_SCHEMA = z.strictObject(ANALOGY, { error: unknownKeyError("analogy option", Object.keys(ANALOGY)) });
+
+/** The options of `evaluateWordPairs` an experiment may set. */
+export const SIMILARITY_OPTIONS_SCHEMA = z.strictObject(SIMILARITY, { error: unknownKeyError("similarity option", Object.keys(SIMILARITY)) });

@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { preflightSamplerSpec, SamplerError, validateSamplerSpec, type PreflightOptions } from "@neglab/samplers";
-import { closestName } from "@neglab/suggest";
-import { defaultSettings, resolveSettings, TrainOptionError } from "@neglab/trainer";
+import { resolveSettings, TrainOptionError } from "@neglab/trainer";
 import type { Experiment } from "./definition.js";
 import { ExperimentError } from "./definition.js";
 import { samplerFiles } from "./sampler-files.js";
@@ -12,9 +11,6 @@ import { samplerFiles } from "./sampler-files.js";
  * override them, and messages name them under `train`.
  */
 export const VOCABULARY_SETTINGS: readonly string[] = ["minCount", "maxVocabSize", "maxFinalVocab"];
-
-/** The trainer settings an experiment may set (the seed comes from `seeds`, the sampler from each strategy). */
-const SETTING_KEYS = Object.keys(defaultSettings()).filter((k) => k !== "seed" && k !== "sampler");
 
 /**
  * A stand-in vocabulary for checking sampler specs before the corpus is read:
@@ -31,9 +27,10 @@ export interface SettingsProblem {
 }
 
 /**
- * Checks the base `train` settings merged with one strategy's overrides and
- * sampler spec, before any work: unknown setting names (with the closest one),
- * every value through the trainer's `resolveSettings`, and the sampler options
+ * Checks the base `train` settings merged with one strategy's overrides (each
+ * already checked against the experiment schema) and sampler spec, before any
+ * work: the merged settings through the trainer's `resolveSettings` (e.g.
+ * minAlpha ≤ alpha across the two objects), and the sampler options
  * through `validateSamplerSpec` (relative paths against `baseDir`). `strategyField`
  * is the strategy's path, e.g. `strategies[2]`; a bad value is reported under
  * the object that set it (`train.` or `strategies[2].train.`). A weights file
@@ -47,18 +44,6 @@ export function settingsProblem(
   baseDir: string,
 ): SettingsProblem | null {
   const origin = (key: string) => (key in overrides ? `${strategyField}.train` : "train");
-  for (const [where, settings] of [["train", base], [`${strategyField}.train`, overrides]] as const) {
-    for (const key of Object.keys(settings)) {
-      if (SETTING_KEYS.includes(key)) continue;
-      const near = closestName(key, SETTING_KEYS);
-      const hint = key === "seed" ? "seeds come from the experiment's `seeds`" : key === "sampler" ? "each strategy sets its `sampler`" : `expected one of ${SETTING_KEYS.join(", ")}`;
-      return { field: `${where}.${key}`, message: `unknown trainer setting${near && key !== "seed" && key !== "sampler" ? ` (did you mean "${near}"?)` : ""}; ${hint}` };
-    }
-  }
-  const shared = Object.keys(overrides).find((key) => VOCABULARY_SETTINGS.includes(key));
-  if (shared !== undefined) {
-    return { field: `${strategyField}.train.${shared}`, message: "the vocabulary is counted once for every strategy, from the base settings: set it in `train`" };
-  }
   try {
     resolveSettings({ ...base, ...overrides, sampler: sampler as { type: string } });
   } catch (error) {

@@ -1,88 +1,112 @@
 import { readdir, readFile, rename } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomically } from "@neglab/files";
-import { array, integer, nullable, number, object, optional, string, tuple, type Shape } from "./json-shape.js";
+import { z } from "zod";
+import { arrayOf, expecting, firstProblem, TEXT } from "../schema-issues.js";
+
+const number = z.number({ error: expecting("a number") });
+const integer = z.int({ error: expecting("an integer") });
+/**
+ * A measurement: a number, or null where it was NaN (JSON writes NaN as null,
+ * and the report treats the null it reads back as that missing value).
+ */
+const measured = z.number({ error: expecting("a number") }).nullable() as unknown as z.ZodNumber;
+/** An object whose listed fields have their schemas; other fields (a later version may add some) are left out. */
+const object = <T extends z.core.$ZodLooseShape>(shape: T) => z.object(shape, { error: expecting("an object") });
 
 /** One metric of one benchmark for one cell: a tidy row of results.csv. */
-export interface Metric {
-  benchmark: string;
-  metric: string;
-  value: number;
-}
+const METRIC = object({ benchmark: TEXT, metric: TEXT, value: measured });
 
 /**
  * Per-question analogy outcomes of one benchmark, one character per question
  * in file order: `1` correct, `0` wrong, `-` skipped (a word outside the
  * restricted vocabulary). The input of McNemar's test at report time.
  */
-export interface AnalogyOutcomes {
-  benchmark: string;
-  outcomes: string;
-}
+const ANALOGY_OUTCOMES = object({ benchmark: TEXT, outcomes: TEXT });
 
 /** The word pairs one similarity benchmark used: human scores and model cosines, for paired bootstrap tests. */
-export interface PairSimilarities {
-  benchmark: string;
+const PAIR_SIMILARITIES = object({
+  benchmark: TEXT,
   /** Index of each used pair in the pairs file (pairs with an unknown word are left out). */
-  pairIndex: number[];
-  gold: number[];
-  model: number[];
-}
+  pairIndex: arrayOf(number),
+  gold: arrayOf(measured),
+  model: arrayOf(measured),
+});
 
 /**
  * What the cell's negative sampler looked like: the distribution it draws from
  * and what `diagnoseSampler` (@neglab/samplers) measured on it.
  */
-export interface SamplerReport {
+const SAMPLER_REPORT = object({
   /** The sampler's own one-line description (strategy, parameters, collision policy). */
-  description: string;
-  collision: string;
+  description: TEXT,
+  collision: TEXT,
   /** Entropy of the sampling distribution in bits, and its perplexity 2^H (effective number of equally likely words). */
-  entropyBits: number;
-  perplexity: number;
+  entropyBits: measured,
+  perplexity: measured,
   /** Share of the measured draws that were among the 10, 100 and 1000 most frequent words (cumulative). */
-  drawShares: { top10: number; top100: number; top1000: number };
+  drawShares: object({ top10: measured, top100: measured, top1000: measured }),
   /** Number of draws measured. */
-  draws: number;
+  draws: number,
   /**
    * Negatives per positive to expect under the collision policy, computed from
    * the probabilities: E[min(k, Binomial(m, 1 − p(w)))] averaged over positives w
    * in proportion to their corpus counts (`expectedNegatives`); k under `redraw` and `keep`.
    */
-  effectiveNegatives: number;
+  effectiveNegatives: measured,
   /** [frequency rank (1 = most frequent), probability] at about 200 log-spaced ranks, the last rank included. */
-  distribution: [number, number][];
-}
+  distribution: arrayOf(z.tuple([number, measured], { error: expecting("an array of 2 items") })),
+});
 
 /** The nearest neighbours of one probe word: [word, cosine similarity], most similar first. */
-export interface ProbeNeighbours {
-  probe: string;
-  neighbours: [string, number][];
-}
+const PROBE_NEIGHBOURS = object({ probe: TEXT, neighbours: arrayOf(z.tuple([TEXT, measured], { error: expecting("an array of 2 items") })) });
+
+/** Analogy accuracy of one section: [benchmark, section, correct, questions answered, questions in the section]. */
+const SECTION = z.tuple([TEXT, TEXT, measured, measured, measured], { error: expecting("an array of 4 or 5 items") });
 
 /** Everything a finished cell produced; stored as `cells/<key>.json`. */
-export interface CellResult {
-  key: string;
-  strategy: string;
-  seed: number;
-  settings: Record<string, unknown>;
-  metrics: Metric[];
-  /** Analogy accuracy per section: [benchmark, section, correct, questions answered, questions in the section]. */
-  sections: [string, string, number, number, number][];
-  analogyOutcomes: AnalogyOutcomes[];
-  pairSimilarities: PairSimilarities[];
+const CELL = object({
+  key: TEXT,
+  strategy: TEXT,
+  seed: integer,
+  settings: z.record(z.string(), z.unknown(), { error: expecting("an object") }),
+  metrics: arrayOf(METRIC),
+  /** Analogy accuracy per section (see {@link SECTION}). */
+  sections: arrayOf(SECTION),
+  analogyOutcomes: arrayOf(ANALOGY_OUTCOMES),
+  pairSimilarities: arrayOf(PAIR_SIMILARITIES),
   /** Null without negative sampling (`negative: 0`). */
-  sampler: SamplerReport | null;
+  sampler: SAMPLER_REPORT.nullable(),
   /** Probe words not in the vocabulary are left out. */
-  neighbours: ProbeNeighbours[];
-  lossPerEpoch: number[];
-  wordsPerSecond: number;
-  trainSeconds: number;
+  neighbours: arrayOf(PROBE_NEIGHBOURS),
+  lossPerEpoch: arrayOf(measured),
+  wordsPerSecond: measured,
+  trainSeconds: measured,
   /** Mean cosine of the vectors to their centroid (Mimno & Thompson 2017). */
-  meanCosineToCentroid: number;
+  meanCosineToCentroid: measured,
   /** Benchmarks skipped with the reason (e.g. a missing data file). */
-  skipped: string[];
-}
+  skipped: arrayOf(TEXT),
+});
+
+/**
+ * A cell file as earlier versions of neglab wrote it too: without per-item
+ * data, diagnostics or neighbours, and with sections of 4 items (no question
+ * count); `withDefaults` completes it.
+ */
+const STORED_CELL = CELL.extend({
+  sections: arrayOf(z.tuple([TEXT, TEXT, measured, measured, measured.optional()], { error: expecting("an array of 4 or 5 items") })).optional(),
+  analogyOutcomes: CELL.shape.analogyOutcomes.optional(),
+  pairSimilarities: CELL.shape.pairSimilarities.optional(),
+  sampler: CELL.shape.sampler.optional(),
+  neighbours: CELL.shape.neighbours.optional(),
+});
+
+export type Metric = z.output<typeof METRIC>;
+export type AnalogyOutcomes = z.output<typeof ANALOGY_OUTCOMES>;
+export type PairSimilarities = z.output<typeof PAIR_SIMILARITIES>;
+export type SamplerReport = z.output<typeof SAMPLER_REPORT>;
+export type ProbeNeighbours = z.output<typeof PROBE_NEIGHBOURS>;
+export type CellResult = z.output<typeof CELL>;
 
 /** Path of a cell's result file inside a results directory. */
 function cellPath(resultsDir: string, key: string): string {
@@ -135,11 +159,13 @@ function parseCellResult(text: string, key: string): CellResult | string {
   } catch (error) {
     return `not valid JSON: ${(error as Error).message}`;
   }
-  const problem = CELL(json, "");
-  if (problem !== null) return problem;
-  const cell = json as Partial<CellResult>;
-  if (cell.key !== key) return `key: ${JSON.stringify(cell.key)} is not the file name's key ${key}`;
-  return withDefaults(cell);
+  const parsed = STORED_CELL.safeParse(json);
+  if (!parsed.success) {
+    const problem = firstProblem(parsed.error.issues)!;
+    return `${problem.field}: ${problem.message}`;
+  }
+  if (parsed.data.key !== key) return `key: ${JSON.stringify(parsed.data.key)} is not the file name's key ${key}`;
+  return withDefaults(parsed.data);
 }
 
 /**
@@ -147,9 +173,9 @@ function parseCellResult(text: string, key: string): CellResult | string {
  * neighbours: those become empty (their tables and tests are then left out) and
  * a section's question count unknown (NaN).
  */
-function withDefaults(cell: Partial<CellResult>): CellResult {
+function withDefaults(cell: z.output<typeof STORED_CELL>): CellResult {
   return {
-    ...(cell as CellResult),
+    ...cell,
     sections: (cell.sections ?? []).map(([b, s, correct, seen, questions]) => [b, s, correct, seen, questions ?? NaN]),
     analogyOutcomes: cell.analogyOutcomes ?? [],
     pairSimilarities: cell.pairSimilarities ?? [],
@@ -157,38 +183,3 @@ function withDefaults(cell: Partial<CellResult>): CellResult {
     neighbours: cell.neighbours ?? [],
   };
 }
-
-/** A finite or NaN number (JSON writes NaN as null). */
-const measured = nullable(number);
-
-/** The shape of a cell file; fields that earlier versions did not write are optional (see `withDefaults`). */
-const CELL: Shape = object({
-  key: string,
-  strategy: string,
-  seed: integer,
-  settings: object({}),
-  metrics: array(object({ benchmark: string, metric: string, value: measured })),
-  sections: optional(array(tuple([string, string, measured, measured], optional(measured)))),
-  analogyOutcomes: optional(array(object({ benchmark: string, outcomes: string }))),
-  pairSimilarities: optional(array(object({ benchmark: string, pairIndex: array(number), gold: array(measured), model: array(measured) }))),
-  sampler: optional(
-    nullable(
-      object({
-        description: string,
-        collision: string,
-        entropyBits: measured,
-        perplexity: measured,
-        drawShares: object({ top10: measured, top100: measured, top1000: measured }),
-        draws: number,
-        effectiveNegatives: measured,
-        distribution: array(tuple([number, measured])),
-      }),
-    ),
-  ),
-  neighbours: optional(array(object({ probe: string, neighbours: array(tuple([string, measured])) }))),
-  lossPerEpoch: array(measured),
-  wordsPerSecond: measured,
-  trainSeconds: measured,
-  meanCosineToCentroid: measured,
-  skipped: array(string),
-});

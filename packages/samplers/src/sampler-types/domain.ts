@@ -1,7 +1,8 @@
 import { resolve } from "node:path";
 import { readWeightsFile, resolveWeights, weightsFromMap, type WeightEntry } from "../domain-weights.js";
 import { SamplerError } from "../errors.js";
-import { collisionOption, show } from "../options.js";
+import * as z from "zod/mini";
+import { choiceSchema, collisionOption, numberSchema, show } from "../options.js";
 import { AliasSampler } from "../samplers/alias-sampler.js";
 import type { CollisionPolicy } from "../types.js";
 import { normalise, unigramWeights } from "../weights.js";
@@ -44,6 +45,8 @@ export const domain = defineSamplerType<DomainOptions>({
       description:
         "Per-word weights: a file of `word<TAB>weight` lines (# starts a comment line; relative paths resolve against " +
         "the spec's base directory) or an in-code map. Weights must be finite and ≥ 0.",
+      // Both forms are checked by `parse` (the map's weights by weightsFromMap, naming the word).
+      schema: z.union([z.string().check(z.minLength(1)), z.record(z.string(), numberSchema({ min: 0 }))]),
     },
     {
       name: "combine",
@@ -52,25 +55,28 @@ export const domain = defineSamplerType<DomainOptions>({
       description:
         "product: P ∝ count^α · weight (weights rescale each word's unigram share); mixture: P = (1−λ)·unigram^α + " +
         "λ·weight/Σweight (a fixed share λ of negatives comes from the domain distribution).",
+      schema: choiceSchema(COMBINES),
     },
     {
       name: "lambda",
       type: "number in [0, 1]",
       default: 0.5,
       description: "mixture only: the share of probability mass given to the domain distribution.",
+      schema: numberSchema({ min: 0, max: 1 }),
     },
-    { name: "alpha", type: "number (any real)", default: 0.75, description: "Exponent α of the unigram^α base." },
+    { name: "alpha", type: "number (any real)", default: 0.75, description: "Exponent α of the unigram^α base.", schema: numberSchema() },
     {
       name: "defaultWeight",
       type: "number ≥ 0",
       default: undefined,
       defaultLabel: "1 (product: unlisted words keep their unigram share), 0 (mixture: domain mass only on listed words)",
       description: "Weight of vocabulary words the weights source does not list.",
+      schema: numberSchema({ min: 0 }),
     },
     collisionOption(),
   ],
   parse: (reader, context) => {
-    const raw = reader.raw("weights");
+    const raw = reader.value("weights");
     let weights: DomainOptions["weights"];
     if (typeof raw === "string" && raw.trim() !== "") {
       weights = resolve(context.baseDir, raw);
@@ -79,14 +85,13 @@ export const domain = defineSamplerType<DomainOptions>({
     } else {
       throw reader.error("weights", `must be a file path or a { word: weight } map, got ${show(raw)}`);
     }
-    const combine = reader.choice("combine", COMBINES);
+    const combine = reader.value<Combine>("combine");
     if (combine === "product" && reader.spec.lambda !== undefined) {
       throw reader.error("lambda", `applies only to combine: "mixture"`);
     }
-    const lambda = reader.number("lambda", { min: 0, max: 1 });
-    const defaultWeight =
-      reader.spec.defaultWeight === undefined ? (combine === "product" ? 1 : 0) : reader.number("defaultWeight", { min: 0 });
-    return { weights, combine, lambda, alpha: reader.number("alpha"), defaultWeight, collision: reader.collision() };
+    const lambda = reader.value<number>("lambda");
+    const defaultWeight = reader.spec.defaultWeight === undefined ? (combine === "product" ? 1 : 0) : reader.value<number>("defaultWeight");
+    return { weights, combine, lambda, alpha: reader.value("alpha"), defaultWeight, collision: reader.collision() };
   },
   toSpec: ({ weights, combine, lambda, alpha, defaultWeight, collision }) =>
     combine === "product"

@@ -1,4 +1,5 @@
-import type { OptionInfo, SpecReader } from "../options.js";
+import type * as z from "zod/mini";
+import { samplerTypeSchema, type OptionDefinition, type OptionInfo, type SpecReader } from "../options.js";
 import type { CollisionPolicy, NegativeSampler, SamplerSpec, SamplerVocabulary } from "../types.js";
 
 /** What a sampler type's `parse` may use: checks only, no file access. */
@@ -11,7 +12,7 @@ export interface ParseContext {
 }
 
 /** What a sampler type's `build` may use. */
-interface BuildContext {
+export interface BuildContext {
   readonly vocabulary: SamplerVocabulary;
   readonly baseDir: string;
   /** Builds a nested spec through the registry. */
@@ -35,8 +36,10 @@ export interface ParsedOptions {
   readonly collision: CollisionPolicy;
 }
 
-/** A registered sampler type: its listing, a checker that fills defaults, and a builder. */
-export interface SamplerType<O extends ParsedOptions = ParsedOptions> extends SamplerTypeInfo {
+/** A sampler type as its file declares it: its listing with each option's schema, a checker that fills defaults, and a builder. */
+export interface SamplerTypeDefinition<O extends ParsedOptions = ParsedOptions> extends SamplerTypeInfo {
+  /** Every option with its default and the schema of its value. */
+  readonly options: readonly OptionDefinition[];
   /** Checks a spec's options against `options` and returns them complete (no file access). */
   parse(reader: SpecReader, context: ParseContext): O;
   /** The normalised spec of parsed options; default `{ type: name, ...options }`. Validating it again gives the same. */
@@ -45,7 +48,13 @@ export interface SamplerType<O extends ParsedOptions = ParsedOptions> extends Sa
   build(options: O, spec: SamplerSpec, context: BuildContext): NegativeSampler | Promise<NegativeSampler>;
 }
 
-/** Declares a sampler type with its options type inferred from `parse`. */
-export function defineSamplerType<O extends ParsedOptions>(samplerType: SamplerType<O>): SamplerType<O> {
-  return samplerType;
+/** A registered sampler type: its definition and the schema of its specs, made from the options' schemas. */
+export interface SamplerType<O extends ParsedOptions = ParsedOptions> extends SamplerTypeDefinition<O> {
+  /** `{ type: name, ...options }` with no other key (see `samplerTypeSchema`). */
+  readonly schema: z.ZodMiniObject;
+}
+
+/** Declares a sampler type with its options type inferred from `parse`; its spec schema comes from its options. */
+export function defineSamplerType<O extends ParsedOptions>(samplerType: SamplerTypeDefinition<O>): SamplerType<O> {
+  return { ...samplerType, schema: samplerTypeSchema(samplerType.name, samplerType.description, samplerType.options) };
 }

@@ -1,5 +1,5 @@
 import { SamplerError } from "../errors.js";
-import { collisionOption, type OptionInfo, type SpecReader } from "../options.js";
+import { booleanSchema, choiceSchema, collisionOption, integerSchema, numberSchema, type OptionDefinition, type SpecReader } from "../options.js";
 import { AliasSampler } from "../samplers/alias-sampler.js";
 import { CumulativeSampler } from "../samplers/cumulative-sampler.js";
 import { TableSampler } from "../samplers/table-sampler.js";
@@ -11,10 +11,10 @@ import { normalise, unigramWeights } from "../weights.js";
 import { defineSamplerType } from "./sampler-type.js";
 
 /** How a unigram sampler draws. */
-type UnigramMethod = "alias" | "word2vec-table" | "cumulative" | "fasttext-table";
+export type UnigramMethod = "alias" | "word2vec-table" | "cumulative" | "fasttext-table";
 
 /** Every {@link UnigramMethod}, in the order `listSamplers()` documents them (the values of option `method`). */
-const UNIGRAM_METHODS: readonly UnigramMethod[] = ["alias", "word2vec-table", "cumulative", "fasttext-table"];
+export const UNIGRAM_METHODS: readonly UnigramMethod[] = ["alias", "word2vec-table", "cumulative", "fasttext-table"];
 
 /** Default `tableSize` of each table method, and its largest allowed value. */
 const TABLE_SIZES: Readonly<Record<Exclude<UnigramMethod, "alias">, { default: number; max: number }>> = {
@@ -33,16 +33,17 @@ export interface UnigramOptions {
   readonly collision: CollisionPolicy;
 }
 
-const ALPHA: OptionInfo = {
+const ALPHA: OptionDefinition = {
   name: "alpha",
   type: "number (any real)",
   default: 0.75,
   description:
     "Exponent α of P(w) ∝ count(w)^α. 0.75 (Mikolov et al. 2013) flattens the unigram distribution; 1 is the raw " +
     "unigram, 0 uniform, negative values favour rare words (Caselles-Dupré et al. 2018).",
+  schema: numberSchema(),
 };
 
-const METHOD: OptionInfo = {
+const METHOD: OptionDefinition = {
   name: "method",
   type: UNIGRAM_METHODS.map((m) => `"${m}"`).join(" | "),
   default: "alias",
@@ -50,9 +51,10 @@ const METHOD: OptionInfo = {
     "How to draw: alias (Walker/Vose alias table, O(1), exact to 2^-32); word2vec-table (word2vec.c's " +
     "InitUnigramTable, quirks included); cumulative (gensim's cum_table + bisect, O(log V)); fasttext-table " +
     "(fastText's negatives table, ⌈c·size/z⌉ entries per word).",
+  schema: choiceSchema(UNIGRAM_METHODS),
 };
 
-const TABLE_SIZE: OptionInfo = {
+const TABLE_SIZE: OptionDefinition = {
   name: "tableSize",
   type: "integer ≥ 1",
   default: undefined,
@@ -60,21 +62,24 @@ const TABLE_SIZE: OptionInfo = {
   description:
     "Entries of the word2vec.c / fastText table, or gensim's cumulative domain. Smaller tables save memory and " +
     "build time but quantise probabilities more coarsely (a word gets a whole number of entries). Table methods only.",
+  // The largest table of any method; `parseUnigram` checks the chosen method's own limit.
+  schema: integerSchema(1, Math.max(...Object.values(TABLE_SIZES).map((s) => s.max))),
 };
 
-const INTEGER_SUM: OptionInfo = {
+const INTEGER_SUM: OptionDefinition = {
   name: "integerSum",
   type: "boolean",
   default: true,
   description:
     "word2vec-table only: accumulate Σ count^α in an integer as word2vec.c does (each term truncated), which " +
     "starves the rarest words of table entries; false uses the exact sum. Must be false for α < 0.",
+  schema: booleanSchema(),
 };
 
 /** Reads alpha / method / tableSize / integerSum; shared with the `fasttext` preset. */
-function parseUnigram(reader: SpecReader): UnigramOptions {
-  const alpha = reader.number("alpha");
-  const method = reader.choice("method", UNIGRAM_METHODS);
+export function parseUnigram(reader: SpecReader): UnigramOptions {
+  const alpha = reader.value<number>("alpha");
+  const method = reader.value<UnigramMethod>("method");
   if (method === "alias" && reader.spec.tableSize !== undefined) {
     throw reader.error("tableSize", `applies only to the table methods, not to method "alias"`);
   }
@@ -82,9 +87,11 @@ function parseUnigram(reader: SpecReader): UnigramOptions {
     throw reader.error("integerSum", `applies only to method "word2vec-table"`);
   }
   const limits = method === "alias" ? undefined : TABLE_SIZES[method];
-  const tableSize =
-    limits === undefined ? 0 : reader.spec.tableSize === undefined ? limits.default : reader.integer("tableSize", 1, limits.max);
-  const integerSum = reader.boolean("integerSum");
+  const tableSize = limits === undefined ? 0 : reader.spec.tableSize === undefined ? limits.default : reader.value<number>("tableSize");
+  if (limits !== undefined && tableSize > limits.max) {
+    throw reader.error("tableSize", `must be an integer in [1, ${limits.max}] for method "${method}", got ${tableSize}`);
+  }
+  const integerSum = reader.value<boolean>("integerSum");
   if (method === "word2vec-table" && integerSum && alpha < 0) {
     throw reader.error(
       "integerSum",
@@ -95,7 +102,7 @@ function parseUnigram(reader: SpecReader): UnigramOptions {
 }
 
 /** The normalised spec of a unigram sampler: only the options its method uses. */
-function unigramSpec(type: string, options: UnigramOptions): SamplerSpec {
+export function unigramSpec(type: string, options: UnigramOptions): SamplerSpec {
   const { alpha, method, tableSize, integerSum, collision } = options;
   if (method === "alias") return { type, alpha, method, collision };
   if (method === "word2vec-table") return { type, alpha, method, tableSize, integerSum, collision };
@@ -103,7 +110,7 @@ function unigramSpec(type: string, options: UnigramOptions): SamplerSpec {
 }
 
 /** Builds a unigram^α sampler with the chosen method. */
-function buildUnigram(options: UnigramOptions, spec: SamplerSpec, vocabulary: SamplerVocabulary): NegativeSampler {
+export function buildUnigram(options: UnigramOptions, spec: SamplerSpec, vocabulary: SamplerVocabulary): NegativeSampler {
   const { alpha, method, tableSize, integerSum, collision } = options;
   // The exact distribution: the alias method's, and a check (finite, not all zero) for every method.
   const exact = normalise(unigramWeights(vocabulary, alpha), `sampler "${spec.type}": count^${alpha}`);
@@ -160,12 +167,12 @@ export const fasttext = defineSamplerType<UnigramOptions>({
   reference: "Bojanowski et al. 2017; fastText src/loss.cc (NegativeSamplingLoss)",
   options: [
     { ...ALPHA, default: 0.5, description: "Exponent α of count^α; fastText fixes 0.5." },
-    { ...TABLE_SIZE, default: FASTTEXT_TABLE_SIZE, defaultLabel: undefined, type: `integer in [1, 2^24]` },
+    { ...TABLE_SIZE, default: FASTTEXT_TABLE_SIZE, defaultLabel: undefined, type: `integer in [1, 2^24]`, schema: integerSchema(1, TABLE_SIZES["fasttext-table"].max) },
     collisionOption("redraw"),
   ],
   parse: (reader) => {
-    const tableSize = reader.integer("tableSize", 1, TABLE_SIZES["fasttext-table"].max);
-    return { alpha: reader.number("alpha"), method: "fasttext-table", tableSize, integerSum: false, collision: reader.collision() };
+    const tableSize = reader.value<number>("tableSize");
+    return { alpha: reader.value<number>("alpha"), method: "fasttext-table", tableSize, integerSum: false, collision: reader.collision() };
   },
   toSpec: ({ alpha, tableSize, collision }) => ({ type: "fasttext", alpha, tableSize, collision }),
   build: (options, spec, context) => buildUnigram(options, spec, context.vocabulary),
