@@ -6,7 +6,7 @@ import { checkOutputs } from "../output-paths.js";
 import { numberFlag } from "./number-flags.js";
 
 /** A `samplers weights` option that is out of range, or weights it would make that no file can hold; the message names the flag. */
-export class DomainWeightsError extends Error {
+class DomainWeightsError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "DomainWeightsError";

@@ -151,7 +151,7 @@ export const EXPERIMENT_SCHEMA = z
 type Parsed = z.output<typeof EXPERIMENT_SCHEMA>;
 
 /** How a corpus is read and normalised before counting. */
-export type CorpusSpec = Parsed["corpus"];
+type CorpusSpec = Parsed["corpus"];
 
 /** One strategy of the comparison: a sampler spec and optional trainer overrides. */
 export type StrategySpec = Parsed["strategies"][number];
@@ -160,7 +160,7 @@ export type StrategySpec = Parsed["strategies"][number];
 export type BenchmarkSpec = Parsed["benchmarks"][number];
 
 /** What the report shows beyond the benchmark tables. */
-export interface ReportSpec {
+interface ReportSpec {
   /** Probe words whose nearest neighbours the report lists per strategy; default (null): chosen from the vocabulary (see `defaultProbes`). */
   probes: string[] | null;
 }

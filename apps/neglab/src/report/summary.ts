@@ -47,7 +47,7 @@ export interface SummaryRow {
 }
 
 /** A strategy's sampler diagnostics: the first seed's sampler, with the draw shares averaged over seeds. */
-export interface DiagnosticsRow extends SamplerReport {
+interface DiagnosticsRow extends SamplerReport {
   strategy: string;
 }
 

@@ -12,7 +12,7 @@ export interface ParseContext {
 }
 
 /** What a sampler type's `build` may use. */
-export interface BuildContext {
+interface BuildContext {
   readonly vocabulary: SamplerVocabulary;
   readonly baseDir: string;
   /** Builds a nested spec through the registry. */

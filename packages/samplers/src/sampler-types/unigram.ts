@@ -11,10 +11,10 @@ import { normalise, unigramWeights } from "../weights.js";
 import { defineSamplerType } from "./sampler-type.js";
 
 /** How a unigram sampler draws. */
-export type UnigramMethod = "alias" | "word2vec-table" | "cumulative" | "fasttext-table";
+type UnigramMethod = "alias" | "word2vec-table" | "cumulative" | "fasttext-table";
 
 /** Every {@link UnigramMethod}, in the order `listSamplers()` documents them (the values of option `method`). */
-export const UNIGRAM_METHODS: readonly UnigramMethod[] = ["alias", "word2vec-table", "cumulative", "fasttext-table"];
+const UNIGRAM_METHODS: readonly UnigramMethod[] = ["alias", "word2vec-table", "cumulative", "fasttext-table"];
 
 /** Default `tableSize` of each table method, and its largest allowed value. */
 const TABLE_SIZES: Readonly<Record<Exclude<UnigramMethod, "alias">, { default: number; max: number }>> = {
@@ -77,7 +77,7 @@ const INTEGER_SUM: OptionDefinition = {
 };
 
 /** Reads alpha / method / tableSize / integerSum; shared with the `fasttext` preset. */
-export function parseUnigram(reader: SpecReader): UnigramOptions {
+function parseUnigram(reader: SpecReader): UnigramOptions {
   const alpha = reader.value<number>("alpha");
   const method = reader.value<UnigramMethod>("method");
   if (method === "alias" && reader.spec.tableSize !== undefined) {
@@ -102,7 +102,7 @@ export function parseUnigram(reader: SpecReader): UnigramOptions {
 }
 
 /** The normalised spec of a unigram sampler: only the options its method uses. */
-export function unigramSpec(type: string, options: UnigramOptions): SamplerSpec {
+function unigramSpec(type: string, options: UnigramOptions): SamplerSpec {
   const { alpha, method, tableSize, integerSum, collision } = options;
   if (method === "alias") return { type, alpha, method, collision };
   if (method === "word2vec-table") return { type, alpha, method, tableSize, integerSum, collision };
@@ -110,7 +110,7 @@ export function unigramSpec(type: string, options: UnigramOptions): SamplerSpec 
 }
 
 /** Builds a unigram^α sampler with the chosen method. */
-export function buildUnigram(options: UnigramOptions, spec: SamplerSpec, vocabulary: SamplerVocabulary): NegativeSampler {
+function buildUnigram(options: UnigramOptions, spec: SamplerSpec, vocabulary: SamplerVocabulary): NegativeSampler {
   const { alpha, method, tableSize, integerSum, collision } = options;
   // The exact distribution: the alias method's, and a check (finite, not all zero) for every method.
   const exact = normalise(unigramWeights(vocabulary, alpha), `sampler "${spec.type}": count^${alpha}`);
