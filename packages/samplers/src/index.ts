@@ -4,6 +4,7 @@
  * modules, and diagnostics (entropy, frequency buckets, goodness of fit).
  */
 export type * from "./types.js";
+export { NEGATIVE_SHARING } from "./types.js";
 export { createSampler, listSamplers, validateSamplerSpec, type SamplerContext } from "./registry.js";
 export type { StrategyInfo } from "./strategies/strategy.js";
 export type { OptionInfo } from "./options.js";

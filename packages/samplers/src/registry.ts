@@ -8,7 +8,7 @@ import { domain } from "./strategies/domain.js";
 import type { ParseContext, ParsedOptions, Strategy, StrategyInfo } from "./strategies/strategy.js";
 import { uniform } from "./strategies/uniform.js";
 import { fasttext, unigram } from "./strategies/unigram.js";
-import type { NegativeSampler, SamplerSpec, SamplerVocabulary } from "./types.js";
+import { NEGATIVE_SHARING, type NegativeSampler, type SamplerSpec, type SamplerVocabulary } from "./types.js";
 import { checkVocabulary } from "./weights.js";
 
 /** Every built-in strategy, in the order `listSamplers()` shows them. */
@@ -53,7 +53,7 @@ export function listSamplers(): StrategyInfo[] {
  */
 export function validateSamplerSpec(spec: unknown, vocabulary: SamplerVocabulary, baseDir: string = process.cwd()): SamplerSpec {
   checkVocabulary(vocabulary);
-  return parseSpec(spec, vocabulary, baseDir, "").spec;
+  return parseTopSpec(spec, vocabulary, baseDir).spec;
 }
 
 /** A checked spec: its strategy and parsed options, or a custom module (strategy undefined). */
@@ -61,6 +61,24 @@ interface ParsedSpec {
   readonly spec: SamplerSpec;
   readonly strategy: Strategy | undefined;
   readonly options: ParsedOptions | undefined;
+}
+
+/**
+ * Checks a top-level spec: its `share` (every sampler's option, read by the
+ * trainer, so not passed to the strategy), then the rest. The normalised spec
+ * keeps `share` only when it is `"window"`, so specs written before the option
+ * existed normalise (and key cached results) as they did.
+ */
+function parseTopSpec(spec: unknown, vocabulary: SamplerVocabulary, baseDir: string): ParsedSpec {
+  if (typeof spec !== "object" || spec === null || !("share" in spec)) return parseSpec(spec, vocabulary, baseDir, "");
+  const { share, ...rest } = spec as SamplerSpec;
+  if (!NEGATIVE_SHARING.includes(share as never)) {
+    throw new SamplerError(`sampler spec: "share" must be one of ${NEGATIVE_SHARING.map((s) => `"${s}"`).join(", ")}, got ${show(share)}`, {
+      field: "share",
+    });
+  }
+  const parsed = parseSpec(rest, vocabulary, baseDir, "");
+  return share === "window" ? { ...parsed, spec: { ...parsed.spec, share } } : parsed;
 }
 
 /** Checks one spec; `path` prefixes option names in errors for nested specs (e.g. `base.`). */
@@ -112,7 +130,7 @@ export async function createSampler(spec: SamplerSpec, context: SamplerContext):
   const baseDir = context.baseDir ?? process.cwd();
   const { vocabulary } = context;
   checkVocabulary(vocabulary);
-  const parsed = parseSpec(spec, vocabulary, baseDir, "");
+  const parsed = parseTopSpec(spec, vocabulary, baseDir);
   const nested = (inner: SamplerSpec): Promise<NegativeSampler> => createSampler(inner, { vocabulary, baseDir });
   if (parsed.strategy === undefined || parsed.options === undefined) {
     return loadCustomSampler(parsed.spec, vocabulary, baseDir, nested);

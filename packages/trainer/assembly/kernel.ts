@@ -30,6 +30,7 @@ let points: usize = 0;
 let codes: usize = 0;
 let neu1: usize = 0;
 let neu1e: usize = 0;
+let gradients: usize = 0;
 let batch: usize = 0;
 let weights: usize = 0;
 let rowBytes: usize = 0;
@@ -70,6 +71,7 @@ export function configure(at: usize): void {
   codes = field(at, ConfigField.codes);
   neu1 = field(at, ConfigField.neu1);
   neu1e = field(at, ConfigField.neu1e);
+  gradients = field(at, ConfigField.gradients);
   batch = field(at, ConfigField.batch);
   weights = field(at, ConfigField.weights);
   const dim = field(at, ConfigField.dim);
@@ -193,6 +195,15 @@ export function pull(): void {
   }
 }
 
+// y += g · x
+// @ts-ignore: decorator
+@inline function axpy(g: f32, x: usize, y: usize): void {
+  const gv = f32x4.splat(g);
+  let i: usize = 0;
+  for (; i < simdBytes; i += 16) v128.store(y + i, f32x4.add(v128.load(y + i), f32x4.mul(gv, v128.load(x + i))));
+  for (; i < rowBytes; i += 4) store<f32>(y + i, load<f32>(y + i) + g * load<f32>(x + i));
+}
+
 // y += x
 // @ts-ignore: decorator
 @inline function add(x: usize, y: usize): void {
@@ -228,21 +239,32 @@ export function pull(): void {
   return load<f64>(lossTable + (<usize>(<i32>((z + MAX_EXP) * TABLE_SCALE)) << 3));
 }
 
+// Whether a score outside the sigmoid table is skipped: gensim skips |f| ≥ 6
+// (and hierarchical softmax in both tools); word2vec.c's negative sampling
+// looks up [−6, 6] and clips beyond.
+// @ts-ignore: decorator
+@inline function skips(f: f32, clip: bool): bool {
+  return !clip && !(f > -MAX_EXP && f < MAX_EXP);
+}
+
+// The gradient (label − σ(f)) · α · weight of a logistic target that is not skipped.
+// @ts-ignore: decorator
+@inline function gradient(f: f32, label: f32, weight: f32, alpha: f32): f32 {
+  let s: f32;
+  if (f >= -MAX_EXP && f <= MAX_EXP) s = load<f32>(sigmoid + (<usize>(<i32>((f + MAX_EXP) * TABLE_SCALE)) << 2));
+  else s = f > 0 ? 1 : 0;
+  const g: f32 = (label - s) * alpha;
+  return g * weight;
+}
+
 // One logistic target: label 1 (positive / HS code 0) or 0, gradient scaled by
 // weight. Accumulates into neu1e and updates the output row; returns the loss.
 // @ts-ignore: decorator
 @inline function target(l1: usize, row: usize, label: f32, weight: f32, alpha: f32, clip: bool): f64 {
   const f = dot(l1, row);
   const loss = lossOf(label > 0 ? f : -f) * <f64>weight;
-  // word2vec.c looks up [−6, 6] and clips beyond; gensim (and HS in both) skips |f| ≥ 6
-  const inside = clip ? f >= -MAX_EXP && f <= MAX_EXP : f > -MAX_EXP && f < MAX_EXP;
-  let s: f32;
-  if (inside) s = load<f32>(sigmoid + (<usize>(<i32>((f + MAX_EXP) * TABLE_SCALE)) << 2));
-  else if (clip) s = f > 0 ? 1 : 0;
-  else return loss;
-  let g: f32 = (label - s) * alpha;
-  g = g * weight;
-  update(g, l1, row, neu1e);
+  if (skips(f, clip)) return loss;
+  update(gradient(f, label, weight, alpha), l1, row, neu1e);
   return loss;
 }
 
@@ -313,6 +335,60 @@ export function cbow(records: i32, alpha: f32): f64 {
     if (!(flags & FLAG_CBOW_MEAN)) scale(neu1e, <f32>1 / <f32>contexts, true);
     for (let c = 0; c < contexts; c++) add(neu1e, inputRow(load<i32>(batch + first + (<usize>c << 2))));
     at += <usize>(contexts + 3 + count) << 2;
+  }
+  return loss;
+}
+
+/**
+ * Skip-gram window records [c, context×c, positive, n, negatives…] whose n
+ * negatives all c context words share (Ji et al. 2016); returns the summed loss.
+ * As a minibatch: every (context, target) gradient comes from the vectors as
+ * they were before the window, then the targets' output rows and the contexts'
+ * input rows take their summed changes, so each row is read from memory once
+ * per window instead of once per pair.
+ */
+export function skipGramWindow(records: i32, alpha: f32): f64 {
+  const clip = (flags & FLAG_CLIP) != 0;
+  const weighted = (flags & FLAG_WEIGHTED) != 0;
+  let loss: f64 = 0;
+  let at: usize = 0;
+  for (let r = 0; r < records; r++) {
+    const contexts = <usize>load<i32>(batch + at);
+    const first = batch + at + 4; // context c at first + 4c
+    const positive = first + (contexts << 2); // target t at positive + 4 + 4t for t ≥ 1 (the count sits between)
+    const targets = <usize>load<i32>(positive + 4) + 1;
+    // 1. g[c][t] = (label − σ(in_c · out_t)) · α · weight, from the rows before this window
+    for (let c: usize = 0; c < contexts; c++) {
+      const l1 = inputRow(load<i32>(first + (c << 2)));
+      for (let t: usize = 0; t < targets; t++) {
+        const entry = t == 0 ? positive : positive + 4 + (t << 2);
+        const label: f32 = t == 0 ? 1 : 0;
+        const weight: f32 = t > 0 && weighted ? load<f32>(entry - batch + weights) : 1;
+        const f = dot(l1, outputRow(load<i32>(entry)));
+        loss += lossOf(t == 0 ? f : -f) * <f64>weight;
+        store<f32>(gradients + ((c * targets + t) << 2), skips(f, clip) ? 0 : gradient(f, label, weight, alpha));
+      }
+    }
+    // 2. e_c = Σ_t g[c][t] · out_t
+    for (let c: usize = 0; c < contexts; c++) {
+      const e = neu1e + c * rowBytes;
+      zero(e);
+      for (let t: usize = 0; t < targets; t++) {
+        const g = load<f32>(gradients + ((c * targets + t) << 2));
+        if (g != 0) axpy(g, outputRow(load<i32>(t == 0 ? positive : positive + 4 + (t << 2))), e);
+      }
+    }
+    // 3. out_t += Σ_c g[c][t] · in_c (the input rows still as before the window)
+    for (let t: usize = 0; t < targets; t++) {
+      const row = outputRow(load<i32>(t == 0 ? positive : positive + 4 + (t << 2)));
+      for (let c: usize = 0; c < contexts; c++) {
+        const g = load<f32>(gradients + ((c * targets + t) << 2));
+        if (g != 0) axpy(g, inputRow(load<i32>(first + (c << 2))), row);
+      }
+    }
+    // 4. in_c += e_c
+    for (let c: usize = 0; c < contexts; c++) add(neu1e + c * rowBytes, inputRow(load<i32>(first + (c << 2))));
+    at += (contexts + targets + 2) << 2;
   }
   return loss;
 }

@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import type { SamplerSpec } from "@neglab/samplers";
+import { NEGATIVE_SHARING, type SamplerSpec } from "@neglab/samplers";
 import { TrainOptionError } from "./errors.js";
 
 /** Which word2vec architecture to train (gensim's `sg=1` / `sg=0`). */
@@ -187,7 +187,22 @@ export function resolveSettings(given: Partial<TrainSettings>): TrainSettings {
   if (typeof s.sampler !== "object" || s.sampler === null || typeof s.sampler.type !== "string") {
     throw new TrainOptionError("sampler", `must be a sampler spec like { type: "unigram", alpha: 0.75 }, got ${JSON.stringify(s.sampler)}`);
   }
+  if (s.sampler.share !== undefined) oneOf("sampler.share", s.sampler.share, NEGATIVE_SHARING);
+  if (sharesWindowNegatives(s) && s.hs) {
+    throw new TrainOptionError("sampler.share", `"window" shares negatives, which hierarchical softmax has none of: use it with hs: false`);
+  }
   return s;
+}
+
+/**
+ * Whether skip-gram draws one set of negatives per window, shared by all its
+ * context words (the sampler spec's `share: "window"`; Ji et al. 2016,
+ * "Parallelizing Word2Vec in Shared and Distributed Memory"), and trains the
+ * window as one minibatch (`Kernel.skipGramWindow`). CBOW draws one set per
+ * window in any case, so `share` does not change it.
+ */
+export function sharesWindowNegatives(settings: TrainSettings): boolean {
+  return settings.architecture === "skipgram" && settings.negative > 0 && settings.sampler.share === "window";
 }
 
 function integer(field: string, value: unknown, min: number, max: number): void {
