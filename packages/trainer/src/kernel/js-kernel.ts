@@ -94,6 +94,16 @@ export function createJsKernel({ memory, config: at }: KernelSetup): Kernel {
     return sum;
   }
 
+  // The window kernel's dot product: one 4-lane accumulator over the SIMD part, lanes added 0..3, then the tail.
+  const lanes = new Float32Array(4);
+  function windowDot(a: number, b: number): number {
+    lanes.fill(0);
+    for (let i = 0; i < dim4; i++) lanes[i & 3] += fround(f32[a + i] * f32[b + i]);
+    let sum = fround(fround(fround(lanes[0] + lanes[1]) + lanes[2]) + lanes[3]);
+    for (let i = dim4; i < dim; i++) sum = fround(sum + fround(f32[a + i] * f32[b + i]));
+    return sum;
+  }
+
   // e += g · row; row += g · l1  (each Float32Array store rounds its sum)
   function update(g: number, l1: number, row: number, e: number): void {
     for (let i = 0; i < dim; i++) {
@@ -229,7 +239,7 @@ export function createJsKernel({ memory, config: at }: KernelSetup): Kernel {
           for (let t = 0; t < targets; t++) {
             const entry = targetAt(t);
             const weight = t > 0 && weighted ? f32[entry - batch + weights] : 1;
-            const f = dot(l1, outputRow(i32[entry]));
+            const f = windowDot(l1, outputRow(i32[entry]));
             loss += lossOf(t === 0 ? f : -f) * weight;
             f32[gradients + c * targets + t] = skips(f, clip) ? 0 : gradient(f, t === 0 ? 1 : 0, weight, alpha);
           }
@@ -238,18 +248,12 @@ export function createJsKernel({ memory, config: at }: KernelSetup): Kernel {
         for (let c = 0; c < contexts; c++) {
           const e = neu1e + c * dim;
           f32.fill(0, e, e + dim);
-          for (let t = 0; t < targets; t++) {
-            const g = f32[gradients + c * targets + t];
-            if (g !== 0) axpy(g, outputRow(i32[targetAt(t)]), e);
-          }
+          for (let t = 0; t < targets; t++) axpy(f32[gradients + c * targets + t], outputRow(i32[targetAt(t)]), e);
         }
         // 3. out_t += Σ_c g[c][t] · in_c
         for (let t = 0; t < targets; t++) {
           const row = outputRow(i32[targetAt(t)]);
-          for (let c = 0; c < contexts; c++) {
-            const g = f32[gradients + c * targets + t];
-            if (g !== 0) axpy(g, inputRow(i32[first + c]), row);
-          }
+          for (let c = 0; c < contexts; c++) axpy(f32[gradients + c * targets + t], inputRow(i32[first + c]), row);
         }
         // 4. in_c += e_c
         for (let c = 0; c < contexts; c++) add(neu1e + c * dim, inputRow(i32[first + c]));
