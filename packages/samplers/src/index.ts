@@ -9,6 +9,7 @@
  * fastText, and Walker's alias table).
  */
 export type * from "./types.js";
+export { NEGATIVE_SHARING } from "./types.js";
 export { createSampler, listSamplers, validateSamplerSpec, type SamplerContext } from "./registry.js";
 export type { SamplerTypeInfo } from "./sampler-types/sampler-type.js";
 export type { OptionInfo } from "./options.js";

@@ -1,7 +1,7 @@
 import { suggestion } from "@neglab/suggest";
 import * as z from "zod/mini";
 import { SamplerError } from "./errors.js";
-import type { CollisionPolicy, SamplerSpec } from "./types.js";
+import { NEGATIVE_SHARING, type CollisionPolicy, type SamplerSpec } from "./types.js";
 
 /** One option of a sampler type, as listed by `listSamplers()`. */
 export interface OptionInfo {
@@ -42,6 +42,22 @@ export function collisionOption(defaultPolicy: CollisionPolicy = "skip"): Option
     schema: choiceSchema(COLLISION_POLICIES),
   };
 }
+
+/**
+ * The `share` option of every sampler spec: which skip-gram predictions share a
+ * draw of negatives (see `NegativeSharing`). The trainer reads it and the
+ * registry takes it off a spec before the sampler type's own options are read,
+ * so it is listed and published with every sampler type but never parsed by one.
+ */
+export const SHARE_OPTION: OptionDefinition = {
+  name: "share",
+  type: NEGATIVE_SHARING.map((v) => `"${v}"`).join(" | "),
+  default: "pair",
+  description:
+    "Skip-gram: draw k negatives per (context, center) pair (word2vec.c, gensim) or once per center word, shared by " +
+    "all its context words and trained as one minibatch (Ji et al. 2016): faster, fewer distinct negatives per pair.",
+  schema: choiceSchema(NEGATIVE_SHARING),
+};
 
 /**
  * A finite number within [min, max] (bounds inclusive unless `exclusiveMin`).

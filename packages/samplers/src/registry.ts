@@ -1,10 +1,10 @@
 import { suggestion } from "@neglab/suggest";
 import { loadCustomSampler, MODULE_PREFIX, resolveModulePath } from "./custom-module.js";
 import { SamplerError } from "./errors.js";
-import { show, SpecReader } from "./options.js";
+import { SHARE_OPTION, show, SpecReader } from "./options.js";
 import { SAMPLER_TYPES } from "./spec-schema.js";
 import type { ParseContext, ParsedOptions, SamplerType, SamplerTypeInfo } from "./sampler-types/sampler-type.js";
-import type { NegativeSampler, SamplerSpec, SamplerVocabulary } from "./types.js";
+import { NEGATIVE_SHARING, type NegativeSampler, type SamplerSpec, type SamplerVocabulary } from "./types.js";
 import { checkVocabulary } from "./weights.js";
 
 /** How `listSamplers()` shows custom modules. */
@@ -32,7 +32,7 @@ export function listSamplers(): SamplerTypeInfo[] {
     name,
     description,
     reference,
-    options: options.map(({ schema: _schema, ...info }) => info),
+    options: [...options, SHARE_OPTION].map(({ schema: _schema, ...info }) => info),
   }));
   return [...listed, CUSTOM_MODULE_INFO];
 }
@@ -52,7 +52,7 @@ export function listSamplers(): SamplerTypeInfo[] {
  */
 export function validateSamplerSpec(spec: unknown, vocabulary: SamplerVocabulary, baseDir: string = process.cwd()): SamplerSpec {
   checkVocabulary(vocabulary);
-  return parseSpec(spec, vocabulary, baseDir, "").spec;
+  return parseTopSpec(spec, vocabulary, baseDir).spec;
 }
 
 /** A checked spec: its sampler type and parsed options, or a custom module (sampler type undefined). */
@@ -60,6 +60,24 @@ interface ParsedSpec {
   readonly spec: SamplerSpec;
   readonly samplerType: SamplerType | undefined;
   readonly options: ParsedOptions | undefined;
+}
+
+/**
+ * Checks a top-level spec: its `share` (every sampler's option, read by the
+ * trainer, so not passed to the strategy), then the rest. The normalised spec
+ * keeps `share` only when it is `"window"`, so specs written before the option
+ * existed normalise (and key cached results) as they did.
+ */
+function parseTopSpec(spec: unknown, vocabulary: SamplerVocabulary, baseDir: string): ParsedSpec {
+  if (typeof spec !== "object" || spec === null || !("share" in spec)) return parseSpec(spec, vocabulary, baseDir, "");
+  const { share, ...rest } = spec as SamplerSpec;
+  if (!NEGATIVE_SHARING.includes(share as never)) {
+    throw new SamplerError(`sampler spec: "share" must be one of ${NEGATIVE_SHARING.map((s) => `"${s}"`).join(", ")}, got ${show(share)}`, {
+      field: "share",
+    });
+  }
+  const parsed = parseSpec(rest, vocabulary, baseDir, "");
+  return share === "window" ? { ...parsed, spec: { ...parsed.spec, share } } : parsed;
 }
 
 /** Checks one spec; `path` prefixes option names in errors for nested specs (e.g. `base.`). */
@@ -111,7 +129,7 @@ export async function createSampler(spec: SamplerSpec, context: SamplerContext):
   const baseDir = context.baseDir ?? process.cwd();
   const { vocabulary } = context;
   checkVocabulary(vocabulary);
-  const parsed = parseSpec(spec, vocabulary, baseDir, "");
+  const parsed = parseTopSpec(spec, vocabulary, baseDir);
   const nested = (inner: SamplerSpec): Promise<NegativeSampler> => createSampler(inner, { vocabulary, baseDir });
   if (parsed.samplerType === undefined || parsed.options === undefined) {
     return loadCustomSampler(parsed.spec, vocabulary, baseDir, nested);

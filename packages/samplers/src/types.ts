@@ -19,8 +19,26 @@ export interface SamplerSpec {
   readonly type: string;
   /** Collision policy; default `skip`. */
   readonly collision?: CollisionPolicy;
+  /** Who shares a draw of negatives in skip-gram; default `pair` (see {@link NegativeSharing}). */
+  readonly share?: NegativeSharing;
   readonly [option: string]: unknown;
 }
+
+/**
+ * Which skip-gram predictions share one draw of k negatives, an option of every
+ * sampler spec (the trainer reads it):
+ * - `pair`: every (context word, center word) pair draws its own, as word2vec.c
+ *   and gensim do;
+ * - `window`: the k negatives are drawn once per center word and shared by all
+ *   its context words, which lets the trainer update the window as one small
+ *   matrix–matrix product (Ji et al. 2016, "Parallelizing Word2Vec in Shared and
+ *   Distributed Memory"). Fewer, correlated negatives per pair: faster, with a
+ *   quality cost to measure. CBOW draws once per window either way.
+ */
+export type NegativeSharing = "pair" | "window";
+
+/** The {@link NegativeSharing} values, the default first. */
+export const NEGATIVE_SHARING: readonly NegativeSharing[] = ["pair", "window"];
 
 /** The part of a vocabulary a sampler needs: words in id order and their corpus counts. */
 export interface SamplerVocabulary {

@@ -1,5 +1,5 @@
 import { KERNEL_CONFIG_BYTES } from "./kernel/configure.js";
-import type { TrainSettings } from "./options.js";
+import { sharesWindowNegatives, type TrainSettings } from "./options.js";
 
 /** Bytes below this offset belong to the WebAssembly module's own static data. */
 export const RESERVED_BYTES = 65536;
@@ -13,8 +13,10 @@ interface WorkerScratch {
   readonly config: number;
   /** CBOW hidden vector h (vectorSize float32). */
   readonly neu1: number;
-  /** Accumulated input gradient (vectorSize float32). */
+  /** Accumulated input gradients (vectorSize float32; one per context word of a window with shared negatives). */
   readonly neu1e: number;
+  /** With shared negatives: a window's (context, target) gradients (float32); else 0 bytes. */
+  readonly gradients: number;
   /** Training records (int32), formats in `kernel/types.ts`. */
   readonly batch: number;
   /** Per-negative weights (float32), parallel to `batch` entry for entry. */
@@ -62,7 +64,8 @@ export interface MemoryLayout {
 
 /** The longest record a sentence can produce, in int32 entries. */
 export function maxRecordLength(settings: TrainSettings): number {
-  return settings.architecture === "skipgram" ? 3 + settings.negative : 3 + 2 * settings.window + settings.negative;
+  const pairRecords = settings.architecture === "skipgram" && !sharesWindowNegatives(settings);
+  return pairRecords ? 3 + settings.negative : 3 + 2 * settings.window + settings.negative;
 }
 
 /** Bytes that `hotRows: "auto"` may spend on replicas and snapshots, all workers together (see {@link hotRowCount}). */
@@ -129,6 +132,9 @@ function layOut(settings: TrainSettings, size: number, pathLength: number, table
   const points = take(pathLength * 4);
   const codes = take(pathLength * 4);
   const capacity = Math.max(1 << 15, 64 * maxRecordLength(settings));
+  // with shared negatives, the kernel keeps a gradient row per context word and a gradient per (context, target)
+  const contexts = sharesWindowNegatives(settings) ? 2 * settings.window : 1;
+  const windowGradients = contexts > 1 ? contexts * (settings.negative + 1) * 4 : 0;
   const scratch: WorkerScratch[] = [];
   for (let w = 0; w < settings.workers; w++) {
     const replicated = w > 0 ? hotRows : 0; // worker 0 trains every row in place
@@ -137,7 +143,8 @@ function layOut(settings: TrainSettings, size: number, pathLength: number, table
       config: take(KERNEL_CONFIG_BYTES),
       replicatedRows: replicated,
       neu1: take(dim * 4),
-      neu1e: take(dim * 4),
+      neu1e: take(contexts * dim * 4),
+      gradients: take(windowGradients),
       batch: take(capacity * 4),
       weights: take(capacity * 4),
       capacity,

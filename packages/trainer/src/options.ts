@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import type { SamplerSpec } from "@neglab/samplers";
+import { NEGATIVE_SHARING, type SamplerSpec } from "@neglab/samplers";
 import * as z from "zod/mini";
 import { TrainOptionError } from "./errors.js";
 
@@ -236,7 +236,25 @@ export function resolveSettings(given: Partial<TrainSettings>): TrainSettings {
     throw new TrainOptionError("negative", "negative: 0 with hs: false leaves nothing to train; set negative ≥ 1 or hs: true");
   }
   check("sampler");
+  const share = s.sampler.share;
+  if (share !== undefined && !NEGATIVE_SHARING.includes(share)) {
+    throw new TrainOptionError("sampler.share", `must be one of ${NEGATIVE_SHARING.map((v) => `"${v}"`).join(", ")}, got ${JSON.stringify(share)}`);
+  }
+  if (sharesWindowNegatives(s) && s.hs) {
+    throw new TrainOptionError("sampler.share", `"window" shares negatives, which hierarchical softmax has none of: use it with hs: false`);
+  }
   return s;
+}
+
+/**
+ * Whether skip-gram draws one set of negatives per window, shared by all its
+ * context words (the sampler spec's `share: "window"`; Ji et al. 2016,
+ * "Parallelizing Word2Vec in Shared and Distributed Memory"), and trains the
+ * window as one minibatch (`Kernel.skipGramWindow`). CBOW draws one set per
+ * window in any case, so `share` does not change it.
+ */
+export function sharesWindowNegatives(settings: TrainSettings): boolean {
+  return settings.architecture === "skipgram" && settings.negative > 0 && settings.sampler.share === "window";
 }
 
 /**

@@ -3,7 +3,7 @@ import type { DrawBuffers, ModelView, NegativeSampler } from "@neglab/samplers";
 import { TrainerError, oneLine } from "./errors.js";
 import type { Kernel } from "./kernel/types.js";
 import { maxRecordLength, type MemoryLayout } from "./layout.js";
-import type { TrainSettings } from "./options.js";
+import { sharesWindowNegatives, type TrainSettings } from "./options.js";
 
 /** What a {@link SentenceTrainer} works with: one worker's share of the run. */
 export interface SentenceTrainerSetup {
@@ -39,7 +39,10 @@ export interface SentenceTrainerSetup {
  * 3. skip-gram: each context word in the window predicts the center word
  *    (one record per pair); CBOW: the window's words together predict it;
  * 4. draw `negative` negatives per record from the sampler, anchored on the
- *    input word (skip-gram) or −1 (CBOW).
+ *    input word (skip-gram) or −1 (CBOW). With the sampler spec's
+ *    `share: "window"`, skip-gram draws them once per center word instead and
+ *    writes the window as one record (the CBOW layout) that all its context
+ *    words train on ({@link Kernel.skipGramWindow}).
  *
  * Model-aware samplers see the current model: the batch is flushed before each
  * of their draws, and `view.hidden` holds the record's input representation.
@@ -63,6 +66,8 @@ export class SentenceTrainer {
   private readonly vocabularySize: number;
   /** Int32 index of the Huffman code lengths with hierarchical softmax, else −1. */
   private readonly codeLength: number;
+  /** Skip-gram shares each window's negatives among its context words. */
+  private readonly shared: boolean;
   private fill = 0;
   private records = 0;
   private alpha = 0;
@@ -101,6 +106,7 @@ export class SentenceTrainer {
     this.kept = new Int32Array(maxSentence);
     this.vocabularySize = layout.vocabularySize;
     this.codeLength = settings.hs ? layout.codeLength >>> 2 : -1;
+    this.shared = sharesWindowNegatives(settings);
     const k = Math.max(1, settings.negative);
     this.draws = {
       ids: new Int32Array(k),
@@ -129,8 +135,9 @@ export class SentenceTrainer {
     this.targets = 0;
     const length = this.subsample(ids, from, to);
     this.lastKept = length;
-    if (this.settings.architecture === "skipgram") this.skipGram(length);
-    else this.cbow(length);
+    if (this.settings.architecture === "cbow") this.windows(length, this.settings.cbowMean);
+    else if (this.shared) this.windows(length, true);
+    else this.skipGram(length);
     this.flush();
     this.lastTargets = this.targets;
     this.heartbeat[0]++;
@@ -172,28 +179,35 @@ export class SentenceTrainer {
         const at = batch + this.fill;
         ints[at] = input;
         ints[at + 1] = positive;
-        ints[at + 2] = this.drawNegatives(at + 3, positive, input);
+        ints[at + 2] = this.drawNegatives(at + 3, positive, input, 1);
         if (this.codeLength >= 0) this.targets += ints[this.codeLength + positive];
         this.endRecord(3 + ints[at + 2]);
       }
     }
   }
 
-  private cbow(length: number): void {
+  /**
+   * One record per center word with its window's context words (CBOW, and
+   * skip-gram with shared negatives); a model-aware sampler sees the sum or,
+   * with `mean`, the mean of their vectors.
+   */
+  private windows(length: number, mean: boolean): void {
     const { kept, ints } = this;
     const batch = this.batch;
     for (let center = 0; center < length; center++) {
       this.windowAround(center, length);
       const { start, end } = this;
       if (end - start < 2) continue; // no context word
-      if (this.view !== null) this.hiddenFromContext(center);
+      if (this.view !== null) this.hiddenFromContext(center, mean);
       const at = batch + this.fill;
       let contexts = 0;
       for (let c = start; c < end; c++) if (c !== center) ints[at + 1 + contexts++] = kept[c];
       ints[at] = contexts;
       const positive = kept[center];
       ints[at + 1 + contexts] = positive;
-      const count = this.drawNegatives(at + 3 + contexts, positive, -1);
+      // CBOW predicts once per window; shared skip-gram once per context word, each against the same negatives
+      const predictions = this.shared ? contexts : 1;
+      const count = this.drawNegatives(at + 3 + contexts, positive, -1, predictions);
       ints[at + 2 + contexts] = count;
       if (this.codeLength >= 0) this.targets += ints[this.codeLength + positive];
       this.endRecord(3 + contexts + count);
@@ -203,9 +217,10 @@ export class SentenceTrainer {
   /**
    * Draws negatives into the batch at int index `at`, checking the count and
    * every id; returns how many. Counts the record's negative-sampling targets:
-   * the positive and each negative (by its weight, for weighted samplers).
+   * per prediction, the positive and each negative (by its weight, for
+   * weighted samplers).
    */
-  private drawNegatives(at: number, positive: number, anchor: number): number {
+  private drawNegatives(at: number, positive: number, anchor: number, predictions: number): number {
     const k = this.settings.negative;
     if (k === 0 || this.sampler === null) return 0;
     const { draws } = this;
@@ -229,14 +244,14 @@ export class SentenceTrainer {
       ints[at + j] = id;
     }
     if (draws.weights === null) {
-      this.targets += 1 + n;
+      this.targets += predictions * (1 + n);
     } else {
       let weight = 1;
       for (let j = 0; j < n; j++) {
         floats[at + weightsShift + j] = draws.weights[j];
         weight += draws.weights[j];
       }
-      this.targets += weight;
+      this.targets += predictions * weight;
     }
     return n;
   }
@@ -249,7 +264,9 @@ export class SentenceTrainer {
 
   private flush(): void {
     if (this.records === 0) return;
-    this.loss += this.settings.architecture === "skipgram" ? this.kernel.skipGram(this.records, this.alpha) : this.kernel.cbow(this.records, this.alpha);
+    const { kernel, records, alpha } = this;
+    if (this.settings.architecture === "cbow") this.loss += kernel.cbow(records, alpha);
+    else this.loss += this.shared ? kernel.skipGramWindow(records, alpha) : kernel.skipGram(records, alpha);
     this.fill = 0;
     this.records = 0;
   }
@@ -261,8 +278,8 @@ export class SentenceTrainer {
     hidden.set(vectors.subarray(input * dim, (input + 1) * dim));
   }
 
-  /** CBOW h for a model-aware draw: the sum or mean of the window's current context vectors. */
-  private hiddenFromContext(center: number): void {
+  /** The window's h for a model-aware draw: the sum or, with `mean`, the mean of its current context vectors. */
+  private hiddenFromContext(center: number, mean: boolean): void {
     this.flush();
     const { dim, hidden, input: vectors } = this.view!;
     hidden.fill(0);
@@ -271,6 +288,6 @@ export class SentenceTrainer {
       const row = this.kept[c] * dim;
       for (let i = 0; i < dim; i++) hidden[i] += vectors[row + i];
     }
-    if (this.settings.cbowMean) for (let i = 0; i < dim; i++) hidden[i] /= this.end - this.start - 1;
+    if (mean) for (let i = 0; i < dim; i++) hidden[i] /= this.end - this.start - 1;
   }
 }

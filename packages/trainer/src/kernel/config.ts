@@ -31,8 +31,14 @@ export enum ConfigField {
   codes,
   /** This worker's CBOW hidden vector h (float32 × dim). */
   neu1,
-  /** This worker's accumulated input gradient (float32 × dim). */
+  /**
+   * This worker's accumulated input gradients (float32 × dim): one row, or one
+   * per context word of a window (2 · window rows) when skip-gram shares a
+   * window's negatives.
+   */
   neu1e,
+  /** With shared negatives: the gradient of every (context, target) pair of a window (float32 × 2 · window × (negative + 1)). */
+  gradients,
   /** This worker's training records (int32), formats in src/kernel/types.ts. */
   batch,
   /** This worker's per-negative weights (float32), at the same index as their ids in `batch`. */

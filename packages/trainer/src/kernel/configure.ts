@@ -46,6 +46,7 @@ export function kernelConfig(layout: MemoryLayout, worker: number, { flags, hotR
     codes: layout.codes,
     neu1: s.neu1,
     neu1e: s.neu1e,
+    gradients: s.gradients,
     batch: s.batch,
     weights: s.weights,
     dim: layout.dim,

@@ -32,6 +32,7 @@ export function createJsKernel({ memory, config: at }: KernelSetup): Kernel {
   const codes = config.codes >>> 2;
   const neu1 = config.neu1 >>> 2;
   const neu1e = config.neu1e >>> 2;
+  const gradients = config.gradients >>> 2;
   const batch = config.batch >>> 2;
   const weights = config.weights >>> 2;
   const hot0 = config.hot0 >>> 2;
@@ -93,6 +94,16 @@ export function createJsKernel({ memory, config: at }: KernelSetup): Kernel {
     return sum;
   }
 
+  // The window kernel's dot product: one 4-lane accumulator over the SIMD part, lanes added 0..3, then the tail.
+  const lanes = new Float32Array(4);
+  function windowDot(a: number, b: number): number {
+    lanes.fill(0);
+    for (let i = 0; i < dim4; i++) lanes[i & 3] += fround(f32[a + i] * f32[b + i]);
+    let sum = fround(fround(fround(lanes[0] + lanes[1]) + lanes[2]) + lanes[3]);
+    for (let i = dim4; i < dim; i++) sum = fround(sum + fround(f32[a + i] * f32[b + i]));
+    return sum;
+  }
+
   // e += g · row; row += g · l1  (each Float32Array store rounds its sum)
   function update(g: number, l1: number, row: number, e: number): void {
     for (let i = 0; i < dim; i++) {
@@ -100,6 +111,11 @@ export function createJsKernel({ memory, config: at }: KernelSetup): Kernel {
       f32[e + i] += fround(g * r);
       f32[row + i] = r + fround(g * f32[l1 + i]);
     }
+  }
+
+  // y += g · x
+  function axpy(g: number, x: number, y: number): void {
+    for (let i = 0; i < dim; i++) f32[y + i] += fround(g * f32[x + i]);
   }
 
   function add(x: number, y: number): void {
@@ -113,16 +129,22 @@ export function createJsKernel({ memory, config: at }: KernelSetup): Kernel {
     return f64[lossTable + (fround(fround(z + MAX_EXP) * TABLE_SCALE) | 0)];
   }
 
+  // gensim skips a score outside the sigmoid table (so does hierarchical softmax); word2vec.c clips
+  function skips(f: number, clipping: boolean): boolean {
+    return !clipping && !(f > -MAX_EXP && f < MAX_EXP);
+  }
+
+  // (label − σ(f)) · α · weight for a target that is not skipped
+  function gradient(f: number, label: number, weight: number, alpha: number): number {
+    const s = f >= -MAX_EXP && f <= MAX_EXP ? f32[sigmoid + (fround(fround(f + MAX_EXP) * TABLE_SCALE) | 0)] : f > 0 ? 1 : 0;
+    return fround(fround(fround(label - s) * alpha) * weight);
+  }
+
   function target(l1: number, row: number, label: number, weight: number, alpha: number, clipping: boolean): number {
     const f = dot(l1, row);
     const loss = lossOf(label > 0 ? f : -f) * weight;
-    const inside = clipping ? f >= -MAX_EXP && f <= MAX_EXP : f > -MAX_EXP && f < MAX_EXP;
-    let s: number;
-    if (inside) s = f32[sigmoid + (fround(fround(f + MAX_EXP) * TABLE_SCALE) | 0)];
-    else if (clipping) s = f > 0 ? 1 : 0;
-    else return loss;
-    const g = fround(fround(fround(label - s) * alpha) * weight);
-    update(g, l1, row, neu1e);
+    if (skips(f, clipping)) return loss;
+    update(gradient(f, label, weight, alpha), l1, row, neu1e);
     return loss;
   }
 
@@ -197,6 +219,45 @@ export function createJsKernel({ memory, config: at }: KernelSetup): Kernel {
         }
         for (let c = 0; c < contexts; c++) add(neu1e, inputRow(i32[batch + first + c]));
         at += contexts + 3 + count;
+      }
+      return loss;
+    },
+
+    skipGramWindow(records, alphaValue) {
+      const alpha = fround(alphaValue);
+      let loss = 0;
+      let at = 0;
+      for (let r = 0; r < records; r++) {
+        const contexts = i32[batch + at];
+        const first = batch + at + 1; // context c at first + c
+        const positive = first + contexts; // target t at positive + 1 + t for t ≥ 1 (the count sits between)
+        const targets = i32[positive + 1] + 1;
+        const targetAt = (t: number): number => (t === 0 ? positive : positive + 1 + t);
+        // 1. every (context, target) gradient from the rows as they were before this window
+        for (let c = 0; c < contexts; c++) {
+          const l1 = inputRow(i32[first + c]);
+          for (let t = 0; t < targets; t++) {
+            const entry = targetAt(t);
+            const weight = t > 0 && weighted ? f32[entry - batch + weights] : 1;
+            const f = windowDot(l1, outputRow(i32[entry]));
+            loss += lossOf(t === 0 ? f : -f) * weight;
+            f32[gradients + c * targets + t] = skips(f, clip) ? 0 : gradient(f, t === 0 ? 1 : 0, weight, alpha);
+          }
+        }
+        // 2. e_c = Σ_t g[c][t] · out_t
+        for (let c = 0; c < contexts; c++) {
+          const e = neu1e + c * dim;
+          f32.fill(0, e, e + dim);
+          for (let t = 0; t < targets; t++) axpy(f32[gradients + c * targets + t], outputRow(i32[targetAt(t)]), e);
+        }
+        // 3. out_t += Σ_c g[c][t] · in_c
+        for (let t = 0; t < targets; t++) {
+          const row = outputRow(i32[targetAt(t)]);
+          for (let c = 0; c < contexts; c++) axpy(f32[gradients + c * targets + t], inputRow(i32[first + c]), row);
+        }
+        // 4. in_c += e_c
+        for (let c = 0; c < contexts; c++) add(neu1e + c * dim, inputRow(i32[first + c]));
+        at += contexts + targets + 2;
       }
       return loss;
     },

@@ -5,7 +5,10 @@
  * - skip-gram: `[input, positive, n, negative × n]` — the input (context) word's
  *   vector predicts the positive (center) word against n negatives;
  * - CBOW: `[c, context × c, positive, n, negative × n]` — the sum or mean of the
- *   c context vectors predicts the positive word.
+ *   c context vectors predicts the positive word;
+ * - skip-gram with a window's negatives shared (`skipGramWindow`): the CBOW
+ *   layout — each of the c context words' vectors predicts the positive word
+ *   against the same n negatives.
  *
  * A call trains `records` consecutive records in order at learning rate `alpha`
  * and returns their summed loss (−log σ per target, float64).
@@ -13,6 +16,14 @@
 export interface Kernel {
   skipGram(records: number, alpha: number): number;
   cbow(records: number, alpha: number): number;
+  /**
+   * Skip-gram with shared negatives (Ji et al. 2016, "Parallelizing Word2Vec in
+   * Shared and Distributed Memory"): for each window record, every (context,
+   * target) score is computed from the vectors as they were before the window,
+   * then the output rows and the input rows take the window's summed gradients
+   * — one small matrix–matrix product instead of c separate pair updates.
+   */
+  skipGramWindow(records: number, alpha: number): number;
   /** Copies the shared rows of the hot words into this worker's replicas (at the start of an epoch). */
   pull(): void;
   /**

@@ -12,6 +12,7 @@ interface KernelExports {
   merge(rows: number): void;
   skipGram(records: number, alpha: number): number;
   cbow(records: number, alpha: number): number;
+  skipGramWindow(records: number, alpha: number): number;
 }
 
 /** Compiles dist/kernel.wasm (built from assembly/kernel.ts); the module can be posted to workers. */
@@ -39,5 +40,5 @@ export async function createWasmKernel(module: WebAssembly.Module, { memory, con
     throw new Error(`kernel.wasm static data ends at ${kernel.heapBase()}, above the ${RESERVED_BYTES} bytes reserved for it`);
   }
   kernel.configure(config);
-  return { skipGram: kernel.skipGram, cbow: kernel.cbow, pull: kernel.pull, merge: kernel.merge };
+  return { skipGram: kernel.skipGram, cbow: kernel.cbow, skipGramWindow: kernel.skipGramWindow, pull: kernel.pull, merge: kernel.merge };
 }
