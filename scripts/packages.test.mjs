@@ -10,7 +10,16 @@
 // by a timeout, and a failure names the package, the command and its output.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -42,12 +51,21 @@ function publicPackages() {
  */
 function run(command, args, { cwd, timeout, env }) {
   return new Promise((resolvePromise, reject) => {
-    execFile(command, args, { cwd, timeout, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (!error) return resolvePromise({ stdout, stderr });
-      const why = error.killed ? `timed out after ${timeout / 1000} s` : `exited with ${error.code ?? error.signal}`;
-      const tail = (text) => text.split("\n").slice(-25).join("\n");
-      reject(new Error(`\`${command} ${args.join(" ")}\` in ${cwd} ${why}\n--- stdout\n${tail(stdout)}\n--- stderr\n${tail(stderr)}`));
-    });
+    execFile(
+      command,
+      args,
+      { cwd, timeout, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (!error) return resolvePromise({ stdout, stderr });
+        const why = error.killed ? `timed out after ${timeout / 1000} s` : `exited with ${error.code ?? error.signal}`;
+        const tail = (text) => text.split("\n").slice(-25).join("\n");
+        reject(
+          new Error(
+            `\`${command} ${args.join(" ")}\` in ${cwd} ${why}\n--- stdout\n${tail(stdout)}\n--- stderr\n${tail(stderr)}`,
+          ),
+        );
+      },
+    );
   });
 }
 
@@ -60,7 +78,11 @@ function internalClosure(name, seen = new Set()) {
   seen.add(name);
   for (const dep of Object.keys(byName.get(name).manifest.dependencies ?? {})) {
     if (byName.has(dep)) internalClosure(dep, seen);
-    else assert.ok(!String(byName.get(name).manifest.dependencies[dep]).startsWith("workspace:"), `${name}: ${dep} is a workspace dependency that is not a public package`);
+    else
+      assert.ok(
+        !String(byName.get(name).manifest.dependencies[dep]).startsWith("workspace:"),
+        `${name}: ${dep} is a workspace dependency that is not a public package`,
+      );
   }
   return seen;
 }
@@ -117,8 +139,11 @@ const EXPECT = {
     assert.match(stdout, /pairs\.txt/);
     // The environment a run records names the installed packages' versions (found through their
     // `./package.json` export), not "unknown".
-    const { environment } = await import(pathToFileURL(join(dir, "node_modules/neglab/dist/report/environment.js")).href);
-    for (const [name, version] of Object.entries(environment().packages)) assert.equal(version, byName.get(name).manifest.version, name);
+    const { environment } = await import(
+      pathToFileURL(join(dir, "node_modules/neglab/dist/report/environment.js")).href
+    );
+    for (const [name, version] of Object.entries(environment().packages))
+      assert.equal(version, byName.get(name).manifest.version, name);
   },
 };
 
@@ -126,7 +151,10 @@ const EXPECT = {
 function examplesOf(pkg) {
   const dir = join(pkg.dir, "examples");
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => /\.(mjs|sh)$/.test(f)).sort().map((f) => `${pkg.rel}/examples/${f}`);
+  return readdirSync(dir)
+    .filter((f) => /\.(mjs|sh)$/.test(f))
+    .sort()
+    .map((f) => `${pkg.rel}/examples/${f}`);
 }
 
 let work;
@@ -137,7 +165,10 @@ before(async () => {
   mkdirSync(join(work, "tarballs"));
   for (const pkg of packages) {
     assert.ok(existsSync(join(pkg.dir, "dist")), `${pkg.rel}/dist is missing: run \`pnpm build\` first`);
-    const { stdout } = await run("pnpm", ["pack", "--pack-destination", join(work, "tarballs")], { cwd: pkg.dir, timeout: TOOL_TIMEOUT_MS });
+    const { stdout } = await run("pnpm", ["pack", "--pack-destination", join(work, "tarballs")], {
+      cwd: pkg.dir,
+      timeout: TOOL_TIMEOUT_MS,
+    });
     const tarball = stdout.trim().split("\n").pop().trim();
     assert.ok(tarball.endsWith(".tgz") && existsSync(tarball), `pnpm pack in ${pkg.rel} printed no tarball: ${stdout}`);
     tarballs.set(pkg.manifest.name, tarball);
@@ -163,7 +194,10 @@ describe("README examples are the example files, verbatim", () => {
       for (const file of examplesOf(pkg)) {
         const source = readFileSync(join(root, file), "utf8");
         const fence = file.endsWith(".sh") ? "```sh" : "```js";
-        assert.ok(readme.includes(`${fence}\n${source}\`\`\`\n`), `${pkg.rel}/README.md does not show ${file} verbatim in a ${fence} block`);
+        assert.ok(
+          readme.includes(`${fence}\n${source}\`\`\`\n`),
+          `${pkg.rel}/README.md does not show ${file} verbatim in a ${fence} block`,
+        );
       }
     });
   }
@@ -174,20 +208,45 @@ describe("tarball contents and metadata", () => {
     test(pkg.manifest.name, async () => {
       const tarball = tarballs.get(pkg.manifest.name);
       const { stdout } = await run("tar", ["-tzf", tarball], { cwd: work, timeout: TOOL_TIMEOUT_MS });
-      const files = stdout.trim().split("\n").map((f) => f.replace(/^package\//, ""));
-      for (const required of ["package.json", "README.md", "LICENSE"]) assert.ok(files.includes(required), `${tarball} lacks ${required}`);
-      assert.deepEqual(files.filter((f) => f.endsWith(".map")), [], "maps point at src/, which is not published");
+      const files = stdout
+        .trim()
+        .split("\n")
+        .map((f) => f.replace(/^package\//, ""));
+      for (const required of ["package.json", "README.md", "LICENSE"])
+        assert.ok(files.includes(required), `${tarball} lacks ${required}`);
+      assert.deepEqual(
+        files.filter((f) => f.endsWith(".map")),
+        [],
+        "maps point at src/, which is not published",
+      );
       // Besides dist/: the manifest, README and LICENSE, and the files the package exports by name (neglab's experiment.schema.json).
-      const exported = Object.values(pkg.manifest.exports).filter((target) => typeof target === "string").map((target) => target.replace(/^\.\//, ""));
+      const exported = Object.values(pkg.manifest.exports)
+        .filter((target) => typeof target === "string")
+        .map((target) => target.replace(/^\.\//, ""));
       for (const file of exported) assert.ok(files.includes(file), `${tarball} lacks ${file}, which it exports`);
-      assert.deepEqual(files.filter((f) => !f.startsWith("dist/") && !["package.json", "README.md", "LICENSE", ...exported].includes(f)), []);
-      const { stdout: packed } = await run("tar", ["-xzOf", tarball, "package/package.json"], { cwd: work, timeout: TOOL_TIMEOUT_MS });
+      assert.deepEqual(
+        files.filter(
+          (f) => !f.startsWith("dist/") && !["package.json", "README.md", "LICENSE", ...exported].includes(f),
+        ),
+        [],
+      );
+      const { stdout: packed } = await run("tar", ["-xzOf", tarball, "package/package.json"], {
+        cwd: work,
+        timeout: TOOL_TIMEOUT_MS,
+      });
       const manifest = JSON.parse(packed);
       assert.doesNotMatch(packed, /workspace:/, "pnpm pack rewrites workspace: versions");
       assert.equal(manifest.license, "MIT");
-      assert.match(readFileSync(join(pkg.dir, "LICENSE"), "utf8"), /^MIT License\n\nCopyright \(c\) \d{4} NegLab contributors\n/);
+      assert.match(
+        readFileSync(join(pkg.dir, "LICENSE"), "utf8"),
+        /^MIT License\n\nCopyright \(c\) \d{4} NegLab contributors\n/,
+      );
       assert.deepEqual(manifest.engines, { node: ">=20" });
-      assert.deepEqual(manifest.repository, { type: "git", url: "git+https://github.com/neglab/neglab.git", directory: pkg.rel });
+      assert.deepEqual(manifest.repository, {
+        type: "git",
+        url: "git+https://github.com/neglab/neglab.git",
+        directory: pkg.rel,
+      });
       assert.equal(manifest.homepage, `https://github.com/neglab/neglab/tree/main/${pkg.rel}#readme`);
       assert.deepEqual(manifest.bugs, { url: "https://github.com/neglab/neglab/issues" });
       assert.equal(manifest.exports["./package.json"], "./package.json");
@@ -199,10 +258,16 @@ describe("publint and arethetypeswrong", () => {
   for (const pkg of packages) {
     test(pkg.manifest.name, async () => {
       const tarball = tarballs.get(pkg.manifest.name);
-      await run(join(root, "node_modules/.bin/publint"), ["run", tarball, "--strict"], { cwd: root, timeout: TOOL_TIMEOUT_MS });
+      await run(join(root, "node_modules/.bin/publint"), ["run", tarball, "--strict"], {
+        cwd: root,
+        timeout: TOOL_TIMEOUT_MS,
+      });
       // ESM only by design (`"type": "module"`, an `import` condition): the esm-only profile does not ask for
       // CommonJS `require` to work, and checks every other resolution mode.
-      await run(join(root, "node_modules/.bin/attw"), [tarball, "--profile", "esm-only", "--no-color", "--no-emoji"], { cwd: root, timeout: TOOL_TIMEOUT_MS });
+      await run(join(root, "node_modules/.bin/attw"), [tarball, "--profile", "esm-only", "--no-color", "--no-emoji"], {
+        cwd: root,
+        timeout: TOOL_TIMEOUT_MS,
+      });
     });
   }
 });
@@ -214,20 +279,31 @@ describe("installs alone with npm and runs its README example", { concurrency: 2
       mkdirSync(dir);
       writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "pack-install", private: true, type: "module" }));
       const closure = [...internalClosure(pkg.manifest.name)];
-      await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", ...closure.map((n) => tarballs.get(n))], {
-        cwd: dir,
-        timeout: INSTALL_TIMEOUT_MS,
-        env: { npm_config_update_notifier: "false" },
-      });
+      await run(
+        "npm",
+        ["install", "--no-audit", "--no-fund", "--prefer-offline", ...closure.map((n) => tarballs.get(n))],
+        {
+          cwd: dir,
+          timeout: INSTALL_TIMEOUT_MS,
+          env: { npm_config_update_notifier: "false" },
+        },
+      );
       for (const name of closure) {
         const installed = join(dir, "node_modules", name);
-        assert.ok(lstatSync(installed).isDirectory() && !lstatSync(installed).isSymbolicLink(), `${name} is installed from its tarball`);
+        assert.ok(
+          lstatSync(installed).isDirectory() && !lstatSync(installed).isSymbolicLink(),
+          `${name} is installed from its tarball`,
+        );
       }
       for (const file of examplesOf(pkg)) {
         const local = join(dir, file.split("/").pop());
         writeFileSync(local, readFileSync(join(root, file)));
         const [command, args] = file.endsWith(".sh") ? ["sh", [local]] : [process.execPath, [local]];
-        const { stdout } = await run(command, args, { cwd: dir, timeout: EXAMPLE_TIMEOUT_MS, env: { NEGLAB_DATA: join(dir, "no-data") } });
+        const { stdout } = await run(command, args, {
+          cwd: dir,
+          timeout: EXAMPLE_TIMEOUT_MS,
+          env: { NEGLAB_DATA: join(dir, "no-data") },
+        });
         await EXPECT[file]({ stdout, dir, manifest: pkg.manifest });
       }
     });

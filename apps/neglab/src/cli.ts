@@ -13,7 +13,9 @@ import { EXIT, UsageError, describeError } from "./errors.js";
 import { COMMAND_GROUPS, commandPath, explainInvalidChoice, explainUnknownArguments, unknownCommand } from "./usage.js";
 
 /** The app's version, from its package.json (one directory above src/ and dist/). */
-export const VERSION: string = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+export const VERSION: string = (
+  JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }
+).version;
 
 /** `neglab corpus <command>`: the corpus group (only `stats` so far), so that `corpus <typo>` is an unknown command. */
 const corpusCommand: CommandModule = {
@@ -25,7 +27,17 @@ const corpusCommand: CommandModule = {
 
 /** The first word of each command, e.g. `samplers` for `samplers <command>`, plus yargs' own `completion` and `help`. */
 const COMMAND_NAMES: readonly string[] = [
-  ...[corpusCommand, runCommand, mergeCommand, reportCommand, samplersCommand, trainCommand, evalCommand, compareCommand, dataCommand].map((c) => String(c.command).split(" ")[0]),
+  ...[
+    corpusCommand,
+    runCommand,
+    mergeCommand,
+    reportCommand,
+    samplersCommand,
+    trainCommand,
+    evalCommand,
+    compareCommand,
+    dataCommand,
+  ].map((c) => String(c.command).split(" ")[0]),
   "completion",
   "help",
 ];
@@ -60,7 +72,10 @@ export async function main(given: string[]): Promise<number> {
     .command(evalCommand)
     .command(compareCommand)
     .command(dataCommand)
-    .completion("completion", "Print a bash/zsh completion script (add it to your shell: neglab completion >> ~/.bashrc)")
+    .completion(
+      "completion",
+      "Print a bash/zsh completion script (add it to your shell: neglab completion >> ~/.bashrc)",
+    )
     .demandCommand(1, "name a command")
     .strict()
     .help()
@@ -84,9 +99,12 @@ export async function main(given: string[]): Promise<number> {
 
 /** yargs' failure `message` in the CLI's words: unknown commands and options get the closest valid name. */
 function usageProblem(message: string, args: readonly string[], options: readonly string[]): string {
-  const commandProblem = /^(Unknown arguments?|Not enough non-option arguments|name a command)/.test(message) ? unknownCommand(args, COMMAND_NAMES) : undefined;
+  const commandProblem = /^(Unknown arguments?|Not enough non-option arguments|name a command)/.test(message)
+    ? unknownCommand(args, COMMAND_NAMES)
+    : undefined;
   if (commandProblem !== undefined) return commandProblem;
-  if (message === "name a command") return `name a command (${COMMAND_NAMES.filter((name) => name !== "help").join(", ")})`;
+  if (message === "name a command")
+    return `name a command (${COMMAND_NAMES.filter((name) => name !== "help").join(", ")})`;
   if (message.startsWith("Not enough non-option arguments")) {
     const path = commandPath(args, COMMAND_NAMES);
     const group = path.length === 1 ? COMMAND_GROUPS[path[0]] : undefined;
@@ -108,7 +126,9 @@ function report(error: unknown, args: readonly string[]): number {
   const { message, internal } = describeError(error);
   if (debug && error instanceof Error && error.stack !== undefined) process.stderr.write(`${error.stack}\n`);
   if (internal) {
-    process.stderr.write(`neglab: ${message} (internal error${debug ? "" : "; rerun with NEGLAB_DEBUG=1 for the stack"})\n`);
+    process.stderr.write(
+      `neglab: ${message} (internal error${debug ? "" : "; rerun with NEGLAB_DEBUG=1 for the stack"})\n`,
+    );
     return EXIT.internal;
   }
   process.stderr.write(`neglab: ${message}\n`);

@@ -50,7 +50,8 @@ export interface ErrorReport {
 const PROGRAMMING_ERRORS: readonly string[] = ["TypeError", "ReferenceError", "EvalError", "AssertionError"];
 
 /** Messages of RangeErrors the JavaScript engine raises on its own limits, which validation should have prevented. */
-const ENGINE_LIMITS = /^(Invalid (typed )?array length|Array buffer allocation failed|Maximum call stack size exceeded|Invalid string length)/;
+const ENGINE_LIMITS =
+  /^(Invalid (typed )?array length|Array buffer allocation failed|Maximum call stack size exceeded|Invalid string length)/;
 
 /**
  * What to print for `error`, one line: a Node system error in plain words
@@ -62,8 +63,10 @@ export function describeError(error: unknown): ErrorReport {
   if (!(error instanceof Error)) return { message: oneLine(text(error)), internal: false };
   if (isSystemError(error)) return { message: systemErrorMessage(error), internal: false };
   // Network failures reach us as `TypeError: fetch failed` with the system error as the cause.
-  if (isSystemError(error.cause)) return { message: `${oneLine(error.message)}: ${systemErrorMessage(error.cause)}`, internal: false };
-  const internal = PROGRAMMING_ERRORS.includes(error.name) || (error.name === "RangeError" && ENGINE_LIMITS.test(error.message));
+  if (isSystemError(error.cause))
+    return { message: `${oneLine(error.message)}: ${systemErrorMessage(error.cause)}`, internal: false };
+  const internal =
+    PROGRAMMING_ERRORS.includes(error.name) || (error.name === "RangeError" && ENGINE_LIMITS.test(error.message));
   return { message: oneLine(internal ? `${error.name}: ${error.message}` : error.message), internal };
 }
 
@@ -102,7 +105,11 @@ export interface SystemError extends Error {
 
 /** Whether `error` is a Node system error (libuv errno code such as `ENOENT`, `EACCES`, `ECONNREFUSED`). */
 export function isSystemError(error: unknown): error is SystemError {
-  return error instanceof Error && typeof (error as SystemError).code === "string" && /^E[A-Z0-9_]+$/.test((error as SystemError).code);
+  return (
+    error instanceof Error &&
+    typeof (error as SystemError).code === "string" &&
+    /^E[A-Z0-9_]+$/.test((error as SystemError).code)
+  );
 }
 
 /**

@@ -64,13 +64,21 @@ interface Resolved {
  *
  * Errors are {@link OutputPathError}s naming both flags and paths.
  */
-export async function checkOutputs(outputs: readonly OutputRequest[], inputs: readonly InputRequest[], options: CheckOutputsOptions = {}): Promise<void> {
+export async function checkOutputs(
+  outputs: readonly OutputRequest[],
+  inputs: readonly InputRequest[],
+  options: CheckOutputsOptions = {},
+): Promise<void> {
   const resolved: Resolved[] = [];
   let stdoutLabel: string | undefined;
   for (const request of outputs) {
     if (request.path === "-") {
-      if (options.stdout !== true) throw new OutputPathError(`${request.label}: "-" (standard output) is not possible here: name a file`);
-      if (stdoutLabel !== undefined) throw new OutputPathError(`${stdoutLabel} and ${request.label} both name standard output ("-"): only one output can go there`);
+      if (options.stdout !== true)
+        throw new OutputPathError(`${request.label}: "-" (standard output) is not possible here: name a file`);
+      if (stdoutLabel !== undefined)
+        throw new OutputPathError(
+          `${stdoutLabel} and ${request.label} both name standard output ("-"): only one output can go there`,
+        );
       stdoutLabel = request.label;
       continue;
     }
@@ -81,10 +89,14 @@ export async function checkOutputs(outputs: readonly OutputRequest[], inputs: re
     for (const input of inputFiles) {
       if (input.directory) {
         if (dirname(output.target) === input.real) {
-          throw new OutputPathError(`${output.request.label} ${output.request.path} is inside the directory of ${input.label} ${input.path}: it would become part of that input`);
+          throw new OutputPathError(
+            `${output.request.label} ${output.request.path} is inside the directory of ${input.label} ${input.path}: it would become part of that input`,
+          );
         }
       } else if (sameFile(output, input.real, input.info)) {
-        throw new OutputPathError(`${output.request.label} ${output.request.path} is the same file as ${input.label} ${input.path}: writing it would destroy the input`);
+        throw new OutputPathError(
+          `${output.request.label} ${output.request.path} is the same file as ${input.label} ${input.path}: writing it would destroy the input`,
+        );
       }
     }
   }
@@ -92,7 +104,9 @@ export async function checkOutputs(outputs: readonly OutputRequest[], inputs: re
     for (let j = i + 1; j < resolved.length; j++) {
       const [a, b] = [resolved[i], resolved[j]];
       if (sameFile(a, b.target, b.info)) {
-        throw new OutputPathError(`${a.request.label} ${a.request.path} and ${b.request.label} ${b.request.path} are the same file: one output would overwrite the other`);
+        throw new OutputPathError(
+          `${a.request.label} ${a.request.path} and ${b.request.label} ${b.request.path} are the same file: one output would overwrite the other`,
+        );
       }
     }
   }
@@ -110,7 +124,11 @@ export async function checkOutputDirectory(label: string, directory: string): Pr
     const info = await statOrNull(label, current);
     if (info !== null) {
       if (!info.isDirectory()) {
-        throw new OutputPathError(current === resolve(directory) ? `${label}: ${current} is not a directory` : `${label}: cannot create ${resolve(directory)}: ${current} is not a directory`);
+        throw new OutputPathError(
+          current === resolve(directory)
+            ? `${label}: ${current} is not a directory`
+            : `${label}: cannot create ${resolve(directory)}: ${current} is not a directory`,
+        );
       }
       return assertWritable(label, current);
     }
@@ -128,12 +146,17 @@ export function namesDirectory(path: string): boolean {
 /** Resolves one output, checking its kind and that its directory exists and is writable. */
 async function resolveOutput(request: OutputRequest): Promise<Resolved> {
   // resolve() would drop the separator and the write would create a file named like the directory.
-  if (namesDirectory(request.path)) throw new OutputPathError(`${request.label}: ${request.path} names a directory (it ends in "${sep}"): name a file`);
+  if (namesDirectory(request.path))
+    throw new OutputPathError(`${request.label}: ${request.path} names a directory (it ends in "${sep}"): name a file`);
   const absolute = resolve(request.path);
   const info = await statOrNull(request.label, absolute);
   if (info !== null && !info.isFile()) {
     if (info.isFIFO() || info.isCharacterDevice()) return { request, target: await realpath(absolute), info };
-    const kind = info.isDirectory() ? "is a directory: name a file (inside it, for example)" : info.isSocket() ? "is a socket" : "is a device: refusing to overwrite it";
+    const kind = info.isDirectory()
+      ? "is a directory: name a file (inside it, for example)"
+      : info.isSocket()
+        ? "is a socket"
+        : "is a device: refusing to overwrite it";
     throw new OutputPathError(`${request.label}: ${absolute} ${kind}`);
   }
   let target: string;
@@ -151,7 +174,9 @@ async function resolveOutput(request: OutputRequest): Promise<Resolved> {
 }
 
 /** Every input as a real path with its status, directories listed as such and their files added; missing inputs are skipped (their readers report them). */
-async function expandInputs(inputs: readonly InputRequest[]): Promise<{ label: string; path: string; real: string; info: Stats; directory: boolean }[]> {
+async function expandInputs(
+  inputs: readonly InputRequest[],
+): Promise<{ label: string; path: string; real: string; info: Stats; directory: boolean }[]> {
   const expanded = [];
   for (const input of inputs) {
     const info = await stat(input.path).catch(() => null);
@@ -162,7 +187,8 @@ async function expandInputs(inputs: readonly InputRequest[]): Promise<{ label: s
     for (const entry of await readdir(real).catch(() => [])) {
       const file = join(real, entry);
       const fileInfo = await stat(file).catch(() => null);
-      if (fileInfo?.isFile()) expanded.push({ label: input.label, path: file, real: file, info: fileInfo, directory: false });
+      if (fileInfo?.isFile())
+        expanded.push({ label: input.label, path: file, real: file, info: fileInfo, directory: false });
     }
   }
   return expanded;
@@ -181,7 +207,8 @@ async function statOrNull(label: string, path: string): Promise<Stats | null> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return null;
-    if (code === "ENOTDIR") throw new OutputPathError(`${label}: ${await fileOnPath(path)}: is a file, not a directory`);
+    if (code === "ENOTDIR")
+      throw new OutputPathError(`${label}: ${await fileOnPath(path)}: is a file, not a directory`);
     throw new OutputPathError(`${label}: ${path}: ${problem(error)}`);
   }
 }
@@ -189,7 +216,8 @@ async function statOrNull(label: string, path: string): Promise<Stats | null> {
 /** The nearest ancestor of `path` that exists (stat'ing it on ENOTDIR: the file that stands where a directory should). */
 async function fileOnPath(path: string): Promise<string> {
   let ancestor = dirname(path);
-  while (dirname(ancestor) !== ancestor && (await stat(ancestor).catch(() => null)) === null) ancestor = dirname(ancestor);
+  while (dirname(ancestor) !== ancestor && (await stat(ancestor).catch(() => null)) === null)
+    ancestor = dirname(ancestor);
   return ancestor;
 }
 

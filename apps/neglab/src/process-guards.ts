@@ -27,7 +27,10 @@ export interface ProcessGuard {
  *   code from main() and never call `process.exit(0)` themselves.)
  */
 export function guardProcess(): ProcessGuard {
-  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const) {
     process.once(signal, () => {
       process.stderr.write(`\nneglab: interrupted by ${signal}\n`);
       setImmediate(() => exitAfterSignal(signal, code, Date.now() + THREADPOOL_WAIT_MS));
@@ -44,7 +47,9 @@ export function guardProcess(): ProcessGuard {
   let finished = false;
   process.on("exit", (code) => {
     if (finished || code !== EXIT.ok) return;
-    process.stderr.write("neglab: the command ended while still waiting for a result that never came (a promise that never settles, e.g. in a custom sampler module) (internal error)\n");
+    process.stderr.write(
+      "neglab: the command ended while still waiting for a result that never came (a promise that never settles, e.g. in a custom sampler module) (internal error)\n",
+    );
     process.exitCode = EXIT.internal;
   });
   return {

@@ -56,7 +56,11 @@ export interface ProgressLine {
 }
 
 /** A {@link ProgressLine} on `stream` (default stderr). */
-export function progressLine(stream: ProgressStream = process.stderr, intervalMs = 5000, options: ProgressOptions = {}): ProgressLine {
+export function progressLine(
+  stream: ProgressStream = process.stderr,
+  intervalMs = 5000,
+  options: ProgressOptions = {},
+): ProgressLine {
   const live = isLive(stream, options);
   const now = options.now ?? Date.now;
   let last = -Infinity;
@@ -128,7 +132,11 @@ export interface GridProgress {
  * as the mean trained cell so far (or, before one has finished, as the current
  * cell's elapsed time plus its own ETA).
  */
-export function gridProgress(total: number, stream: ProgressStream = process.stderr, options: ProgressOptions = {}): GridProgress {
+export function gridProgress(
+  total: number,
+  stream: ProgressStream = process.stderr,
+  options: ProgressOptions = {},
+): GridProgress {
   const live = isLive(stream, options);
   const now = options.now ?? Date.now;
   const intervalMs = options.intervalMs ?? 5000;
@@ -182,7 +190,13 @@ export function gridProgress(total: number, stream: ProgressStream = process.std
         redraw();
       } else if (now() - lastPlain >= intervalMs) {
         lastPlain = now();
-        stream.write(plainProgress(trainingText(current.label, status), gridText({ total, cached, trained, etaSeconds: gridEta() }), terminalColumns(stream)));
+        stream.write(
+          plainProgress(
+            trainingText(current.label, status),
+            gridText({ total, cached, trained, etaSeconds: gridEta() }),
+            terminalColumns(stream),
+          ),
+        );
       }
     },
     trained(seconds, detail) {

@@ -19,7 +19,8 @@ interface FieldProblem {
 /** The path of a field as messages write it: `a.b[2].c`; `(root)` for the value itself. */
 function fieldPath(path: readonly PropertyKey[]): string {
   let text = "";
-  for (const step of path) text += typeof step === "number" ? `[${step}]` : text === "" ? String(step) : `.${String(step)}`;
+  for (const step of path)
+    text += typeof step === "number" ? `[${step}]` : text === "" ? String(step) : `.${String(step)}`;
   return text === "" ? "(root)" : text;
 }
 
@@ -31,11 +32,15 @@ function fieldPath(path: readonly PropertyKey[]): string {
  * reported before other issues, as a
  * misspelt name is the likeliest cause of the rest.
  */
-export function firstProblem(issues: readonly z.core.$ZodIssue[], skip: (path: readonly PropertyKey[]) => boolean = () => false): FieldProblem | null {
+export function firstProblem(
+  issues: readonly z.core.$ZodIssue[],
+  skip: (path: readonly PropertyKey[]) => boolean = () => false,
+): FieldProblem | null {
   const kept = issues.filter((issue) => !skip(issue.path));
   const issue = kept.find((i) => i.code === "unrecognized_keys") ?? kept[0];
   if (issue === undefined) return null;
-  if (issue.code === "unrecognized_keys") return { field: fieldPath([...issue.path, issue.keys[0]]), message: issue.message };
+  if (issue.code === "unrecognized_keys")
+    return { field: fieldPath([...issue.path, issue.keys[0]]), message: issue.message };
   return { field: fieldPath(issue.path), message: issue.message };
 }
 
@@ -63,7 +68,10 @@ export function unknownKeyError(what: string, known: readonly string[], special?
     if (issue.code !== "unrecognized_keys") return expected("an object", issue.input);
     const key = issue.keys[0];
     const near = closestName(key, known);
-    return special?.(key) ?? `unknown ${what}${near ? ` (did you mean "${near}"?)` : ""}; expected one of ${known.join(", ")}`;
+    return (
+      special?.(key) ??
+      `unknown ${what}${near ? ` (did you mean "${near}"?)` : ""}; expected one of ${known.join(", ")}`
+    );
   };
 }
 

@@ -21,7 +21,10 @@ export function ansiAllowed(stream: MaybeTerminal): boolean {
  */
 export function createTable(options: Table.TableConstructorOptions = {}): Table.Table {
   const colour = ansiAllowed(process.stdout);
-  return new Table({ ...options, style: { ...options.style, head: colour ? ["red"] : [], border: colour ? ["grey"] : [] } });
+  return new Table({
+    ...options,
+    style: { ...options.style, head: colour ? ["red"] : [], border: colour ? ["grey"] : [] },
+  });
 }
 
 /** The width assumed when standard output is not a terminal and `COLUMNS` is unset or not a positive integer. */
@@ -32,7 +35,10 @@ const DEFAULT_COLUMNS = 100;
  * `stream` is one, else `COLUMNS` when it is a positive integer, else
  * {@link DEFAULT_COLUMNS}.
  */
-export function terminalColumns(stream: MaybeTerminal & { readonly columns?: number } = process.stdout, env: NodeJS.ProcessEnv = process.env): number {
+export function terminalColumns(
+  stream: MaybeTerminal & { readonly columns?: number } = process.stdout,
+  env: NodeJS.ProcessEnv = process.env,
+): number {
   if (stream.isTTY && stream.columns !== undefined && stream.columns > 0) return stream.columns;
   const columns = env.COLUMNS?.trim() ?? "";
   return /^\d+$/.test(columns) && Number(columns) > 0 ? Number(columns) : DEFAULT_COLUMNS;

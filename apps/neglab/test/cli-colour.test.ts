@@ -73,7 +73,14 @@ describe("no ANSI codes when not on a terminal or with NO_COLOR (issue #19, defe
     vi.stubEnv("CI", "");
     vi.stubEnv("TERM", "xterm-256color");
     vi.stubEnv("NO_COLOR", "");
-    const terminal = { isTTY: true, columns: 80, written: "", write(text: string) { this.written += text; } };
+    const terminal = {
+      isTTY: true,
+      columns: 80,
+      written: "",
+      write(text: string) {
+        this.written += text;
+      },
+    };
     expect(isLive(terminal)).toBe(true);
     expect(ansiAllowed(terminal)).toBe(true);
     vi.stubEnv("NO_COLOR", "1");

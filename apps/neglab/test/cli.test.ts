@@ -24,7 +24,17 @@ describe("neglab corpus stats", () => {
   it("lowercases and drops punctuation on request", async () => {
     const file = join(dir, "small2.txt");
     writeFileSync(file, "The cat , THE dog .\n");
-    const { code, stdout } = await neglab("corpus", "stats", file, "--min-count", "1", "--lowercase", "--punctuation", "drop", "--json");
+    const { code, stdout } = await neglab(
+      "corpus",
+      "stats",
+      file,
+      "--min-count",
+      "1",
+      "--lowercase",
+      "--punctuation",
+      "drop",
+      "--json",
+    );
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ tokens: 4, types: 3 });
   });

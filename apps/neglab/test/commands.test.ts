@@ -13,7 +13,10 @@ const dir = mkdtempSync(join(tmpdir(), "neglab-commands-"));
 /** Runs the CLI as a child process (asynchronously, so the test worker stays responsive). */
 function neglab(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: dir, env: { ...process.env, CI: "1", XDG_CACHE_HOME: join(dir, "cache"), NEGLAB_DATA: join(dir, "data") } });
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: dir,
+      env: { ...process.env, CI: "1", XDG_CACHE_HOME: join(dir, "cache"), NEGLAB_DATA: join(dir, "data") },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -35,7 +38,9 @@ const animals = ["cat", "dog", "cow", "pig", "hen"];
 const tools = ["saw", "drill", "hammer", "wrench", "file"];
 const nth = (list: string[], i: number, step: number) => list[(i * step) % list.length];
 const lines = Array.from({ length: 4000 }, (_, i) =>
-  i % 2 === 0 ? `the ${nth(animals, i, 1)} eats grass near the ${nth(animals, i, 3)} on the farm` : `a ${nth(tools, i, 7)} cuts wood beside the ${nth(tools, i, 11)} in the shop`,
+  i % 2 === 0
+    ? `the ${nth(animals, i, 1)} eats grass near the ${nth(animals, i, 3)} on the farm`
+    : `a ${nth(tools, i, 7)} cuts wood beside the ${nth(tools, i, 11)} in the shop`,
 );
 const corpus = join(dir, "corpus.txt");
 writeFileSync(corpus, `${lines.join("\n")}\n`);
@@ -67,16 +72,39 @@ writeFileSync(plantedVectors, `${planted.length} 4\n${planted.map(([w, v]) => `$
 const questions = join(dir, "questions.txt");
 writeFileSync(
   questions,
-  [": s1", "king queen man woman", ": s2", "man woman king queen", ": s3", "king queen man apple", ": s4", "king queen man zebra", ": s5", "king man queen woman", ": gram6", "KING QUEEN MAN WOMAN", "king queen man apple", ""].join("\n"),
+  [
+    ": s1",
+    "king queen man woman",
+    ": s2",
+    "man woman king queen",
+    ": s3",
+    "king queen man apple",
+    ": s4",
+    "king queen man zebra",
+    ": s5",
+    "king man queen woman",
+    ": gram6",
+    "KING QUEEN MAN WOMAN",
+    "king queen man apple",
+    "",
+  ].join("\n"),
 );
 const similarityPairs = join(dir, "similarity.tsv");
 const pairList: [string, string, number][] = [
-  ["king", "queen", 8], ["king", "man", 6], ["man", "woman", 7], ["man", "apple", 2], ["woman", "apple", 3],
-  ["cat", "dog", 9], ["cat", "king", 1], ["dog", "apple", 4], ["zebra", "cat", 5],
+  ["king", "queen", 8],
+  ["king", "man", 6],
+  ["man", "woman", 7],
+  ["man", "apple", 2],
+  ["woman", "apple", 3],
+  ["cat", "dog", 9],
+  ["cat", "king", 1],
+  ["dog", "apple", 4],
+  ["zebra", "cat", 5],
 ];
 writeFileSync(similarityPairs, pairList.map((p) => p.join("\t")).join("\n") + "\n");
 
-const cosine = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i], 0) / Math.hypot(...a) / Math.hypot(...b);
+const cosine = (a: number[], b: number[]) =>
+  a.reduce((s, x, i) => s + x * b[i], 0) / Math.hypot(...a) / Math.hypot(...b);
 const pearsonR = (x: number[], y: number[]) => {
   const mx = x.reduce((s, v) => s + v, 0) / x.length;
   const my = y.reduce((s, v) => s + v, 0) / y.length;
@@ -90,7 +118,29 @@ describe("neglab train → eval", () => {
   const model = join(dir, "trained.neglab");
 
   it("trains from flags, writes word2vec text and a model file, and is reproducible with one worker", async () => {
-    const args = ["train", "--corpus", corpus, "--architecture", "skipgram", "--vector-size", "12", "--epochs", "2", "--min-count", "1", "--sample", "0", "--workers", "1", "--seed", "3", "--sampler", "unigram", "--alpha", "0.75"];
+    const args = [
+      "train",
+      "--corpus",
+      corpus,
+      "--architecture",
+      "skipgram",
+      "--vector-size",
+      "12",
+      "--epochs",
+      "2",
+      "--min-count",
+      "1",
+      "--sample",
+      "0",
+      "--workers",
+      "1",
+      "--seed",
+      "3",
+      "--sampler",
+      "unigram",
+      "--alpha",
+      "0.75",
+    ];
     const result = await neglab(...args, "--out", vectors, "--model", model);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/epoch 2: loss\/word \d/);
@@ -104,7 +154,20 @@ describe("neglab train → eval", () => {
 
   it("takes the settings from a --config file, flags overriding it (sampler options too)", async () => {
     const config = join(dir, "train.json");
-    writeFileSync(config, JSON.stringify({ corpus: "corpus.txt", architecture: "cbow", vectorSize: 8, epochs: 1, minCount: 1, workers: 1, sampler: { type: "unigram", alpha: 0.75 }, out: "from-config.bin", binary: true }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        corpus: "corpus.txt",
+        architecture: "cbow",
+        vectorSize: 8,
+        epochs: 1,
+        minCount: 1,
+        workers: 1,
+        sampler: { type: "unigram", alpha: 0.75 },
+        out: "from-config.bin",
+        binary: true,
+      }),
+    );
     const result = await neglab("train", "--config", config, "--vector-size", "6", "--alpha", "1");
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('"type":"unigram","alpha":1,');
@@ -130,8 +193,15 @@ describe("neglab eval", () => {
     const result = await neglab("eval", plantedVectors, "--analogy", questions, "--json");
     expect(result.code, result.stderr).toBe(0);
     const [a] = JSON.parse(result.stdout).analogy;
-    expect(a.sections.map((s: { name: string; correct: number; total: number }) => [s.name, s.correct, s.total])).toEqual([
-      ["s1", 1, 1], ["s2", 1, 1], ["s3", 0, 1], ["s4", 0, 0], ["s5", 1, 1], ["gram6", 1, 2],
+    expect(
+      a.sections.map((s: { name: string; correct: number; total: number }) => [s.name, s.correct, s.total]),
+    ).toEqual([
+      ["s1", 1, 1],
+      ["s2", 1, 1],
+      ["s3", 0, 1],
+      ["s4", 0, 0],
+      ["s5", 1, 1],
+      ["gram6", 1, 2],
     ]);
     expect(a.total).toMatchObject({ correct: 4, total: 6 });
     expect(a.semantic).toMatchObject({ correct: 3, total: 4 });
@@ -141,7 +211,8 @@ describe("neglab eval", () => {
   });
 
   it("honours --no-case-insensitive, --dummy4unknown, --restrict-vocab and --method", async () => {
-    const run = async (...flags: string[]) => JSON.parse((await neglab("eval", plantedVectors, "--analogy", questions, "--json", ...flags)).stdout).analogy[0];
+    const run = async (...flags: string[]) =>
+      JSON.parse((await neglab("eval", plantedVectors, "--analogy", questions, "--json", ...flags)).stdout).analogy[0];
     expect((await run("--no-case-insensitive")).total).toMatchObject({ correct: 3, total: 5 });
     expect((await run("--dummy4unknown")).total).toMatchObject({ correct: 4, total: 7 });
     // apple is the 5th word: outside the first 4, the two questions expecting it are skipped.
@@ -186,10 +257,25 @@ describe("neglab eval", () => {
 
 describe("neglab compare", () => {
   /** Runs a small experiment of the given strategies (name → sampler type and alpha) and returns its run directory. */
-  async function runExperiment(name: string, architecture: string, strategies: Record<string, [string, number]>, seeds: number[]): Promise<string> {
+  async function runExperiment(
+    name: string,
+    architecture: string,
+    strategies: Record<string, [string, number]>,
+    seeds: number[],
+  ): Promise<string> {
     const file = join(dir, `${name}.json`);
-    const list = Object.entries(strategies).map(([strategy, [type, alpha]]) => ({ name: strategy, sampler: type === "uniform" ? { type } : { type, alpha } }));
-    const definition = { name, corpus: { source: "corpus.txt" }, train: { architecture, vectorSize: 8, epochs: 1, workers: 1, minCount: 1, sample: 0 }, strategies: list, seeds, benchmarks: [{ name: "pairs", type: "similarity", path: "pairs.tsv" }] };
+    const list = Object.entries(strategies).map(([strategy, [type, alpha]]) => ({
+      name: strategy,
+      sampler: type === "uniform" ? { type } : { type, alpha },
+    }));
+    const definition = {
+      name,
+      corpus: { source: "corpus.txt" },
+      train: { architecture, vectorSize: 8, epochs: 1, workers: 1, minCount: 1, sample: 0 },
+      strategies: list,
+      seeds,
+      benchmarks: [{ name: "pairs", type: "similarity", path: "pairs.tsv" }],
+    };
     writeFileSync(file, JSON.stringify(definition));
     const out = join(dir, "runs", name);
     const result = await neglab("run", file, "--out", out);
@@ -198,21 +284,45 @@ describe("neglab compare", () => {
   }
 
   it("lines up two runs per benchmark metric with mean ± std over each run's seeds", async () => {
-    const first = await runExperiment("first", "skipgram", { uniform: ["uniform", 0], unigram: ["unigram", 0.75] }, [1, 2]);
-    const second = await runExperiment("second", "cbow", { unigram: ["unigram", 0.75], "unigram-1": ["unigram", 1] }, [3, 4, 5]);
+    const first = await runExperiment(
+      "first",
+      "skipgram",
+      { uniform: ["uniform", 0], unigram: ["unigram", 0.75] },
+      [1, 2],
+    );
+    const second = await runExperiment(
+      "second",
+      "cbow",
+      { unigram: ["unigram", 0.75], "unigram-1": ["unigram", 1] },
+      [3, 4, 5],
+    );
     const result = await neglab("compare", first, second, "--json");
     expect(result.code, result.stderr).toBe(0);
     const comparison = JSON.parse(result.stdout);
     expect(comparison.runs.map((r: { experiment: string }) => r.experiment)).toEqual(["first", "second"]);
     const spearman = comparison.metrics.find((m: { metric: string }) => m.metric === "spearman");
     // A strategy only one run has gets null for the other.
-    expect(spearman.rows.map((r: { strategy: string; runs: unknown[] }) => [r.strategy, r.runs.map((x) => x !== null)])).toEqual([
-      ["uniform", [true, false]], ["unigram", [true, true]], ["unigram-1", [false, true]],
+    expect(
+      spearman.rows.map((r: { strategy: string; runs: unknown[] }) => [r.strategy, r.runs.map((x) => x !== null)]),
+    ).toEqual([
+      ["uniform", [true, false]],
+      ["unigram", [true, true]],
+      ["unigram-1", [false, true]],
     ]);
     // Independently: mean and sample std of each run's spearman values from its results.csv.
-    ([[first, ["uniform", "unigram"]], [second, ["unigram", "unigram-1"]]] as const).forEach(([runDir, strategies], i) => {
+    (
+      [
+        [first, ["uniform", "unigram"]],
+        [second, ["unigram", "unigram-1"]],
+      ] as const
+    ).forEach(([runDir, strategies], i) => {
       for (const strategy of strategies) {
-        const values = readFileSync(join(runDir, "results.csv"), "utf8").trim().split("\n").map((l) => l.split(",")).filter((f) => f[0] === strategy && f[3] === "spearman").map((f) => Number(f[4]));
+        const values = readFileSync(join(runDir, "results.csv"), "utf8")
+          .trim()
+          .split("\n")
+          .map((l) => l.split(","))
+          .filter((f) => f[0] === strategy && f[3] === "spearman")
+          .map((f) => Number(f[4]));
         const mean = values.reduce((s, v) => s + v, 0) / values.length;
         const std = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1));
         const stats = spearman.rows.find((r: { strategy: string }) => r.strategy === strategy).runs[i];
@@ -247,15 +357,27 @@ describe("neglab samplers inspect", () => {
     expect(report.entropyBits).toBeCloseTo(h, 9);
     expect(report.perplexity).toBeCloseTo(2 ** h, 6);
     expect(report.buckets[0]).toMatchObject({ label: "top 10", words: 10 });
-    expect(report.buckets[0].share).toBeCloseTo(p.slice(0, 10).reduce((s, x) => s + x, 0), 9);
-    expect(report.buckets[1].share).toBeCloseTo(p.slice(10).reduce((s, x) => s + x, 0), 9);
+    expect(report.buckets[0].share).toBeCloseTo(
+      p.slice(0, 10).reduce((s, x) => s + x, 0),
+      9,
+    );
+    expect(report.buckets[1].share).toBeCloseTo(
+      p.slice(10).reduce((s, x) => s + x, 0),
+      9,
+    );
     // skip: each of k draws survives with 1 − p(positive); positives in proportion to their counts.
     const total = counts.reduce((s, c) => s + c, 0);
     expect(report.collision).toBe("skip");
     expect(report.expectedNegatives).toBeCloseTo(counts.reduce((s, c, i) => s + c * 5 * (1 - p[i]), 0) / total, 9);
     // "the" is the most frequent word (5 per pair of lines); then a tie of words seen once per line.
-    expect(report.top.map((t: { word: string; count: number }) => [t.word === "the", t.count])).toEqual([[true, 10_000], [false, 2000], [false, 2000]]);
-    expect(report.top.map((t: { probability: number }) => t.probability)).toEqual(p.slice(0, 3).map((x) => expect.closeTo(x, 12)));
+    expect(report.top.map((t: { word: string; count: number }) => [t.word === "the", t.count])).toEqual([
+      [true, 10_000],
+      [false, 2000],
+      [false, 2000],
+    ]);
+    expect(report.top.map((t: { probability: number }) => t.probability)).toEqual(
+      p.slice(0, 3).map((x) => expect.closeTo(x, 12)),
+    );
   });
 
   it("uniform with redraw: log2 V bits and exactly k negatives", async () => {
@@ -272,10 +394,18 @@ describe("neglab data", () => {
     expect(list.code, list.stderr).toBe(0);
     const { dataDir, datasets } = JSON.parse(list.stdout);
     expect(dataDir).toBe(join(dir, "data"));
-    expect(datasets.map((d: { name: string }) => d.name)).toEqual(expect.arrayContaining(["questions-words", "wordsim353", "simlex999", "men"]));
-    expect(datasets.find((d: { name: string }) => d.name === "wordsim353")).toMatchObject({ kind: "similarity", items: 353, file: "eval/similarity/wordsim353.tsv" });
+    expect(datasets.map((d: { name: string }) => d.name)).toEqual(
+      expect.arrayContaining(["questions-words", "wordsim353", "simlex999", "men"]),
+    );
+    expect(datasets.find((d: { name: string }) => d.name === "wordsim353")).toMatchObject({
+      kind: "similarity",
+      items: 353,
+      file: "eval/similarity/wordsim353.tsv",
+    });
     const table = await neglab("data", "list", "--cache-dir", join(dir, "empty-cache"));
-    expect(table.stdout).toMatch(/wordsim353\s*│\s*similarity\s*│\s*353\s*│\s*eval\/similarity\/wordsim353\.tsv\s*│\s*missing/);
+    expect(table.stdout).toMatch(
+      /wordsim353\s*│\s*similarity\s*│\s*353\s*│\s*eval\/similarity\/wordsim353\.tsv\s*│\s*missing/,
+    );
     expect(table.stdout).toMatch(/download with: neglab data fetch questions-words wordsim353/);
   });
 
@@ -288,7 +418,10 @@ describe("neglab data", () => {
   const real = sharedData("eval/similarity/wordsim353.tsv");
   describe.skipIf(real === null)("with the real WordSim-353 file", () => {
     it("fetches it from a URL into the cache, verifies it, and eval finds it by name", async () => {
-      const bodies: Record<string, Buffer> = { "/good": readFileSync(real![0]), "/bad": Buffer.concat([readFileSync(real![0]), Buffer.from("x")]) };
+      const bodies: Record<string, Buffer> = {
+        "/good": readFileSync(real![0]),
+        "/bad": Buffer.concat([readFileSync(real![0]), Buffer.from("x")]),
+      };
       const server = createServer((request, response) => response.end(bodies[request.url ?? ""]));
       const base = await listenOnLoopback(server);
       const cache = join(dir, "cache");
@@ -298,7 +431,9 @@ describe("neglab data", () => {
         expect(bad.stderr).toMatch(/sha256 mismatch: expected f92a022f.*nothing was saved/);
         const good = await neglab("data", "fetch", "wordsim353", "--url", `${base}/good`, "--cache-dir", cache);
         expect(good.code, good.stderr).toBe(0);
-        expect(good.stdout).toContain(`wordsim353: ${bodies["/good"].length.toLocaleString("en")} bytes from ${base}/good → ${join(cache, "eval/similarity/wordsim353.tsv")} (verified)`);
+        expect(good.stdout).toContain(
+          `wordsim353: ${bodies["/good"].length.toLocaleString("en")} bytes from ${base}/good → ${join(cache, "eval/similarity/wordsim353.tsv")} (verified)`,
+        );
       } finally {
         server.close();
       }
@@ -307,7 +442,10 @@ describe("neglab data", () => {
       expect(verify.stdout).toMatch(/^ok\s+wordsim353/);
       const scored = await neglab("eval", plantedVectors, "--similarity", "wordsim353", "--cache-dir", cache, "--json");
       expect(scored.code, scored.stderr).toBe(0);
-      expect(JSON.parse(scored.stdout).similarity[0]).toMatchObject({ name: "wordsim353", source: join(cache, "eval/similarity/wordsim353.tsv") });
+      expect(JSON.parse(scored.stdout).similarity[0]).toMatchObject({
+        name: "wordsim353",
+        source: join(cache, "eval/similarity/wordsim353.tsv"),
+      });
     });
 
     it("run downloads a missing registered benchmark first (here from a mirror), then scores it", async () => {
@@ -318,7 +456,12 @@ describe("neglab data", () => {
       });
       const base = await listenOnLoopback(server);
       // a corpus of the first 40 WordSim-353 pairs, each pair's words side by side
-      const pairs = body.toString("utf8").split("\n").filter((line) => line && !line.startsWith("#")).slice(0, 40).map((line) => line.split("\t").slice(0, 2).join(" "));
+      const pairs = body
+        .toString("utf8")
+        .split("\n")
+        .filter((line) => line && !line.startsWith("#"))
+        .slice(0, 40)
+        .map((line) => line.split("\t").slice(0, 2).join(" "));
       writeFileSync(join(dir, "ws-corpus.txt"), Array.from({ length: 20 }, () => pairs.join("\n")).join("\n"));
       const file = join(dir, "fetching.json");
       const definition = {
@@ -333,10 +476,14 @@ describe("neglab data", () => {
       const cache = join(dir, "run-fetch-cache");
       try {
         const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-          const child = spawn(process.execPath, [bin, "run", file, "--out", join(dir, "runs", "fetching"), "--no-html", "--fetch-from", base], {
-            cwd: dir,
-            env: { ...process.env, CI: "1", XDG_CACHE_HOME: cache, NEGLAB_DATA: join(dir, "data") },
-          });
+          const child = spawn(
+            process.execPath,
+            [bin, "run", file, "--out", join(dir, "runs", "fetching"), "--no-html", "--fetch-from", base],
+            {
+              cwd: dir,
+              env: { ...process.env, CI: "1", XDG_CACHE_HOME: cache, NEGLAB_DATA: join(dir, "data") },
+            },
+          );
           let stdout = "";
           let stderr = "";
           child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -344,8 +491,12 @@ describe("neglab data", () => {
           child.on("close", (code) => resolve({ code, stdout, stderr }));
         });
         expect(result.code, result.stderr).toBe(0);
-        expect(result.stderr).toContain("ws: eval/similarity/wordsim353.tsv is missing; downloading dataset wordsim353");
-        expect(result.stderr).toContain(`ws: ${body.length} bytes, checksum verified: ${join(cache, "neglab", "datasets", "eval/similarity/wordsim353.tsv")}`);
+        expect(result.stderr).toContain(
+          "ws: eval/similarity/wordsim353.tsv is missing; downloading dataset wordsim353",
+        );
+        expect(result.stderr).toContain(
+          `ws: ${body.length} bytes, checksum verified: ${join(cache, "neglab", "datasets", "eval/similarity/wordsim353.tsv")}`,
+        );
         expect(result.stdout).toContain("On ws, ");
       } finally {
         server.close();
@@ -377,19 +528,74 @@ describe("--help", () => {
 
 describe("bad input", () => {
   const cases: [string, string[], number, RegExp][] = [
-    ["eval: a missing vectors file", ["eval", join(dir, "nope.txt"), "--analogy", questions], 1, /nope\.txt: no such vectors file/],
-    ["eval: a missing benchmark file", ["eval", plantedVectors, "--analogy", join(dir, "none.txt")], 1, /--analogy .*none\.txt/],
-    ["eval: no benchmark, and the default one missing", ["eval", plantedVectors], 1, /^neglab: no benchmark named .*download it with: neglab data fetch questions-words\n$/],
-    ["eval: a bad --method", ["eval", plantedVectors, "--analogy", questions, "--method", "cos"], 2, /--method: "cos" is not one of "3cosadd", "3cosmul"/],
-    ["train: a bad number", ["train", "--corpus", corpus, "--epochs", "many", "--out", "x.txt"], 1, /--epochs: expected a decimal number, got "many"/],
-    ["train: a value out of range", ["train", "--corpus", corpus, "--window", "0", "--out", "x.txt"], 1, /--window: must be an integer in \[1, 10000\], got 0/],
-    ["train: an unknown strategy suggests the closest", ["train", "--corpus", corpus, "--sampler", "unigarm", "--out", "x.txt"], 1, /--sampler: .*"unigarm".*did you mean "unigram"/],
-    ["train: a sampler option without a strategy", ["train", "--corpus", corpus, "--alpha", "0.5", "--out", "x.txt"], 1, /--alpha: give --sampler <name> with it/],
-    ["train: a missing corpus", ["train", "--corpus", join(dir, "gone.txt"), "--out", "x.txt"], 1, /--corpus: .*gone\.txt: no such file or directory/],
+    [
+      "eval: a missing vectors file",
+      ["eval", join(dir, "nope.txt"), "--analogy", questions],
+      1,
+      /nope\.txt: no such vectors file/,
+    ],
+    [
+      "eval: a missing benchmark file",
+      ["eval", plantedVectors, "--analogy", join(dir, "none.txt")],
+      1,
+      /--analogy .*none\.txt/,
+    ],
+    [
+      "eval: no benchmark, and the default one missing",
+      ["eval", plantedVectors],
+      1,
+      /^neglab: no benchmark named .*download it with: neglab data fetch questions-words\n$/,
+    ],
+    [
+      "eval: a bad --method",
+      ["eval", plantedVectors, "--analogy", questions, "--method", "cos"],
+      2,
+      /--method: "cos" is not one of "3cosadd", "3cosmul"/,
+    ],
+    [
+      "train: a bad number",
+      ["train", "--corpus", corpus, "--epochs", "many", "--out", "x.txt"],
+      1,
+      /--epochs: expected a decimal number, got "many"/,
+    ],
+    [
+      "train: a value out of range",
+      ["train", "--corpus", corpus, "--window", "0", "--out", "x.txt"],
+      1,
+      /--window: must be an integer in \[1, 10000\], got 0/,
+    ],
+    [
+      "train: an unknown strategy suggests the closest",
+      ["train", "--corpus", corpus, "--sampler", "unigarm", "--out", "x.txt"],
+      1,
+      /--sampler: .*"unigarm".*did you mean "unigram"/,
+    ],
+    [
+      "train: a sampler option without a strategy",
+      ["train", "--corpus", corpus, "--alpha", "0.5", "--out", "x.txt"],
+      1,
+      /--alpha: give --sampler <name> with it/,
+    ],
+    [
+      "train: a missing corpus",
+      ["train", "--corpus", join(dir, "gone.txt"), "--out", "x.txt"],
+      1,
+      /--corpus: .*gone\.txt: no such file or directory/,
+    ],
     ["train: no output", ["train", "--corpus", corpus], 1, /nothing to write/],
-    ["train: an output directory that does not exist", ["train", "--corpus", corpus, "--out", join(dir, "no", "dir", "v.txt")], 1, /--out: .*no\/dir: no such directory/],
+    [
+      "train: an output directory that does not exist",
+      ["train", "--corpus", corpus, "--out", join(dir, "no", "dir", "v.txt")],
+      1,
+      /--out: .*no\/dir: no such directory/,
+    ],
     ["compare: a directory that is not a run", ["compare", dir], 1, /not a run directory \(no summary\.json/],
-    ["samplers inspect: an unknown option of the strategy", ["samplers", "inspect", "uniform", "--alpha", "2", "--corpus", corpus], 1, /alpha/],
+    [
+      "samplers inspect: an unknown option of the strategy",
+      ["samplers", "inspect", "uniform", "--alpha", "2", "--corpus", corpus],
+      1,
+      /alpha/,
+    ],
   ];
   for (const [name, args, code, message] of cases) {
     it(name, async () => {

@@ -19,7 +19,16 @@ const dir = mkdtempSync(join(tmpdir(), "neglab-eval-hardening-"));
 /** Runs the CLI as a child process with its data directory and cache in the scratch directory. */
 function neglab(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: dir, env: { ...process.env, CI: "1", NO_COLOR: "1", XDG_CACHE_HOME: join(dir, "cache"), NEGLAB_DATA: join(dir, "data") } });
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: dir,
+      env: {
+        ...process.env,
+        CI: "1",
+        NO_COLOR: "1",
+        XDG_CACHE_HOME: join(dir, "cache"),
+        NEGLAB_DATA: join(dir, "data"),
+      },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -46,15 +55,21 @@ describe("neglab eval: benchmarks", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout);
-    expect(json.analogy.map((a: { name: string; questions: number }) => [a.name, a.questions])).toEqual([["questions-words", 1]]);
-    expect(json.similarity.map((s: { name: string; spearman: { n: number } }) => [s.name, s.spearman.n])).toEqual([["wordsim353", 4]]);
+    expect(json.analogy.map((a: { name: string; questions: number }) => [a.name, a.questions])).toEqual([
+      ["questions-words", 1],
+    ]);
+    expect(json.similarity.map((s: { name: string; spearman: { n: number } }) => [s.name, s.spearman.n])).toEqual([
+      ["wordsim353", 4],
+    ]);
   });
 
   it("a missing default benchmark is one line naming it and how to fetch it, exit 1", async () => {
     const result = await neglab("eval", vectors, "--data-dir", join(dir, "empty"));
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toMatch(/^neglab: no benchmark named \(--analogy, --similarity\), so the default questions-words is scored, but .*eval\/analogy\/questions-words\.txt not found .*download it with: neglab data fetch questions-words\n$/);
+    expect(result.stderr).toMatch(
+      /^neglab: no benchmark named \(--analogy, --similarity\), so the default questions-words is scored, but .*eval\/analogy\/questions-words\.txt not found .*download it with: neglab data fetch questions-words\n$/,
+    );
   });
 
   it("--method takes a method in any case (the API's 3CosMul spelling too); another value is a usage error", async () => {
@@ -63,7 +78,9 @@ describe("neglab eval: benchmarks", () => {
     expect(accepted.code, accepted.stderr).toBe(0);
     expect(JSON.parse(accepted.stdout).analogy[0].method).toBe("3CosMul");
     const refused = await neglab("eval", vectors, "--analogy", questions, "--method", "3cosmull");
-    expect(refused.stderr).toMatch(/^neglab: --method: "3cosmull" is not one of "3cosadd", "3cosmul".*did you mean "3cosmul"/);
+    expect(refused.stderr).toMatch(
+      /^neglab: --method: "3cosmull" is not one of "3cosadd", "3cosmul".*did you mean "3cosmul"/,
+    );
     expect(refused.code).toBe(2);
   });
 
@@ -86,7 +103,9 @@ describe("neglab eval: benchmarks", () => {
     const strict = await neglab("eval", vectors, "--similarity", pairs, "--strict");
     expect(strict.code).toBe(1);
     expect(strict.stdout).toBe("");
-    expect(strict.stderr).toBe(`neglab: ${pairs}:2: unparsable line, expected \`word1 word2 score\` with a finite score (2 unparsable lines in all); strict mode refuses the file\n`);
+    expect(strict.stderr).toBe(
+      `neglab: ${pairs}:2: unparsable line, expected \`word1 word2 score\` with a finite score (2 unparsable lines in all); strict mode refuses the file\n`,
+    );
   });
 });
 
@@ -108,8 +127,12 @@ describe("downloads are bounded in time", () => {
     const result = await neglab("data", "fetch", "rg-65", "--base-url", base, "--cache-dir", cache, "--timeout", "0.5");
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`neglab: fetch rg-65 from ${base}/${getDataset("rg-65").file}: download stalled: no data for 0.5 s after 100 bytes (idle timeout)\n`);
-    expect(existsSync(cache) ? readdirSync(cache, { recursive: true }).filter((f) => String(f).endsWith(".part")) : []).toEqual([]);
+    expect(result.stderr).toBe(
+      `neglab: fetch rg-65 from ${base}/${getDataset("rg-65").file}: download stalled: no data for 0.5 s after 100 bytes (idle timeout)\n`,
+    );
+    expect(
+      existsSync(cache) ? readdirSync(cache, { recursive: true }).filter((f) => String(f).endsWith(".part")) : [],
+    ).toEqual([]);
     const bad = await neglab("data", "fetch", "rg-65", "--base-url", base, "--cache-dir", cache, "--timeout", "0");
     expect(bad.code).toBe(1);
     expect(bad.stderr).toBe("neglab: --timeout: expected a positive number of seconds (at most 2147483), got 0\n");
@@ -119,10 +142,18 @@ describe("downloads are bounded in time", () => {
     const previous = process.env.XDG_CACHE_HOME;
     process.env.XDG_CACHE_HOME = join(dir, "run-cache");
     try {
-      const experiment = { file: "x.json", benchmarks: [{ name: "rg", type: "similarity", path: getDataset("rg-65").file }] } as unknown as Experiment;
+      const experiment = {
+        file: "x.json",
+        benchmarks: [{ name: "rg", type: "similarity", path: getDataset("rg-65").file }],
+      } as unknown as Experiment;
       const log: string[] = [];
-      await fetchMissingBenchmarks(experiment, join(dir, "empty"), (m) => log.push(m), base, { connectTimeout: 400, idleTimeout: 400 });
-      expect(log[1]).toBe(`rg: download failed: fetch rg-65 from ${base}/${getDataset("rg-65").file}: download stalled: no data for 0.4 s after 100 bytes (idle timeout)`);
+      await fetchMissingBenchmarks(experiment, join(dir, "empty"), (m) => log.push(m), base, {
+        connectTimeout: 400,
+        idleTimeout: 400,
+      });
+      expect(log[1]).toBe(
+        `rg: download failed: fetch rg-65 from ${base}/${getDataset("rg-65").file}: download stalled: no data for 0.4 s after 100 bytes (idle timeout)`,
+      );
     } finally {
       if (previous === undefined) delete process.env.XDG_CACHE_HOME;
       else process.env.XDG_CACHE_HOME = previous;

@@ -15,7 +15,10 @@ const validate = new Ajv2020({ strict: true, allErrors: true }).compile(JSON.par
 /** Every committed experiment definition: [directory name, parsed JSON]. */
 const experiments = readdirSync(experimentsDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
-  .map((entry) => [entry.name, JSON.parse(readFileSync(join(experimentsDir, entry.name, "experiment.json"), "utf8"))] as const);
+  .map(
+    (entry) =>
+      [entry.name, JSON.parse(readFileSync(join(experimentsDir, entry.name, "experiment.json"), "utf8"))] as const,
+  );
 
 /** The first committed definition with `change` applied to a copy of it. */
 function planted(change: (definition: Record<string, unknown>) => void): Record<string, unknown> {
@@ -47,13 +50,33 @@ describe("experiment.schema.json", () => {
     ["an unknown top-level key", (d) => (d.seed = [1]), ""],
     ["an unknown corpus key", (d) => ((d.corpus as Record<string, unknown>).lowercse = true), "/corpus"],
     ["an unknown trainer setting", (d) => (d.train = { epoch: 3 }), "/train"],
-    ["a vocabulary setting in a strategy", (d) => ((d.strategies as Record<string, unknown>[])[0].train = { minCount: 2 }), "/strategies/0/train"],
+    [
+      "a vocabulary setting in a strategy",
+      (d) => ((d.strategies as Record<string, unknown>[])[0].train = { minCount: 2 }),
+      "/strategies/0/train",
+    ],
     ["a seed of the wrong type", (d) => (d.seeds = [1, "2"]), "/seeds/1"],
     ["a setting out of range", (d) => (d.train = { vectorSize: 0 }), "/train/vectorSize"],
-    ["an unknown sampler option", (d) => ((d.strategies as Record<string, unknown>[])[0].sampler = { type: "unigram", alpah: 0.5 }), "/strategies/0/sampler"],
-    ["a sampler option of the wrong type", (d) => ((d.strategies as Record<string, unknown>[])[0].sampler = { type: "unigram", alpha: "0.5" }), "/strategies/0/sampler"],
-    ["an unknown sampler type", (d) => ((d.strategies as Record<string, unknown>[])[0].sampler = { type: "unigarm" }), "/strategies/0/sampler"],
-    ["an unknown benchmark option", (d) => (d.benchmarks = [{ name: "b", type: "similarity", path: "p.tsv", options: { restrictVocb: 10 } }]), "/benchmarks/0"],
+    [
+      "an unknown sampler option",
+      (d) => ((d.strategies as Record<string, unknown>[])[0].sampler = { type: "unigram", alpah: 0.5 }),
+      "/strategies/0/sampler",
+    ],
+    [
+      "a sampler option of the wrong type",
+      (d) => ((d.strategies as Record<string, unknown>[])[0].sampler = { type: "unigram", alpha: "0.5" }),
+      "/strategies/0/sampler",
+    ],
+    [
+      "an unknown sampler type",
+      (d) => ((d.strategies as Record<string, unknown>[])[0].sampler = { type: "unigarm" }),
+      "/strategies/0/sampler",
+    ],
+    [
+      "an unknown benchmark option",
+      (d) => (d.benchmarks = [{ name: "b", type: "similarity", path: "p.tsv", options: { restrictVocb: 10 } }]),
+      "/benchmarks/0",
+    ],
   ];
   for (const [what, change, where] of typos) {
     it(`rejects ${what}, as neglab does (Ajv at ${where || "the root"})`, () => {
@@ -65,7 +88,9 @@ describe("experiment.schema.json", () => {
   }
 
   it("accepts a custom sampler module with options of its own, as neglab does", () => {
-    const definition = planted((d) => ((d.strategies as Record<string, unknown>[])[0].sampler = { type: "module:./my-sampler.js", strength: 2 }));
+    const definition = planted(
+      (d) => ((d.strategies as Record<string, unknown>[])[0].sampler = { type: "module:./my-sampler.js", strength: 2 }),
+    );
     expect(validate(definition) ? [] : validate.errors).toEqual([]);
   });
 });

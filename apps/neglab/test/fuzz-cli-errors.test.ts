@@ -3,7 +3,19 @@ import { describe, expect, it } from "vitest";
 import { describeError } from "../src/errors.js";
 import { explainInvalidChoice, explainUnknownArguments, unknownCommand } from "../src/usage.js";
 
-const COMMANDS = ["corpus", "run", "merge", "report", "samplers", "train", "eval", "compare", "data", "completion", "help"];
+const COMMANDS = [
+  "corpus",
+  "run",
+  "merge",
+  "report",
+  "samplers",
+  "train",
+  "eval",
+  "compare",
+  "data",
+  "completion",
+  "help",
+];
 
 /** Errors as they reach the CLI: any class name, any message (stack frames and line breaks included), an optional errno code, path and cause. */
 const thrown = fc.oneof(
@@ -43,7 +55,11 @@ describe("fuzz: whatever is thrown, the CLI prints one line", () => {
       fc.property(fc.array(word, { maxLength: 6 }), fc.array(word, { maxLength: 6 }), word, (args, known, name) => {
         expect(typeof unknownCommand(args, COMMANDS)).toMatch(/string|undefined/);
         expect(typeof explainUnknownArguments(`Unknown argument: ${name}`, args, known)).toBe("string");
-        expect(typeof explainInvalidChoice(`Invalid values:\n  Argument: ${name}, Given: "${name}", Choices: ${known.map((k) => `"${k}"`).join(", ")}`)).toBe("string");
+        expect(
+          typeof explainInvalidChoice(
+            `Invalid values:\n  Argument: ${name}, Given: "${name}", Choices: ${known.map((k) => `"${k}"`).join(", ")}`,
+          ),
+        ).toBe("string");
       }),
       { seed: 1, numRuns: 300 },
     );

@@ -81,9 +81,16 @@ describe("fuzz: experiment definitions", () => {
 
   it("a valid definition with one field replaced by an arbitrary JSON value validates or names the file", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), fc.jsonValue({ maxDepth: 2 }), async (steps, value) => {
-        await loadsOrNamesTheFile(async () => validateExperiment(replaceAt(valid, steps, value), "/x/e.json"), "/x/e.json");
-      }),
+      fc.asyncProperty(
+        fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+        fc.jsonValue({ maxDepth: 2 }),
+        async (steps, value) => {
+          await loadsOrNamesTheFile(
+            async () => validateExperiment(replaceAt(valid, steps, value), "/x/e.json"),
+            "/x/e.json",
+          );
+        },
+      ),
       { seed: 1, numRuns: 400, timeout: CASE_MS },
     );
   });

@@ -38,7 +38,8 @@ const valid = {
 function confined(value: unknown): unknown {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
   const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-  for (const key of ["out", "model", "corpus"]) if (typeof copy[key] === "string") copy[key] = (copy[key] as string).replaceAll("/", "_");
+  for (const key of ["out", "model", "corpus"])
+    if (typeof copy[key] === "string") copy[key] = (copy[key] as string).replaceAll("/", "_");
   return copy;
 }
 
@@ -90,8 +91,18 @@ describe("fuzz: train config reader", () => {
   });
 
   it("valid configs with fields replaced, removed or added", async () => {
-    const keys = [...Object.keys(valid), "sampler.type", "sampler.alpha", "sampler.weights", "sampler.collision", "unknownField"];
-    const edit = fc.record({ key: fc.constantFrom(...keys), value: fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }) });
+    const keys = [
+      ...Object.keys(valid),
+      "sampler.type",
+      "sampler.alpha",
+      "sampler.weights",
+      "sampler.collision",
+      "unknownField",
+    ];
+    const edit = fc.record({
+      key: fc.constantFrom(...keys),
+      value: fc.option(fc.jsonValue({ maxDepth: 2 }), { nil: undefined }),
+    });
     await fc.assert(
       fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 4 }), async (edits) => {
         const config: Record<string, unknown> = structuredClone(valid);
@@ -110,7 +121,11 @@ describe("fuzz: train config reader", () => {
 
   it("valid configs with bytes flipped, inserted, deleted or cut off", async () => {
     const text = Buffer.from(`\uFEFF${JSON.stringify(valid, null, 1)}`);
-    const edit = fc.record({ kind: fc.constantFrom("flip", "insert", "delete", "truncate"), at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) });
+    const edit = fc.record({
+      kind: fc.constantFrom("flip", "insert", "delete", "truncate"),
+      at: fc.nat(),
+      byte: fc.integer({ min: 0, max: 255 }),
+    });
     await fc.assert(
       fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 6 }), async (edits) => {
         let bytes = [...text];

@@ -17,7 +17,17 @@ const GIB = /\d\.\d\d GiB/.source;
 describe("neglab train", () => {
   it("--max-final-vocab too large for --vector-size is refused before the corpus is read, in flag names; the suggestion runs", async () => {
     const out = join(dir, "vectors.txt");
-    const refused = await neglab(["train", "--corpus", join(dir, "no-such-corpus.txt"), "--max-final-vocab", "2000000", "--vector-size", "300", "--out", out]);
+    const refused = await neglab([
+      "train",
+      "--corpus",
+      join(dir, "no-such-corpus.txt"),
+      "--max-final-vocab",
+      "2000000",
+      "--vector-size",
+      "300",
+      "--out",
+      out,
+    ]);
     expect(refused.code).toBe(1);
     const message = new RegExp(
       `^neglab: --max-final-vocab: up to 2,000,000 words \\(--max-final-vocab 2000000\\) of 300 dimensions \\(--vector-size 300\\) need ${GIB} of memory, ` +
@@ -27,7 +37,23 @@ describe("neglab train", () => {
     expect(refused.stderr).toMatch(message);
     const [, vectorSize] = message.exec(refused.stderr)!;
     expect(existsSync(out)).toBe(false);
-    const fits = await neglab(["train", "--corpus", join(dir, "corpus.txt"), "--max-final-vocab", "2000000", "--vector-size", vectorSize, "--epochs", "1", "--min-count", "1", "--workers", "1", "--out", out]);
+    const fits = await neglab([
+      "train",
+      "--corpus",
+      join(dir, "corpus.txt"),
+      "--max-final-vocab",
+      "2000000",
+      "--vector-size",
+      vectorSize,
+      "--epochs",
+      "1",
+      "--min-count",
+      "1",
+      "--workers",
+      "1",
+      "--out",
+      out,
+    ]);
     expect(fits.code, fits.stderr).toBe(0);
     expect(existsSync(out)).toBe(true);
   });
@@ -38,12 +64,26 @@ describe("neglab train", () => {
     const refused = await neglab(["train", "--config", config, "--out", join(dir, "config.vec")]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(
-      new RegExp(`^neglab: ${config}: maxFinalVocab: up to 5,000,000 words \\(--max-final-vocab 5000000\\) of 150 dimensions \\(--vector-size 150\\) need ${GIB} .* It fits with --vector-size \\d+, or --max-final-vocab \\d+\\.\\n$`),
+      new RegExp(
+        `^neglab: ${config}: maxFinalVocab: up to 5,000,000 words \\(--max-final-vocab 5000000\\) of 150 dimensions \\(--vector-size 150\\) need ${GIB} .* It fits with --vector-size \\d+, or --max-final-vocab \\d+\\.\\n$`,
+      ),
     );
   });
 
   it("otherwise the words counted are checked before training, and --min-count is suggested", async () => {
-    const refused = await neglab(["train", "--corpus", join(dir, "wide.txt"), "--min-count", "1", "--vector-size", "65536", "--workers", "1", "--out", join(dir, "wide.txt.vec")]);
+    const refused = await neglab([
+      "train",
+      "--corpus",
+      join(dir, "wide.txt"),
+      "--min-count",
+      "1",
+      "--vector-size",
+      "65536",
+      "--workers",
+      "1",
+      "--out",
+      join(dir, "wide.txt.vec"),
+    ]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(
       new RegExp(
@@ -98,15 +138,27 @@ describe("neglab run", () => {
   });
 
   it("a strategy cannot set the shared vocabulary's settings, which it would not change", async () => {
-    const file = experiment("override", { strategies: [{ name: "unigram", sampler: { type: "unigram" }, train: { maxFinalVocab: 100 } }] });
+    const file = experiment("override", {
+      strategies: [{ name: "unigram", sampler: { type: "unigram" }, train: { maxFinalVocab: 100 } }],
+    });
     const result = await neglab(["run", file, "--out", join(dir, "runs", "override")]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`neglab: ${file}: strategies[0].train.maxFinalVocab: the vocabulary is counted once for every strategy, from the base settings: set it in \`train\`\n`);
+    expect(result.stderr).toBe(
+      `neglab: ${file}: strategies[0].train.maxFinalVocab: the vocabulary is counted once for every strategy, from the base settings: set it in \`train\`\n`,
+    );
   });
 
   it("train.maxFinalVocab now caps the vocabulary that every cell trains on", async () => {
     const file = experiment("capped", {
-      train: { architecture: "skipgram", vectorSize: 5, epochs: 1, workers: 1, minCount: 1, sample: 0, maxFinalVocab: 8 },
+      train: {
+        architecture: "skipgram",
+        vectorSize: 5,
+        epochs: 1,
+        workers: 1,
+        minCount: 1,
+        sample: 0,
+        maxFinalVocab: 8,
+      },
       seeds: [1],
       benchmarks: [],
     });

@@ -48,7 +48,9 @@ describe("outputs are checked before the corpus is read", () => {
     mkdirSync(join(dir, "a-dir"));
     const directory = await mainCaptured(["train", "--corpus", large, "--out", join(dir, "a-dir")]);
     expect(directory.code).toBe(1);
-    expect(directory.stderr).toBe(`neglab: --out: ${join(dir, "a-dir")} is a directory: name a file (inside it, for example)\n`);
+    expect(directory.stderr).toBe(
+      `neglab: --out: ${join(dir, "a-dir")} is a directory: name a file (inside it, for example)\n`,
+    );
     const underFile = await mainCaptured(["train", "--corpus", large, "--model", join(corpus, "m.neglab")]);
     expect(underFile.code).toBe(1);
     expect(underFile.stderr).toBe(`neglab: --model: ${corpus}: is a file, not a directory\n`);
@@ -62,14 +64,24 @@ describe("a corpus with a UTF-8 byte-order mark", () => {
     const out = join(dir, "bom-vectors.txt");
     const result = await neglab(dir, "train", "--corpus", bom, ...QUICK, "--out", out);
     expect(result.code).toBe(0);
-    const words = readFileSync(out, "utf8").split("\n").slice(1).map((line) => line.split(" ")[0]);
+    const words = readFileSync(out, "utf8")
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(" ")[0]);
     expect(words).toContain("The");
     expect(words.some((word) => word.includes("\uFEFF"))).toBe(false);
   });
 });
 
 describe("a write that fails after training keeps the training", async () => {
-  const model = await train({ corpus: await openCorpus(corpus), vectorSize: 4, epochs: 1, minCount: 1, workers: 1, sample: 0 });
+  const model = await train({
+    corpus: await openCorpus(corpus),
+    vectorSize: 4,
+    epochs: 1,
+    minCount: 1,
+    workers: 1,
+    sample: 0,
+  });
   const job = (out: string | undefined, modelPath: string | undefined): TrainJob =>
     ({ out, model: modelPath, binary: false }) as unknown as TrainJob;
   const diskFull = async (_m: unknown, path: string): Promise<void> => {
@@ -78,9 +90,14 @@ describe("a write that fails after training keeps the training", async () => {
 
   it("saves the model beside the failed output and names it", async () => {
     const out = join(dir, "full.txt");
-    const error = (await writeTrainOutputs(model, job(out, undefined), { ...FILE_WRITERS, vectors: diskFull }).catch((e: unknown) => e)) as Error;
+    const error = (await writeTrainOutputs(model, job(out, undefined), { ...FILE_WRITERS, vectors: diskFull }).catch(
+      (e: unknown) => e,
+    )) as Error;
     expect(error).toBeInstanceOf(OutputPathError);
-    const match = /^could not write --out (.*): \1: cannot write: no space left on the device \(ENOSPC\); the trained model was saved to (.*\.neglab) instead/.exec(error.message);
+    const match =
+      /^could not write --out (.*): \1: cannot write: no space left on the device \(ENOSPC\); the trained model was saved to (.*\.neglab) instead/.exec(
+        error.message,
+      );
     expect(match?.[1]).toBe(out);
     const rescued = await readModelFile(match![2]);
     expect(rescued.words).toEqual(model.vocabulary.words);
@@ -88,13 +105,22 @@ describe("a write that fails after training keeps the training", async () => {
   });
 
   it("falls back to the temporary directory when the output's directory fails too, and names a model already written", async () => {
-    const everywhereButTmp = { vectors: diskFull, model: async (m: typeof model, path: string) => (path.startsWith(dir) ? diskFull(m, path) : FILE_WRITERS.model(m, path)) };
-    const error = (await writeTrainOutputs(model, job(join(dir, "x.txt"), undefined), everywhereButTmp).catch((e: unknown) => e)) as Error;
+    const everywhereButTmp = {
+      vectors: diskFull,
+      model: async (m: typeof model, path: string) =>
+        path.startsWith(dir) ? diskFull(m, path) : FILE_WRITERS.model(m, path),
+    };
+    const error = (await writeTrainOutputs(model, job(join(dir, "x.txt"), undefined), everywhereButTmp).catch(
+      (e: unknown) => e,
+    )) as Error;
     expect(error.message).toMatch(/the trained model was saved to \/.*neglab-rescued-.*\.neglab instead/);
     expect(error.message).not.toContain(`saved to ${dir}`);
 
     const modelFirst = join(dir, "kept.neglab");
-    const error2 = (await writeTrainOutputs(model, job(join(dir, "y.txt"), modelFirst), { vectors: diskFull, model: FILE_WRITERS.model }).catch((e: unknown) => e)) as Error;
+    const error2 = (await writeTrainOutputs(model, job(join(dir, "y.txt"), modelFirst), {
+      vectors: diskFull,
+      model: FILE_WRITERS.model,
+    }).catch((e: unknown) => e)) as Error;
     expect(error2.message).toBe(
       `could not write --out ${join(dir, "y.txt")}: ${join(dir, "y.txt")}: cannot write: no space left on the device (ENOSPC); the model file ${modelFirst} was written and holds the training`,
     );

@@ -48,14 +48,28 @@ describe("special files as outputs", () => {
   it("train --out - refuses --binary and --model -", async () => {
     const binary = await neglab(dir, "train", "--corpus", corpus, ...QUICK, "--out", "-", "--binary");
     expect(binary.code).toBe(1);
-    expect(binary.stderr).toBe('neglab: --out: "-" (standard output) takes the text format only: drop --binary or name a file\n');
+    expect(binary.stderr).toBe(
+      'neglab: --out: "-" (standard output) takes the text format only: drop --binary or name a file\n',
+    );
     const model = await neglab(dir, "train", "--corpus", corpus, ...QUICK, "--model", "-");
     expect(model.code).toBe(1);
     expect(model.stderr).toBe('neglab: --model: "-" (standard output) is not possible for a model file: name a file\n');
   });
 
   it("samplers weights --out - writes the weights to standard output", async () => {
-    const result = await neglab(dir, "samplers", "weights", "--domain", corpus, "--background", background, "--min-count", "1", "--out", "-");
+    const result = await neglab(
+      dir,
+      "samplers",
+      "weights",
+      "--domain",
+      corpus,
+      "--background",
+      background,
+      "--min-count",
+      "1",
+      "--out",
+      "-",
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^the\t\d/m);
     expect(result.stderr).toMatch(/wrote \d+ weights to standard output/);

@@ -20,19 +20,21 @@ describe("probe: an interrupt ends the process even while a thread-pool open() b
       `await new Promise(() => setInterval(() => undefined, 1000));`,
     ].join("\n");
     const started = Date.now();
-    const result = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ["--input-type=module", "-e", script]);
-      const guard = setTimeout(() => child.kill("SIGKILL"), 10_000);
-      let stderr = "";
-      child.stderr.on("data", (chunk: Buffer) => {
-        stderr += chunk.toString();
-        if (stderr === "waiting\n") setTimeout(() => child.kill("SIGINT"), 200);
-      });
-      child.on("close", (code, signal) => {
-        clearTimeout(guard);
-        resolve({ code, signal, stderr });
-      });
-    });
+    const result = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>(
+      (resolve) => {
+        const child = spawn(process.execPath, ["--input-type=module", "-e", script]);
+        const guard = setTimeout(() => child.kill("SIGKILL"), 10_000);
+        let stderr = "";
+        child.stderr.on("data", (chunk: Buffer) => {
+          stderr += chunk.toString();
+          if (stderr === "waiting\n") setTimeout(() => child.kill("SIGINT"), 200);
+        });
+        child.on("close", (code, signal) => {
+          clearTimeout(guard);
+          resolve({ code, signal, stderr });
+        });
+      },
+    );
     // Ended by SIGINT itself (process.exit would hang joining the pool): a shell reports 130, as for exit(130).
     expect(result.signal === "SIGINT" || result.code === 130).toBe(true);
     expect(result.signal).not.toBe("SIGKILL");

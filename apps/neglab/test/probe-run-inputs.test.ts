@@ -32,7 +32,12 @@ describe("run and merge refuse to write over their inputs (probe defect 1)", () 
     expect(readFileSync(join(out, "report.md"), "utf8")).toBe(readFileSync(join(dir, "corpus.txt"), "utf8"));
 
     copyFileSync(join(dir, "data", "pairs.tsv"), join(out, "results.csv"));
-    const benchmarkRun = await neglab(["run", experiment("b", { benchmarks: [{ name: "pairs", type: "similarity", path: join(out, "results.csv") }] }), "--out", out]);
+    const benchmarkRun = await neglab([
+      "run",
+      experiment("b", { benchmarks: [{ name: "pairs", type: "similarity", path: join(out, "results.csv") }] }),
+      "--out",
+      out,
+    ]);
     expect(benchmarkRun.code).toBe(1);
     expect(benchmarkRun.stderr).toContain(`is the same file as benchmarks[0].path ${join(out, "results.csv")}`);
     expect(readFileSync(join(out, "results.csv"), "utf8")).toBe(readFileSync(join(dir, "data", "pairs.tsv"), "utf8"));
@@ -43,7 +48,12 @@ describe("run and merge refuse to write over their inputs (probe defect 1)", () 
     const out = join(dir, "out");
     mkdirSync(join(out, "cells"), { recursive: true });
     copyFileSync(join(dir, "data", "pairs.tsv"), join(out, "cells", "pairs.tsv"));
-    const result = await neglab(["run", experiment("x", { benchmarks: [{ name: "pairs", type: "similarity", path: join(out, "cells", "pairs.tsv") }] }), "--out", out]);
+    const result = await neglab([
+      "run",
+      experiment("x", { benchmarks: [{ name: "pairs", type: "similarity", path: join(out, "cells", "pairs.tsv") }] }),
+      "--out",
+      out,
+    ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("benchmarks[0].path");
     expect(result.stderr).toContain("in cells/ of the results directory");
@@ -53,7 +63,10 @@ describe("run and merge refuse to write over their inputs (probe defect 1)", () 
 describe("the experiment name is one safe path segment (probe defect 2)", () => {
   const problem = (name: unknown): string | null => {
     try {
-      validateExperiment({ name, corpus: { source: "c.txt" }, strategies: [{ name: "u", sampler: { type: "uniform" } }], seeds: [1] }, "/x/experiment.json");
+      validateExperiment(
+        { name, corpus: { source: "c.txt" }, strategies: [{ name: "u", sampler: { type: "uniform" } }], seeds: [1] },
+        "/x/experiment.json",
+      );
       return null;
     } catch (error) {
       expect(error).toBeInstanceOf(ExperimentError);
@@ -69,7 +82,11 @@ describe("the experiment name is one safe path segment (probe defect 2)", () => 
 });
 
 /** Runs `neglab args…`, killed after `ms` (a reader blocked on a FIFO ignores SIGTERM's cleanup): its exit code (null when killed) and standard error. */
-async function boundedRun(env: NodeJS.ProcessEnv, args: string[], ms = 15_000): Promise<{ code: number | null; stderr: string }> {
+async function boundedRun(
+  env: NodeJS.ProcessEnv,
+  args: string[],
+  ms = 15_000,
+): Promise<{ code: number | null; stderr: string }> {
   const child = spawn(process.execPath, [bin, ...args], { env, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
@@ -108,7 +125,12 @@ describe("inputs must be regular files (probe defect 3)", () => {
   it("refuses a FIFO corpus", async () => {
     const { dir, experiment, env } = runFixture("neglab-probe-fifo-");
     execFileSync("mkfifo", [join(dir, "c.fifo")]);
-    const result = await boundedRun(env, ["run", experiment("c", { corpus: { source: "c.fifo" } }), "--out", join(dir, "out")]);
+    const result = await boundedRun(env, [
+      "run",
+      experiment("c", { corpus: { source: "c.fifo" } }),
+      "--out",
+      join(dir, "out"),
+    ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`corpus.source: ${join(dir, "c.fifo")}: not a regular file (a FIFO)`);
   }, 30_000);

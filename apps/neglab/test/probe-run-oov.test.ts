@@ -16,7 +16,9 @@ describe("a similarity benchmark with every pair out of vocabulary (probe defect
     const out = join(dir, "out");
     const result = await neglab(["run", file, "--out", out]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${file}: benchmarks[1]: unknown (${join(dir, "data", "unknown.tsv")}) cannot be scored with this corpus's vocabulary: `);
+    expect(result.stderr).toContain(
+      `${file}: benchmarks[1]: unknown (${join(dir, "data", "unknown.tsv")}) cannot be scored with this corpus's vocabulary: `,
+    );
     expect(result.stderr).toContain("no valid similarity judgements");
     expect(existsSync(join(out, "cells")) ? readdirSync(join(out, "cells")) : []).toEqual([]);
     expect(result.stderr).not.toMatch(/\[1\/4\]/);
@@ -25,7 +27,12 @@ describe("a similarity benchmark with every pair out of vocabulary (probe defect
   it("lets a benchmark with some known pairs run", async () => {
     const { dir, experiment, neglab } = runFixture("neglab-probe-oov-");
     writeFileSync(join(dir, "data", "some.tsv"), "zebra\tgiraffe\t8\ncat\tdog\t9\nsaw\tcat\t1\n");
-    const result = await neglab(["run", experiment("some", { seeds: [1], benchmarks: [{ name: "some", type: "similarity", path: "some.tsv" }] }), "--out", join(dir, "out")]);
+    const result = await neglab([
+      "run",
+      experiment("some", { seeds: [1], benchmarks: [{ name: "some", type: "similarity", path: "some.tsv" }] }),
+      "--out",
+      join(dir, "out"),
+    ]);
     expect(result.stderr).not.toContain("cannot be scored");
     expect(result.code).toBe(0);
   });

@@ -16,14 +16,20 @@ function plantRun(dir: string, name: string, rows: string[]): string {
 
 describe("an undefined metric in results.csv (probe defect 5)", () => {
   it("is written NaN whether the cell holds NaN (run) or null (read back from JSON by report)", () => {
-    const cell = (value: number | null) => ({ strategy: "u", seed: 1, metrics: [{ benchmark: "b", metric: "spearman", value }] }) as unknown as CellResult;
+    const cell = (value: number | null) =>
+      ({ strategy: "u", seed: 1, metrics: [{ benchmark: "b", metric: "spearman", value }] }) as unknown as CellResult;
     expect(renderCsv([cell(Number.NaN)])).toBe("strategy,seed,benchmark,metric,value\nu,1,b,spearman,NaN\n");
     expect(renderCsv([cell(null)])).toBe(renderCsv([cell(Number.NaN)]));
   });
 
   it("is shown n/a by compare, never as a mean of 0", async () => {
     const { dir, neglab } = runFixture("neglab-probe-results-");
-    const run = plantRun(dir, "r", ["u,1,b,spearman,NaN", "u,2,b,spearman,NaN", "u,1,b,pearson,0.5", "u,2,b,pearson,0.7"]);
+    const run = plantRun(dir, "r", [
+      "u,1,b,spearman,NaN",
+      "u,2,b,spearman,NaN",
+      "u,1,b,pearson,0.5",
+      "u,2,b,pearson,0.7",
+    ]);
     const result = await neglab(["compare", run]);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
@@ -37,7 +43,9 @@ describe("an undefined metric in results.csv (probe defect 5)", () => {
     const run = plantRun(dir, "r", ["u,1,b,spearman,0.4", "u,2,b,spearman,"]);
     const result = await neglab(["compare", run]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${join(run, "results.csv")}:3: expected strategy,seed,benchmark,metric,value (a number or NaN), got u,2,b,spearman,`);
+    expect(result.stderr).toContain(
+      `${join(run, "results.csv")}:3: expected strategy,seed,benchmark,metric,value (a number or NaN), got u,2,b,spearman,`,
+    );
   });
 
   it("refuses values NegLab never writes (Infinity, 1e999, a leading space, hexadecimal) instead of averaging them", async () => {
@@ -46,7 +54,9 @@ describe("an undefined metric in results.csv (probe defect 5)", () => {
       const run = plantRun(dir, `odd${i}`, ["u,1,b,spearman,0.4", `u,2,b,spearman,${value}`]);
       const result = await neglab(["compare", run]);
       expect(result.code, value).toBe(1);
-      expect(result.stderr).toContain(`${join(run, "results.csv")}:3: expected strategy,seed,benchmark,metric,value (a number or NaN), got u,2,b,spearman,${value}`);
+      expect(result.stderr).toContain(
+        `${join(run, "results.csv")}:3: expected strategy,seed,benchmark,metric,value (a number or NaN), got u,2,b,spearman,${value}`,
+      );
     }
   });
 });

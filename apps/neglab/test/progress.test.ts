@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { cutToWidth, displayWidth } from "../src/display-width.js";
-import { bar, duration, gridBar, gridProgress, progressLine, trainingBar, type TrainingStatus } from "../src/progress.js";
+import {
+  bar,
+  duration,
+  gridBar,
+  gridProgress,
+  progressLine,
+  trainingBar,
+  type TrainingStatus,
+} from "../src/progress.js";
 
 /** A fake output stream that records what is written. */
 function fakeStream(isTTY: boolean, columns = 120) {
@@ -74,7 +82,9 @@ describe("bar rendering", () => {
     expect(gridBar({ total: 30, cached: 4, trained: 3, etaSeconds: 130 })).toBe(
       `grid     ${bar(7 / 30)} 7/30 cells (4 cached, 3 trained) ETA 2m10s`,
     );
-    expect(gridBar({ total: 3, cached: 0, trained: 0, etaSeconds: null })).toBe(`grid     ${bar(0)} 0/3 cells (0 cached, 0 trained)`);
+    expect(gridBar({ total: 3, cached: 0, trained: 0, etaSeconds: null })).toBe(
+      `grid     ${bar(0)} 0/3 cells (0 cached, 0 trained)`,
+    );
     expect(trainingBar("b seed 1", status(0.43, 37))).toBe(
       `training ${bar(0.43)} b seed 1: 43% epoch 3/5 412,345 words/s ETA 37s α 0.0143`,
     );
@@ -82,7 +92,13 @@ describe("bar rendering", () => {
   });
 
   it("formats durations", () => {
-    expect([duration(0), duration(59.4), duration(61), duration(3725), duration(Number.NaN)]).toEqual(["0s", "59s", "1m01s", "1h02m", "?"]);
+    expect([duration(0), duration(59.4), duration(61), duration(3725), duration(Number.NaN)]).toEqual([
+      "0s",
+      "59s",
+      "1m01s",
+      "1h02m",
+      "?",
+    ]);
   });
 });
 
@@ -101,7 +117,10 @@ describe("gridProgress on a terminal", () => {
     clock = 10_000;
     progress.training(status(0.25, 30));
     // Grid ETA before any cell finished: this cell's 30 s left + one more cell of 10 + 30 s.
-    const firstBars = [gridBar({ total: 3, cached: 1, trained: 0, etaSeconds: 70 }), trainingBar("[2/3] unigram seed 0", status(0.25, 30))];
+    const firstBars = [
+      gridBar({ total: 3, cached: 1, trained: 0, etaSeconds: 70 }),
+      trainingBar("[2/3] unigram seed 0", status(0.25, 30)),
+    ];
     expect(screen(out.text())).toEqual([...logged, ...firstBars]);
 
     progress.trained(40, "(key abc)");
@@ -110,7 +129,10 @@ describe("gridProgress on a terminal", () => {
     clock = 60_000;
     progress.training(status(0.5, 20));
     // After one trained cell of 40 s, only the current cell's 20 s remain.
-    const secondBars = [gridBar({ total: 3, cached: 1, trained: 1, etaSeconds: 20 }), trainingBar("[3/3] unigram seed 1", status(0.5, 20))];
+    const secondBars = [
+      gridBar({ total: 3, cached: 1, trained: 1, etaSeconds: 20 }),
+      trainingBar("[3/3] unigram seed 1", status(0.5, 20)),
+    ];
     expect(screen(out.text())).toEqual([...logged, ...secondBars]);
 
     progress.trained(41);
@@ -122,7 +144,8 @@ describe("gridProgress on a terminal", () => {
   });
 
   it("cuts lines to the terminal width so a redraw never wraps", () => {
-    for (const line of trainingScreen(40, "a rather long strategy name that goes on and on, seed 12")) expect(displayWidth(line)).toBeLessThanOrEqual(39);
+    for (const line of trainingScreen(40, "a rather long strategy name that goes on and on, seed 12"))
+      expect(displayWidth(line)).toBeLessThanOrEqual(39);
   });
 
   it("fits lines holding wide characters to the terminal's columns, not its code points", () => {
@@ -172,7 +195,11 @@ describe("gridProgress without a terminal", () => {
     progress.start("[1/2] 负采样 seed 0");
     progress.training(status(0.1, 90));
     const lines = out.text().split("\n");
-    expect(lines).toEqual([trainingBar("[1/2] 负采样 seed 0", status(0.1, 90)).replace(/^training \S+ /, ""), "grid 0/2 cells (0 cached, 0 trained) ETA 3m00s", ""]);
+    expect(lines).toEqual([
+      trainingBar("[1/2] 负采样 seed 0", status(0.1, 90)).replace(/^training \S+ /, ""),
+      "grid 0/2 cells (0 cached, 0 trained) ETA 3m00s",
+      "",
+    ]);
     for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(72);
   });
 

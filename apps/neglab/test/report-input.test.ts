@@ -19,7 +19,13 @@ describe("expandDistribution", () => {
   });
 
   it("gives zero between a zero probability and its neighbour", () => {
-    expect([...expandDistribution([[1, 0.5], [4, 0], [6, 0.1]])]).toEqual([0.5, 0, 0, 0, 0, 0.1]);
+    expect([
+      ...expandDistribution([
+        [1, 0.5],
+        [4, 0],
+        [6, 0.1],
+      ]),
+    ]).toEqual([0.5, 0, 0, 0, 0, 0.1]);
   });
 });
 
@@ -32,13 +38,21 @@ describe("sweepSettings", () => {
       { name: "k10", sampler: { type: "fasttext", alpha: 0.75 }, train: { negative: 10 } },
       { name: "k15", sampler: { type: "fasttext", alpha: 0.75 }, train: { negative: 15 } },
     ]);
-    expect(Object.fromEntries(settings)).toEqual({ "a0.5": { name: "alpha", value: 0.5 }, "a0.75": { name: "alpha", value: 0.75 }, k10: { name: "negative", value: 10 }, k15: { name: "negative", value: 15 } });
+    expect(Object.fromEntries(settings)).toEqual({
+      "a0.5": { name: "alpha", value: 0.5 },
+      "a0.75": { name: "alpha", value: 0.75 },
+      k10: { name: "negative", value: 10 },
+      k15: { name: "negative", value: 15 },
+    });
   });
 });
 
 describe("defaultProbes", () => {
   it("prefers common nouns present at least 20 times, then frequent content words", () => {
-    const vocabulary = new Vocabulary(["the", "of", "said", "water", "king", "river", "boat", "city", "x1"], [900, 800, 700, 600, 500, 400, 300, 10, 5]);
+    const vocabulary = new Vocabulary(
+      ["the", "of", "said", "water", "king", "river", "boat", "city", "x1"],
+      [900, 800, 700, 600, 500, 400, 300, 10, 5],
+    );
     // "city" is too rare (10 < 20); "the", "of", "said" are function words; "x1" is not alphabetic.
     expect(defaultProbes(vocabulary)).toEqual(["king", "water", "river", "boat"]);
   });

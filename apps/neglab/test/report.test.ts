@@ -13,7 +13,9 @@ async function neglab(args: string[]): Promise<Outcome> {
 // A planted corpus: 20 groups of 4 words ("aaa", "aae", "aai", "aau", "bba", …); each line holds the words of one group,
 // so a trained model puts group mates together, and an analogy a:b :: c:? (a, b from one group, c, d from another)
 // is answered by a group mate of c.
-const groups = Array.from({ length: 20 }, (_, g) => ["a", "e", "i", "u"].map((v) => `${String.fromCharCode(97 + g).repeat(2)}${v}`));
+const groups = Array.from({ length: 20 }, (_, g) =>
+  ["a", "e", "i", "u"].map((v) => `${String.fromCharCode(97 + g).repeat(2)}${v}`),
+);
 const lines: string[] = [];
 for (let i = 0; i < 4000; i++) {
   // Groups 0–4 get a third of the lines on top of their share, so counts differ and unigram^0.75 is not uniform.
@@ -85,7 +87,9 @@ describe("report.md on a planted comparison", () => {
     // Holm over two comparisons: the smaller p is doubled.
     const summary = JSON.parse(readFileSync(join(run, "summary.json"), "utf8"));
     const accuracy = summary.tables.find((t: { metric: string }) => t.metric === "accuracy");
-    const [uniform, frozen] = ["uniform", "frozen"].map((s) => accuracy.rows.find((r: { strategy: string }) => r.strategy === s).comparison);
+    const [uniform, frozen] = ["uniform", "frozen"].map(
+      (s) => accuracy.rows.find((r: { strategy: string }) => r.strategy === s).comparison,
+    );
     const smaller = Math.min(uniform.p, frozen.p);
     expect(Math.min(uniform.pHolm, frozen.pHolm)).toBeCloseTo(Math.min(1, 2 * smaller), 12);
     // McNemar pools both seeds: 380 questions each.
@@ -114,7 +118,13 @@ describe("report.md on a planted comparison", () => {
     expect(markdown).toMatch(/\| groups \| planted \| unigram \| [\d.]+ \| [\d.]+ \/ 380 \/ 380 \|/);
     const neighbours = row(markdown, "nearest neighbours", "aaa");
     // The group mates of "aaa" are its nearest neighbours in the trained model.
-    expect(neighbours[2].split(", ").slice(0, 3).map((n) => n.split(" ")[0]).sort()).toEqual(["aae", "aai", "aau"]);
+    expect(
+      neighbours[2]
+        .split(", ")
+        .slice(0, 3)
+        .map((n) => n.split(" ")[0])
+        .sort(),
+    ).toEqual(["aae", "aai", "aau"]);
     expect(markdown).not.toContain("not-a-word");
   });
 

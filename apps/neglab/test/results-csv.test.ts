@@ -27,28 +27,46 @@ describe("results.csv written by renderCsv and read by readRun", () => {
     const cells = strategies.map((s, i) => cell(s, i, i % 2 ? "simlex, 999" : 'ws"353', i / 7));
     const dir = runDir(renderCsv(cells));
     const { rows } = await readRun(dir);
-    expect(rows).toEqual(cells.map((c) => ({ strategy: c.strategy, seed: c.seed, benchmark: c.metrics[0].benchmark, metric: "spearman", value: c.metrics[0].value })));
+    expect(rows).toEqual(
+      cells.map((c) => ({
+        strategy: c.strategy,
+        seed: c.seed,
+        benchmark: c.metrics[0].benchmark,
+        metric: "spearman",
+        value: c.metrics[0].value,
+      })),
+    );
   });
 
   it("quotes only the fields that need it", () => {
-    expect(renderCsv([cell('a,"b"\nc', 1, "ws", 0.5), cell("u", 2, "ws", Number.NaN)])).toBe(`${HEADER}\n"a,""b""\nc",1,ws,spearman,0.5\nu,2,ws,spearman,NaN\n`);
+    expect(renderCsv([cell('a,"b"\nc', 1, "ws", 0.5), cell("u", 2, "ws", Number.NaN)])).toBe(
+      `${HEADER}\n"a,""b""\nc",1,ws,spearman,0.5\nu,2,ws,spearman,NaN\n`,
+    );
   });
 
   it("names the line a record starts on after a record spanning lines", async () => {
     const dir = runDir(`${HEADER}\n"two\nlines",1,b,spearman,0.4\n\nu,1,b,spearman,0.5\nu,2,b,spearman,oops\n`);
-    await expect(readRun(dir)).rejects.toThrow(`${join(dir, "results.csv")}:6: expected strategy,seed,benchmark,metric,value (a number or NaN), got u,2,b,spearman,oops`);
+    await expect(readRun(dir)).rejects.toThrow(
+      `${join(dir, "results.csv")}:6: expected strategy,seed,benchmark,metric,value (a number or NaN), got u,2,b,spearman,oops`,
+    );
     const dup = runDir(`${HEADER}\n"a\nb",1,b,spearman,0.4\n"a\nb",1,b,spearman,0.4\n`);
     await expect(readRun(dup)).rejects.toThrow(`${join(dup, "results.csv")}:4: duplicate row (also line 2)`);
   });
 
   it("names the line of a malformed quote", async () => {
     const closing = runDir(`${HEADER}\nu,1,b,spearman,0.4\n"u"x,2,b,spearman,0.5\n`);
-    await expect(readRun(closing)).rejects.toThrow(new RegExp(`^${join(closing, "results.csv")}:3: malformed CSV record \\(Invalid Closing Quote`));
+    await expect(readRun(closing)).rejects.toThrow(
+      new RegExp(`^${join(closing, "results.csv")}:3: malformed CSV record \\(Invalid Closing Quote`),
+    );
     const opening = runDir(`${HEADER}\n"a\nb",1,b,spearman,0.4\nu"v,2,b,spearman,0.5\n`);
-    await expect(readRun(opening)).rejects.toThrow(`${join(opening, "results.csv")}:4: malformed CSV record (Invalid Opening Quote`);
+    await expect(readRun(opening)).rejects.toThrow(
+      `${join(opening, "results.csv")}:4: malformed CSV record (Invalid Opening Quote`,
+    );
     // An unclosed quote runs to the end of the file: the line named is where its record starts.
     const unclosed = runDir(`${HEADER}\nu,1,b,spearman,0.4\n\n"u,2,b,spearman,0.5\nu,3,b,spearman,0.6\n`);
-    await expect(readRun(unclosed)).rejects.toThrow(`${join(unclosed, "results.csv")}:4: malformed CSV record (Quote Not Closed`);
+    await expect(readRun(unclosed)).rejects.toThrow(
+      `${join(unclosed, "results.csv")}:4: malformed CSV record (Quote Not Closed`,
+    );
   });
 
   it("reads a file with CRLF line breaks, and checks the header", async () => {
@@ -71,10 +89,18 @@ describe("neglab compare on a results.csv with quoted names", () => {
   it("groups the seeds of a name holding a comma, quotes and a line break under that exact name", async () => {
     const { neglab } = runFixture("neglab-results-csv-cli-");
     const name = 'unigram, "α=0.75"\nsmoothed';
-    const dir = runDir(renderCsv([cell(name, 1, "simlex, 999", 0.5), cell(name, 2, "simlex, 999", 0.7), cell("u", 1, "simlex, 999", 0.1)]));
+    const dir = runDir(
+      renderCsv([
+        cell(name, 1, "simlex, 999", 0.5),
+        cell(name, 2, "simlex, 999", 0.7),
+        cell("u", 1, "simlex, 999", 0.1),
+      ]),
+    );
     const result = await neglab(["compare", dir, "--json"]);
     expect(result.stderr).toBe("");
-    const { metrics } = JSON.parse(result.stdout) as { metrics: { benchmark: string; rows: { strategy: string; runs: ({ n: number; mean: number } | null)[] }[] }[] };
+    const { metrics } = JSON.parse(result.stdout) as {
+      metrics: { benchmark: string; rows: { strategy: string; runs: ({ n: number; mean: number } | null)[] }[] }[];
+    };
     expect(metrics.map((m) => m.benchmark)).toEqual(["simlex, 999"]);
     const row = metrics[0].rows.find((r) => r.strategy === name);
     expect(row?.runs[0]).toMatchObject({ n: 2 });

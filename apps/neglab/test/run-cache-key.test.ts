@@ -27,7 +27,13 @@ describe("cell cache keys (issue #19, defect 15)", () => {
       baseline: "plain",
       report: { probes: null },
     };
-    const keys = async () => Object.fromEntries(gridCells(experiment, "corpus-digest", await inputDigests(experiment, undefined)).map((c) => [`${c.strategy.name}/${c.seed}`, c.key]));
+    const keys = async () =>
+      Object.fromEntries(
+        gridCells(experiment, "corpus-digest", await inputDigests(experiment, undefined)).map((c) => [
+          `${c.strategy.name}/${c.seed}`,
+          c.key,
+        ]),
+      );
     const before = await keys();
     expect(new Set(Object.values(before)).size).toBe(6);
     writeFileSync(join(dir, "farm.tsv"), "cat\t3\ndog\t2\n");

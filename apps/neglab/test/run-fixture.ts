@@ -19,7 +19,11 @@ export function runFixture(prefix: string) {
   const animals = ["cat", "dog", "cow", "pig", "hen"];
   const tools = ["saw", "drill", "hammer", "wrench", "file"];
   const lines: string[] = [];
-  for (let i = 0; i < 400; i++) lines.push(`the ${animals[i % 5]} eats grass near the ${animals[(i * 7 + 3) % 5]}`, `a ${tools[(i * 3 + 1) % 5]} cuts wood beside the ${tools[(i * 11 + 2) % 5]}`);
+  for (let i = 0; i < 400; i++)
+    lines.push(
+      `the ${animals[i % 5]} eats grass near the ${animals[(i * 7 + 3) % 5]}`,
+      `a ${tools[(i * 3 + 1) % 5]} cuts wood beside the ${tools[(i * 11 + 2) % 5]}`,
+    );
   writeFileSync(join(dir, "corpus.txt"), `${lines.join("\n")}\n`);
   mkdirSync(join(dir, "data"));
   writeFileSync(join(dir, "data", "pairs.tsv"), "cat\tdog\t9\nsaw\tdrill\t9\ncat\tsaw\t1\ndog\thammer\t1\n");

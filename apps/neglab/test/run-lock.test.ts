@@ -9,7 +9,8 @@ import { bin, runFixture } from "./run-fixture.js";
 /** A pid above Linux's largest pid_max (2^22): no process has it. */
 const DEAD_PID = 4194305;
 
-const holder = (pid: number, host = hostname()) => JSON.stringify({ pid, hostname: host, started: "2026-01-01T00:00:00.000Z" });
+const holder = (pid: number, host = hostname()) =>
+  JSON.stringify({ pid, hostname: host, started: "2026-01-01T00:00:00.000Z" });
 
 describe("the run lock on --out (issue #19, defect 21)", () => {
   it("stops a second run of the same shard, naming the pid, before reading the corpus", async () => {
@@ -37,7 +38,9 @@ describe("the run lock on --out (issue #19, defect 21)", () => {
     writeFileSync(join(out, ".lock-shard-1-of-1"), holder(DEAD_PID));
     const run = await neglab(["run", experiment("stale", { seeds: [1] }), "--out", out, "--no-html"]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toContain(`${join(out, ".lock-shard-1-of-1")}: stale lock of pid ${DEAD_PID} (started 2026-01-01T00:00:00.000Z), which is no longer running; taking it over`);
+    expect(run.stderr).toContain(
+      `${join(out, ".lock-shard-1-of-1")}: stale lock of pid ${DEAD_PID} (started 2026-01-01T00:00:00.000Z), which is no longer running; taking it over`,
+    );
     expect(existsSync(join(out, ".lock-shard-1-of-1"))).toBe(false);
   });
 
@@ -73,7 +76,11 @@ describe("the run lock on --out (issue #19, defect 21)", () => {
   it("is released when the run is interrupted (SIGINT)", async () => {
     const { dir, env, experiment } = runFixture("neglab-lock-");
     const out = join(dir, "out");
-    const child = spawn(process.execPath, [bin, "run", experiment("interrupted", { seeds: [1, 2, 3, 4, 5, 6, 7, 8] }), "--out", out], { env });
+    const child = spawn(
+      process.execPath,
+      [bin, "run", experiment("interrupted", { seeds: [1, 2, 3, 4, 5, 6, 7, 8] }), "--out", out],
+      { env },
+    );
     let log = "";
     const signal = await new Promise<NodeJS.Signals | null>((resolve) => {
       child.stderr.on("data", (chunk: Buffer) => {
@@ -93,7 +100,9 @@ describe("merge after the definition changed between shards (issue #19, defect 2
     const out = join(dir, "out");
     const file = experiment("changed");
     expect((await neglab(["run", file, "--out", out, "--shard", "1/2"])).code).toBe(0);
-    experiment("changed", { train: { architecture: "skipgram", vectorSize: 5, epochs: 2, workers: 1, minCount: 1, sample: 0 } });
+    experiment("changed", {
+      train: { architecture: "skipgram", vectorSize: 5, epochs: 2, workers: 1, minCount: 1, sample: 0 },
+    });
     expect((await neglab(["run", file, "--out", out, "--shard", "2/2"])).code).toBe(0);
     const merged = await neglab(["merge", file, "--out", out]);
     expect(merged.code).toBe(1);

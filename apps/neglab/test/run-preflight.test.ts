@@ -37,8 +37,16 @@ describe("neglab run: checks before the corpus is read", () => {
 
   it("unparsable benchmark lines are reported with their count and first line; options.strict refuses the file", async () => {
     writeFileSync(join(dir, "data", "damaged.tsv"), "cat\tdog\t9\nsaw\tdrill\tnan\ncat\tsaw\t1\nhammer\n");
-    const benchmarks = (options: Record<string, unknown>) => [{ name: "damaged", type: "similarity", path: "damaged.tsv", options }];
-    const warned = await neglab(["run", experiment("damaged", { seeds: [1], benchmarks: benchmarks({}) }), "--out", join(dir, "runs", "damaged"), "--no-html"]);
+    const benchmarks = (options: Record<string, unknown>) => [
+      { name: "damaged", type: "similarity", path: "damaged.tsv", options },
+    ];
+    const warned = await neglab([
+      "run",
+      experiment("damaged", { seeds: [1], benchmarks: benchmarks({}) }),
+      "--out",
+      join(dir, "runs", "damaged"),
+      "--no-html",
+    ]);
     expect(warned.code, warned.stderr).toBe(0);
     expect(warned.stderr).toContain(
       `warning: damaged: ${join(dir, "data", "damaged.tsv")}: 2 unparsable lines (first: line 2) skipped, as gensim skips them`,
@@ -75,7 +83,17 @@ describe("neglab run and merge: a results directory that no run wrote", () => {
 
 describe("neglab train --sampler-timeout", () => {
   it("bounds a custom sampler whose draw never returns, naming the module and the limit", async () => {
-    const result = await neglab(["train", "--corpus", join(dir, "corpus.txt"), "--sampler", `module:${join(dir, "spins.mjs")}`, "--sampler-timeout", "1500", "--out", join(dir, "spins.txt")]);
+    const result = await neglab([
+      "train",
+      "--corpus",
+      join(dir, "corpus.txt"),
+      "--sampler",
+      `module:${join(dir, "spins.mjs")}`,
+      "--sampler-timeout",
+      "1500",
+      "--out",
+      join(dir, "spins.txt"),
+    ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(new RegExp(`^neglab: --sampler: ${join(dir, "spins.mjs")}: .*within 1500 ms`));
     expect(result.stderr.split("\n")).toHaveLength(2);
@@ -83,11 +101,30 @@ describe("neglab train --sampler-timeout", () => {
   });
 
   it("refuses a limit that is not a positive integer of milliseconds", async () => {
-    const result = await neglab(["train", "--corpus", join(dir, "corpus.txt"), "--sampler-timeout", "0", "--out", join(dir, "zero.txt")]);
+    const result = await neglab([
+      "train",
+      "--corpus",
+      join(dir, "corpus.txt"),
+      "--sampler-timeout",
+      "0",
+      "--out",
+      join(dir, "zero.txt"),
+    ]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^neglab: --sampler-timeout: .*got 0/);
-    for (const [flag, value] of [["--sampler-timeout", "0x10"], ["--timeout", "0x2"], ["--shard-count", "0x2"]]) {
-      const hex = await neglab(["run", experiment("hex", { seeds: [1] }), "--out", join(dir, "runs", "hex"), flag, value]);
+    for (const [flag, value] of [
+      ["--sampler-timeout", "0x10"],
+      ["--timeout", "0x2"],
+      ["--shard-count", "0x2"],
+    ]) {
+      const hex = await neglab([
+        "run",
+        experiment("hex", { seeds: [1] }),
+        "--out",
+        join(dir, "runs", "hex"),
+        flag,
+        value,
+      ]);
       expect(hex.code, flag).toBe(1);
       expect(hex.stderr).toBe(`neglab: ${flag}: expected a decimal number, got "${value}"\n`);
     }

@@ -43,7 +43,12 @@ function cell(strategy: string, seed: number, spearman: number): CellResult {
   };
 }
 
-const cells = (offset: number) => [cell("a", 1, 0.1 + offset), cell("a", 2, 0.2 + offset), cell("b", 1, 0.3 + offset), cell("b", 2, 0.4 + offset)];
+const cells = (offset: number) => [
+  cell("a", 1, 0.1 + offset),
+  cell("a", 2, 0.2 + offset),
+  cell("b", 1, 0.3 + offset),
+  cell("b", 2, 0.4 + offset),
+];
 const files = (runDir: string) => readdirSync(runDir).sort();
 
 describe("the report files are written as one set (issue #19, defect 16)", () => {

@@ -34,7 +34,9 @@ describe("neglab run's summary", () => {
     expect(run.code, run.stderr).toBe(0);
     expect(widest(run.stdout)).toBeLessThanOrEqual(80);
     expect(lines(run.stdout).length).toBeLessThanOrEqual(40);
-    expect(run.stdout).toMatch(/^On pairs, (uniform|unigram|unigram-1)( \(the baseline\))? is best \(ρ = -?\d\.\d{3}\)/m);
+    expect(run.stdout).toMatch(
+      /^On pairs, (uniform|unigram|unigram-1)( \(the baseline\))? is best \(ρ = -?\d\.\d{3}\)/m,
+    );
     expect(run.stdout).toMatch(/│ unigram-1 +│ -?\d\.\d{3}/);
     expect(run.stdout).toContain("Training speed (words/s, mean over seeds): uniform ");
     expect(run.stdout).toContain(`report: ${join(out, "report.html")}`);
@@ -57,7 +59,9 @@ describe("neglab run's summary", () => {
   });
 
   it("opens report.md and report.html with the same verdict", () => {
-    const verdict = lines(run.stdout).find((l) => l.startsWith("On pairs, "))!.split(";")[0];
+    const verdict = lines(run.stdout)
+      .find((l) => l.startsWith("On pairs, "))!
+      .split(";")[0];
     const markdown = readFileSync(join(out, "report.md"), "utf8");
     expect(markdown.indexOf("## Summary")).toBeLessThan(markdown.indexOf("## pairs — spearman"));
     expect(markdown.slice(markdown.indexOf("## Summary"))).toContain(`- ${verdict}`);

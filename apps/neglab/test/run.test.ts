@@ -25,7 +25,10 @@ for (let i = 0; i < 3000; i++) {
 }
 writeFileSync(join(dir, "corpus.txt"), `${lines.join("\n")}\n`);
 mkdirSync(join(dir, "data"));
-writeFileSync(join(dir, "data", "pairs.tsv"), "cat\tdog\t9\nsaw\tdrill\t9\ncat\tsaw\t1\ndog\thammer\t1\ncow\tpig\t8\nwrench\tcow\t2\n");
+writeFileSync(
+  join(dir, "data", "pairs.tsv"),
+  "cat\tdog\t9\nsaw\tdrill\t9\ncat\tsaw\t1\ndog\thammer\t1\ncow\tpig\t8\nwrench\tcow\t2\n",
+);
 
 /** summary.json without the measured training speed, which differs between two runs of the same cells. */
 function withoutSpeed(summary: { training: { wordsPerSecond?: number }[] }) {
@@ -35,7 +38,9 @@ function withoutSpeed(summary: { training: { wordsPerSecond?: number }[] }) {
 
 /** report.md with the words/s column of the training table and the summary's speed sentence blanked. */
 function markdownWithoutSpeed(markdown: string): string {
-  return markdown.replace(/^\| ([^|]+) \| [\d,]+ \| /gm, "| $1 | — | ").replace(/^- Training speed .*$/m, "- Training speed —");
+  return markdown
+    .replace(/^\| ([^|]+) \| [\d,]+ \| /gm, "| $1 | — | ")
+    .replace(/^- Training speed .*$/m, "- Training speed —");
 }
 
 function experiment(name: string, patch: Record<string, unknown> = {}): string {
@@ -86,7 +91,9 @@ describe("neglab run", () => {
   it("loses no finished cell when killed mid-grid, and the rerun finishes the rest", async () => {
     const out = join(dir, "runs", "killed");
     const file = experiment("killed");
-    const child = spawn(process.execPath, [bin, "run", file, "--out", out], { env: { ...process.env, CI: "1", XDG_CACHE_HOME: join(dir, "cache"), NEGLAB_DATA: join(dir, "data") } });
+    const child = spawn(process.execPath, [bin, "run", file, "--out", out], {
+      env: { ...process.env, CI: "1", XDG_CACHE_HOME: join(dir, "cache"), NEGLAB_DATA: join(dir, "data") },
+    });
     let log = "";
     await new Promise<void>((resolve) => {
       child.stderr.on("data", (chunk: Buffer) => {
@@ -115,7 +122,10 @@ describe("neglab run", () => {
       [1, 2, 3].map(
         (i) =>
           new Promise<number | null>((resolve) => {
-            const child = spawn(process.execPath, [bin, "run", file, "--out", out, "--shard", `${i}/3`], { env: { ...process.env, CI: "1", XDG_CACHE_HOME: join(dir, "cache"), NEGLAB_DATA: join(dir, "data") }, stdio: "ignore" });
+            const child = spawn(process.execPath, [bin, "run", file, "--out", out, "--shard", `${i}/3`], {
+              env: { ...process.env, CI: "1", XDG_CACHE_HOME: join(dir, "cache"), NEGLAB_DATA: join(dir, "data") },
+              stdio: "ignore",
+            });
             child.on("exit", resolve);
           }),
       ),
@@ -129,8 +139,12 @@ describe("neglab run", () => {
     expect(merged.code, merged.stderr).toBe(0);
     const single = join(dir, "runs", "full");
     expect(readFileSync(join(out, "results.csv"), "utf8")).toBe(readFileSync(join(single, "results.csv"), "utf8"));
-    expect(withoutSpeed(JSON.parse(readFileSync(join(out, "summary.json"), "utf8")))).toEqual(withoutSpeed(JSON.parse(readFileSync(join(single, "summary.json"), "utf8"))));
-    expect(markdownWithoutSpeed(readFileSync(join(out, "report.md"), "utf8"))).toBe(markdownWithoutSpeed(readFileSync(join(single, "report.md"), "utf8")));
+    expect(withoutSpeed(JSON.parse(readFileSync(join(out, "summary.json"), "utf8")))).toEqual(
+      withoutSpeed(JSON.parse(readFileSync(join(single, "summary.json"), "utf8"))),
+    );
+    expect(markdownWithoutSpeed(readFileSync(join(out, "report.md"), "utf8"))).toBe(
+      markdownWithoutSpeed(readFileSync(join(single, "report.md"), "utf8")),
+    );
   });
 
   it("JOB_COMPLETION_INDEX (Kubernetes Indexed Job) with NEGLAB_SHARD_COUNT runs the same share as --shard", async () => {
@@ -141,7 +155,10 @@ describe("neglab run", () => {
     expect(indexed.stdout).toContain("shard 2/3 finished 2 cells");
     const flag = await neglab(["run", file, "--out", out, "--shard", "2/3"]);
     expect(flag.stderr.match(/cached/g)).toHaveLength(2);
-    const outOfRange = await neglab(["run", file, "--out", out], { JOB_COMPLETION_INDEX: "3", NEGLAB_SHARD_COUNT: "3" });
+    const outOfRange = await neglab(["run", file, "--out", out], {
+      JOB_COMPLETION_INDEX: "3",
+      NEGLAB_SHARD_COUNT: "3",
+    });
     expect(outOfRange.code).toBe(1);
     expect(outOfRange.stderr).toMatch(/JOB_COMPLETION_INDEX=3 is not below the shard count 3/);
   });
@@ -150,7 +167,11 @@ describe("neglab run", () => {
     const out = join(dir, "runs", "late");
     const late = join(dir, "late-data");
     mkdirSync(late, { recursive: true });
-    const file = experiment("late", { seeds: [1], strategies: [{ name: "unigram", sampler: { type: "unigram" } }], benchmarks: [{ name: "late", type: "similarity", path: "late.tsv", optional: true }] });
+    const file = experiment("late", {
+      seeds: [1],
+      strategies: [{ name: "unigram", sampler: { type: "unigram" } }],
+      benchmarks: [{ name: "late", type: "similarity", path: "late.tsv", optional: true }],
+    });
     const before = await neglab(["run", file, "--out", out, "--no-html"], { NEGLAB_DATA: late });
     expect(before.code, before.stderr).toBe(0);
     expect(before.stderr).toMatch(/skipped: late: late\.tsv not found/);
@@ -162,13 +183,19 @@ describe("neglab run", () => {
     // Editing the file changes its digest, so the cell is computed again; an unchanged file is reused.
     expect((await neglab(["run", file, "--out", out, "--no-html"], { NEGLAB_DATA: late })).stderr).toMatch(/cached/);
     writeFileSync(join(late, "late.tsv"), "cat\tdog\t1\nsaw\tdrill\t2\ncat\tsaw\t9\n");
-    expect((await neglab(["run", file, "--out", out, "--no-html"], { NEGLAB_DATA: late })).stderr).not.toMatch(/cached/);
+    expect((await neglab(["run", file, "--out", out, "--no-html"], { NEGLAB_DATA: late })).stderr).not.toMatch(
+      /cached/,
+    );
   });
 
   it("recomputes a cell when its domain weights file changes", async () => {
     const out = join(dir, "runs", "weights");
     writeFileSync(join(dir, "farm.tsv"), "cat\t2\ndog\t2\n");
-    const file = experiment("weights", { seeds: [1], strategies: [{ name: "farm", sampler: { type: "domain", weights: "farm.tsv" } }], baseline: "farm" });
+    const file = experiment("weights", {
+      seeds: [1],
+      strategies: [{ name: "farm", sampler: { type: "domain", weights: "farm.tsv" } }],
+      baseline: "farm",
+    });
     expect((await neglab(["run", file, "--out", out, "--no-html"])).code).toBe(0);
     expect((await neglab(["run", file, "--out", out, "--no-html"])).stderr).toMatch(/cached/);
     writeFileSync(join(dir, "farm.tsv"), "cat\t3\ndog\t2\n");
@@ -185,28 +212,133 @@ describe("neglab run", () => {
     expect(merged.code).toBe(1);
     expect(merged.stderr).toMatch(/4 of 6 cells are missing \(.*seed/);
     // The shards that owe them, from the record shard 1/3 left in <out>/shards/.
-    expect(merged.stderr).toContain(": shard 2/3 has not run (2 cells; no shards/2-of-3.json), shard 3/3 has not run (2 cells; no shards/3-of-3.json); run the remaining shards first");
+    expect(merged.stderr).toContain(
+      ": shard 2/3 has not run (2 cells; no shards/2-of-3.json), shard 3/3 has not run (2 cells; no shards/3-of-3.json); run the remaining shards first",
+    );
   });
 });
 
 describe("neglab run: bad input", () => {
   const cases: [string, () => string[], RegExp][] = [
-    ["an unknown strategy suggests the closest name", () => ["run", experiment("bad1", { strategies: [{ name: "u", sampler: { type: "unigarm" } }], baseline: "u" })], /strategies\[0\]\.sampler\.type: unknown strategy "unigarm" \(did you mean "unigram"\?\)/],
-    ["an unknown field names its path and the closest field", () => ["run", experiment("bad2", { corpus: { source: "corpus.txt", lowercse: true } })], /corpus\.lowercse: unknown field \(did you mean "lowercase"\?\)/],
-    ["a wrongly typed field says what was expected", () => ["run", experiment("bad3", { seeds: [1, "two"] })], /seeds\[1\]: expected an integer, got string "two"/],
-    ["a baseline that is not a strategy", () => ["run", experiment("bad4", { baseline: "unigrm" })], /baseline: no strategy named "unigrm" \(did you mean "unigram"\?\)/],
-    ["a duplicate strategy name", () => ["run", experiment("bad5", { strategies: [{ name: "a", sampler: { type: "uniform" } }, { name: "a", sampler: { type: "uniform" } }], baseline: "a" })], /strategies\[1\]\.name: duplicate strategy name "a"/],
-    ["a missing experiment file", () => ["run", join(dir, "nope.json")], /nope\.json: \(file\): no such experiment file/],
-    ["a malformed shard", () => ["run", experiment("shard"), "--shard", "4/3"], /--shard 4\/3: expected i\/n with 1 ≤ i ≤ n/],
-    ["a bad sampler option names it (validateSamplerSpec)", () => ["run", experiment("bad6", { strategies: [{ name: "u", sampler: { type: "unigram", alpha: "x" } }], baseline: "u" })], /strategies\[0\]\.sampler\.alpha: sampler "unigram": option "alpha": must be a finite number, got "x"/],
-    ["a missing weights file fails before any work", () => ["run", experiment("bad7", { strategies: [{ name: "d", sampler: { type: "domain", weights: "nowhere.tsv" } }], baseline: "d" })], /strategies\[0\]\.sampler\.weights: .*nowhere\.tsv: no such file/],
-    ["a bad trainer setting", () => ["run", experiment("bad8", { train: { vectorSize: 0 } })], /train\.vectorSize: must be an integer in \[1, 65536\], got 0/],
-    ["an unknown trainer setting suggests the closest", () => ["run", experiment("bad9", { train: { epoch: 1 } })], /train\.epoch: unknown trainer setting \(did you mean "epochs"\?\)/],
-    ["a bad strategy override names the strategy", () => ["run", experiment("bad10", { strategies: [{ name: "u", sampler: { type: "uniform" } }, { name: "v", sampler: { type: "uniform" }, train: { negative: -1 } }], baseline: "u" })], /strategies\[1\]\.train\.negative: must be an integer in \[0, 1000\], got -1/],
-    ["an unknown benchmark option", () => ["run", experiment("bad11", { benchmarks: [{ name: "p", type: "similarity", path: "pairs.tsv", options: { restrictVocb: 10 } }] })], /benchmarks\[0\]\.options\.restrictVocb: unknown similarity option \(did you mean "restrictVocab"\?\)/],
-    ["a missing registered benchmark says how to fetch it", () => ["run", experiment("bad12", { benchmarks: [{ name: "q", type: "analogy", path: "eval/analogy/questions-words.txt" }] }), "--no-fetch"], /benchmarks\[0\]\.path: eval\/analogy\/questions-words\.txt \(.*\) not found; fetch it with `neglab data fetch questions-words`/],
-    ["a missing unregistered benchmark says where to put it", () => ["run", experiment("bad14", { benchmarks: [{ name: "q", type: "analogy", path: "eval/analogy/none.txt" }] })], /benchmarks\[0\]\.path: eval\/analogy\/none\.txt \(.*\) not found; it is not a registered dataset \(see `neglab data list`\), so put the file there/],
-    ["report probes must be words", () => ["run", experiment("bad13", { report: { probes: "cat" } })], /report\.probes: expected an array of words/],
+    [
+      "an unknown strategy suggests the closest name",
+      () => ["run", experiment("bad1", { strategies: [{ name: "u", sampler: { type: "unigarm" } }], baseline: "u" })],
+      /strategies\[0\]\.sampler\.type: unknown strategy "unigarm" \(did you mean "unigram"\?\)/,
+    ],
+    [
+      "an unknown field names its path and the closest field",
+      () => ["run", experiment("bad2", { corpus: { source: "corpus.txt", lowercse: true } })],
+      /corpus\.lowercse: unknown field \(did you mean "lowercase"\?\)/,
+    ],
+    [
+      "a wrongly typed field says what was expected",
+      () => ["run", experiment("bad3", { seeds: [1, "two"] })],
+      /seeds\[1\]: expected an integer, got string "two"/,
+    ],
+    [
+      "a baseline that is not a strategy",
+      () => ["run", experiment("bad4", { baseline: "unigrm" })],
+      /baseline: no strategy named "unigrm" \(did you mean "unigram"\?\)/,
+    ],
+    [
+      "a duplicate strategy name",
+      () => [
+        "run",
+        experiment("bad5", {
+          strategies: [
+            { name: "a", sampler: { type: "uniform" } },
+            { name: "a", sampler: { type: "uniform" } },
+          ],
+          baseline: "a",
+        }),
+      ],
+      /strategies\[1\]\.name: duplicate strategy name "a"/,
+    ],
+    [
+      "a missing experiment file",
+      () => ["run", join(dir, "nope.json")],
+      /nope\.json: \(file\): no such experiment file/,
+    ],
+    [
+      "a malformed shard",
+      () => ["run", experiment("shard"), "--shard", "4/3"],
+      /--shard 4\/3: expected i\/n with 1 ≤ i ≤ n/,
+    ],
+    [
+      "a bad sampler option names it (validateSamplerSpec)",
+      () => [
+        "run",
+        experiment("bad6", { strategies: [{ name: "u", sampler: { type: "unigram", alpha: "x" } }], baseline: "u" }),
+      ],
+      /strategies\[0\]\.sampler\.alpha: sampler "unigram": option "alpha": must be a finite number, got "x"/,
+    ],
+    [
+      "a missing weights file fails before any work",
+      () => [
+        "run",
+        experiment("bad7", {
+          strategies: [{ name: "d", sampler: { type: "domain", weights: "nowhere.tsv" } }],
+          baseline: "d",
+        }),
+      ],
+      /strategies\[0\]\.sampler\.weights: .*nowhere\.tsv: no such file/,
+    ],
+    [
+      "a bad trainer setting",
+      () => ["run", experiment("bad8", { train: { vectorSize: 0 } })],
+      /train\.vectorSize: must be an integer in \[1, 65536\], got 0/,
+    ],
+    [
+      "an unknown trainer setting suggests the closest",
+      () => ["run", experiment("bad9", { train: { epoch: 1 } })],
+      /train\.epoch: unknown trainer setting \(did you mean "epochs"\?\)/,
+    ],
+    [
+      "a bad strategy override names the strategy",
+      () => [
+        "run",
+        experiment("bad10", {
+          strategies: [
+            { name: "u", sampler: { type: "uniform" } },
+            { name: "v", sampler: { type: "uniform" }, train: { negative: -1 } },
+          ],
+          baseline: "u",
+        }),
+      ],
+      /strategies\[1\]\.train\.negative: must be an integer in \[0, 1000\], got -1/,
+    ],
+    [
+      "an unknown benchmark option",
+      () => [
+        "run",
+        experiment("bad11", {
+          benchmarks: [{ name: "p", type: "similarity", path: "pairs.tsv", options: { restrictVocb: 10 } }],
+        }),
+      ],
+      /benchmarks\[0\]\.options\.restrictVocb: unknown similarity option \(did you mean "restrictVocab"\?\)/,
+    ],
+    [
+      "a missing registered benchmark says how to fetch it",
+      () => [
+        "run",
+        experiment("bad12", { benchmarks: [{ name: "q", type: "analogy", path: "eval/analogy/questions-words.txt" }] }),
+        "--no-fetch",
+      ],
+      /benchmarks\[0\]\.path: eval\/analogy\/questions-words\.txt \(.*\) not found; fetch it with `neglab data fetch questions-words`/,
+    ],
+    [
+      "a missing unregistered benchmark says where to put it",
+      () => [
+        "run",
+        experiment("bad14", { benchmarks: [{ name: "q", type: "analogy", path: "eval/analogy/none.txt" }] }),
+      ],
+      /benchmarks\[0\]\.path: eval\/analogy\/none\.txt \(.*\) not found; it is not a registered dataset \(see `neglab data list`\), so put the file there/,
+    ],
+    [
+      "report probes must be words",
+      () => ["run", experiment("bad13", { report: { probes: "cat" } })],
+      /report\.probes: expected an array of words/,
+    ],
   ];
   for (const [name, args, message] of cases) {
     it(name, async () => {
@@ -218,7 +350,7 @@ describe("neglab run: bad input", () => {
 
   it("a JSON syntax error names the file", async () => {
     const file = join(dir, "broken.json");
-    writeFileSync(file, "{ \"name\": ");
+    writeFileSync(file, '{ "name": ');
     const result = await neglab(["run", file]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/broken\.json: \(file\): not valid JSON/);
@@ -230,9 +362,25 @@ describe("neglab samplers weights", () => {
     const domain = join(dir, "farm.txt");
     writeFileSync(domain, `${lines.filter((l) => l.includes("farm")).join("\n")}\n`);
     const out = join(dir, "farm-weights.tsv");
-    const result = await neglab(["samplers", "weights", "--domain", domain, "--background", join(dir, "corpus.txt"), "--out", out, "--min-count", "1"]);
+    const result = await neglab([
+      "samplers",
+      "weights",
+      "--domain",
+      domain,
+      "--background",
+      join(dir, "corpus.txt"),
+      "--out",
+      out,
+      "--min-count",
+      "1",
+    ]);
     expect(result.code, result.stderr).toBe(0);
-    const weights = new Map(readFileSync(out, "utf8").trim().split("\n").map((l) => [l.split("\t")[0], Number(l.split("\t")[1])]));
+    const weights = new Map(
+      readFileSync(out, "utf8")
+        .trim()
+        .split("\n")
+        .map((l) => [l.split("\t")[0], Number(l.split("\t")[1])]),
+    );
     // Farm lines are half the background: p_domain/p_background ≈ 2 for farm words, ≈ 0 for shop words.
     expect(weights.get("cat")).toBeCloseTo(2, 1);
     expect(weights.get("saw")!).toBeLessThan(0.01);

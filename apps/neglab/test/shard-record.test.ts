@@ -18,7 +18,10 @@ describe("unfinishedShards", () => {
   it("names the shards that own the missing cells, and whether they left a record", async () => {
     // Cells 0…5 in 3 shards: shard 1 owns 0 and 3, shard 2 owns 1 and 4, shard 3 owns 2 and 5.
     const out = resultsDir("1-of-3.json", "3-of-3.json");
-    expect(await unfinishedShards(out, cells(1, 4, 5))).toEqual(["shard 2/3 has not run (2 cells; no shards/2-of-3.json)", "shard 3/3 started but has not finished (1 cell)"]);
+    expect(await unfinishedShards(out, cells(1, 4, 5))).toEqual([
+      "shard 2/3 has not run (2 cells; no shards/2-of-3.json)",
+      "shard 3/3 started but has not finished (1 cell)",
+    ]);
   });
 
   it("says nothing without shard records, and ignores other files", async () => {
@@ -29,6 +32,9 @@ describe("unfinishedShards", () => {
 
   it("answers for each shard count that left records", async () => {
     const out = resultsDir("1-of-2.json", "1-of-3.json");
-    expect(await unfinishedShards(out, cells(2))).toEqual(["shard 1/2 started but has not finished (1 cell)", "shard 3/3 has not run (1 cell; no shards/3-of-3.json)"]);
+    expect(await unfinishedShards(out, cells(2))).toEqual([
+      "shard 1/2 started but has not finished (1 cell)",
+      "shard 3/3 has not run (1 cell; no shards/3-of-3.json)",
+    ]);
   });
 });

@@ -5,10 +5,28 @@ import { BOOTSTRAP_RESAMPLES, compareAnalogy, compareWordPairs, holmAdjust } fro
 
 /** A cell carrying only what the tests read. */
 function cell(strategy: string, seed: number, parts: Partial<CellResult>): CellResult {
-  return { key: `${strategy}-${seed}`, strategy, seed, settings: {}, metrics: [], sections: [], analogyOutcomes: [], pairSimilarities: [], sampler: null, neighbours: [], lossPerEpoch: [], wordsPerSecond: 0, trainSeconds: 0, meanCosineToCentroid: 0, skipped: [], ...parts };
+  return {
+    key: `${strategy}-${seed}`,
+    strategy,
+    seed,
+    settings: {},
+    metrics: [],
+    sections: [],
+    analogyOutcomes: [],
+    pairSimilarities: [],
+    sampler: null,
+    neighbours: [],
+    lossPerEpoch: [],
+    wordsPerSecond: 0,
+    trainSeconds: 0,
+    meanCosineToCentroid: 0,
+    skipped: [],
+    ...parts,
+  };
 }
 
-const analogy = (strategy: string, seed: number, outcomes: string) => cell(strategy, seed, { analogyOutcomes: [{ benchmark: "q", outcomes }] });
+const analogy = (strategy: string, seed: number, outcomes: string) =>
+  cell(strategy, seed, { analogyOutcomes: [{ benchmark: "q", outcomes }] });
 
 describe("compareAnalogy (exact McNemar over matched seeds)", () => {
   it("pools the questions of every seed and matches scipy's binomtest", () => {
@@ -18,7 +36,13 @@ describe("compareAnalogy (exact McNemar over matched seeds)", () => {
     const b1 = "0".repeat(10) + "1".repeat(3) + "1".repeat(7);
     const s2 = "1".repeat(5) + "0".repeat(2) + "0".repeat(3);
     const b2 = "0".repeat(5) + "1".repeat(2) + "0".repeat(3);
-    const result = compareAnalogy([[analogy("a", 1, s1), analogy("base", 1, b1)], [analogy("a", 2, s2), analogy("base", 2, b2)]], "q");
+    const result = compareAnalogy(
+      [
+        [analogy("a", 1, s1), analogy("base", 1, b1)],
+        [analogy("a", 2, s2), analogy("base", 2, b2)],
+      ],
+      "q",
+    );
     expect(result!.p).toBeCloseTo(0.04138946533203125, 12);
     expect(result!.items).toBe(30);
     expect(result!.difference).toBeCloseTo((15 - 5) / 30, 12);
@@ -40,11 +64,17 @@ describe("compareWordPairs (paired bootstrap over word pairs)", () => {
   const gold = Array.from({ length: 40 }, (_, i) => (i * 7) % 40);
   const modelA = gold.map((g, i) => g + ((i * 13) % 5));
   const modelB = gold.map((g, i) => g + ((i * 17) % 29) - 14);
-  const pairs = (model: number[]) => ({ pairSimilarities: [{ benchmark: "ws", pairIndex: gold.map((_, i) => i), gold, model }] });
+  const pairs = (model: number[]) => ({
+    pairSimilarities: [{ benchmark: "ws", pairIndex: gold.map((_, i) => i), gold, model }],
+  });
 
   it("with one seed equals @neglab/eval's pairedBootstrapCorrelationDifference", () => {
     const result = compareWordPairs([[cell("a", 1, pairs(modelA)), cell("base", 1, pairs(modelB))]], "ws", "spearman")!;
-    const reference = pairedBootstrapCorrelationDifference(gold, modelA, modelB, { method: "spearman", resamples: BOOTSTRAP_RESAMPLES, seed: 0 });
+    const reference = pairedBootstrapCorrelationDifference(gold, modelA, modelB, {
+      method: "spearman",
+      resamples: BOOTSTRAP_RESAMPLES,
+      seed: 0,
+    });
     expect(result.difference).toBeCloseTo(reference.difference, 12);
     expect(result.p).toBe(reference.pValue);
     expect(result.p).toBeLessThan(0.01);
@@ -60,10 +90,17 @@ describe("compareWordPairs (paired bootstrap over word pairs)", () => {
   });
 
   it("uses only the pairs every cell evaluated", () => {
-    const fewer = { pairSimilarities: [{ benchmark: "ws", pairIndex: gold.map((_, i) => i).slice(5), gold: gold.slice(5), model: modelA.slice(5) }] };
+    const fewer = {
+      pairSimilarities: [
+        { benchmark: "ws", pairIndex: gold.map((_, i) => i).slice(5), gold: gold.slice(5), model: modelA.slice(5) },
+      ],
+    };
     const result = compareWordPairs([[cell("a", 1, fewer), cell("base", 1, pairs(modelB))]], "ws", "spearman")!;
     expect(result.items).toBe(35);
-    const reference = pairedBootstrapCorrelationDifference(gold.slice(5), modelA.slice(5), modelB.slice(5), { resamples: BOOTSTRAP_RESAMPLES, seed: 0 });
+    const reference = pairedBootstrapCorrelationDifference(gold.slice(5), modelA.slice(5), modelB.slice(5), {
+      resamples: BOOTSTRAP_RESAMPLES,
+      seed: 0,
+    });
     expect(result.p).toBe(reference.pValue);
   });
 });

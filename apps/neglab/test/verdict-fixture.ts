@@ -73,7 +73,8 @@ export function plantedCells(plant: Plant): CellResult[] {
       const outcomes: string[] = [...base];
       const flip = (from: string, to: string, count: number) => {
         const candidates = outcomes.flatMap((o, i) => (o === from && base[i] === from ? [i] : []));
-        for (let k = 0; k < count && candidates.length > 0; k++) outcomes[candidates.splice(Math.floor(own() * candidates.length), 1)[0]] = to;
+        for (let k = 0; k < count && candidates.length > 0; k++)
+          outcomes[candidates.splice(Math.floor(own() * candidates.length), 1)[0]] = to;
       };
       flip("0", "1", s.up);
       flip("1", "0", s.down);
@@ -90,8 +91,16 @@ export function plantedCells(plant: Plant): CellResult[] {
         seed,
         settings: {},
         metrics: [
-          { benchmark: plant.analogy, metric: "accuracy", value: answered.filter((o) => o === "1").length / answered.length },
-          ...similarity.map((p) => ({ benchmark: p.benchmark, metric: "spearman", value: spearman(p.gold, p.model).r })),
+          {
+            benchmark: plant.analogy,
+            metric: "accuracy",
+            value: answered.filter((o) => o === "1").length / answered.length,
+          },
+          ...similarity.map((p) => ({
+            benchmark: p.benchmark,
+            metric: "spearman",
+            value: spearman(p.gold, p.model).r,
+          })),
         ],
         sections: [],
         analogyOutcomes: [{ benchmark: plant.analogy, outcomes: outcomes.join("") }],

@@ -7,11 +7,19 @@ import { DEFAULT_PLANT, plantedSummary, type Plant } from "./verdict-fixture.js"
 
 const summary = plantedSummary();
 const verdict = buildVerdict(summary);
-const files = { dir: "/tmp/neglab-runs/default", names: ["report.html", "report.md", "results.csv", "summary.json", "config.json"] };
+const files = {
+  dir: "/tmp/neglab-runs/default",
+  names: ["report.html", "report.md", "results.csv", "summary.json", "config.json"],
+};
 const lines = (text: string) => text.split("\n");
 const widest = (text: string) => Math.max(...lines(text).map(displayWidth));
 /** The table's row of `strategy` (its cells between the │ borders). */
-const tableRow = (text: string, strategy: string) => lines(text).find((l) => l.startsWith(`│ ${strategy} `))?.split("│").map((c) => c.trim()).slice(1, -1);
+const tableRow = (text: string, strategy: string) =>
+  lines(text)
+    .find((l) => l.startsWith(`│ ${strategy} `))
+    ?.split("│")
+    .map((c) => c.trim())
+    .slice(1, -1);
 /** The verdict sentence about `benchmark`. */
 const sentence = (v: Verdict, benchmark: string) => v.sentences.find((s) => s.startsWith(`On ${benchmark}, `)) ?? "";
 
@@ -36,7 +44,9 @@ describe("the terminal summary of the default experiment (planted results)", () 
     expect(wide[1]).toMatch(/^\d+\.\d% +±\d+\.\d -\d+\.\d\*\*\*$/);
     expect(narrow[1]).toMatch(/^\d+\.\d% +-\d+\.\d\*\*\*$/);
     // the planted difference, in points, with the summary's own figure
-    const diff = summary.tables.find((t) => t.benchmark === "analogy")!.rows.find((r) => r.strategy === "uniform")!.diffToBaseline;
+    const diff = summary.tables
+      .find((t) => t.benchmark === "analogy")!
+      .rows.find((r) => r.strategy === "uniform")!.diffToBaseline;
     expect(narrow[1]).toContain((100 * diff).toFixed(1));
     // the best mean carries ^, the baseline no difference
     expect(tableRow(renderVerdictTerminal(verdict, 80, files), "unigram-1")![1]).toMatch(/^\d+\.\d%\^/);
@@ -45,20 +55,43 @@ describe("the terminal summary of the default experiment (planted results)", () 
 
   it("states the verdict: the best per benchmark, what is significant after Holm, the effect sizes", () => {
     const analogy = summary.tables.find((t) => t.benchmark === "analogy")!.rows;
-    const points = (name: string) => Math.abs(100 * analogy.find((r) => r.strategy === name)!.diffToBaseline).toFixed(1);
-    expect(sentence(verdict, "analogy")).toMatch(new RegExp(`^On analogy, unigram-1 is best \\(\\d+\\.\\d%\\); it beats the baseline unigram-0\\.75 by ${points("unigram-1")} points \\(p < 0\\.001, Holm\\)`));
-    expect(sentence(verdict, "analogy")).toContain(`significantly below the baseline: uniform (-${points("uniform")} points, p < 0.001, Holm)`);
-    expect(sentence(verdict, "analogy")).toMatch(/no significant difference from the baseline for domain-religion \(\+0\.0 points, p = 1\.00, Holm\)/);
-    expect(sentence(verdict, "wordsim353")).toMatch(/^On wordsim353, unigram-0\.75 \(the baseline\) is best \(ρ = 0\.\d{3}\); it beats uniform by 0\.\d{3} \(p = 0\.\d+, Holm\)/);
-    expect(sentence(verdict, "simlex999")).toMatch(/^On simlex999, \S+ is best .*(is not significant|no significant difference)/);
+    const points = (name: string) =>
+      Math.abs(100 * analogy.find((r) => r.strategy === name)!.diffToBaseline).toFixed(1);
+    expect(sentence(verdict, "analogy")).toMatch(
+      new RegExp(
+        `^On analogy, unigram-1 is best \\(\\d+\\.\\d%\\); it beats the baseline unigram-0\\.75 by ${points("unigram-1")} points \\(p < 0\\.001, Holm\\)`,
+      ),
+    );
+    expect(sentence(verdict, "analogy")).toContain(
+      `significantly below the baseline: uniform (-${points("uniform")} points, p < 0.001, Holm)`,
+    );
+    expect(sentence(verdict, "analogy")).toMatch(
+      /no significant difference from the baseline for domain-religion \(\+0\.0 points, p = 1\.00, Holm\)/,
+    );
+    expect(sentence(verdict, "wordsim353")).toMatch(
+      /^On wordsim353, unigram-0\.75 \(the baseline\) is best \(ρ = 0\.\d{3}\); it beats uniform by 0\.\d{3} \(p = 0\.\d+, Holm\)/,
+    );
+    expect(sentence(verdict, "simlex999")).toMatch(
+      /^On simlex999, \S+ is best .*(is not significant|no significant difference)/,
+    );
     expect(sentence(verdict, "simlex999")).not.toMatch(/beats|significantly/);
-    expect(verdict.speed).toBe("Training speed (words/s, mean over seeds): unigram-0.75 256,020, uniform 267,240, unigram-1 253,980, domain-religion 193,800.");
+    expect(verdict.speed).toBe(
+      "Training speed (words/s, mean over seeds): unigram-0.75 256,020, uniform 267,240, unigram-1 253,980, domain-religion 193,800.",
+    );
   });
 
   it("names whichever strategy the results make best, and says when nothing differs", () => {
-    const uniformWins: Plant = { ...DEFAULT_PLANT, strategies: DEFAULT_PLANT.strategies.map((s) => (s.name === "uniform" ? { ...s, up: 120, down: 0 } : s)) };
-    expect(sentence(buildVerdict(plantedSummary(uniformWins)), "analogy")).toMatch(/^On analogy, uniform is best \(\d+\.\d%\); it beats the baseline unigram-0\.75 by/);
-    const tie: Plant = { ...DEFAULT_PLANT, strategies: DEFAULT_PLANT.strategies.map((s, i) => ({ ...s, up: i === 0 ? 0 : 3, down: i === 0 ? 0 : 3 })) };
+    const uniformWins: Plant = {
+      ...DEFAULT_PLANT,
+      strategies: DEFAULT_PLANT.strategies.map((s) => (s.name === "uniform" ? { ...s, up: 120, down: 0 } : s)),
+    };
+    expect(sentence(buildVerdict(plantedSummary(uniformWins)), "analogy")).toMatch(
+      /^On analogy, uniform is best \(\d+\.\d%\); it beats the baseline unigram-0\.75 by/,
+    );
+    const tie: Plant = {
+      ...DEFAULT_PLANT,
+      strategies: DEFAULT_PLANT.strategies.map((s, i) => ({ ...s, up: i === 0 ? 0 : 3, down: i === 0 ? 0 : 3 })),
+    };
     const even = sentence(buildVerdict(plantedSummary(tie)), "analogy");
     expect(even).toMatch(/no significant difference from the baseline for/);
     expect(even).not.toMatch(/beats|significantly/);
@@ -70,7 +103,11 @@ describe("the terminal summary degrades gracefully", () => {
   const many: Plant = {
     ...DEFAULT_PLANT,
     similarity: ["wordsim353-relatedness", "simlex999", "men-3k", "rare-words-stanford", "simverb-3500", "mturk-771"],
-    strategies: DEFAULT_PLANT.strategies.map((s) => ({ ...s, name: `${s.name}-with-a-long-descriptive-name`, noise: { ...s.noise, men: 1 } })),
+    strategies: DEFAULT_PLANT.strategies.map((s) => ({
+      ...s,
+      name: `${s.name}-with-a-long-descriptive-name`,
+      noise: { ...s.noise, men: 1 },
+    })),
   };
   const wide = buildVerdict(plantedSummary(many));
 
@@ -84,7 +121,8 @@ describe("the terminal summary degrades gracefully", () => {
       expect(text).not.toContain("±");
     }
     // fewer stacked tables on the wider terminal
-    const tables = (columns: number) => lines(renderVerdictTerminal(wide, columns, files)).filter((l) => l.startsWith("┌")).length;
+    const tables = (columns: number) =>
+      lines(renderVerdictTerminal(wide, columns, files)).filter((l) => l.startsWith("┌")).length;
     expect(tables(120)).toBeLessThan(tables(80));
   });
 
@@ -121,7 +159,8 @@ describe("report.md", () => {
     expect(top).toBeGreaterThan(0);
     expect(top).toBeLessThan(markdown.indexOf("## analogy — accuracy"));
     expect(markdown).toMatch(/\| unigram-1 \| \d+\.\d%\\\^ ±\d+\.\d \+\d+\.\d\\\*\\\*\\\* \|/);
-    for (const s of verdict.sentences) expect(markdown).toContain(`- ${s.replaceAll("*", "\\*").replaceAll("^", "\\^")}`);
+    for (const s of verdict.sentences)
+      expect(markdown).toContain(`- ${s.replaceAll("*", "\\*").replaceAll("^", "\\^")}`);
   });
 });
 
@@ -130,7 +169,8 @@ describe("terminalColumns", () => {
     expect(terminalColumns({ isTTY: true, columns: 132 }, { COLUMNS: "80" })).toBe(132);
     expect(terminalColumns({ isTTY: false, columns: 132 }, { COLUMNS: "80" })).toBe(80);
     expect(terminalColumns({}, { COLUMNS: " 72 " })).toBe(72);
-    for (const bad of ["", "abc", "0", "-5", "80x", "1e2"]) expect(terminalColumns({}, { COLUMNS: bad }), bad).toBe(100);
+    for (const bad of ["", "abc", "0", "-5", "80x", "1e2"])
+      expect(terminalColumns({}, { COLUMNS: bad }), bad).toBe(100);
     expect(terminalColumns({}, {})).toBe(100);
   });
 });

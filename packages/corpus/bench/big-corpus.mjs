@@ -16,7 +16,11 @@ export async function writeBigCorpus(path, minTokens) {
   const shared = join(dataDir, "corpora/brown.txt");
   const lines = [];
   if (existsSync(shared)) {
-    lines.push(...readFileSync(shared, "utf8").split("\n").filter((l) => l.length > 0));
+    lines.push(
+      ...readFileSync(shared, "utf8")
+        .split("\n")
+        .filter((l) => l.length > 0),
+    );
   } else {
     for await (const s of (await brownCorpus()).sentences()) lines.push(s.join(" "));
   }

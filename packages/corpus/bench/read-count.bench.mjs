@@ -29,8 +29,13 @@ const work = mkdtempSync(join(tmpdir(), "neglab-bench-corpus-"));
 const file = join(work, "big.txt");
 const written = await writeBigCorpus(file, MIN_TOKENS);
 // The machine is shared: the load average says how much CPU the figures competed for.
-const load = () => loadavg().map((x) => x.toFixed(2)).join(" ");
-console.log(`machine: ${cpus().length}× ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}; load average before: ${load()}`);
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
+console.log(
+  `machine: ${cpus().length}× ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}; load average before: ${load()}`,
+);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ours = [];
@@ -45,7 +50,9 @@ if (tokens !== written) throw new Error(`read ${tokens} tokens but wrote ${writt
 if (tokens < MIN_TOKENS) throw new Error(`corpus holds ${tokens} tokens, fewer than ${MIN_TOKENS}`);
 const ourRate = median(ours.map((r) => r.tokens / r.seconds));
 console.log(`corpus: ${file} (${tokens} tokens, counted exactly)`);
-console.log(`neglab  read+count: ${(ourRate / 1e6).toFixed(2)}M tokens/s (median of ${REPEATS}), peak RSS ${median(ours.map((r) => r.maxRssMiB)).toFixed(0)} MiB`);
+console.log(
+  `neglab  read+count: ${(ourRate / 1e6).toFixed(2)}M tokens/s (median of ${REPEATS}), peak RSS ${median(ours.map((r) => r.maxRssMiB)).toFixed(0)} MiB`,
+);
 
 const gensimScript = `
 import sys, time, resource, logging
@@ -67,7 +74,9 @@ if (probe.status === 0) {
     runs.push({ rate: words / seconds, rss });
   }
   const gensimRate = median(runs.map((r) => r.rate));
-  console.log(`gensim  build_vocab: ${(gensimRate / 1e6).toFixed(2)}M tokens/s (median of ${REPEATS}), peak RSS ${median(runs.map((r) => r.rss)).toFixed(0)} MiB`);
+  console.log(
+    `gensim  build_vocab: ${(gensimRate / 1e6).toFixed(2)}M tokens/s (median of ${REPEATS}), peak RSS ${median(runs.map((r) => r.rss)).toFixed(0)} MiB`,
+  );
   console.log(`ratio neglab / gensim: ${(ourRate / gensimRate).toFixed(2)}`);
 } else {
   console.log("gensim not importable by /usr/bin/python3: no reference measured (apt-get install python3-gensim)");

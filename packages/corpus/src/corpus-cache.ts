@@ -45,10 +45,21 @@ const ENTRY_FORMAT = 1;
  * leaves half an entry under its key, and two processes making the same entry
  * at once both end with the one that was renamed first.
  */
-export async function prepareEncodedCorpus(corpus: Corpus, options: PrepareOptions, cacheDir: string): Promise<PreparedCorpus> {
+export async function prepareEncodedCorpus(
+  corpus: Corpus,
+  options: PrepareOptions,
+  cacheDir: string,
+): Promise<PreparedCorpus> {
   const digest = await corpusDigest(corpus);
-  const settings = { minCount: options.minCount ?? 5, maxVocabSize: options.maxVocabSize ?? null, maxFinalVocab: options.maxFinalVocab ?? null };
-  const key = createHash("sha256").update(JSON.stringify({ format: ENTRY_FORMAT, digest, ...settings })).digest("hex").slice(0, 32);
+  const settings = {
+    minCount: options.minCount ?? 5,
+    maxVocabSize: options.maxVocabSize ?? null,
+    maxFinalVocab: options.maxFinalVocab ?? null,
+  };
+  const key = createHash("sha256")
+    .update(JSON.stringify({ format: ENTRY_FORMAT, digest, ...settings }))
+    .digest("hex")
+    .slice(0, 32);
   const directory = join(cacheDir, key);
   const existing = await readEntry(directory, digest);
   if (existing !== null) return existing;
@@ -62,7 +73,11 @@ export async function prepareEncodedCorpus(corpus: Corpus, options: PrepareOptio
   }
   let made: PreparedCorpus;
   try {
-    const { vocabulary, stats, encoded } = await countAndWriteEncodedCorpus(join(building, "encoded.bin"), corpus, options);
+    const { vocabulary, stats, encoded } = await countAndWriteEncodedCorpus(
+      join(building, "encoded.bin"),
+      corpus,
+      options,
+    );
     await writeVocabulary(join(building, "vocabulary.txt"), vocabulary);
     await writeFile(join(building, "stats.json"), `${JSON.stringify({ digest, settings, stats }, null, 2)}\n`);
     const won = await rename(building, directory).then(
@@ -74,7 +89,9 @@ export async function prepareEncodedCorpus(corpus: Corpus, options: PrepareOptio
       },
     );
     // ours was renamed into place: the file just written, under its new path (no need to read its table again)
-    const entry = won ? { vocabulary, stats, encoded: { ...encoded, path: join(directory, "encoded.bin") } } : await readEntry(directory, digest);
+    const entry = won
+      ? { vocabulary, stats, encoded: { ...encoded, path: join(directory, "encoded.bin") } }
+      : await readEntry(directory, digest);
     if (entry === null) throw new CorpusError("the corpus cache entry vanished as it was made", { file: directory });
     made = { ...entry, digest, directory, cached: false };
   } catch (error) {
@@ -102,6 +119,9 @@ async function readEntry(directory: string, digest: string): Promise<PreparedCor
     return { vocabulary, stats, encoded, digest, directory, cached: true };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new CorpusError(`damaged corpus cache entry (${reason}); delete the directory to count and encode the corpus again`, { file: directory });
+    throw new CorpusError(
+      `damaged corpus cache entry (${reason}); delete the directory to count and encode the corpus again`,
+      { file: directory },
+    );
   }
 }

@@ -89,7 +89,8 @@ async function corpusFilesIn(directory: string): Promise<string[]> {
     .filter((entry) => entry.isFile() && !entry.name.startsWith("."))
     .map((entry) => entry.name)
     .sort();
-  if (names.length === 0) throw new CorpusError("directory contains no text files (hidden files are skipped)", { file: directory });
+  if (names.length === 0)
+    throw new CorpusError("directory contains no text files (hidden files are skipped)", { file: directory });
   return names.map((name) => join(directory, name));
 }
 
@@ -138,9 +139,17 @@ function filesCorpus(name: string, files: string[], options: CorpusOptions): Cor
 }
 
 /** A corpus reading `description.files` in order, each file's bytes from `fileChunks`, tokenised as `description` says. */
-function makeCorpus(name: string, description: CorpusDescription, fileChunks: (file: string) => AsyncIterable<Uint8Array>): Corpus {
+function makeCorpus(
+  name: string,
+  description: CorpusDescription,
+  fileChunks: (file: string) => AsyncIterable<Uint8Array>,
+): Corpus {
   createNormalizer(description.normalize); // bad options fail when the corpus is opened, not when it is first read
-  const scanOptions = (file: string) => ({ file, normalize: description.normalize, maxSentenceLength: description.maxSentenceLength });
+  const scanOptions = (file: string) => ({
+    file,
+    normalize: description.normalize,
+    maxSentenceLength: description.maxSentenceLength,
+  });
   async function* batches(): AsyncGenerator<string[][]> {
     for (const file of description.files) yield* sentenceBatches(fileChunks(file), scanOptions(file));
   }

@@ -5,7 +5,12 @@ import type { Vocabulary } from "./vocabulary.js";
 import { grown } from "./grow-int32.js";
 import { Int32Spill } from "./int32-spill.js";
 import { temporaryNameBeside } from "@neglab/files";
-import { buildVocabulary, VocabularyCounter, type VocabularyBuild, type VocabularyOptions } from "./vocabulary-builder.js";
+import {
+  buildVocabulary,
+  VocabularyCounter,
+  type VocabularyBuild,
+  type VocabularyOptions,
+} from "./vocabulary-builder.js";
 import { WordTable } from "./word-table.js";
 
 /**
@@ -43,7 +48,11 @@ export interface EncodeOptions {
  * Encodes `corpus` against `vocabulary` in one streaming pass. An empty corpus,
  * or one with no token in the vocabulary, is a {@link CorpusError} naming it.
  */
-export async function encodeCorpus(corpus: Corpus, vocabulary: Vocabulary, options: EncodeOptions = {}): Promise<EncodedCorpus> {
+export async function encodeCorpus(
+  corpus: Corpus,
+  vocabulary: Vocabulary,
+  options: EncodeOptions = {},
+): Promise<EncodedCorpus> {
   const ids = new GrowableInt32(1 << 16);
   const starts = new GrowableInt32(1 << 12);
   starts.push(0);
@@ -69,10 +78,16 @@ export async function encodeCorpus(corpus: Corpus, vocabulary: Vocabulary, optio
  * {@link encodeCorpus}'s; on any error the file is not created (an existing one
  * stays as it was).
  */
-export async function writeEncodedCorpus(path: string, corpus: Corpus, vocabulary: Vocabulary): Promise<EncodedCorpusFile> {
+export async function writeEncodedCorpus(
+  path: string,
+  corpus: Corpus,
+  vocabulary: Vocabulary,
+): Promise<EncodedCorpusFile> {
   const writer = await createEncodedFileWriter(path, { vocabularySize: vocabulary.size });
   try {
-    const totals = await encodeSentences(corpus, vocabulary, (sentence, length) => writer.addSentence(sentence, length));
+    const totals = await encodeSentences(corpus, vocabulary, (sentence, length) =>
+      writer.addSentence(sentence, length),
+    );
     return await writer.finish(totals);
   } catch (error) {
     await writer.abort();

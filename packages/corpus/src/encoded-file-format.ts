@@ -89,7 +89,10 @@ export interface EncodedFileWriter {
  * (a symbolic link's target), so a crash never leaves a partial file under the
  * final name. A `path` that exists and is not a regular file is refused.
  */
-export async function createEncodedFileWriter(path: string, options: { readonly vocabularySize: number }): Promise<EncodedFileWriter> {
+export async function createEncodedFileWriter(
+  path: string,
+  options: { readonly vocabularySize: number },
+): Promise<EncodedFileWriter> {
   const { vocabularySize } = options;
   if (!Number.isInteger(vocabularySize) || vocabularySize < 1 || vocabularySize > 0x7fffffff) {
     throw new RangeError(`vocabularySize must be an integer in [1, 2^31), got ${vocabularySize}`);
@@ -105,8 +108,11 @@ export async function createEncodedFileWriter(path: string, options: { readonly 
 
 /** A failed write of the encoded corpus as a {@link CorpusError} naming `path`. */
 function asCorpusError(error: unknown, path: string): unknown {
-  if (error instanceof FileWriteError) return new CorpusError(`cannot write the encoded corpus: ${error.reason}`, { file: path });
-  return error instanceof CorpusError || (error as NodeJS.ErrnoException).code === undefined ? error : new CorpusError(fileSystemProblem(error), { file: path });
+  if (error instanceof FileWriteError)
+    return new CorpusError(`cannot write the encoded corpus: ${error.reason}`, { file: path });
+  return error instanceof CorpusError || (error as NodeJS.ErrnoException).code === undefined
+    ? error
+    : new CorpusError(fileSystemProblem(error), { file: path });
 }
 
 class FileWriter implements EncodedFileWriter {
@@ -133,11 +139,13 @@ class FileWriter implements EncodedFileWriter {
 
   addSentence(ids: Int32Array, length: number): void {
     if (!this.writing) throw new Error(`${this.path}: the encoded corpus writer is closed`);
-    if (!Number.isInteger(length) || length < 0 || length > ids.length) throw new RangeError(`sentence length ${length} is not in [0, ${ids.length}]`);
+    if (!Number.isInteger(length) || length < 0 || length > ids.length)
+      throw new RangeError(`sentence length ${length} is not in [0, ${ids.length}]`);
     if (length === 0) return;
     for (let i = 0; i < length; i++) {
       const id = ids[i];
-      if (!(id >= 0 && id < this.vocabularySize)) throw new RangeError(`id ${id} is not in [0, ${this.vocabularySize})`);
+      if (!(id >= 0 && id < this.vocabularySize))
+        throw new RangeError(`id ${id} is not in [0, ${this.vocabularySize})`);
     }
     if (this.table.add(length) && this.blockSentences > 0) this.writeBlock();
     if (this.blockSentences === this.lengths.length) this.lengths = grown(this.lengths, this.blockSentences + 1);
@@ -150,15 +158,30 @@ class FileWriter implements EncodedFileWriter {
     this.longest = Math.max(this.longest, length);
   }
 
-  async finish({ rawTokens, rawSentences }: { readonly rawTokens: number; readonly rawSentences: number }): Promise<EncodedCorpusFile> {
+  async finish({
+    rawTokens,
+    rawSentences,
+  }: {
+    readonly rawTokens: number;
+    readonly rawSentences: number;
+  }): Promise<EncodedCorpusFile> {
     if (!this.writing) throw new Error(`${this.path}: the encoded corpus writer is closed`);
     if (this.sentences === 0) {
       await this.abort();
       throw new CorpusError("no sentence has a word in the vocabulary: nothing to encode", { file: this.path });
     }
-    if (!(Number.isSafeInteger(rawTokens) && rawTokens >= this.tokens && Number.isSafeInteger(rawSentences) && rawSentences >= this.sentences)) {
+    if (
+      !(
+        Number.isSafeInteger(rawTokens) &&
+        rawTokens >= this.tokens &&
+        Number.isSafeInteger(rawSentences) &&
+        rawSentences >= this.sentences
+      )
+    ) {
       await this.abort();
-      throw new RangeError(`rawTokens ${rawTokens} / rawSentences ${rawSentences} below the ${this.tokens} tokens / ${this.sentences} sentences written`);
+      throw new RangeError(
+        `rawTokens ${rawTokens} / rawSentences ${rawSentences} below the ${this.tokens} tokens / ${this.sentences} sentences written`,
+      );
     }
     let file: EncodedCorpusFile;
     try {
@@ -269,7 +292,10 @@ function encodeHeader(file: EncodedCorpusFile, tableOffset: number): Uint8Array 
  * `vocabularySize`, when given, against the file's. Every problem is a
  * {@link CorpusError} naming the file (and the block).
  */
-export async function openEncodedCorpus(path: string, options: { readonly vocabularySize?: number } = {}): Promise<EncodedCorpusFile> {
+export async function openEncodedCorpus(
+  path: string,
+  options: { readonly vocabularySize?: number } = {},
+): Promise<EncodedCorpusFile> {
   await assertReadableFile(path);
   const fail = (message: string): CorpusError => new CorpusError(message, { file: path });
   let handle;
@@ -280,13 +306,16 @@ export async function openEncodedCorpus(path: string, options: { readonly vocabu
   }
   try {
     const size = (await handle.stat()).size;
-    if (size < HEADER_BYTES) throw fail(`${size} bytes: too short for an encoded corpus (its header alone is ${HEADER_BYTES} bytes)`);
+    if (size < HEADER_BYTES)
+      throw fail(`${size} bytes: too short for an encoded corpus (its header alone is ${HEADER_BYTES} bytes)`);
     const header = new Uint8Array(HEADER_BYTES);
     await handle.read(header, 0, HEADER_BYTES, 0);
     const view = new DataView(header.buffer);
-    if (Buffer.from(header.subarray(0, 8)).toString("latin1") !== MAGIC) throw fail(`not a NegLab encoded corpus (no "${MAGIC}" at its start)`);
+    if (Buffer.from(header.subarray(0, 8)).toString("latin1") !== MAGIC)
+      throw fail(`not a NegLab encoded corpus (no "${MAGIC}" at its start)`);
     const version = view.getUint32(8, true);
-    if (version !== ENCODED_FILE_VERSION) throw fail(`encoded corpus format version ${version}; this reader knows version ${ENCODED_FILE_VERSION}`);
+    if (version !== ENCODED_FILE_VERSION)
+      throw fail(`encoded corpus format version ${version}; this reader knows version ${ENCODED_FILE_VERSION}`);
     const file = {
       vocabularySize: view.getUint32(12, true),
       tokens: view.getFloat64(16, true),
@@ -299,11 +328,15 @@ export async function openEncodedCorpus(path: string, options: { readonly vocabu
     const tableOffset = view.getFloat64(56, true);
     checkTotals(file, fail);
     if (options.vocabularySize !== undefined && options.vocabularySize !== file.vocabularySize) {
-      throw fail(`encoded against a vocabulary of ${file.vocabularySize} words, not the ${options.vocabularySize} given`);
+      throw fail(
+        `encoded against a vocabulary of ${file.vocabularySize} words, not the ${options.vocabularySize} given`,
+      );
     }
     const tableEnd = tableOffset + blockCount * TABLE_ENTRY_BYTES;
     if (!Number.isSafeInteger(tableOffset) || tableOffset < HEADER_BYTES || tableEnd !== size) {
-      throw fail(`${size} bytes, but its header puts the block table of ${blockCount} blocks at byte ${tableOffset} (truncated or damaged)`);
+      throw fail(
+        `${size} bytes, but its header puts the block table of ${blockCount} blocks at byte ${tableOffset} (truncated or damaged)`,
+      );
     }
     const table = new Uint8Array(blockCount * TABLE_ENTRY_BYTES);
     await handle.read(table, 0, table.length, tableOffset);
@@ -322,10 +355,14 @@ function checkTotals(file: Totals, fail: (message: string) => CorpusError): void
     if (!Number.isSafeInteger(value) || value < 0) throw fail(`damaged header: ${field} is ${value}`);
   }
   if (file.vocabularySize < 1 || file.sentences < 1 || file.tokens < file.sentences || file.longestSentence < 1) {
-    throw fail(`damaged header: ${file.tokens} tokens in ${file.sentences} sentences, the longest of ${file.longestSentence} words, ${file.vocabularySize} words in the vocabulary`);
+    throw fail(
+      `damaged header: ${file.tokens} tokens in ${file.sentences} sentences, the longest of ${file.longestSentence} words, ${file.vocabularySize} words in the vocabulary`,
+    );
   }
   if (file.rawTokens < file.tokens || file.rawSentences < file.sentences) {
-    throw fail(`damaged header: ${file.rawTokens} raw tokens in ${file.rawSentences} raw sentences, fewer than the ${file.tokens} tokens in ${file.sentences} sentences encoded`);
+    throw fail(
+      `damaged header: ${file.rawTokens} raw tokens in ${file.rawSentences} raw sentences, fewer than the ${file.tokens} tokens in ${file.sentences} sentences encoded`,
+    );
   }
 }
 
@@ -347,7 +384,12 @@ function decodeTable(table: Uint8Array, blockCount: number): EncodedFileBlocks {
 }
 
 /** The blocks must follow each other from the header to the table, and add up to the totals. */
-function checkTable(blocks: EncodedFileBlocks, file: Totals, tableOffset: number, fail: (message: string) => CorpusError): void {
+function checkTable(
+  blocks: EncodedFileBlocks,
+  file: Totals,
+  tableOffset: number,
+  fail: (message: string) => CorpusError,
+): void {
   const expected = blockOffsets(blocks);
   let sentences = 0;
   let words = 0;
@@ -355,21 +397,31 @@ function checkTable(blocks: EncodedFileBlocks, file: Totals, tableOffset: number
     if (blocks.sentences[b] < 1 || blocks.words[b] < blocks.sentences[b]) {
       throw fail(`block ${b}: damaged table entry (${blocks.sentences[b]} sentences of ${blocks.words[b]} words)`);
     }
-    if (blocks.offset[b] !== expected[b]) throw fail(`block ${b}: the table puts it at byte ${blocks.offset[b]}, the blocks before it end at byte ${expected[b]}`);
+    if (blocks.offset[b] !== expected[b])
+      throw fail(
+        `block ${b}: the table puts it at byte ${blocks.offset[b]}, the blocks before it end at byte ${expected[b]}`,
+      );
     sentences += blocks.sentences[b];
     words += blocks.words[b];
   }
-  const end = expected.length === 0 ? HEADER_BYTES : expected[expected.length - 1] + 4 * (blocks.sentences[expected.length - 1] + blocks.words[expected.length - 1]);
-  if (end !== tableOffset) throw fail(`its blocks end at byte ${end}, but the block table starts at byte ${tableOffset}`);
+  const end =
+    expected.length === 0
+      ? HEADER_BYTES
+      : expected[expected.length - 1] + 4 * (blocks.sentences[expected.length - 1] + blocks.words[expected.length - 1]);
+  if (end !== tableOffset)
+    throw fail(`its blocks end at byte ${end}, but the block table starts at byte ${tableOffset}`);
   if (sentences !== file.sentences || words !== file.tokens) {
-    throw fail(`its blocks hold ${words} tokens in ${sentences} sentences, but the header says ${file.tokens} in ${file.sentences}`);
+    throw fail(
+      `its blocks hold ${words} tokens in ${sentences} sentences, but the header says ${file.tokens} in ${file.sentences}`,
+    );
   }
 }
 
 /** Int32s in the largest block of `file` (sentence lengths + ids): the size of a buffer for {@link readEncodedBlock}. */
 export function blockBufferLength(file: EncodedCorpusFile): number {
   let largest = 0;
-  for (let b = 0; b < file.blocks.words.length; b++) largest = Math.max(largest, file.blocks.sentences[b] + file.blocks.words[b]);
+  for (let b = 0; b < file.blocks.words.length; b++)
+    largest = Math.max(largest, file.blocks.sentences[b] + file.blocks.words[b]);
   return largest;
 }
 
@@ -394,7 +446,8 @@ export function readEncodedBlock(fd: number, file: EncodedCorpusFile, block: num
   const sentences = file.blocks.sentences[block];
   const words = file.blocks.words[block];
   const count = sentences + words;
-  if (buffer.length < count) throw new RangeError(`buffer of ${buffer.length} int32s is too small for block ${block} (${count})`);
+  if (buffer.length < count)
+    throw new RangeError(`buffer of ${buffer.length} int32s is too small for block ${block} (${count})`);
   const fail = (message: string): CorpusError => new CorpusError(`block ${block}: ${message}`, { file: file.path });
   const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, count * 4);
   const position = file.blocks.offset[block];
@@ -404,7 +457,8 @@ export function readEncodedBlock(fd: number, file: EncodedCorpusFile, block: num
   } catch (error) {
     throw fail(fileSystemProblem(error));
   }
-  if (read < bytes.length) throw fail(`the file ends at byte ${position + read}, inside the block (truncated since it was opened)`);
+  if (read < bytes.length)
+    throw fail(`the file ends at byte ${position + read}, inside the block (truncated since it was opened)`);
   if (!HOST_LITTLE_ENDIAN) {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     for (let i = 0; i < count; i++) buffer[i] = view.getInt32(i * 4, true);
@@ -414,7 +468,8 @@ export function readEncodedBlock(fd: number, file: EncodedCorpusFile, block: num
   let total = 0;
   for (let i = 0; i < sentences; i++) {
     const length = lengths[i];
-    if (!(length >= 1 && length <= file.longestSentence)) throw fail(`sentence ${i} has length ${length}, outside [1, ${file.longestSentence}]`);
+    if (!(length >= 1 && length <= file.longestSentence))
+      throw fail(`sentence ${i} has length ${length}, outside [1, ${file.longestSentence}]`);
     total += length;
   }
   if (total !== words) throw fail(`its sentence lengths add up to ${total}, not the ${words} words of the table`);

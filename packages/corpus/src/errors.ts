@@ -13,7 +13,8 @@ export class CorpusError extends Error {
    * @param where the file and line, each optional
    */
   constructor(message: string, where: { file?: string; line?: number } = {}) {
-    const place = where.file === undefined ? "" : where.line === undefined ? `${where.file}: ` : `${where.file}:${where.line}: `;
+    const place =
+      where.file === undefined ? "" : where.line === undefined ? `${where.file}: ` : `${where.file}:${where.line}: `;
     super(`${place}${message}`);
     this.name = "CorpusError";
     this.file = where.file;

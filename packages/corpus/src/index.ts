@@ -29,5 +29,11 @@ export {
 export { writeVocabulary, readVocabulary } from "./vocabulary-file.js";
 export { keepProbabilities, expectedRetainedTokens } from "./subsampling.js";
 export { prepareEncodedCorpus, type PrepareOptions, type PreparedCorpus } from "./corpus-cache.js";
-export { encodeCorpus, writeEncodedCorpus, countAndWriteEncodedCorpus, type EncodedCorpus, type EncodeOptions } from "./encode.js";
+export {
+  encodeCorpus,
+  writeEncodedCorpus,
+  countAndWriteEncodedCorpus,
+  type EncodedCorpus,
+  type EncodeOptions,
+} from "./encode.js";
 export type { EncodedCorpusFile } from "./encoded-file-format.js";

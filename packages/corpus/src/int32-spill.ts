@@ -66,7 +66,9 @@ export class Int32Spill {
     try {
       return call();
     } catch (error) {
-      throw new CorpusError(`cannot use a temporary file beside it: ${fileSystemProblem(error)}`, { file: this.forFile });
+      throw new CorpusError(`cannot use a temporary file beside it: ${fileSystemProblem(error)}`, {
+        file: this.forFile,
+      });
     }
   }
 }

@@ -71,7 +71,9 @@ export type ByteNormalizer = (
 ) => void;
 
 /** ASCII code → 1 when the character is punctuation or a symbol (Unicode P or S), read off ONLY_PUNCTUATION. */
-const ASCII_PUNCTUATION = Uint8Array.from({ length: 128 }, (_, code) => (ONLY_PUNCTUATION.test(String.fromCharCode(code)) ? 1 : 0));
+const ASCII_PUNCTUATION = Uint8Array.from({ length: 128 }, (_, code) =>
+  ONLY_PUNCTUATION.test(String.fromCharCode(code)) ? 1 : 0,
+);
 
 /** Builds the byte normaliser for `options`; `null` means tokens pass through untouched. */
 export function createByteNormalizer(options: NormalizeOptions = {}): ByteNormalizer | null {

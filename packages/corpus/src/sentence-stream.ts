@@ -9,7 +9,10 @@ export type SentenceStreamOptions = ScanOptions;
  * {@link TokenScanner} as strings. Counting and encoding scan the bytes
  * directly instead (a string per token costs more than the counting itself).
  */
-export async function* sentenceBatches(chunks: AsyncIterable<Uint8Array>, options: SentenceStreamOptions): AsyncGenerator<string[][]> {
+export async function* sentenceBatches(
+  chunks: AsyncIterable<Uint8Array>,
+  options: SentenceStreamOptions,
+): AsyncGenerator<string[][]> {
   let batch: string[][] = [];
   let sentence: string[] = [];
   const scanner = new TokenScanner(

@@ -137,16 +137,20 @@ export class TokenScanner {
   }
 
   private tooLong(): never {
-    throw new CorpusError(`more than ${LONG_TOKEN_BYTES} bytes without whitespace: not a text corpus (a binary file?)`, {
-      file: this.options.file,
-      line: this.line,
-    });
+    throw new CorpusError(
+      `more than ${LONG_TOKEN_BYTES} bytes without whitespace: not a text corpus (a binary file?)`,
+      {
+        file: this.options.file,
+        line: this.line,
+      },
+    );
   }
 
   /** Tokenises `bytes[0, end)`, which ends on a character boundary, after checking it is valid UTF-8. */
   private scan(bytes: Buffer, end: number): void {
     const piece = bytes.subarray(0, end);
-    if (!isUtf8(piece)) throw new CorpusError("invalid UTF-8", { file: this.options.file, line: this.line + badLineOffset(piece) });
+    if (!isUtf8(piece))
+      throw new CorpusError("invalid UTF-8", { file: this.options.file, line: this.line + badLineOffset(piece) });
     let tokenStart = -1;
     let high = 0; // OR of the token's bytes: ≥ 0x80 when it has a non-ASCII character
     let i = 0;
@@ -196,7 +200,11 @@ export class TokenScanner {
 /**
  * Scans a whole byte stream into `sink` (see {@link TokenScanner}).
  */
-export async function scanTokens(chunks: AsyncIterable<Uint8Array>, options: ScanOptions, sink: TokenSink): Promise<void> {
+export async function scanTokens(
+  chunks: AsyncIterable<Uint8Array>,
+  options: ScanOptions,
+  sink: TokenSink,
+): Promise<void> {
   const scanner = new TokenScanner(sink, options);
   for await (const chunk of chunks) scanner.push(chunk);
   scanner.end();

@@ -130,7 +130,8 @@ export class VocabularyCounter implements TokenSink {
       this.minReduce += 1;
       this.prunes += 1;
     }
-    if (this.sentences % 10_000 === 0) this.options.onProgress?.({ sentences: this.sentences, tokens: this.tokens, types: table.size });
+    if (this.sentences % 10_000 === 0)
+      this.options.onProgress?.({ sentences: this.sentences, tokens: this.tokens, types: table.size });
   }
 
   /**
@@ -146,7 +147,9 @@ export class VocabularyCounter implements TokenSink {
     // 2. maxFinalVocab raises minCount to one above the count ranked maxFinalVocab.
     let effectiveMinCount = this.minCount;
     if (this.maxFinalVocab !== null && this.maxFinalVocab < table.size) {
-      const sorted = Float64Array.from({ length: table.size }, (_, id) => table.count(id)).sort().reverse();
+      const sorted = Float64Array.from({ length: table.size }, (_, id) => table.count(id))
+        .sort()
+        .reverse();
       effectiveMinCount = Math.max(this.minCount, sorted[this.maxFinalVocab] + 1);
     }
 

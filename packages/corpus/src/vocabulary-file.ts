@@ -18,7 +18,9 @@ export async function writeVocabulary(path: string, vocabulary: Vocabulary): Pro
   try {
     await writeFileAtomically(path, lines.join(""), { specialFiles: "refuse" });
   } catch (error) {
-    throw error instanceof FileWriteError ? new CorpusError(`cannot write the vocabulary: ${error.reason}`, { file: path }) : error;
+    throw error instanceof FileWriteError
+      ? new CorpusError(`cannot write the vocabulary: ${error.reason}`, { file: path })
+      : error;
   }
 }
 

@@ -74,7 +74,14 @@ export class WordTable {
    * in their order (ids are renumbered 0..size−1): gensim's `prune_vocab`.
    */
   prune(minCount: number): void {
-    const old = { hashes: this.hashes, offsets: this.offsets, lengths: this.lengths, tally: this.tally, arena: this.arena, size: this.size };
+    const old = {
+      hashes: this.hashes,
+      offsets: this.offsets,
+      lengths: this.lengths,
+      tally: this.tally,
+      arena: this.arena,
+      size: this.size,
+    };
     let kept = 0;
     for (let id = 0; id < old.size; id++) if (old.tally[id] >= minCount) kept++;
     const fresh = new WordTable(Math.max(16, 2 * kept));

@@ -11,7 +11,10 @@ const dir = tempDir();
 const BOM = "\uFEFF";
 
 describe("a UTF-8 byte-order mark", () => {
-  const expected = [["The", "cat", "sat"], ["on", "the", "mat"]];
+  const expected = [
+    ["The", "cat", "sat"],
+    ["on", "the", "mat"],
+  ];
 
   it("is dropped at the start of a plain file, a .gz file and each file of a directory", async () => {
     writeFileSync(join(dir, "bom.txt"), `${BOM}The cat sat\non the mat\n`);
@@ -47,7 +50,13 @@ describe("a UTF-8 byte-order mark", () => {
 });
 
 describe("writeVocabulary", () => {
-  const vocabulary = Vocabulary.fromCounts(new Map([["the", 3], ["cat", 1]]), 1);
+  const vocabulary = Vocabulary.fromCounts(
+    new Map([
+      ["the", 3],
+      ["cat", 1],
+    ]),
+    1,
+  );
 
   it("writes a symbolic link's target, leaving the link a link", async () => {
     writeFileSync(join(dir, "vocab-target.txt"), "old 1\n");
@@ -61,13 +70,17 @@ describe("writeVocabulary", () => {
   it("refuses a FIFO instead of replacing it", async () => {
     const fifo = join(dir, "vocab-fifo");
     expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
-    await expect(writeVocabulary(fifo, vocabulary)).rejects.toThrow(new CorpusError("cannot write the vocabulary: it is a FIFO", { file: fifo }));
+    await expect(writeVocabulary(fifo, vocabulary)).rejects.toThrow(
+      new CorpusError("cannot write the vocabulary: it is a FIFO", { file: fifo }),
+    );
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 
   it("names the path and leaves no temporary file when the directory is missing", async () => {
     const path = join(dir, "missing", "vocab.txt");
-    await expect(writeVocabulary(path, vocabulary)).rejects.toThrow(new CorpusError("cannot write the vocabulary: its directory does not exist (ENOENT)", { file: path }));
+    await expect(writeVocabulary(path, vocabulary)).rejects.toThrow(
+      new CorpusError("cannot write the vocabulary: its directory does not exist (ENOENT)", { file: path }),
+    );
     expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ function allIds(file: EncodedCorpusFile): number[] {
 /** A corpus file with planted counts: "w<i>" appears 50 − 5i times, interleaved over 200 lines. */
 function writeCorpus(dir: string, extra = ""): string {
   const lines = Array.from({ length: 200 }, (_, line) =>
-    Array.from({ length: 10 }, (_, i) => (line * 10 + i) % (i + 7) < 3 ? `w${i}` : `x${(line + i) % 40}`).join(" "),
+    Array.from({ length: 10 }, (_, i) => ((line * 10 + i) % (i + 7) < 3 ? `w${i}` : `x${(line + i) % 40}`)).join(" "),
   );
   const path = join(dir, "corpus.txt");
   writeFileSync(path, `${lines.join("\n")}\n${extra}`);
@@ -75,7 +75,10 @@ describe("prepareEncodedCorpus", () => {
     const dir = tempDir();
     const cache = join(dir, "cache");
     const corpus = await openCorpus(writeCorpus(dir));
-    const [a, b] = await Promise.all([prepareEncodedCorpus(corpus, { minCount: 3 }, cache), prepareEncodedCorpus(corpus, { minCount: 3 }, cache)]);
+    const [a, b] = await Promise.all([
+      prepareEncodedCorpus(corpus, { minCount: 3 }, cache),
+      prepareEncodedCorpus(corpus, { minCount: 3 }, cache),
+    ]);
     expect(a.directory).toBe(b.directory);
     expect(allIds(a.encoded)).toEqual(allIds(b.encoded));
     expect(readdirSync(cache)).toEqual([a.directory.split("/").pop()]);

@@ -1,7 +1,13 @@
 import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CorpusError, buildVocabulary, countAndWriteEncodedCorpus, writeEncodedCorpus, openCorpus } from "../src/index.js";
+import {
+  CorpusError,
+  buildVocabulary,
+  countAndWriteEncodedCorpus,
+  writeEncodedCorpus,
+  openCorpus,
+} from "../src/index.js";
 import { blockBufferLength, openEncodedFd, readEncodedBlock } from "../src/encoded-file.js";
 import type { EncodedCorpusFile, VocabularyOptions } from "../src/index.js";
 import { tempDir } from "./helpers.js";
@@ -37,7 +43,12 @@ function plantedCorpus(dir: string): string {
 }
 
 describe("countAndWriteEncodedCorpus", () => {
-  const cases: VocabularyOptions[] = [{ minCount: 5 }, { minCount: 1 }, { minCount: 2, maxFinalVocab: 20 }, { minCount: 1, maxVocabSize: 5_000 }];
+  const cases: VocabularyOptions[] = [
+    { minCount: 5 },
+    { minCount: 1 },
+    { minCount: 2, maxFinalVocab: 20 },
+    { minCount: 1, maxVocabSize: 5_000 },
+  ];
   for (const options of cases) {
     it(`gives buildVocabulary's vocabulary and writeEncodedCorpus's sentences in one pass: ${JSON.stringify(options)}`, async () => {
       const dir = tempDir();
@@ -67,7 +78,9 @@ describe("countAndWriteEncodedCorpus", () => {
         seen = build.vocabulary.size;
         throw new RangeError("too large");
       };
-      await expect(countAndWriteEncodedCorpus(join(dir, "out.bin"), corpus, { ...options, onCounted: refuse })).rejects.toThrow("too large");
+      await expect(
+        countAndWriteEncodedCorpus(join(dir, "out.bin"), corpus, { ...options, onCounted: refuse }),
+      ).rejects.toThrow("too large");
       expect(seen).toBe((await buildVocabulary(corpus, options)).vocabulary.size);
       expect(readdirSync(dir)).toEqual(["planted.txt"]);
     }
@@ -76,7 +89,11 @@ describe("countAndWriteEncodedCorpus", () => {
   it("leaves no file behind when the corpus is empty", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "empty.txt"), "\n \n");
-    const error = await countAndWriteEncodedCorpus(join(dir, "out.bin"), await openCorpus(join(dir, "empty.txt")), {}).catch((e: unknown) => e);
+    const error = await countAndWriteEncodedCorpus(
+      join(dir, "out.bin"),
+      await openCorpus(join(dir, "empty.txt")),
+      {},
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CorpusError);
     expect((error as Error).message).toMatch(/empty\.txt: the corpus is empty/);
     expect(readdirSync(dir)).toEqual(["empty.txt"]);

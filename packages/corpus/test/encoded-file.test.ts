@@ -1,9 +1,33 @@
-import { closeSync, existsSync, openSync, readFileSync, readdirSync, truncateSync, writeFileSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  truncateSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { join } from "node:path";
 import { fifoWithoutWriter, type FifoWithoutWriter } from "@neglab/testkit";
 import { afterEach, describe, expect, it } from "vitest";
-import { BLOCK_WORDS, blockBufferLength, createEncodedFileWriter, openEncodedCorpus, openEncodedFd, readEncodedBlock, sentenceBlocks } from "../src/encoded-file.js";
-import { CorpusError, Vocabulary, encodeCorpus, writeEncodedCorpus, openCorpus, type EncodedCorpusFile } from "../src/index.js";
+import {
+  BLOCK_WORDS,
+  blockBufferLength,
+  createEncodedFileWriter,
+  openEncodedCorpus,
+  openEncodedFd,
+  readEncodedBlock,
+  sentenceBlocks,
+} from "../src/encoded-file.js";
+import {
+  CorpusError,
+  Vocabulary,
+  encodeCorpus,
+  writeEncodedCorpus,
+  openCorpus,
+  type EncodedCorpusFile,
+} from "../src/index.js";
 import { tempDir } from "./helpers.js";
 
 /** Every sentence of an encoded file, read block by block. */
@@ -46,21 +70,35 @@ describe("the encoded corpus file: round trip", () => {
     const text = join(dir, "corpus.txt");
     // a line of 25,000 words: with maxSentenceLength 30,000 one sentence longer than a block
     const long = Array.from({ length: 25_000 }, (_, i) => `w${i % 7}`).join(" ");
-    const lines = [...Array.from({ length: 900 }, (_, i) => `w${i % 5} rare${i} w${(i * 3) % 7} w1`), "rare only", long, "w2 w3", ""];
+    const lines = [
+      ...Array.from({ length: 900 }, (_, i) => `w${i % 5} rare${i} w${(i * 3) % 7} w1`),
+      "rare only",
+      long,
+      "w2 w3",
+      "",
+    ];
     writeFileSync(text, lines.join("\n"));
     const corpus = await openCorpus(text, { maxSentenceLength: 30_000 });
-    const vocabulary = Vocabulary.fromCounts(Array.from({ length: 7 }, (_, i) => [`w${i}`, 10 - i] as [string, number]), 1);
+    const vocabulary = Vocabulary.fromCounts(
+      Array.from({ length: 7 }, (_, i) => [`w${i}`, 10 - i] as [string, number]),
+      1,
+    );
     const memory = await encodeCorpus(corpus, vocabulary);
     const file = await writeEncodedCorpus(join(dir, "corpus.enc"), corpus, vocabulary);
 
     expect(file.tokens).toBe(memory.ids.length);
     expect(file.tokens).toBe(memory.tokens);
-    expect([file.sentences, file.rawTokens, file.rawSentences]).toEqual([memory.sentences, memory.rawTokens, memory.rawSentences]);
+    expect([file.sentences, file.rawTokens, file.rawSentences]).toEqual([
+      memory.sentences,
+      memory.rawTokens,
+      memory.rawSentences,
+    ]);
     expect(file.rawSentences).toBe(903); // the line of out-of-vocabulary words is read but not encoded
     expect(file.longestSentence).toBe(25_000);
     expect(file.vocabularySize).toBe(7);
     const expected: number[][] = [];
-    for (let s = 0; s < memory.sentences; s++) expected.push([...memory.ids.subarray(memory.sentenceStarts[s], memory.sentenceStarts[s + 1])]);
+    for (let s = 0; s < memory.sentences; s++)
+      expected.push([...memory.ids.subarray(memory.sentenceStarts[s], memory.sentenceStarts[s + 1])]);
     expect(readAll(file)).toEqual(expected);
     const rule = sentenceBlocks(memory.sentenceStarts, memory.sentences);
     expect(file.blocks.sentences).toEqual(rule.sentences);
@@ -79,7 +117,12 @@ describe("the encoded corpus file: round trip", () => {
     expect([...file.blocks.sentences]).toEqual([2, 1, 2, 2]);
     expect([...file.blocks.words]).toEqual([11_000, 25_000, 12_999, 2]);
     expect([...file.blocks.firstSentence]).toEqual([0, 2, 3, 5]);
-    expect([...file.blocks.offset]).toEqual([64, 64 + 4 * 11_002, 64 + 4 * (11_002 + 25_001), 64 + 4 * (11_002 + 25_001 + 13_001)]);
+    expect([...file.blocks.offset]).toEqual([
+      64,
+      64 + 4 * 11_002,
+      64 + 4 * (11_002 + 25_001),
+      64 + 4 * (11_002 + 25_001 + 13_001),
+    ]);
     expect(blockBufferLength(file)).toBe(25_001);
     expect(readAll(file)).toEqual(sentencesOf(lengths, 11));
     const starts = [0];
@@ -156,16 +199,22 @@ describe("the encoded corpus file: writing is atomic", () => {
     await expect(writeEncodedCorpus(target, await openCorpus(join(dir, "empty.txt")), vocabulary)).rejects.toThrow(
       new CorpusError("the corpus is empty (no tokens)", { file: join(dir, "empty.txt") }),
     );
-    await expect(writeEncodedCorpus(target, await openCorpus(join(dir, "other.txt")), vocabulary)).rejects.toThrow(/other\.txt: none of the 3 tokens/);
+    await expect(writeEncodedCorpus(target, await openCorpus(join(dir, "other.txt")), vocabulary)).rejects.toThrow(
+      /other\.txt: none of the 3 tokens/,
+    );
     const writer = await createEncodedFileWriter(target, { vocabularySize: 1 });
-    await expect(writer.finish({ rawTokens: 0, rawSentences: 0 })).rejects.toThrow(new CorpusError("no sentence has a word in the vocabulary: nothing to encode", { file: target }));
+    await expect(writer.finish({ rawTokens: 0, rawSentences: 0 })).rejects.toThrow(
+      new CorpusError("no sentence has a word in the vocabulary: nothing to encode", { file: target }),
+    );
     expect(existsSync(target)).toBe(false);
     expect(readdirSync(dir).sort()).toEqual(["empty.txt", "other.txt"]);
   });
 
   it("refuses to replace a directory", async () => {
     const dir = tempDir();
-    await expect(createEncodedFileWriter(dir, { vocabularySize: 2 })).rejects.toThrow(/cannot write the encoded corpus: it is a directory/);
+    await expect(createEncodedFileWriter(dir, { vocabularySize: 2 })).rejects.toThrow(
+      /cannot write the encoded corpus: it is a directory/,
+    );
   });
 });
 
@@ -193,18 +242,26 @@ describe("the encoded corpus file: damaged files are CorpusErrors naming the fil
     const error = await openDamaged(bytes.subarray(0, bytes.length - 1), path);
     expect(error).toBeInstanceOf(CorpusError);
     expect((error as CorpusError).file).toBe(path);
-    expect((error as Error).message).toMatch(/sample\.enc: \d+ bytes, but its header puts the block table of 3 blocks at byte \d+ \(truncated or damaged\)/);
-    expect(await openDamaged(bytes.subarray(0, 10), path)).toEqual(new CorpusError("10 bytes: too short for an encoded corpus (its header alone is 64 bytes)", { file: path }));
+    expect((error as Error).message).toMatch(
+      /sample\.enc: \d+ bytes, but its header puts the block table of 3 blocks at byte \d+ \(truncated or damaged\)/,
+    );
+    expect(await openDamaged(bytes.subarray(0, 10), path)).toEqual(
+      new CorpusError("10 bytes: too short for an encoded corpus (its header alone is 64 bytes)", { file: path }),
+    );
   });
 
   it("a wrong magic or version", async () => {
     const { path, bytes } = await sample();
     const magic = Buffer.from(bytes);
     magic.write("NEGLABXX", 0, "ascii");
-    expect(await openDamaged(magic, path)).toEqual(new CorpusError('not a NegLab encoded corpus (no "NEGLABEC" at its start)', { file: path }));
+    expect(await openDamaged(magic, path)).toEqual(
+      new CorpusError('not a NegLab encoded corpus (no "NEGLABEC" at its start)', { file: path }),
+    );
     const version = Buffer.from(bytes);
     version.writeUInt32LE(2, 8);
-    expect(await openDamaged(version, path)).toEqual(new CorpusError("encoded corpus format version 2; this reader knows version 1", { file: path }));
+    expect(await openDamaged(version, path)).toEqual(
+      new CorpusError("encoded corpus format version 2; this reader knows version 1", { file: path }),
+    );
   });
 
   it("a table pointing past the end, or totals that do not add up", async () => {
@@ -213,14 +270,21 @@ describe("the encoded corpus file: damaged files are CorpusErrors naming the fil
     const pastEnd = Buffer.from(bytes);
     pastEnd.writeDoubleLE(bytes.length + 100, 16 + tableOffset); // block 1's offset
     expect(await openDamaged(pastEnd, path)).toEqual(
-      new CorpusError(`block 1: the table puts it at byte ${bytes.length + 100}, the blocks before it end at byte ${file.blocks.offset[1]}`, { file: path }),
+      new CorpusError(
+        `block 1: the table puts it at byte ${bytes.length + 100}, the blocks before it end at byte ${file.blocks.offset[1]}`,
+        { file: path },
+      ),
     );
     const tooManyWords = Buffer.from(bytes);
     tooManyWords.writeInt32LE(file.blocks.words[2] + 1, 2 * 16 + 12 + tableOffset);
-    expect(((await openDamaged(tooManyWords, path)) as Error).message).toMatch(/sample\.enc: its blocks end at byte \d+, but the block table starts at byte/);
+    expect(((await openDamaged(tooManyWords, path)) as Error).message).toMatch(
+      /sample\.enc: its blocks end at byte \d+, but the block table starts at byte/,
+    );
     const header = Buffer.from(bytes);
     header.writeDoubleLE(file.tokens + 1, 16);
-    expect(((await openDamaged(header, path)) as Error).message).toMatch(/its blocks hold 23010 tokens in 5 sentences, but the header says 23011 in 5/);
+    expect(((await openDamaged(header, path)) as Error).message).toMatch(
+      /its blocks hold 23010 tokens in 5 sentences, but the header says 23011 in 5/,
+    );
     const raw = Buffer.from(bytes);
     raw.writeDoubleLE(Number.NaN, 32);
     expect(await openDamaged(raw, path)).toEqual(new CorpusError("damaged header: rawTokens is NaN", { file: path }));
@@ -228,7 +292,9 @@ describe("the encoded corpus file: damaged files are CorpusErrors naming the fil
 
   it("a vocabulary size other than the one given", async () => {
     const { path } = await sample();
-    await expect(openEncodedCorpus(path, { vocabularySize: 8 })).rejects.toThrow(new CorpusError("encoded against a vocabulary of 7 words, not the 8 given", { file: path }));
+    await expect(openEncodedCorpus(path, { vocabularySize: 8 })).rejects.toThrow(
+      new CorpusError("encoded against a vocabulary of 7 words, not the 8 given", { file: path }),
+    );
   });
 
   it("an id out of range or a wrong sentence length, found when the block is read", async () => {
@@ -242,19 +308,27 @@ describe("the encoded corpus file: damaged files are CorpusErrors naming the fil
     const buffer = new Int32Array(blockBufferLength(opened));
     try {
       expect(readEncodedBlock(fd, opened, 0, buffer).ids.length).toBe(12_000);
-      expect(() => readEncodedBlock(fd, opened, 1, buffer)).toThrow(new CorpusError("block 1: id 7 at word 17 is outside the vocabulary [0, 7)", { file: path }));
+      expect(() => readEncodedBlock(fd, opened, 1, buffer)).toThrow(
+        new CorpusError("block 1: id 7 at word 17 is outside the vocabulary [0, 7)", { file: path }),
+      );
       badId.writeInt32LE(-1, idAt);
       writeFileSync(path, badId);
       expect(() => readEncodedBlock(fd, opened, 1, buffer)).toThrow(/block 1: id -1 at word 17/);
       const badLength = Buffer.from(bytes);
       badLength.writeInt32LE(6001, file.blocks.offset[0]);
       writeFileSync(path, badLength);
-      expect(() => readEncodedBlock(fd, opened, 0, buffer)).toThrow(new CorpusError("block 0: sentence 0 has length 6001, outside [1, 6000]", { file: path }));
+      expect(() => readEncodedBlock(fd, opened, 0, buffer)).toThrow(
+        new CorpusError("block 0: sentence 0 has length 6001, outside [1, 6000]", { file: path }),
+      );
       badLength.writeInt32LE(5999, file.blocks.offset[0]);
       writeFileSync(path, badLength);
-      expect(() => readEncodedBlock(fd, opened, 0, buffer)).toThrow(/block 0: its sentence lengths add up to 11999, not the 12000 words/);
+      expect(() => readEncodedBlock(fd, opened, 0, buffer)).toThrow(
+        /block 0: its sentence lengths add up to 11999, not the 12000 words/,
+      );
       truncateSync(path, file.blocks.offset[2] + 8);
-      expect(() => readEncodedBlock(fd, opened, 2, buffer)).toThrow(/block 2: the file ends at byte \d+, inside the block/);
+      expect(() => readEncodedBlock(fd, opened, 2, buffer)).toThrow(
+        /block 2: the file ends at byte \d+, inside the block/,
+      );
     } finally {
       closeSync(fd);
     }
@@ -262,8 +336,12 @@ describe("the encoded corpus file: damaged files are CorpusErrors naming the fil
 
   it("a FIFO is refused promptly, also when it replaced the file after it was opened", async () => {
     fifo = fifoWithoutWriter("corpus.enc");
-    await expect(openEncodedCorpus(fifo.path)).rejects.toThrow(new CorpusError("not a regular file (a FIFO)", { file: fifo.path }));
+    await expect(openEncodedCorpus(fifo.path)).rejects.toThrow(
+      new CorpusError("not a regular file (a FIFO)", { file: fifo.path }),
+    );
     const { file } = await sample();
-    expect(() => openEncodedFd({ ...file, path: fifo!.path })).toThrow(new CorpusError("not a regular file (replaced since it was opened)", { file: fifo.path }));
+    expect(() => openEncodedFd({ ...file, path: fifo!.path })).toThrow(
+      new CorpusError("not a regular file (replaced since it was opened)", { file: fifo.path }),
+    );
   }, 3000);
 });

@@ -35,11 +35,17 @@ const tricky = fc.constantFrom(
 );
 /** Bytes made of arbitrary bytes, tricky fragments and plain words. */
 const bytes = fc
-  .array(fc.oneof(fc.uint8Array({ maxLength: 64 }).map((a) => [...a]), tricky, fc.constantFrom("the", "cat ", "sat\n", "ünï ").map((w) => [...Buffer.from(w)])), { maxLength: 60 })
+  .array(
+    fc.oneof(
+      fc.uint8Array({ maxLength: 64 }).map((a) => [...a]),
+      tricky,
+      fc.constantFrom("the", "cat ", "sat\n", "ünï ").map((w) => [...Buffer.from(w)]),
+    ),
+    { maxLength: 60 },
+  )
   .map((parts) => Uint8Array.from(parts.flat()));
 
 const valid = Buffer.from("The cat sat on the mat\nthe dog ate the bone\n\nünïcödé wörds\ta\u00a0b\n");
-
 
 /** Reads the whole corpus at `source`; resolves to "ok" or "CorpusError", rejects on any other error or a hang. */
 async function readAll(source: string): Promise<string> {
@@ -51,7 +57,9 @@ async function readAll(source: string): Promise<string> {
     try {
       const corpus = await openCorpus(source);
       for await (const sentence of corpus.sentences()) {
-        for (const token of sentence) if (token.length === 0 || splitWhitespace(token).join(" ") !== token) throw new Error(`bad token ${JSON.stringify(token)}`);
+        for (const token of sentence)
+          if (token.length === 0 || splitWhitespace(token).join(" ") !== token)
+            throw new Error(`bad token ${JSON.stringify(token)}`);
       }
       return "ok";
     } catch (error) {
@@ -93,7 +101,11 @@ describe("fuzz: corpus readers", () => {
   });
 
   it(".gz files: arbitrary bytes, gzipped arbitrary bytes and mutated gzip files", async () => {
-    const gz = fc.oneof(bytes, bytes.map((b) => new Uint8Array(gzipSync(b))), mutated(gzipSync(valid), [], 8));
+    const gz = fc.oneof(
+      bytes,
+      bytes.map((b) => new Uint8Array(gzipSync(b))),
+      mutated(gzipSync(valid), [], 8),
+    );
     await fc.assert(
       fc.asyncProperty(gz, async (content) => {
         expect(["ok", "CorpusError"]).toContain(await readAll(file("corpus.gz", content)));
@@ -104,19 +116,26 @@ describe("fuzz: corpus readers", () => {
 
   it("directories: several files of arbitrary or mutated bytes", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(bytes, mutated(valid, [], 8)), { minLength: 1, maxLength: 3 }), async (contents) => {
-        const sub = join(dir, `${counter++}-dir`);
-        mkdirSync(sub);
-        contents.forEach((content, i) => writeFileSync(join(sub, `part-${i}.txt`), content));
-        expect(["ok", "CorpusError"]).toContain(await readAll(sub));
-        rmSync(sub, { recursive: true });
-      }),
+      fc.asyncProperty(
+        fc.array(fc.oneof(bytes, mutated(valid, [], 8)), { minLength: 1, maxLength: 3 }),
+        async (contents) => {
+          const sub = join(dir, `${counter++}-dir`);
+          mkdirSync(sub);
+          contents.forEach((content, i) => writeFileSync(join(sub, `part-${i}.txt`), content));
+          expect(["ok", "CorpusError"]).toContain(await readAll(sub));
+          rmSync(sub, { recursive: true });
+        },
+      ),
       { seed: 4, numRuns: 60 },
     );
   });
 
   it("very long lines, with and without whitespace, end in sentences or a CorpusError", async () => {
-    const long = fc.record({ fill: fc.constantFrom(0x61, 0x00, 0xff, 0x20), every: fc.constantFrom(0, 4096, 700_000), size: fc.integer({ min: 1 << 20, max: 3 << 20 }) });
+    const long = fc.record({
+      fill: fc.constantFrom(0x61, 0x00, 0xff, 0x20),
+      every: fc.constantFrom(0, 4096, 700_000),
+      size: fc.integer({ min: 1 << 20, max: 3 << 20 }),
+    });
     await fc.assert(
       fc.asyncProperty(long, async ({ fill, every, size }) => {
         const content = new Uint8Array(size).fill(fill);

@@ -4,7 +4,13 @@ import fc from "fast-check";
 import { mutated } from "@neglab/testkit";
 import { describe, expect, it } from "vitest";
 import { CorpusError } from "../src/index.js";
-import { blockBufferLength, createEncodedFileWriter, openEncodedCorpus, openEncodedFd, readEncodedBlock } from "../src/encoded-file.js";
+import {
+  blockBufferLength,
+  createEncodedFileWriter,
+  openEncodedCorpus,
+  openEncodedFd,
+  readEncodedBlock,
+} from "../src/encoded-file.js";
 import { tempDir } from "./helpers.js";
 
 // Property-based fuzzing of the encoded corpus reader (issue #19's rule for every reader): arbitrary and mutated

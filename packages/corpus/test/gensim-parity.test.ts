@@ -23,7 +23,9 @@ interface Golden {
   top10: [string, number][];
   sha256: string;
 }
-const golden: { results: Golden[] } = JSON.parse(readFileSync(new URL("./golden/gensim-vocab.json", import.meta.url), "utf8"));
+const golden: { results: Golden[] } = JSON.parse(
+  readFileSync(new URL("./golden/gensim-vocab.json", import.meta.url), "utf8"),
+);
 const files = [...new Set(golden.results.map((g) => g.derived_from ?? g.file))];
 const paths = sharedData(...files.map((f) => `corpora/${f}`));
 
@@ -47,7 +49,9 @@ function corpusPath(g: Golden): string {
 function vocabularyDigest(vocabulary: Vocabulary): string {
   const entries = vocabulary.words.map((w, i) => [Buffer.from(w, "utf8"), `${w}\t${vocabulary.counts[i]}\n`] as const);
   entries.sort((a, b) => Buffer.compare(a[0], b[0]));
-  return createHash("sha256").update(entries.map((e) => e[1]).join("")).digest("hex");
+  return createHash("sha256")
+    .update(entries.map((e) => e[1]).join(""))
+    .digest("hex");
 }
 
 describe.skipIf(paths === null)("vocabulary parity with gensim 4 build_vocab(LineSentence)", () => {

@@ -22,7 +22,10 @@ describe("sentenceBatches", () => {
   it("gives the same sentences whatever the chunk boundaries, even inside multi-byte characters", async () => {
     const text = "naïve café ☕ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢\nstraße\u3000weiß\n";
     const whole = await read(utf8(text), 1 << 20);
-    expect(whole).toEqual([["naïve", "café", "☕", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢"], ["straße", "weiß"]]);
+    expect(whole).toEqual([
+      ["naïve", "café", "☕", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢"],
+      ["straße", "weiß"],
+    ]);
     for (const size of [1, 2, 3, 5, 7]) expect(await read(utf8(text), size)).toEqual(whole);
   });
 

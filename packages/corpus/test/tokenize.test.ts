@@ -12,7 +12,15 @@ describe("splitWhitespace (Python str.split semantics)", () => {
   it("treats \\x1c-\\x1f, \\x85, NBSP and ideographic space as whitespace like Python", () => {
     // Python: "a\x1cb\x1dc\x1ed\x1fe\x85f\xa0g\u3000h\u2028i".split() → 9 tokens
     expect(splitWhitespace("a\x1cb\x1dc\x1ed\x1fe\x85f\xa0g\u3000h\u2028i")).toEqual([
-      "a", "b", "c", "d", "e", "f", "g", "h", "i",
+      "a",
+      "b",
+      "c",
+      "d",
+      "e",
+      "f",
+      "g",
+      "h",
+      "i",
     ]);
   });
 

@@ -1,7 +1,14 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { Vocabulary, buildVocabulary, encodeCorpus, expectedRetainedTokens, keepProbabilities, openCorpus } from "../src/index.js";
+import {
+  Vocabulary,
+  buildVocabulary,
+  encodeCorpus,
+  expectedRetainedTokens,
+  keepProbabilities,
+  openCorpus,
+} from "../src/index.js";
 import { tempDir } from "./helpers.js";
 
 describe("keepProbabilities (word2vec.c / gensim subsampling)", () => {

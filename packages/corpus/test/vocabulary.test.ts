@@ -1,14 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  CorpusError,
-  Vocabulary,
-  buildVocabulary,
-  readVocabulary,
-  openCorpus,
-  writeVocabulary,
-} from "../src/index.js";
+import { CorpusError, Vocabulary, buildVocabulary, readVocabulary, openCorpus, writeVocabulary } from "../src/index.js";
 import { tempDir } from "./helpers.js";
 
 const dir = tempDir();

@@ -11,7 +11,12 @@ describe("WordTable", () => {
     const words = ["the", "cat", "the", "naïve", "cat", "the", "𝔘"];
     expect(words.map((w) => add(table, w))).toEqual([0, 1, 0, 2, 1, 0, 3]);
     expect(table.size).toBe(4);
-    expect([0, 1, 2, 3].map((id) => [table.word(id), table.count(id)])).toEqual([["the", 3], ["cat", 2], ["naïve", 1], ["𝔘", 1]]);
+    expect([0, 1, 2, 3].map((id) => [table.word(id), table.count(id)])).toEqual([
+      ["the", 3],
+      ["cat", 2],
+      ["naïve", 1],
+      ["𝔘", 1],
+    ]);
     expect(find(table, "cat")).toBe(1);
     expect(find(table, "ca")).toBe(-1);
     expect(find(table, "cats")).toBe(-1);
@@ -28,7 +33,8 @@ describe("WordTable", () => {
   it("holds 200,000 words through many growths with every id and count intact", () => {
     const table = new WordTable();
     let misnumbered = 0;
-    for (let round = 1; round <= 2; round++) for (let i = 0; i < 200_000; i++) if (add(table, `w${i}`) !== i) misnumbered++;
+    for (let round = 1; round <= 2; round++)
+      for (let i = 0; i < 200_000; i++) if (add(table, `w${i}`) !== i) misnumbered++;
     expect(misnumbered).toBe(0);
     expect(table.size).toBe(200_000);
     for (const i of [0, 1, 4095, 4096, 131_071, 199_999]) {

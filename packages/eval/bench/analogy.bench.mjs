@@ -65,16 +65,22 @@ for (const restrict of restricts) {
   }
 }
 
-const python = spawnSync("/usr/bin/python3", [join(here, "gensim-analogy-timer.py"), vectorsPath, questionsPath, String(runs), ...restricts.map(String)], {
-  encoding: "utf8",
-  maxBuffer: 1 << 24,
-});
+const python = spawnSync(
+  "/usr/bin/python3",
+  [join(here, "gensim-analogy-timer.py"), vectorsPath, questionsPath, String(runs), ...restricts.map(String)],
+  {
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+  },
+);
 if (python.status !== 0) {
   console.log(`gensim not measured (${python.error?.message ?? python.stderr.trim().split("\n").pop()})`);
 }
 const gensim = python.status === 0 ? JSON.parse(python.stdout) : null;
 
-console.log(`analogy evaluation, ${vocabSize} words × ${dim} dims, ${questions.questions.length} questions, median of ${runs} runs`);
+console.log(
+  `analogy evaluation, ${vocabSize} words × ${dim} dims, ${questions.questions.length} questions, median of ${runs} runs`,
+);
 const disagreements = [];
 for (const restrict of restricts) {
   const o = median(ours[restrict]);
@@ -91,6 +97,8 @@ for (const restrict of restricts) {
   console.log(line);
 }
 if (disagreements.length > 0) {
-  console.error(`FAIL: ours and gensim disagree, so the timings compare different work:\n  ${disagreements.join("\n  ")}`);
+  console.error(
+    `FAIL: ours and gensim disagree, so the timings compare different work:\n  ${disagreements.join("\n  ")}`,
+  );
   process.exitCode = 1;
 }

@@ -7,7 +7,8 @@ export class BenchmarkError extends Error {
   readonly line: number | undefined;
 
   constructor(message: string, where: { file?: string; line?: number } = {}) {
-    const place = where.file === undefined ? "" : where.line === undefined ? `${where.file}: ` : `${where.file}:${where.line}: `;
+    const place =
+      where.file === undefined ? "" : where.line === undefined ? `${where.file}: ` : `${where.file}:${where.line}: `;
     super(`${place}${message}`);
     this.name = "BenchmarkError";
     this.file = where.file;

@@ -18,11 +18,18 @@ export interface SkippedLines {
  * hold (`expected`), so a damaged file can be refused instead of scored on
  * whatever lines remain.
  */
-export function skippedLines(set: { source: string; invalidLines: number[] }, strict: boolean, expected: string): SkippedLines {
+export function skippedLines(
+  set: { source: string; invalidLines: number[] },
+  strict: boolean,
+  expected: string,
+): SkippedLines {
   const count = set.invalidLines.length;
   const firstLine = count === 0 ? null : set.invalidLines[0];
   if (strict && firstLine !== null) {
-    throw new BenchmarkError(`unparsable line, expected ${expected}${count > 1 ? ` (${count} unparsable lines in all)` : ""}; strict mode refuses the file`, { file: set.source, line: firstLine });
+    throw new BenchmarkError(
+      `unparsable line, expected ${expected}${count > 1 ? ` (${count} unparsable lines in all)` : ""}; strict mode refuses the file`,
+      { file: set.source, line: firstLine },
+    );
   }
   return { count, firstLine };
 }

@@ -11,12 +11,22 @@ export { averageRanks } from "./math/ranks.js";
 export { logGamma } from "./math/log-gamma.js";
 export { studentTCdf, studentTQuantile } from "./math/student-t.js";
 export { chiSquareSurvival } from "./math/incomplete-gamma.js";
-export { bootstrapCI, bootstrapReplicates, type BootstrapOptions, type ConfidenceInterval, type ResampledStatistic } from "./stats/bootstrap-ci.js";
+export {
+  bootstrapCI,
+  bootstrapReplicates,
+  type BootstrapOptions,
+  type ConfidenceInterval,
+  type ResampledStatistic,
+} from "./stats/bootstrap-ci.js";
 export { bootstrapPValue } from "./stats/bootstrap-p-value.js";
 export { accuracyCI } from "./stats/accuracy-ci.js";
 export { correlationCI, type CorrelationCIOptions } from "./stats/correlation-ci.js";
 export { resampledCorrelation, type CorrelationMethod } from "./stats/resampled-correlation.js";
-export { pairedBootstrapCorrelationDifference, type CorrelationDifference, type PairedBootstrapOptions } from "./stats/paired-bootstrap.js";
+export {
+  pairedBootstrapCorrelationDifference,
+  type CorrelationDifference,
+  type PairedBootstrapOptions,
+} from "./stats/paired-bootstrap.js";
 export { mcnemarExact, type McNemarResult } from "./stats/mcnemar.js";
 export { signTestPValue } from "./stats/sign-test.js";
 export { holm } from "./stats/holm.js";

@@ -6,7 +6,10 @@ import { evaluateAnalogies, parseAnalogies } from "../src/index.js";
 
 describe("parseAnalogies", () => {
   it("reads sections and questions like gensim, skipping malformed lines", () => {
-    const set = parseAnalogies(": capital\r\nAthens Greece Paris France\r\nbad line\n\n: gram1\none two three four\n", "q.txt");
+    const set = parseAnalogies(
+      ": capital\r\nAthens Greece Paris France\r\nbad line\n\n: gram1\none two three four\n",
+      "q.txt",
+    );
     expect(set.sections).toEqual(["capital", "gram1"]);
     expect(set.questions.map((q) => [q.section, q.a, q.d, q.line])).toEqual([
       [0, "Athens", "France", 2],
@@ -29,14 +32,17 @@ describe("parseAnalogies", () => {
 function planted(extra: { word: string; like: string }[] = []): Embeddings {
   const dim = 16;
   let state = 7;
-  const rand = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32) - 0.5;
+  const rand = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32 - 0.5;
   const basis = (k: number) => Array.from({ length: dim }, (_, d) => (d === k ? 1 : 0));
   const words: string[] = [];
   const rows: number[][] = [];
   for (let i = 0; i < 6; i++) {
     const concept = basis(i);
     words.push(`x${i}`, `y${i}`);
-    rows.push(concept.map((v, d) => v + basis(6)[d]), concept.map((v, d) => v + basis(7)[d]));
+    rows.push(
+      concept.map((v, d) => v + basis(6)[d]),
+      concept.map((v, d) => v + basis(7)[d]),
+    );
   }
   for (let i = 0; i < 40; i++) {
     words.push(`noise${i}`);
@@ -49,7 +55,16 @@ function planted(extra: { word: string; like: string }[] = []): Embeddings {
   return new Embeddings(words, Float32Array.from(rows.flat()), dim);
 }
 
-const text = [": sem", "x0 y0 x1 y1", "x1 y1 x2 y2", "x2 y2 X3 Y3", ": syn", "x3 y3 x4 y4", "x0 y0 unknown y1", "x4 y4 x5 y5"].join("\n");
+const text = [
+  ": sem",
+  "x0 y0 x1 y1",
+  "x1 y1 x2 y2",
+  "x2 y2 X3 Y3",
+  ": syn",
+  "x3 y3 x4 y4",
+  "x0 y0 unknown y1",
+  "x4 y4 x5 y5",
+].join("\n");
 
 describe("evaluateAnalogies on planted structure", () => {
   const emb = planted();
@@ -68,7 +83,14 @@ describe("evaluateAnalogies on planted structure", () => {
       expect(r.questions).toBe(6);
       expect(r.oov).toBe(1);
       expect(r.oovPercent).toBeCloseTo(100 / 6, 12);
-      expect(r.outcomes.map((o) => o.status)).toEqual(["correct", "correct", "correct", "correct", "skipped", "correct"]);
+      expect(r.outcomes.map((o) => o.status)).toEqual([
+        "correct",
+        "correct",
+        "correct",
+        "correct",
+        "skipped",
+        "correct",
+      ]);
       expect(r.outcomes[0].predicted).toBe("y1");
     });
   }
@@ -125,15 +147,31 @@ describe.skipIf(!existsSync(dist))("worker threads (built package)", () => {
     const n = 9000;
     const dim = 8;
     let state = 3;
-    const v = Float32Array.from({ length: n * dim }, () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32) - 0.5);
-    const emb = new Embeddings(Array.from({ length: n }, (_, i) => `w${i}`), v, dim);
+    const v = Float32Array.from(
+      { length: n * dim },
+      () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32 - 0.5,
+    );
+    const emb = new Embeddings(
+      Array.from({ length: n }, (_, i) => `w${i}`),
+      v,
+      dim,
+    );
     const lines = [": s"];
-    for (let i = 0; i < 300; i++) lines.push(`w${(i * 7) % n} w${(i * 13 + 1) % n} w${(i * 31 + 2) % n} w${(i * 17 + 3) % n}`);
+    for (let i = 0; i < 300; i++)
+      lines.push(`w${(i * 7) % n} w${(i * 13 + 1) % n} w${(i * 31 + 2) % n} w${(i * 17 + 3) % n}`);
     const set = built.parseAnalogies(lines.join("\n"));
     for (const method of ["3CosAdd", "3CosMul"] as const) {
       const progress: number[][] = [[], []];
-      const one = await built.evaluateAnalogies(emb, set, { method, threads: 1, onProgress: (done, rows) => progress[0].push(done / rows) });
-      const two = await built.evaluateAnalogies(emb, set, { method, threads: 2, onProgress: (done, rows) => progress[1].push(done / rows) });
+      const one = await built.evaluateAnalogies(emb, set, {
+        method,
+        threads: 1,
+        onProgress: (done, rows) => progress[0].push(done / rows),
+      });
+      const two = await built.evaluateAnalogies(emb, set, {
+        method,
+        threads: 2,
+        onProgress: (done, rows) => progress[1].push(done / rows),
+      });
       for (const p of progress) {
         expect(p.at(-1)).toBe(1);
         expect(p.every((x, i) => i === 0 || x >= p[i - 1])).toBe(true);

@@ -4,7 +4,15 @@ import { createStream } from "@neglab/random";
 import { sharedData } from "@neglab/testkit";
 import { readWord2Vec } from "@neglab/vectors";
 import { beforeAll, describe, expect, it } from "vitest";
-import { accuracyCI, bootstrapCI, correlationCI, pairedBootstrapCorrelationDifference, pearson, resampledCorrelation, spearman } from "../src/stats.js";
+import {
+  accuracyCI,
+  bootstrapCI,
+  correlationCI,
+  pairedBootstrapCorrelationDifference,
+  pearson,
+  resampledCorrelation,
+  spearman,
+} from "../src/stats.js";
 import { evaluateWordPairs, type WordPairResult } from "../src/index.js";
 import { percentile } from "../src/stats/percentile.js";
 
@@ -37,7 +45,10 @@ describe("accuracyCI / bootstrapCI", () => {
   });
 
   it("1000 outcomes, 30% correct: contains 0.3, width 2·1.96·√(p(1−p)/n) within 10%, ends at scipy's binomial quantiles", () => {
-    const ci = accuracyCI(outcomes.map((v) => v === 1), { seed: 3 });
+    const ci = accuracyCI(
+      outcomes.map((v) => v === 1),
+      { seed: 3 },
+    );
     expect(ci.lower).toBeLessThan(0.3);
     expect(ci.upper).toBeGreaterThan(0.3);
     const normalWidth = 2 * 1.959964 * Math.sqrt((0.3 * 0.7) / n);
@@ -98,8 +109,12 @@ describe("resampledCorrelation", () => {
   it("is NaN on a constant resample and rejects bad input", () => {
     expect(resampledCorrelation(gold, model, "spearman")(new Int32Array(gold.length).fill(4))).toBeNaN();
     expect(() => resampledCorrelation([1, 2, 3], [1, 2], "spearman")).toThrow(/3 and 2 scores/);
-    expect(() => resampledCorrelation([1, 2, 3], [1, Number.NaN, 3], "pearson", "x")).toThrow(/x: second scores\[1\] is NaN/);
-    expect(() => resampledCorrelation([1, 2, 3], [1, 2, 3], "kendall" as "pearson")).toThrow(/unknown method "kendall"/);
+    expect(() => resampledCorrelation([1, 2, 3], [1, Number.NaN, 3], "pearson", "x")).toThrow(
+      /x: second scores\[1\] is NaN/,
+    );
+    expect(() => resampledCorrelation([1, 2, 3], [1, 2, 3], "kendall" as "pearson")).toThrow(
+      /unknown method "kendall"/,
+    );
   });
 });
 

@@ -3,7 +3,16 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { sharedData, sharedDataDir } from "@neglab/testkit";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { cacheDirectory, dataDirectory, DATASETS, getDataset, locateDataset, readAnalogies, readPairs, verifyDataset } from "../src/index.js";
+import {
+  cacheDirectory,
+  dataDirectory,
+  DATASETS,
+  getDataset,
+  locateDataset,
+  readAnalogies,
+  readPairs,
+  verifyDataset,
+} from "../src/index.js";
 
 const files = sharedData("SHA256SUMS", "README.md", ...DATASETS.map((d) => d.file));
 const savedEnv = { NEGLAB_DATA: process.env.NEGLAB_DATA, XDG_CACHE_HOME: process.env.XDG_CACHE_HOME };
@@ -32,7 +41,22 @@ describe.skipIf(files === null)("the registry matches the shared data directory"
 
   it("covers the issue's benchmarks: Google analogy, WS-353 all/rel/sim, SimLex-999, MEN, RW, MTurk-287/771, SimVerb-3500, RG-65, MC-30, YP-130, VERB-143", () => {
     expect(DATASETS.map((d) => d.name)).toEqual(
-      expect.arrayContaining(["questions-words", "ws353-all", "ws353-rel", "ws353-sim", "simlex999", "men", "rw", "mturk-287", "mturk-771", "simverb-3500", "rg-65", "mc-30", "yp-130", "verb-143"]),
+      expect.arrayContaining([
+        "questions-words",
+        "ws353-all",
+        "ws353-rel",
+        "ws353-sim",
+        "simlex999",
+        "men",
+        "rw",
+        "mturk-287",
+        "mturk-771",
+        "simverb-3500",
+        "rg-65",
+        "mc-30",
+        "yp-130",
+        "verb-143",
+      ]),
     );
     expect(new Set(DATASETS.map((d) => d.name)).size).toBe(DATASETS.length);
   });
@@ -60,7 +84,9 @@ describe("getDataset", () => {
     expect(getDataset("SimLex999").file).toBe("eval/similarity/simlex999.txt");
     expect(() => getDataset("simlex99")).toThrow(/unknown dataset "simlex99"; did you mean "simlex999"\?/);
     expect(() => getDataset("mturk-717")).toThrow(/did you mean "mturk-771"\?/);
-    expect(() => getDataset("imagenet")).toThrow(/unknown dataset "imagenet" \(expected one of: "questions-words", "wordsim353", /);
+    expect(() => getDataset("imagenet")).toThrow(
+      /unknown dataset "imagenet" \(expected one of: "questions-words", "wordsim353", /,
+    );
   });
 });
 
@@ -90,7 +116,9 @@ describe("dataDirectory, cacheDirectory, locateDataset, verifyDataset", () => {
       `dataset men (MEN (3,000 pairs, scores 0–50)): eval/similarity/EN-MEN-TR-3k.txt not found in the data directory ${dataDir} nor in the cache ${cacheDir}; download it with: neglab data fetch men`,
     );
     delete process.env.NEGLAB_DATA;
-    expect(() => locateDataset("rw", { cacheDir })).toThrow(/not found in the cache .*empty-cache \(NEGLAB_DATA is not set\); download it with: neglab data fetch rw/);
+    expect(() => locateDataset("rw", { cacheDir })).toThrow(
+      /not found in the cache .*empty-cache \(NEGLAB_DATA is not set\); download it with: neglab data fetch rw/,
+    );
   });
 
   it("falls back to the cache, and verifyDataset reports a checksum mismatch naming the file", async () => {
@@ -100,7 +128,9 @@ describe("dataDirectory, cacheDirectory, locateDataset, verifyDataset", () => {
     writeFileSync(path, "car automobile 3.92\n");
     expect(locateDataset("mc-30", { dataDir: join(scratch, "nothing"), cacheDir })).toBe(path);
     await expect(verifyDataset("mc-30", { dataDir: join(scratch, "nothing"), cacheDir })).rejects.toThrow(
-      new RegExp(`^${path}: sha256 mismatch for dataset mc-30: expected 33ee0591\\w+, got [0-9a-f]{64}; .*neglab data fetch mc-30$`),
+      new RegExp(
+        `^${path}: sha256 mismatch for dataset mc-30: expected 33ee0591\\w+, got [0-9a-f]{64}; .*neglab data fetch mc-30$`,
+      ),
     );
     const data = sharedData(getDataset("mc-30").file);
     if (data !== null) {

@@ -50,7 +50,9 @@ describe("fetchDataset: timeouts, interruptions and stale .part files", () => {
     );
     const elapsed = Date.now() - started;
     expect(error?.name).toBe("BenchmarkError");
-    expect(error?.message).toBe(`fetch rg-65 from ${base}/stall/${rg65}: download stalled: no data for 0.4 s after 100 bytes (idle timeout)`);
+    expect(error?.message).toBe(
+      `fetch rg-65 from ${base}/stall/${rg65}: download stalled: no data for 0.4 s after 100 bytes (idle timeout)`,
+    );
     expect(elapsed).toBeGreaterThanOrEqual(350);
     expect(elapsed).toBeLessThan(5_000);
     expect(filesBelow(cacheDir)).toEqual([]);
@@ -67,10 +69,12 @@ describe("fetchDataset: timeouts, interruptions and stale .part files", () => {
   });
 
   it("timeouts that are not positive numbers of milliseconds are refused before any request", async () => {
-    await expect(fetchDataset("rg-65", { cacheDir: join(scratch, "bad"), baseUrl: `${base}/stall`, idleTimeout: Number.NaN })).rejects.toThrow(
-      "fetch: idleTimeout must be a positive number of milliseconds up to 2147483647, got NaN",
-    );
-    await expect(fetchDataset("rg-65", { cacheDir: join(scratch, "bad"), baseUrl: `${base}/stall`, connectTimeout: 0 })).rejects.toThrow(/connectTimeout must be a positive/);
+    await expect(
+      fetchDataset("rg-65", { cacheDir: join(scratch, "bad"), baseUrl: `${base}/stall`, idleTimeout: Number.NaN }),
+    ).rejects.toThrow("fetch: idleTimeout must be a positive number of milliseconds up to 2147483647, got NaN");
+    await expect(
+      fetchDataset("rg-65", { cacheDir: join(scratch, "bad"), baseUrl: `${base}/stall`, connectTimeout: 0 }),
+    ).rejects.toThrow(/connectTimeout must be a positive/);
     expect(filesBelow(join(scratch, "bad"))).toEqual([]);
   });
 
@@ -79,14 +83,16 @@ describe("fetchDataset: timeouts, interruptions and stale .part files", () => {
     const dir = dirname(join(cacheDir, rg65));
     mkdirSync(dir, { recursive: true });
     const deadPid = spawnSync(process.execPath, ["-e", ""]).pid;
-    const name = (host: string | null, pid: number, random = "0123abcd"): string => `.EN-RG-65.txt.${host === null ? "" : `${host}.`}${pid}.${random}.part`;
+    const name = (host: string | null, pid: number, random = "0123abcd"): string =>
+      `.EN-RG-65.txt.${host === null ? "" : `${host}.`}${pid}.${random}.part`;
     const dead = name(hostname(), deadPid);
     const deadOldFormat = name(null, deadPid);
     const live = name(hostname(), process.ppid);
     const liveButSilent = name(hostname(), process.ppid, "89abcdef");
     const foreignFresh = name("other-node.cluster", 4242);
     const foreignSilent = name("other-node.cluster", 4343);
-    for (const file of [dead, deadOldFormat, live, liveButSilent, foreignFresh, foreignSilent]) writeFileSync(join(dir, file), "partial");
+    for (const file of [dead, deadOldFormat, live, liveButSilent, foreignFresh, foreignSilent])
+      writeFileSync(join(dir, file), "partial");
     const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
     for (const file of [liveButSilent, foreignSilent]) utimesSync(join(dir, file), twoHoursAgo, twoHoursAgo);
 
@@ -99,10 +105,14 @@ describe("fetchDataset: timeouts, interruptions and stale .part files", () => {
     it(`${signal} during a stalled download deletes the .part file and ends the process by the signal`, async () => {
       const cacheDir = join(scratch, signal);
       const dir = dirname(join(cacheDir, rg65));
-      const process = spawn(globalThis.process.execPath, [child, cacheDir, `${base}/stall`], { stdio: ["ignore", "ignore", "pipe"] });
+      const process = spawn(globalThis.process.execPath, [child, cacheDir, `${base}/stall`], {
+        stdio: ["ignore", "ignore", "pipe"],
+      });
       let stderr = "";
       process.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => process.on("exit", (code, signal) => done({ code, signal })));
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
+        process.on("exit", (code, signal) => done({ code, signal })),
+      );
       // Wait (bounded) until the download has written its first bytes.
       const deadline = Date.now() + 20_000;
       while (!(existsSync(dir) && readdirSync(dir).some((f) => f.endsWith(".part")))) {

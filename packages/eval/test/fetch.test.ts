@@ -25,7 +25,10 @@ function dataServer(root: string): Server {
       return;
     }
     if (mode === "ok") response.writeHead(200, { "content-length": body.length }).end(body);
-    else if (mode === "wrong") response.writeHead(200, { "content-length": body.length }).end(Buffer.concat([body.subarray(0, 10), Buffer.from("X"), body.subarray(11)]));
+    else if (mode === "wrong")
+      response
+        .writeHead(200, { "content-length": body.length })
+        .end(Buffer.concat([body.subarray(0, 10), Buffer.from("X"), body.subarray(11)]));
     else if (mode === "drop" || mode === "chunked-drop") {
       response.writeHead(200, mode === "drop" ? { "content-length": body.length } : {});
       response.write(body.subarray(0, body.length >> 1), () => setTimeout(() => response.socket?.destroy(), 20));
@@ -39,7 +42,9 @@ function filesBelow(dir: string): string[] {
   try {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
-      found = entry.isDirectory() ? [...found, ...filesBelow(path).map((p) => join(entry.name, p))] : [...found, entry.name];
+      found = entry.isDirectory()
+        ? [...found, ...filesBelow(path).map((p) => join(entry.name, p))]
+        : [...found, entry.name];
     }
   } catch {
     // A directory that does not exist holds nothing.
@@ -72,12 +77,20 @@ describe.skipIf(data === null)("fetchDataset against a loopback HTTP server", ()
 
   it("an explicit url wins over baseUrl", async () => {
     const cacheDir = join(scratch, "url");
-    const result = await fetchDataset("rg-65", { cacheDir, url: `${base}/ok/eval/similarity/EN-RG-65.txt`, baseUrl: `${base}/nowhere` });
+    const result = await fetchDataset("rg-65", {
+      cacheDir,
+      url: `${base}/ok/eval/similarity/EN-RG-65.txt`,
+      baseUrl: `${base}/nowhere`,
+    });
     expect(readFileSync(result.path)).toEqual(readFileSync(data![1]));
   });
 
   const failures: [string, string, RegExp][] = [
-    ["a wrong checksum", "wrong", /sha256 mismatch: expected d5e05019\w+, got [0-9a-f]{64} \(18\d{3} bytes\); nothing was saved$/],
+    [
+      "a wrong checksum",
+      "wrong",
+      /sha256 mismatch: expected d5e05019\w+, got [0-9a-f]{64} \(18\d{3} bytes\); nothing was saved$/,
+    ],
     ["a connection dropped mid-body (with Content-Length)", "drop", /download broken after \d+ bytes: terminated/],
     ["a connection dropped mid-body (chunked)", "chunked-drop", /download broken after \d+ bytes: terminated/],
     ["an HTTP 404", "missing", /HTTP 404 Not Found$/],
@@ -99,7 +112,9 @@ describe.skipIf(data === null)("fetchDataset against a loopback HTTP server", ()
   it("a failed re-download (force) leaves the existing verified file untouched", async () => {
     const cacheDir = join(scratch, "keep");
     const { path } = await fetchDataset("simlex999", { cacheDir, baseUrl: `${base}/ok` });
-    await expect(fetchDataset("simlex999", { cacheDir, baseUrl: `${base}/wrong`, force: true })).rejects.toThrow(/sha256 mismatch/);
+    await expect(fetchDataset("simlex999", { cacheDir, baseUrl: `${base}/wrong`, force: true })).rejects.toThrow(
+      /sha256 mismatch/,
+    );
     expect(filesBelow(cacheDir)).toEqual(["eval/similarity/simlex999.txt"]);
     await expect(verifyDataset("simlex999", { path })).resolves.toBe(path);
   });
@@ -117,8 +132,12 @@ describe.skipIf(data === null)("fetchDataset against a loopback HTTP server", ()
     await new Promise<void>((done) => closed.listen(0, "127.0.0.1", done));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((done) => closed.close(() => done()));
-    await expect(fetchDataset("rg-65", { cacheDir: join(scratch, "refused"), baseUrl: `http://127.0.0.1:${port}` })).rejects.toThrow(
-      new RegExp(`^fetch rg-65 from http://127\\.0\\.0\\.1:${port}/eval/similarity/EN-RG-65\\.txt: fetch failed: connect ECONNREFUSED`),
+    await expect(
+      fetchDataset("rg-65", { cacheDir: join(scratch, "refused"), baseUrl: `http://127.0.0.1:${port}` }),
+    ).rejects.toThrow(
+      new RegExp(
+        `^fetch rg-65 from http://127\\.0\\.0\\.1:${port}/eval/similarity/EN-RG-65\\.txt: fetch failed: connect ECONNREFUSED`,
+      ),
     );
     expect(filesBelow(join(scratch, "refused"))).toEqual([]);
   });

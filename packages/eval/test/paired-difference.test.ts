@@ -37,7 +37,8 @@ describe("Student's t against scipy.stats.t", () => {
     expect(Math.abs(studentTCdf(t, df) - p)).toBeLessThanOrEqual(1e-14);
   });
   it("ppf at ν = 1 is the Cauchy quantile tan(π(p − ½))", () => {
-    for (const p of [0.001, 0.2, 0.9, 0.9995]) expectClose(studentTQuantile(p, 1), Math.tan(Math.PI * (p - 0.5)), 1e-12);
+    for (const p of [0.001, 0.2, 0.9, 0.9995])
+      expectClose(studentTQuantile(p, 1), Math.tan(Math.PI * (p - 0.5)), 1e-12);
   });
   it("refuses impossible arguments by name", () => {
     expect(() => studentTCdf(1, 0)).toThrow(/degrees of freedom/);

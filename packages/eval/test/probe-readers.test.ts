@@ -15,16 +15,28 @@ describe("benchmark files that are not regular files", () => {
   it.each([
     ["readPairs", (path: string) => readPairs(path)],
     ["readAnalogies", (path: string) => readAnalogies(path)],
-  ])("%s refuses a FIFO without a writer promptly, naming it", async (_name, read) => {
-    fifo = fifoWithoutWriter("benchmark.fifo");
-    await expect(read(fifo.path)).rejects.toThrow(new BenchmarkError("not a regular file (a FIFO)", { file: fifo.path }));
-  }, PROMPT_MS);
+  ])(
+    "%s refuses a FIFO without a writer promptly, naming it",
+    async (_name, read) => {
+      fifo = fifoWithoutWriter("benchmark.fifo");
+      await expect(read(fifo.path)).rejects.toThrow(
+        new BenchmarkError("not a regular file (a FIFO)", { file: fifo.path }),
+      );
+    },
+    PROMPT_MS,
+  );
 
   it("names a missing file, a directory and standard input in plain words", async () => {
     const dir = mkdtempSync(join(tmpdir(), "neglab-probe-"));
-    await expect(readPairs(join(dir, "none.tsv"))).rejects.toThrow(new BenchmarkError("no such file", { file: join(dir, "none.tsv") }));
-    await expect(readAnalogies(dir)).rejects.toThrow(new BenchmarkError("not a regular file (a directory)", { file: dir }));
-    await expect(readAnalogies("-")).rejects.toThrow(new BenchmarkError("reading a benchmark from standard input is not supported: name a file", { file: "-" }));
+    await expect(readPairs(join(dir, "none.tsv"))).rejects.toThrow(
+      new BenchmarkError("no such file", { file: join(dir, "none.tsv") }),
+    );
+    await expect(readAnalogies(dir)).rejects.toThrow(
+      new BenchmarkError("not a regular file (a directory)", { file: dir }),
+    );
+    await expect(readAnalogies("-")).rejects.toThrow(
+      new BenchmarkError("reading a benchmark from standard input is not supported: name a file", { file: "-" }),
+    );
   });
 });
 

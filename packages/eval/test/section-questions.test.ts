@@ -24,26 +24,29 @@ const GOOGLE_SECTIONS: [string, number][] = [
 
 const data = sharedData("eval/analogy/questions-words.txt");
 
-describe.skipIf(data === null)("per-section question counts on questions-words.txt (committed Brown vectors)", async () => {
-  const emb = await readWord2Vec(join(import.meta.dirname, "fixtures", "brown-sg50.vec.gz"));
-  const questions = data === null ? null : await readAnalogies(data[0]);
+describe.skipIf(data === null)(
+  "per-section question counts on questions-words.txt (committed Brown vectors)",
+  async () => {
+    const emb = await readWord2Vec(join(import.meta.dirname, "fixtures", "brown-sg50.vec.gz"));
+    const questions = data === null ? null : await readAnalogies(data[0]);
 
-  it("each section reports the file's questions, skipped ones included; evaluated ones are a subset", async () => {
-    const r = await evaluateAnalogies(emb, questions!, { restrictVocab: 30_000, threads: 1 });
-    expect(r.sections.map((s) => [s.name, s.questions])).toEqual(GOOGLE_SECTIONS);
-    expect(r.sections.reduce((n, s) => n + s.questions, 0)).toBe(19_544);
-    for (const s of r.sections) expect(s.total).toBeLessThanOrEqual(s.questions);
-    // Skipped questions of a section are exactly the difference.
-    const skipped = r.sections.map(() => 0);
-    r.questionList.forEach((q, i) => {
-      if (r.outcomes[i].status === "skipped") skipped[q.section]++;
-    });
-    expect(r.sections.map((s) => s.questions - s.total)).toEqual(skipped);
-    expect(skipped.some((n) => n > 0)).toBe(true);
-  }, 60_000);
+    it("each section reports the file's questions, skipped ones included; evaluated ones are a subset", async () => {
+      const r = await evaluateAnalogies(emb, questions!, { restrictVocab: 30_000, threads: 1 });
+      expect(r.sections.map((s) => [s.name, s.questions])).toEqual(GOOGLE_SECTIONS);
+      expect(r.sections.reduce((n, s) => n + s.questions, 0)).toBe(19_544);
+      for (const s of r.sections) expect(s.total).toBeLessThanOrEqual(s.questions);
+      // Skipped questions of a section are exactly the difference.
+      const skipped = r.sections.map(() => 0);
+      r.questionList.forEach((q, i) => {
+        if (r.outcomes[i].status === "skipped") skipped[q.section]++;
+      });
+      expect(r.sections.map((s) => s.questions - s.total)).toEqual(skipped);
+      expect(skipped.some((n) => n > 0)).toBe(true);
+    }, 60_000);
 
-  it("with dummy4unknown every question is counted, so total = questions", async () => {
-    const r = await evaluateAnalogies(emb, questions!, { restrictVocab: 5_000, dummy4unknown: true, threads: 1 });
-    expect(r.sections.map((s) => s.total)).toEqual(GOOGLE_SECTIONS.map(([, n]) => n));
-  }, 60_000);
-});
+    it("with dummy4unknown every question is counted, so total = questions", async () => {
+      const r = await evaluateAnalogies(emb, questions!, { restrictVocab: 5_000, dummy4unknown: true, threads: 1 });
+      expect(r.sections.map((s) => s.total)).toEqual(GOOGLE_SECTIONS.map(([, n]) => n));
+    }, 60_000);
+  },
+);

@@ -8,11 +8,18 @@ import { spearman } from "../src/stats.js";
 
 const dir = mkdtempSync(join(tmpdir(), "neglab-skipped-"));
 const words = ["cat", "dog", "car", "truck", "king", "queen", "man", "woman"];
-const emb = new Embeddings(words, Float32Array.from({ length: words.length * 3 }, (_, i) => Math.sin(i * 1.7) + (i % 3)), 3);
+const emb = new Embeddings(
+  words,
+  Float32Array.from({ length: words.length * 3 }, (_, i) => Math.sin(i * 1.7) + (i % 3)),
+  3,
+);
 
 describe("unparsable benchmark lines are counted, reported by first line, and refused with strict", () => {
   const analogies = join(dir, "q.txt");
-  writeFileSync(analogies, ": family\nking queen man woman\nking queen man\nking queen man woman extra\nman woman king queen\n");
+  writeFileSync(
+    analogies,
+    ": family\nking queen man woman\nking queen man\nking queen man woman extra\nman woman king queen\n",
+  );
 
   it("analogies: 3- and 5-word lines are skipped as gensim skips them, but counted with the first line", async () => {
     const result = await evaluateAnalogies(emb, analogies, { threads: 1 });
@@ -26,12 +33,18 @@ describe("unparsable benchmark lines are counted, reported by first line, and re
   it("analogies: a clean file reports no skipped line and passes strict", async () => {
     const clean = join(dir, "clean.txt");
     writeFileSync(clean, ": family\nking queen man woman\n");
-    expect((await evaluateAnalogies(emb, clean, { threads: 1, strict: true })).skippedLines).toEqual({ count: 0, firstLine: null });
+    expect((await evaluateAnalogies(emb, clean, { threads: 1, strict: true })).skippedLines).toEqual({
+      count: 0,
+      firstLine: null,
+    });
   });
 
   it("word pairs: a NaN or infinite gold score is an unparsable line, not a number in the correlation", async () => {
     const pairs = join(dir, "pairs.tsv");
-    writeFileSync(pairs, "# comment\ncat\tdog\t9\ncar\ttruck\tnan\ncat\tcar\t1\ndog\ttruck\tinf\nking\tqueen\t8\nman\twoman\tabc\nking\tman\t3\n");
+    writeFileSync(
+      pairs,
+      "# comment\ncat\tdog\t9\ncar\ttruck\tnan\ncat\tcar\t1\ndog\ttruck\tinf\nking\tqueen\t8\nman\twoman\tabc\nking\tman\t3\n",
+    );
     const result = await evaluateWordPairs(emb, pairs);
     expect(result.gold).toEqual([9, 1, 8, 3]);
     expect(Number.isFinite(result.spearman.r)).toBe(true);

@@ -53,7 +53,12 @@ describe("mcnemarExact against scipy.stats.binomtest(n10, n01 + n10, 0.5)", () =
       const statuses = (key: string): string => {
         if (key === "cosmul") return gensim.cosmul.statuses;
         const [, restrict, caseInsensitive, dummy] = key.split(":");
-        const run = gensim.analogy.find((r) => r.restrictVocab === Number(restrict) && String(r.caseInsensitive) === caseInsensitive && String(r.dummy4unknown) === dummy);
+        const run = gensim.analogy.find(
+          (r) =>
+            r.restrictVocab === Number(restrict) &&
+            String(r.caseInsensitive) === caseInsensitive &&
+            String(r.dummy4unknown) === dummy,
+        );
         return run!.statuses;
       };
       const correct = (key: string): boolean[] => [...statuses(key)].map((s) => s === "c");

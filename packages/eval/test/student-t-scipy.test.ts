@@ -17,7 +17,8 @@ describe.skipIf(!requireScipy())("studentTQuantile against scipy.stats.t.ppf, li
   for (const [i, p] of PROBABILITIES.entries()) {
     for (const [j, df] of DEGREES.entries()) {
       // scipy's ppf is good to ~1e-9 relative (see paired-difference.test.ts), so the two agree to 1e-8
-      it(`t.ppf(${p}, ${df})`, () => expect(Math.abs(studentTQuantile(p, df) - scipy[i][j]) / scipy[i][j]).toBeLessThan(1e-8));
+      it(`t.ppf(${p}, ${df})`, () =>
+        expect(Math.abs(studentTQuantile(p, df) - scipy[i][j]) / scipy[i][j]).toBeLessThan(1e-8));
     }
   }
   it("is not the normal quantile beyond 30 degrees of freedom (31: 2.0395, 100: 1.9840)", () => {

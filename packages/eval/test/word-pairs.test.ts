@@ -9,7 +9,10 @@ import { pythonFloat } from "../src/similarity/pairs-file.js";
 
 describe("parsePairs", () => {
   it("reads gensim TSV with # comments, CRLF, and a missing final newline", () => {
-    const set = parsePairs("# header\tline\r\n# more\r\nold\tnew\t1.58\r\nbread\tbutter\t6.19\r\nbad\tline\r\nx\ty\tnotanumber", "p.tsv");
+    const set = parsePairs(
+      "# header\tline\r\n# more\r\nold\tnew\t1.58\r\nbread\tbutter\t6.19\r\nbad\tline\r\nx\ty\tnotanumber",
+      "p.tsv",
+    );
     expect(set.pairs).toEqual([
       { word1: "old", word2: "new", score: 1.58, line: 3 },
       { word1: "bread", word2: "butter", score: 6.19, line: 4 },
@@ -83,7 +86,10 @@ for n in (10, 100, 1000):
 print(json.dumps(out))`;
     const run = spawnSync(PYTHON, ["-c", code], { encoding: "utf8", timeout: 120_000 });
     if (run.status !== 0) throw new Error(`scipy reference failed: ${run.error?.message ?? run.stderr}`);
-    const ref = JSON.parse(run.stdout) as { beta: number[][]; corr: { x: number[]; y: number[]; p: number[]; s: number[] }[] };
+    const ref = JSON.parse(run.stdout) as {
+      beta: number[][];
+      corr: { x: number[]; y: number[]; p: number[]; s: number[] }[];
+    };
     const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.abs(b) + 1e-15);
     for (const [a, b, x, v] of ref.beta) close(incompleteBeta(a, b, x), v);
     for (const c of ref.corr) {
@@ -106,7 +112,12 @@ describe("evaluateWordPairs", () => {
   it("correlates float32 cosines with the gold scores, skipping unknown words", async () => {
     const r = await evaluateWordPairs(emb, set);
     expect(r.gold).toEqual([9, 8, 1, 2]);
-    expect(r.model).toEqual([emb.similarity("cat", "dog"), emb.similarity("car", "truck"), emb.similarity("cat", "car"), emb.similarity("dog", "truck")]);
+    expect(r.model).toEqual([
+      emb.similarity("cat", "dog"),
+      emb.similarity("car", "truck"),
+      emb.similarity("cat", "car"),
+      emb.similarity("dog", "truck"),
+    ]);
     expect(r.pairIndex).toEqual([0, 1, 2, 3]);
     expect(r.oov).toBe(1);
     expect(r.oovPercent).toBeCloseTo(20, 12);
@@ -124,9 +135,13 @@ describe("evaluateWordPairs", () => {
   });
 
   it("restrictVocab and case folding: the first case variant is used", async () => {
-    const folded = await evaluateWordPairs(emb, parsePairs("CAT\tdog\t1\ncar\tdog\t2\ncat\ttruck\t3\n"), { restrictVocab: 4 });
+    const folded = await evaluateWordPairs(emb, parsePairs("CAT\tdog\t1\ncar\tdog\t2\ncat\ttruck\t3\n"), {
+      restrictVocab: 4,
+    });
     expect(folded.model[0]).toBe(emb.similarity("cat", "dog"));
     expect(folded.oov).toBe(1);
-    await expect(evaluateWordPairs(emb, parsePairs("zebra\tcat\t1\n", "z.txt"))).rejects.toThrow(/z\.txt: no valid similarity judgements/);
+    await expect(evaluateWordPairs(emb, parsePairs("zebra\tcat\t1\n", "z.txt"))).rejects.toThrow(
+      /z\.txt: no valid similarity judgements/,
+    );
   });
 });

@@ -97,7 +97,10 @@ export async function createAtomicFile(path: string, options: { readonly suffix?
  * directory", "it is a FIFO", … ("… a block device (refusing to overwrite a disk)").
  */
 export function notRegular(path: string, info: Stats): FileWriteError {
-  return new FileWriteError(path, `it is ${describeFileKind(info)}${info.isBlockDevice() ? " (refusing to overwrite a disk)" : ""}`);
+  return new FileWriteError(
+    path,
+    `it is ${describeFileKind(info)}${info.isBlockDevice() ? " (refusing to overwrite a disk)" : ""}`,
+  );
 }
 
 /**

@@ -65,18 +65,24 @@ const READER_POLL_MS = 25;
  * (never the temporary file) with the reason in plain words; an error thrown by
  * the data source or `beforeRename` is passed on as it is.
  */
-export async function writeFileAtomically(path: string, data: WriteData, options: WriteFileOptions = {}): Promise<void> {
+export async function writeFileAtomically(
+  path: string,
+  data: WriteData,
+  options: WriteFileOptions = {},
+): Promise<void> {
   const chunks = asChunks(data);
   const info = await stat(path).catch(missingAsNull(path));
   if (info !== null && !info.isFile() && options.specialFiles !== "refuse") {
-    if (info.isFIFO()) return writeThrough(path, chunks, options, await openFifo(path, options.readerTimeoutMs ?? READER_TIMEOUT_MS));
+    if (info.isFIFO())
+      return writeThrough(path, chunks, options, await openFifo(path, options.readerTimeoutMs ?? READER_TIMEOUT_MS));
     if (info.isCharacterDevice()) return writeThrough(path, chunks, options, await openOrFail(path, "w"));
   }
   if (info !== null && !info.isFile()) throw notRegular(path, info);
   const file = await createAtomicFile(path, { suffix: options.suffix });
   try {
     await pour(chunks, options.gzip ?? false, async (chunk) => {
-      for (let done = 0; done < chunk.length; ) done += (await writeAt(file.fd, chunk, done, chunk.length - done)).bytesWritten;
+      for (let done = 0; done < chunk.length; )
+        done += (await writeAt(file.fd, chunk, done, chunk.length - done)).bytesWritten;
     });
     await options.beforeRename?.();
   } catch (error) {
@@ -98,7 +104,11 @@ const writeAt = promisify(write);
  * Streams the chunks, gzipped when `gzip`, into `put`, one chunk at a time
  * (each `put` writes all of its chunk: write(2) may take fewer bytes than given).
  */
-async function pour(chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>, gzip: boolean, put: (chunk: Uint8Array) => Promise<void>): Promise<void> {
+async function pour(
+  chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
+  gzip: boolean,
+  put: (chunk: Uint8Array) => Promise<void>,
+): Promise<void> {
   const sink = async (source: AsyncIterable<Uint8Array>): Promise<void> => {
     for await (const chunk of source) await put(chunk);
   };
@@ -115,7 +125,8 @@ async function writeThrough(
 ): Promise<void> {
   try {
     await pour(chunks, options.gzip ?? false, async (chunk) => {
-      for (let done = 0; done < chunk.length; ) done += (await handle.write(chunk, done, chunk.length - done)).bytesWritten;
+      for (let done = 0; done < chunk.length; )
+        done += (await handle.write(chunk, done, chunk.length - done)).bytesWritten;
     });
   } catch (error) {
     throw asWriteError(error, path);
@@ -142,7 +153,11 @@ async function openFifo(path: string, timeoutMs: number): Promise<Awaited<Return
       }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENXIO") throw asWriteError(error, path);
-      if (Date.now() >= deadline) throw new FileWriteError(path, `a FIFO that no process opened for reading within ${timeoutMs / 1000} s: nothing written`);
+      if (Date.now() >= deadline)
+        throw new FileWriteError(
+          path,
+          `a FIFO that no process opened for reading within ${timeoutMs / 1000} s: nothing written`,
+        );
       await sleep(READER_POLL_MS);
     }
   }

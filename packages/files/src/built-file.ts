@@ -22,5 +22,7 @@ export function findBuiltFile(moduleUrl: string | URL, name: string, packageName
   const built = at < 0 ? null : join(module.slice(0, at), "dist", relative(join(module.slice(0, at), "src"), beside));
   if (built !== null && existsSync(built)) return built;
   const looked = built === null ? beside : `${beside} or ${built}`;
-  throw new Error(`${packageName}: the built file ${name} is missing (looked for ${looked}); run \`pnpm --filter ${packageName} build\``);
+  throw new Error(
+    `${packageName}: the built file ${name} is missing (looked for ${looked}); run \`pnpm --filter ${packageName} build\``,
+  );
 }

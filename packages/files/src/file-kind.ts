@@ -36,7 +36,10 @@ export function lookupProblem(error: unknown): string {
  * a seek error (ESPIPE) naming no file. `fail` builds the caller's typed error
  * naming the path.
  */
-export async function assertRegularFile(path: string, fail: (reason: string, cause?: unknown) => never): Promise<Stats> {
+export async function assertRegularFile(
+  path: string,
+  fail: (reason: string, cause?: unknown) => never,
+): Promise<Stats> {
   let info: Stats;
   try {
     info = await stat(path);

@@ -8,7 +8,12 @@
 export { FileWriteError } from "./errors.js";
 export { writeFileAtomically, writeToStream, type WriteData, type WriteFileOptions } from "./atomic-write.js";
 export { createAtomicFile, resolveWriteTarget, type AtomicFile } from "./atomic-file.js";
-export { temporaryNameBeside, temporaryNameOwner, temporaryNameTarget, type TemporaryNameOwner } from "./temporary-name.js";
+export {
+  temporaryNameBeside,
+  temporaryNameOwner,
+  temporaryNameTarget,
+  type TemporaryNameOwner,
+} from "./temporary-name.js";
 export { assertRegularFile, describeFileKind, lookupProblem } from "./file-kind.js";
 export { findBuiltFile } from "./built-file.js";
 export { processAlive } from "./process-alive.js";

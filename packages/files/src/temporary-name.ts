@@ -12,7 +12,10 @@ import { basename, dirname, join } from "node:path";
  * and an error message can name the user's file instead ({@link temporaryNameTarget}).
  */
 export function temporaryNameBeside(path: string, suffix = "tmp"): string {
-  return join(dirname(path), `.${basename(path)}.${hostname()}.${process.pid}.${randomBytes(4).toString("hex")}.${suffix}`);
+  return join(
+    dirname(path),
+    `.${basename(path)}.${hostname()}.${process.pid}.${randomBytes(4).toString("hex")}.${suffix}`,
+  );
 }
 
 /** The host and process that made `name`, a temporary name of {@link temporaryNameBeside}. */

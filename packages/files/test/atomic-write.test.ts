@@ -1,5 +1,18 @@
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, readdirSync, statSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -75,7 +88,9 @@ describe("writeFileAtomically", () => {
     const started = Date.now();
     const error = await writeFileAtomically(path, bytes("lost\n"), { readerTimeoutMs: 200 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FileWriteError);
-    expect((error as Error).message).toBe(`${path}: cannot write: a FIFO that no process opened for reading within 0.2 s: nothing written`);
+    expect((error as Error).message).toBe(
+      `${path}: cannot write: a FIFO that no process opened for reading within 0.2 s: nothing written`,
+    );
     expect(Date.now() - started).toBeLessThan(5000);
     expect(lstatSync(path).isFIFO()).toBe(true);
   });
@@ -110,8 +125,16 @@ describe("writeFileAtomically", () => {
 
 describe("an interrupted write leaves no temporary file", () => {
   const cases = [
-    { name: "process.exit midway (as a SIGINT handler does)", interrupt: "process.exit(130)", ended: { status: 130, signal: null } },
-    { name: "SIGTERM midway, without a handler: the process ends by the signal", interrupt: 'process.kill(process.pid, "SIGTERM")', ended: { status: null, signal: "SIGTERM" } },
+    {
+      name: "process.exit midway (as a SIGINT handler does)",
+      interrupt: "process.exit(130)",
+      ended: { status: 130, signal: null },
+    },
+    {
+      name: "SIGTERM midway, without a handler: the process ends by the signal",
+      interrupt: 'process.kill(process.pid, "SIGTERM")',
+      ended: { status: null, signal: "SIGTERM" },
+    },
   ];
   it.each(cases)("$name", ({ interrupt, ended }) => {
     const sub = mkdtempSync(join(dir, "interrupted-"));
@@ -124,7 +147,10 @@ describe("an interrupted write leaves no temporary file", () => {
         await new Promise((resolve) => setTimeout(resolve, 60_000));
       }
       await writeFileAtomically(${JSON.stringify(join(sub, "out.txt"))}, slow());`;
-    const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 20_000 });
+    const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      encoding: "utf8",
+      timeout: 20_000,
+    });
     expect({ status: child.status, signal: child.signal }).toEqual(ended);
     expect(readdirSync(sub)).toEqual([]);
   });
@@ -150,7 +176,9 @@ describe("writeFileAtomically, options", () => {
 
   it("with specialFiles: refuse, refuses a FIFO, which stays a FIFO, and leaves no temporary file", async () => {
     const path = fifo("pipe-refused");
-    await expect(writeFileAtomically(path, "x", { specialFiles: "refuse" })).rejects.toThrow(new FileWriteError(path, "it is a FIFO"));
+    await expect(writeFileAtomically(path, "x", { specialFiles: "refuse" })).rejects.toThrow(
+      new FileWriteError(path, "it is a FIFO"),
+    );
     expect(lstatSync(path).isFIFO()).toBe(true);
     expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
@@ -160,10 +188,14 @@ describe("writeFileAtomically, options", () => {
     writeFileSync(path, "good\n");
     let seen = "";
     const verify = () => {
-      seen = readdirSync(dir).filter((name) => name.startsWith(".verified.txt.") && name.endsWith(".part")).join();
+      seen = readdirSync(dir)
+        .filter((name) => name.startsWith(".verified.txt.") && name.endsWith(".part"))
+        .join();
       throw new RangeError("checksum mismatch");
     };
-    await expect(writeFileAtomically(path, "bad\n", { beforeRename: verify, suffix: "part" })).rejects.toThrow(new RangeError("checksum mismatch"));
+    await expect(writeFileAtomically(path, "bad\n", { beforeRename: verify, suffix: "part" })).rejects.toThrow(
+      new RangeError("checksum mismatch"),
+    );
     expect(seen).not.toBe(""); // the bytes were in a hidden .part file beside the target when it was checked
     expect(readFileSync(path, "utf8")).toBe("good\n");
     expect(readdirSync(dir).filter((name) => name.endsWith(".part"))).toEqual([]);

@@ -14,10 +14,14 @@ const url = (...parts: string[]) => pathToFileURL(join(root, ...parts)).href;
 
 describe("findBuiltFile", () => {
   it("finds the file beside a module in dist/", () => {
-    expect(findBuiltFile(url("dist", "analogy", "scan.js"), "./worker.js", "@x/y")).toBe(join(root, "dist", "analogy", "worker.js"));
+    expect(findBuiltFile(url("dist", "analogy", "scan.js"), "./worker.js", "@x/y")).toBe(
+      join(root, "dist", "analogy", "worker.js"),
+    );
   });
   it("finds it at the same place under dist/ for a module running from src/", () => {
-    expect(findBuiltFile(url("src", "analogy", "scan.ts"), "./worker.js", "@x/y")).toBe(join(root, "dist", "analogy", "worker.js"));
+    expect(findBuiltFile(url("src", "analogy", "scan.ts"), "./worker.js", "@x/y")).toBe(
+      join(root, "dist", "analogy", "worker.js"),
+    );
   });
   it("fails loudly, naming the package, both places and the build command, when it is not built", () => {
     expect(() => findBuiltFile(url("src", "analogy", "scan.ts"), "./kernel.wasm", "@x/y")).toThrow(

@@ -27,7 +27,7 @@ describe("assertRegularFile", () => {
 });
 
 describe("sha256File", () => {
-  it("is the SHA-256 of the file's bytes (FIPS 180-2 test vector \"abc\")", async () => {
+  it('is the SHA-256 of the file\'s bytes (FIPS 180-2 test vector "abc")', async () => {
     const file = join(dir, "abc.txt");
     writeFileSync(file, "abc");
     expect(await sha256File(file)).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

@@ -18,7 +18,10 @@ describe("temporary names", () => {
     expect(temporaryNameOwner(name, "a.b.txt", "part")).toEqual({ host: hostname(), pid: process.pid });
     expect(temporaryNameOwner(name, "a.b.txt")).toBeNull();
     expect(temporaryNameOwner(name, "b.txt", "part")).toBeNull();
-    expect(temporaryNameOwner(".a.b.txt.node1.example.org.4194305.0123abcd.part", "a.b.txt", "part")).toEqual({ host: "node1.example.org", pid: 4194305 });
+    expect(temporaryNameOwner(".a.b.txt.node1.example.org.4194305.0123abcd.part", "a.b.txt", "part")).toEqual({
+      host: "node1.example.org",
+      pid: 4194305,
+    });
     // names without a host, as NegLab 0.1 wrote them
     expect(temporaryNameOwner(".a.b.txt.17.0123abcd.part", "a.b.txt", "part")).toEqual({ host: null, pid: 17 });
     expect(temporaryNameOwner("a.b.txt", "a.b.txt", "part")).toBeNull();

@@ -39,4 +39,5 @@ for (let run = 0; run < 5; run++) {
   }
 }
 const median = (values) => [...values].sort((a, b) => a - b)[2];
-for (const [name, values] of Object.entries(rates)) console.log(`xoshiro128** ${name}: median ${(median(values) / 1e6).toFixed(1)} M words/s`);
+for (const [name, values] of Object.entries(rates))
+  console.log(`xoshiro128** ${name}: median ${(median(values) / 1e6).toFixed(1)} M words/s`);

@@ -33,11 +33,15 @@ it(`writes report.html for 6 strategies × 5 seeds within ${BUDGET_SECONDS} s (m
   // The machine may be shared: the load average says how much CPU the figure competed for.
   console.log(
     [
-      `machine: ${cpus().length}× ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}, load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}`,
+      `machine: ${cpus().length}× ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}, load average ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(" ")}`,
       `report.html for 30 cells (${charts} charts): first run ${cold.toFixed(2)} s; median of ${REPEATS} ${median.toFixed(2)} s ` +
         `(runs ${times.map((t) => t.toFixed(2)).join(", ")}); budget ${BUDGET_SECONDS} s → ${median <= BUDGET_SECONDS ? "within" : "OVER"} budget`,
     ].join("\n"),
   );
   expect(charts).toBe(10);
-  expect(median, `median ${median.toFixed(2)} s over the ${BUDGET_SECONDS} s budget`).toBeLessThanOrEqual(BUDGET_SECONDS);
+  expect(median, `median ${median.toFixed(2)} s over the ${BUDGET_SECONDS} s budget`).toBeLessThanOrEqual(
+    BUDGET_SECONDS,
+  );
 }, 300_000);

@@ -4,7 +4,11 @@ export function escapeHtml(text: string): string {
 }
 
 /** A `<table>` from a header row and body rows (cells are escaped). */
-export function htmlTable(head: readonly string[], rows: readonly (readonly (string | number)[])[], caption?: string): string {
+export function htmlTable(
+  head: readonly string[],
+  rows: readonly (readonly (string | number)[])[],
+  caption?: string,
+): string {
   const th = head.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join("");
   const body = rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(String(c))}</td>`).join("")}</tr>`).join("\n");
   const cap = caption ? `<caption>${escapeHtml(caption)}</caption>` : "";

@@ -91,7 +91,12 @@ export interface SamplerDistribution {
   /** P(word of rank r + 1), r = 0 … V−1. */
   readonly probabilities: ArrayLike<number>;
   /** Probability mass on the 10, 100, 1000 most frequent words and the rest. */
-  readonly buckets?: { readonly top10: number; readonly top100: number; readonly top1000: number; readonly rest: number };
+  readonly buckets?: {
+    readonly top10: number;
+    readonly top100: number;
+    readonly top1000: number;
+    readonly rest: number;
+  };
 }
 
 /** Loss per epoch and speed of one training run. */

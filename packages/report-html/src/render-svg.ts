@@ -25,7 +25,9 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
     const svg = await view.toSVG();
     const title = titleText(spec.title);
     const label = escapeHtml(spec.description ?? title);
-    return svg.replace(/^<svg /, `<svg role="img" aria-label="${label}" `).replace(/^(<svg[^>]*>)/, `$1<title>${escapeHtml(title)}</title>`);
+    return svg
+      .replace(/^<svg /, `<svg role="img" aria-label="${label}" `)
+      .replace(/^(<svg[^>]*>)/, `$1<title>${escapeHtml(title)}</title>`);
   } finally {
     view.finalize();
   }

@@ -52,7 +52,10 @@ export async function renderHtmlReport(input: ReportInput): Promise<string> {
   // 3. Sampling distributions.
   if (input.distributions?.length) {
     const parts: ChartPart[] = [
-      { spec: distributionChart(input.distributions), caption: "Sampling probability against frequency rank (log–log)." },
+      {
+        spec: distributionChart(input.distributions),
+        caption: "Sampling probability against frequency rank (log–log).",
+      },
     ];
     if (input.distributions.some((d) => d.buckets)) {
       parts.push({ spec: bucketChart(input.distributions), caption: "Share of negatives by frequency-rank bucket." });
@@ -74,7 +77,14 @@ export async function renderHtmlReport(input: ReportInput): Promise<string> {
   if (input.neighbours?.length) sections.push(neighboursSection(input, order));
   if (input.significance?.length) {
     const rows = input.significance.map((s) => [
-      s.benchmark, s.metric, s.strategy, s.baseline, signed(s.difference), s.p.toPrecision(3), s.pHolm.toPrecision(3), s.test ?? "",
+      s.benchmark,
+      s.metric,
+      s.strategy,
+      s.baseline,
+      signed(s.difference),
+      s.p.toPrecision(3),
+      s.pHolm.toPrecision(3),
+      s.test ?? "",
     ]);
     sections.push(
       `<section><h2>Significance</h2>${htmlTable(
@@ -86,7 +96,10 @@ export async function renderHtmlReport(input: ReportInput): Promise<string> {
   }
   if (input.config !== undefined || input.environment) {
     const env = input.environment ? htmlTable(["", ""], Object.entries(input.environment), "Environment") : "";
-    const config = input.config !== undefined ? `<h3>Resolved configuration</h3><pre>${escapeHtml(JSON.stringify(input.config, null, 2))}</pre>` : "";
+    const config =
+      input.config !== undefined
+        ? `<h3>Resolved configuration</h3><pre>${escapeHtml(JSON.stringify(input.config, null, 2))}</pre>`
+        : "";
     sections.push(`<section><h2>Reproducibility</h2>${env}${config}</section>`);
   }
 
@@ -118,7 +131,10 @@ async function chartSection(title: string, parts: readonly ChartPart[], after = 
 /** The summary that opens the page: its table, the note under it and the verdict's sentences. */
 function overviewSection(overview: ReportOverview): string {
   const note = overview.note ? `<p class="note">${escapeHtml(overview.note)}</p>` : "";
-  const sentences = overview.sentences.length > 0 ? `<ul class="verdict">${overview.sentences.map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul>` : "";
+  const sentences =
+    overview.sentences.length > 0
+      ? `<ul class="verdict">${overview.sentences.map((s) => `<li>${escapeHtml(s)}</li>`).join("")}</ul>`
+      : "";
   return `<section><h2>Summary</h2>${htmlTable(overview.head, overview.rows, "Strategies × benchmarks")}${note}${sentences}</section>`;
 }
 
@@ -143,7 +159,11 @@ function metricsTable(input: ReportInput): string {
     `[${m.ciLow.toFixed(4)}, ${m.ciHigh.toFixed(4)}]`,
     m.n,
   ]);
-  return htmlTable(["benchmark", "metric", "strategy", "mean ± std", "95% CI", "seeds"], rows, "Benchmark metrics over seeds");
+  return htmlTable(
+    ["benchmark", "metric", "strategy", "mean ± std", "95% CI", "seeds"],
+    rows,
+    "Benchmark metrics over seeds",
+  );
 }
 
 function neighboursSection(input: ReportInput, order: readonly string[]): string {
@@ -151,8 +171,11 @@ function neighboursSection(input: ReportInput, order: readonly string[]): string
   const lookup = new Map(input.neighbours!.map((n) => [`${n.probe}\u0000${n.strategy}`, n.neighbours]));
   const rows = probes.map((probe) => [
     probe,
-    ...order.map((strategy) =>
-      (lookup.get(`${probe}\u0000${strategy}`) ?? []).map((n) => `${n.word} (${n.similarity.toFixed(2)})`).join(", ") || "(not in vocabulary)",
+    ...order.map(
+      (strategy) =>
+        (lookup.get(`${probe}\u0000${strategy}`) ?? [])
+          .map((n) => `${n.word} (${n.similarity.toFixed(2)})`)
+          .join(", ") || "(not in vocabulary)",
     ),
   ]);
   return `<section><h2>Nearest neighbours</h2>${htmlTable(["probe", ...order], rows, "Cosine nearest neighbours of probe words, per strategy")}</section>`;
@@ -185,4 +208,3 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 function signed(x: number): string {
   return `${x >= 0 ? "+" : ""}${x.toFixed(4)}`;
 }
-

@@ -71,7 +71,15 @@ describe.skipIf(!haveChromium)("report.html in headless Chromium", () => {
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
   }, 60_000);
   afterAll(async () => browser?.close());
@@ -83,9 +91,13 @@ describe.skipIf(!haveChromium)("report.html in headless Chromium", () => {
       writeFileSync(file, await renderHtmlReport(sweepInput([-0.5, 0, 0.25, 0.5, 0.75, 1], 3)));
       const page = await browser.newPage({ colorScheme: scheme, viewport: { width: 1200, height: 900 } });
       const problems: string[] = [];
-      page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+      page.on("console", (m) => {
+        if (m.type() === "error") problems.push(m.text());
+      });
       page.on("pageerror", (e) => problems.push(e.message));
-      page.on("request", (r) => { if (!r.url().startsWith("file:")) problems.push(`network request: ${r.url()}`); });
+      page.on("request", (r) => {
+        if (!r.url().startsWith("file:")) problems.push(`network request: ${r.url()}`);
+      });
       await page.goto(pathToFileURL(file).href);
 
       // Every chart is an SVG that the browser laid out with a real size and drawn data marks in every layer.
@@ -125,7 +137,12 @@ describe.skipIf(!haveChromium)("report.html in headless Chromium", () => {
         color: { field: "strategy", type: "nominal" },
       },
     });
-    const full = await renderSvg({ title: "full", data: { values: [{ rank: 1, probability: 0.5, strategy: "a" }] }, mark: "point", encoding: { x: { field: "rank", type: "quantitative" }, y: { field: "probability", type: "quantitative" } } });
+    const full = await renderSvg({
+      title: "full",
+      data: { values: [{ rank: 1, probability: 0.5, strategy: "a" }] },
+      mark: "point",
+      encoding: { x: { field: "rank", type: "quantitative" }, y: { field: "probability", type: "quantitative" } },
+    });
     expect((empty.match(/role="graphics-symbol"/g) ?? []).length).toBeGreaterThan(0); // what the old check counted
     const page = await browser.newPage();
     await page.setContent(`<figure class="chart">${empty}</figure><figure class="chart">${full}</figure>`);

@@ -1,6 +1,12 @@
 import type { ReportInput } from "../src/index.js";
 
-const SECTIONS = ["capital-common-countries", "family", "gram1-adjective-to-adverb", "gram3-comparative", "gram7-past-tense"];
+const SECTIONS = [
+  "capital-common-countries",
+  "family",
+  "gram1-adjective-to-adverb",
+  "gram3-comparative",
+  "gram7-past-tense",
+];
 
 /** How many probe words, and neighbours per probe, a fixture lists. */
 export interface NeighbourShape {
@@ -16,7 +22,12 @@ const PROBES = ["king", "water", "france", "good", "run", "computer", "bank", "m
  * `shape.probes` probe words (default 2) with `shape.neighbours` neighbours
  * each (default 2). The numbers are smooth functions of α so charts have visible structure.
  */
-export function sweepInput(alphas: readonly number[], seeds: number, vocab = 15_000, shape: NeighbourShape = {}): ReportInput {
+export function sweepInput(
+  alphas: readonly number[],
+  seeds: number,
+  vocab = 15_000,
+  shape: NeighbourShape = {},
+): ReportInput {
   const name = (a: number) => `unigram α=${a}`;
   const strategies = alphas.map((a, i) => ({
     name: name(a),
@@ -33,18 +44,37 @@ export function sweepInput(alphas: readonly number[], seeds: number, vocab = 15_
     ].map(([benchmark, metric, scale]) => {
       const mean = (scale as number) * quality(a);
       const std = 0.005 + 0.01 * Math.abs(a - 0.5);
-      return { benchmark: benchmark as string, metric: metric as string, strategy: name(a), mean, std, ciLow: mean - 2 * std, ciHigh: mean + 2 * std, n: seeds };
+      return {
+        benchmark: benchmark as string,
+        metric: metric as string,
+        strategy: name(a),
+        mean,
+        std,
+        ciLow: mean - 2 * std,
+        ciHigh: mean + 2 * std,
+        n: seeds,
+      };
     }),
   );
   const sections = alphas.flatMap((a) =>
-    SECTIONS.map((section, j) => ({ strategy: name(a), section, seen: 400 + j, total: 506, correct: Math.round((400 + j) * quality(a) * (0.2 + 0.1 * j)) })),
+    SECTIONS.map((section, j) => ({
+      strategy: name(a),
+      section,
+      seen: 400 + j,
+      total: 506,
+      correct: Math.round((400 + j) * quality(a) * (0.2 + 0.1 * j)),
+    })),
   );
   const distributions = alphas.map((a) => {
     const weights = Array.from({ length: vocab }, (_, r) => (1 / (r + 1)) ** a);
     const total = weights.reduce((s, w) => s + w, 0);
     const probabilities = weights.map((w) => w / total);
     const mass = (k: number) => probabilities.slice(0, k).reduce((s, p) => s + p, 0);
-    return { strategy: name(a), probabilities, buckets: { top10: mass(10), top100: mass(100), top1000: mass(1000), rest: 1 - mass(1000) } };
+    return {
+      strategy: name(a),
+      probabilities,
+      buckets: { top10: mass(10), top100: mass(100), top1000: mass(1000), rest: 1 - mass(1000) },
+    };
   });
   const training = alphas.flatMap((a) =>
     Array.from({ length: seeds }, (_, seed) => ({
@@ -59,15 +89,27 @@ export function sweepInput(alphas: readonly number[], seeds: number, vocab = 15_
     alphas.map((a) => ({
       probe,
       strategy: name(a),
-      neighbours: Array.from({ length: perProbe }, (_, j) => ({ word: `${probe}-n${j + 1}`, similarity: 0.8 - 0.1 * j + 0.01 * a })),
+      neighbours: Array.from({ length: perProbe }, (_, j) => ({
+        word: `${probe}-n${j + 1}`,
+        similarity: 0.8 - 0.1 * j + 0.01 * a,
+      })),
     })),
   );
   const significance = alphas
     .filter((a) => a !== 0.75)
-    .map((a) => ({ benchmark: "google-analogy", metric: "accuracy", strategy: name(a), baseline: name(0.75), difference: 0.3 * (quality(a) - quality(0.75)), p: 0.01, pHolm: 0.05, test: "McNemar exact" }));
+    .map((a) => ({
+      benchmark: "google-analogy",
+      metric: "accuracy",
+      strategy: name(a),
+      baseline: name(0.75),
+      difference: 0.3 * (quality(a) - quality(0.75)),
+      p: 0.01,
+      pHolm: 0.05,
+      test: "McNemar exact",
+    }));
   return {
     title: "alpha-sweep",
-    subtitle: "unigram α sweep on a test corpus <with> \"markup\" & entities",
+    subtitle: 'unigram α sweep on a test corpus <with> "markup" & entities',
     strategies,
     metrics,
     sections,

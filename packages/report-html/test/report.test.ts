@@ -17,7 +17,17 @@ describe("renderHtmlReport", () => {
     const html = await renderHtmlReport(sweepInput([-0.5, 0, 0.5, 0.75, 1], 3, 2000));
     // 3 metric charts + 2 sweep charts (accuracy, spearman) + heat map + distribution + buckets + loss + speed.
     expect(countCharts(html).svgs).toBe(10);
-    for (const heading of ["Strategies", "Benchmarks", "Sweep over alpha", "Analogy accuracy by section", "Negative-sampling distributions", "Training", "Nearest neighbours", "Significance", "Reproducibility"]) {
+    for (const heading of [
+      "Strategies",
+      "Benchmarks",
+      "Sweep over alpha",
+      "Analogy accuracy by section",
+      "Negative-sampling distributions",
+      "Training",
+      "Nearest neighbours",
+      "Significance",
+      "Reproducibility",
+    ]) {
       expect(html).toContain(`<h2>${heading}</h2>`);
     }
     expect(html).toContain('aria-label="Log-log plot of each strategy');
@@ -39,7 +49,9 @@ describe("renderHtmlReport", () => {
       { ...unswept[0], setting: { name: "alpha", value: 0.5 } },
       { ...unswept[1], setting: { name: "k", value: 5 } },
     ];
-    expect(await renderHtmlReport({ title: "t", strategies: mixed, metrics: full.metrics })).not.toContain("Sweep over");
+    expect(await renderHtmlReport({ title: "t", strategies: mixed, metrics: full.metrics })).not.toContain(
+      "Sweep over",
+    );
   });
 
   it("draws the sweep for two strategies that differ in one numeric setting", async () => {
@@ -56,33 +68,52 @@ describe("renderHtmlReport", () => {
     const input = sweepInput([0.5, 0.75], 2, 100);
     const overview = {
       head: ["strategy", "ws353 (Spearman ρ)"],
-      rows: [["unigram α=0.5", "0.412 ±0.010 -0.020*"], ["unigram α=0.75", "0.432^ ±0.012"]],
+      rows: [
+        ["unigram α=0.5", "0.412 ±0.010 -0.020*"],
+        ["unigram α=0.75", "0.432^ ±0.012"],
+      ],
       note: "Mean over 2 seeds; * p < 0.05",
-      sentences: ["On ws353, unigram α=0.75 (the baseline) is best (ρ = 0.432); it beats unigram α=0.5 by 0.020 (p = 0.01, Holm).", "Training speed <fast>."],
+      sentences: [
+        "On ws353, unigram α=0.75 (the baseline) is best (ρ = 0.432); it beats unigram α=0.5 by 0.020 (p = 0.01, Holm).",
+        "Training speed <fast>.",
+      ],
     };
     const html = await renderHtmlReport({ ...input, overview });
     expect(html.indexOf("<h2>Summary</h2>")).toBeGreaterThan(0);
     expect(html.indexOf("<h2>Summary</h2>")).toBeLessThan(html.indexOf("<h2>Strategies</h2>"));
-    expect(html).toContain("<th scope=\"col\">ws353 (Spearman ρ)</th>");
+    expect(html).toContain('<th scope="col">ws353 (Spearman ρ)</th>');
     expect(html).toContain("<td>unigram α=0.5</td><td>0.412 ±0.010 -0.020*</td>");
     expect(html).toContain('<p class="note">Mean over 2 seeds; * p &#60; 0.05</p>');
-    expect(html).toContain("<li>On ws353, unigram α=0.75 (the baseline) is best (ρ = 0.432); it beats unigram α=0.5 by 0.020 (p = 0.01, Holm).</li><li>Training speed &#60;fast&#62;.</li>");
+    expect(html).toContain(
+      "<li>On ws353, unigram α=0.75 (the baseline) is best (ρ = 0.432); it beats unigram α=0.5 by 0.020 (p = 0.01, Holm).</li><li>Training speed &#60;fast&#62;.</li>",
+    );
     expect(await renderHtmlReport(input)).not.toContain("<h2>Summary</h2>");
   });
 
   it("lists the strategies with their specs and baseline, and the metrics as mean ± std", async () => {
     const input = sweepInput([0.5, 0.75, 1], 3, 100);
     const html = await renderHtmlReport(input);
-    expect(html).toContain("<td>unigram α=0.75</td><td>{&#34;type&#34;:&#34;unigram&#34;,&#34;alpha&#34;:0.75}</td><td>alpha = 0.75</td><td>baseline</td>");
+    expect(html).toContain(
+      "<td>unigram α=0.75</td><td>{&#34;type&#34;:&#34;unigram&#34;,&#34;alpha&#34;:0.75}</td><td>alpha = 0.75</td><td>baseline</td>",
+    );
     const ws353 = input.metrics.find((m) => m.benchmark === "ws353" && m.strategy === "unigram α=1")!;
-    expect(html).toContain(`<td>${ws353.mean.toFixed(4)} ± ${ws353.std!.toFixed(4)}</td><td>[${ws353.ciLow.toFixed(4)}, ${ws353.ciHigh.toFixed(4)}]</td><td>3</td>`);
+    expect(html).toContain(
+      `<td>${ws353.mean.toFixed(4)} ± ${ws353.std!.toFixed(4)}</td><td>[${ws353.ciLow.toFixed(4)}, ${ws353.ciHigh.toFixed(4)}]</td><td>3</td>`,
+    );
   });
 
   it("draws one error bar and one point per strategy in a metric chart", async () => {
     const input = sweepInput([0, 0.5, 1], 3, 100);
     const { metricChart } = await import("../src/charts/metrics.js");
-    const svg = await renderSvg(metricChart(input.metrics.filter((m) => m.benchmark === "ws353"), ["unigram α=0", "unigram α=0.5", "unigram α=1"]));
-    expect(svg).toMatch(/^<svg role="img" aria-label="spearman on ws353 for each strategy[^"]*"[^>]*><title>ws353: spearman<\/title>/);
+    const svg = await renderSvg(
+      metricChart(
+        input.metrics.filter((m) => m.benchmark === "ws353"),
+        ["unigram α=0", "unigram α=0.5", "unigram α=1"],
+      ),
+    );
+    expect(svg).toMatch(
+      /^<svg role="img" aria-label="spearman on ws353 for each strategy[^"]*"[^>]*><title>ws353: spearman<\/title>/,
+    );
     expect((svg.match(/aria-roledescription="rule mark"/g) ?? []).length).toBe(3);
     expect((svg.match(/aria-roledescription="point"/g) ?? []).length).toBe(3);
   });
@@ -93,7 +124,8 @@ describe("renderHtmlReport", () => {
     const rows = input.metrics.filter((m) => m.benchmark === "ws353");
     const order = ["unigram α=0", "unigram α=0.5", "unigram α=1"];
     const svg = await renderSvg(metricChart(rows, order, "unigram α=0.5"));
-    const points = svg.match(/<path aria-label="[^"]*" role="graphics-symbol" aria-roledescription="point"[^>]*>/g) ?? [];
+    const points =
+      svg.match(/<path aria-label="[^"]*" role="graphics-symbol" aria-roledescription="point"[^>]*>/g) ?? [];
     expect(points).toHaveLength(3);
     const baselinePoint = points.find((p) => p.includes("strategy: unigram α=0.5"))!;
     expect(baselinePoint).toContain(`std over seeds: ${rows[1].std!.toFixed(4)}`);

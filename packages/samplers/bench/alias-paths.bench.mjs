@@ -62,8 +62,14 @@ function paths(p) {
 
 async function compare(size, style) {
   const top = style === "bench" ? 1e9 : 5 * size ** 1.05;
-  const counts = Array.from({ length: size }, (_, rank) => Math.floor(top / (rank + 1) ** 1.05) + (style === "bench" ? 1 : 0));
-  const sampler = await createSampler({ type: "unigram", alpha: 0.75 }, { vocabulary: { words: counts.map((_, id) => `w${id}`), counts } });
+  const counts = Array.from(
+    { length: size },
+    (_, rank) => Math.floor(top / (rank + 1) ** 1.05) + (style === "bench" ? 1 : 0),
+  );
+  const sampler = await createSampler(
+    { type: "unigram", alpha: 0.75 },
+    { vocabulary: { words: counts.map((_, id) => `w${id}`), counts } },
+  );
   const { runs, loops } = paths(sampler.probabilities());
   const names = Object.keys(loops);
   const steps = names.map((name) => {
@@ -83,8 +89,11 @@ async function compare(size, style) {
   for (let b = 0; b < BURSTS; b++) steps.forEach((step, i) => rates[i].push(burst(step)));
   const ratio = (i) => median(rates[i].map((rate, b) => rate / rates[0][b])).toFixed(2);
   const cells = names.map((name, i) => `${name} ${(median(rates[i]) / 1e6).toFixed(1)} M/s`).join(", ");
-  console.log(`V=${size} ${style} (${runs} runs): ${cells}; ÷ one by one: word batch ${ratio(1)}×, run table ${ratio(2)}×`);
+  console.log(
+    `V=${size} ${style} (${runs} runs): ${cells}; ÷ one by one: word batch ${ratio(1)}×, run table ${ratio(2)}×`,
+  );
 }
 
 const sizes = process.argv.slice(2).map(Number);
-for (const size of sizes.length > 0 ? sizes : [2e5, 3e5, 1e6]) for (const style of ["bench", "min-count 5"]) await compare(size, style);
+for (const size of sizes.length > 0 ? sizes : [2e5, 3e5, 1e6])
+  for (const style of ["bench", "min-count 5"]) await compare(size, style);

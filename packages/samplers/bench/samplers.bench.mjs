@@ -123,22 +123,34 @@ async function main() {
   for (let round = 0; round < ROUNDS; round++) {
     for (const name of names) {
       for (const size of SIZES) {
-        const output = execFileSync(process.execPath, ["--max-old-space-size=4096", self, "--child", JSON.stringify({ name, size })], {
-          encoding: "utf8",
-        });
+        const output = execFileSync(
+          process.execPath,
+          ["--max-old-space-size=4096", self, "--child", JSON.stringify({ name, size })],
+          {
+            encoding: "utf8",
+          },
+        );
         const { rate } = JSON.parse(output.trim().split("\n").pop());
         rates[name][size].push(rate);
-        process.stderr.write(`round ${round + 1}/${ROUNDS} ${name} V=${size}: ${(rate / 1e6).toFixed(1)} M samples/s\n`);
+        process.stderr.write(
+          `round ${round + 1}/${ROUNDS} ${name} V=${size}: ${(rate / 1e6).toFixed(1)} M samples/s\n`,
+        );
       }
     }
   }
   const label = (size) => `V=${size.toExponential(0).replace("+", "")}`;
   const table = {};
   for (const name of names) {
-    table[name] = Object.fromEntries(SIZES.map((size) => [label(size), `${(median(rates[name][size]) / 1e6).toFixed(1)} M/s`]));
+    table[name] = Object.fromEntries(
+      SIZES.map((size) => [label(size), `${(median(rates[name][size]) / 1e6).toFixed(1)} M/s`]),
+    );
   }
-  console.log(`\nSamples per second (k = ${K} per draw call; median over ${ROUNDS} rounds of the median of ${REPEATS} repeats; node ${process.version})`);
-  console.log(`1-minute load average: ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after (other jobs slow every row alike)`);
+  console.log(
+    `\nSamples per second (k = ${K} per draw call; median over ${ROUNDS} rounds of the median of ${REPEATS} repeats; node ${process.version})`,
+  );
+  console.log(
+    `1-minute load average: ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after (other jobs slow every row alike)`,
+  );
   console.table(table);
   // Ratios within each round (same load), then the median over rounds.
   const ratio = (a, b, size) => median(rates[a][size].map((rate, round) => rate / rates[b][size][round]));
@@ -151,7 +163,9 @@ async function main() {
       ["rng.nextInt", "rng.nextInt (ceiling)"],
     ].filter(([, other]) => rates[alias] && rates[other]);
     if (parts.length > 0) {
-      console.log(`${label(size)}: alias / ${parts.map(([short, other]) => `${short} = ${ratio(alias, other, size).toFixed(2)}×`).join(", alias / ")}`);
+      console.log(
+        `${label(size)}: alias / ${parts.map(([short, other]) => `${short} = ${ratio(alias, other, size).toFixed(2)}×`).join(", alias / ")}`,
+      );
     }
   }
 }

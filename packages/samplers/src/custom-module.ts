@@ -27,7 +27,10 @@ export interface SamplerFactoryContext {
  * What a custom sampler module exports, as `createSampler` or as its default
  * export: a function from the spec (options are the module's own) to a sampler.
  */
-export type SamplerFactory = (spec: SamplerSpec, context: SamplerFactoryContext) => NegativeSampler | Promise<NegativeSampler>;
+export type SamplerFactory = (
+  spec: SamplerSpec,
+  context: SamplerFactoryContext,
+) => NegativeSampler | Promise<NegativeSampler>;
 
 /**
  * An O(1) alias sampler over arbitrary non-negative weights, one per word id:
@@ -39,9 +42,15 @@ export function createWeightedSampler(
   options: { spec?: SamplerSpec; collision?: CollisionPolicy; label?: string } = {},
 ): NegativeSampler {
   const collision = options.collision ?? "skip";
-  if (!COLLISION_POLICIES.includes(collision)) throw new SamplerError(`unknown collision policy "${collision}"`, { field: "collision" });
+  if (!COLLISION_POLICIES.includes(collision))
+    throw new SamplerError(`unknown collision policy "${collision}"`, { field: "collision" });
   const spec = options.spec ?? { type: "weighted", collision };
-  return new AliasSampler(spec, collision, normalise(weights, options.label ?? "weights"), options.label ?? "custom weights (alias)");
+  return new AliasSampler(
+    spec,
+    collision,
+    normalise(weights, options.label ?? "weights"),
+    options.label ?? "custom weights (alias)",
+  );
 }
 
 /**
@@ -52,7 +61,13 @@ export function createWeightedSampler(
  */
 export function resolveModulePath(specifier: string, baseDir: string): string {
   if (specifier.startsWith("file:")) return fileURLToPath(specifier);
-  if (isAbsolute(specifier) || specifier.startsWith("./") || specifier.startsWith("../") || specifier === "." || specifier === "..") {
+  if (
+    isAbsolute(specifier) ||
+    specifier.startsWith("./") ||
+    specifier.startsWith("../") ||
+    specifier === "." ||
+    specifier === ".."
+  ) {
     return resolve(baseDir, specifier);
   }
   for (let dir = resolve(baseDir); ; dir = dirname(dir)) {
@@ -60,9 +75,12 @@ export function resolveModulePath(specifier: string, baseDir: string): string {
     if (existsSync(join(packageDir, "package.json"))) return join(packageDir, packageEntry(packageDir));
     if (dirname(dir) === dir) break;
   }
-  throw new SamplerError(`custom sampler "${MODULE_PREFIX}${specifier}": no package "${specifier}" in node_modules from ${baseDir} upwards`, {
-    field: "type",
-  });
+  throw new SamplerError(
+    `custom sampler "${MODULE_PREFIX}${specifier}": no package "${specifier}" in node_modules from ${baseDir} upwards`,
+    {
+      field: "type",
+    },
+  );
 }
 
 /** The entry file of an installed package, relative to its directory. */
@@ -109,7 +127,11 @@ export async function loadCustomSampler(
   try {
     exports = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   } catch (error) {
-    throw new SamplerError(`cannot load the custom sampler module: ${(error as Error).message}`, { file, field: "type", cause: error });
+    throw new SamplerError(`cannot load the custom sampler module: ${(error as Error).message}`, {
+      file,
+      field: "type",
+      cause: error,
+    });
   }
   const factory = typeof exports.createSampler === "function" ? exports.createSampler : exports.default;
   if (typeof factory !== "function") {
@@ -128,9 +150,12 @@ export async function loadCustomSampler(
     fromWeights: (weights, label) => {
       // One weight per word id: a longer array would draw ids past the vocabulary, a shorter one never draws its tail.
       if (weights?.length !== vocabulary.words.length) {
-        throw new SamplerError(`fromWeights: got ${String(weights?.length)} weights for a vocabulary of ${vocabulary.words.length} words (one per word id)`, {
-          field: "type",
-        });
+        throw new SamplerError(
+          `fromWeights: got ${String(weights?.length)} weights for a vocabulary of ${vocabulary.words.length} words (one per word id)`,
+          {
+            field: "type",
+          },
+        );
       }
       return createWeightedSampler(weights, { spec, collision, label });
     },
@@ -158,18 +183,25 @@ function checkSamplerShape(sampler: unknown, file: string, vocabularySize: numbe
   const s = sampler as Partial<Record<keyof NegativeSampler, unknown>>;
   if (typeof s.draw !== "function") fail("an object without a draw(out, k, positive, anchor, rng) method");
   if (typeof s.probabilities !== "function") fail("an object without a probabilities() method");
-  if (!COLLISION_POLICIES.includes(s.collision as CollisionPolicy)) fail(`collision ${JSON.stringify(s.collision)}, not skip | redraw | keep`);
-  if (typeof s.weighted !== "boolean" || typeof s.modelAware !== "boolean") fail("a sampler without boolean weighted and modelAware");
+  if (!COLLISION_POLICIES.includes(s.collision as CollisionPolicy))
+    fail(`collision ${JSON.stringify(s.collision)}, not skip | redraw | keep`);
+  if (typeof s.weighted !== "boolean" || typeof s.modelAware !== "boolean")
+    fail("a sampler without boolean weighted and modelAware");
   if (typeof s.spec !== "object" || s.spec === null) fail("a sampler without its spec");
   for (const hook of ["setProgress", "attachModel", "describe"] as const) {
     if (s[hook] !== undefined && typeof s[hook] !== "function") fail(`a non-function ${hook}`);
   }
-  if (s.modelAware === true && typeof s.attachModel !== "function") fail("a model-aware sampler without an attachModel(view) method");
+  if (s.modelAware === true && typeof s.attachModel !== "function")
+    fail("a model-aware sampler without an attachModel(view) method");
   let probabilities: unknown;
   try {
     probabilities = (sampler as NegativeSampler).probabilities();
   } catch (error) {
-    throw new SamplerError(`probabilities() threw: ${(error as Error | undefined)?.message ?? String(error)}`, { file, field: "type", cause: error });
+    throw new SamplerError(`probabilities() threw: ${(error as Error | undefined)?.message ?? String(error)}`, {
+      file,
+      field: "type",
+      cause: error,
+    });
   }
   checkDistribution(probabilities, vocabularySize, (problem) => fail(`a sampler whose ${problem}`));
 }

@@ -6,8 +6,19 @@
  * fit of empirical draws against `probabilities()`.
  */
 export { COLLISION_EFFECT } from "./collision.js";
-export { entropy, perplexity, frequencyBuckets, expectedNegatives, type FrequencyBucket } from "./diagnostics/distribution.js";
-export { chiSquareTest, totalVariation, expectedTotalVariation, type ChiSquareResult } from "./diagnostics/goodness-of-fit.js";
+export {
+  entropy,
+  perplexity,
+  frequencyBuckets,
+  expectedNegatives,
+  type FrequencyBucket,
+} from "./diagnostics/distribution.js";
+export {
+  chiSquareTest,
+  totalVariation,
+  expectedTotalVariation,
+  type ChiSquareResult,
+} from "./diagnostics/goodness-of-fit.js";
 export {
   drawCounts,
   compareToExpected,

@@ -45,10 +45,15 @@ export function parseWeightsFile(text: string, file: string): WeightEntry[] {
     const [word, text] = fields;
     const weight = DECIMAL.test(text) ? Number(text) : NaN;
     if (!Number.isFinite(weight) || weight < 0) {
-      throw new SamplerError(`weight of "${word}" must be a finite number ≥ 0, got ${show(text)}`, { file, line, field: "weights" });
+      throw new SamplerError(`weight of "${word}" must be a finite number ≥ 0, got ${show(text)}`, {
+        file,
+        line,
+        field: "weights",
+      });
     }
     const seen = firstLine.get(word);
-    if (seen !== undefined) throw new SamplerError(`"${word}" is listed twice (first on line ${seen})`, { file, line, field: "weights" });
+    if (seen !== undefined)
+      throw new SamplerError(`"${word}" is listed twice (first on line ${seen})`, { file, line, field: "weights" });
     firstLine.set(word, line);
     entries.push({ word, weight, line });
   }
@@ -78,18 +83,26 @@ export function weightsFromMap(map: Readonly<Record<string, unknown>>): WeightEn
   const entries: WeightEntry[] = [];
   for (const [word, weight] of Object.entries(map)) {
     if (typeof weight !== "number" || !Number.isFinite(weight) || weight < 0) {
-      throw new SamplerError(`sampler "domain": option "weights": weight of "${word}" must be a finite number ≥ 0, got ${show(weight)}`, {
-        field: `weights.${word}`,
-      });
+      throw new SamplerError(
+        `sampler "domain": option "weights": weight of "${word}" must be a finite number ≥ 0, got ${show(weight)}`,
+        {
+          field: `weights.${word}`,
+        },
+      );
     }
     entries.push({ word, weight, line: undefined });
   }
-  if (entries.length === 0) throw new SamplerError(`sampler "domain": option "weights": the map lists no word`, { field: "weights" });
+  if (entries.length === 0)
+    throw new SamplerError(`sampler "domain": option "weights": the map lists no word`, { field: "weights" });
   return entries;
 }
 
 /** Places entries on vocabulary ids; unlisted words get `defaultWeight`, unknown words are reported as missing. */
-export function resolveWeights(entries: readonly WeightEntry[], vocabulary: SamplerVocabulary, defaultWeight: number): DomainWeights {
+export function resolveWeights(
+  entries: readonly WeightEntry[],
+  vocabulary: SamplerVocabulary,
+  defaultWeight: number,
+): DomainWeights {
   const ids = new Map<string, number>();
   vocabulary.words.forEach((word, id) => ids.set(word, id));
   const weights = new Float64Array(vocabulary.words.length).fill(defaultWeight);
@@ -123,10 +136,15 @@ export function resolveWeights(entries: readonly WeightEntry[], vocabulary: Samp
  * is a {@link SamplerError} (field `beta`) naming the word, since the weights
  * file format and the sampler take finite weights only.
  */
-export function domainWeights(domain: SamplerVocabulary, background: SamplerVocabulary, options: { readonly beta: number; readonly smoothing: number }): [string, number][] {
+export function domainWeights(
+  domain: SamplerVocabulary,
+  background: SamplerVocabulary,
+  options: { readonly beta: number; readonly smoothing: number },
+): [string, number][] {
   const { beta, smoothing } = options;
   if (!Number.isFinite(beta)) throw new SamplerError(`beta ${beta}: expected a finite number`, { field: "beta" });
-  if (!(Number.isFinite(smoothing) && smoothing > 0)) throw new SamplerError(`smoothing ${smoothing}: expected a finite number > 0`, { field: "smoothing" });
+  if (!(Number.isFinite(smoothing) && smoothing > 0))
+    throw new SamplerError(`smoothing ${smoothing}: expected a finite number > 0`, { field: "smoothing" });
   const domainCounts = new Map<string, number>();
   domain.words.forEach((word, id) => domainCounts.set(word, domain.counts[id]));
   const size = background.words.length;
@@ -137,9 +155,12 @@ export function domainWeights(domain: SamplerVocabulary, background: SamplerVoca
     const pBackground = (background.counts[i] + smoothing) / backgroundTotal;
     const weight = (pDomain / pBackground) ** beta;
     if (!Number.isFinite(weight)) {
-      throw new SamplerError(`beta ${beta}: the weight of "${word}" (ratio ${(pDomain / pBackground).toPrecision(4)} to the power β) is not finite: choose a smaller |β|`, {
-        field: "beta",
-      });
+      throw new SamplerError(
+        `beta ${beta}: the weight of "${word}" (ratio ${(pDomain / pBackground).toPrecision(4)} to the power β) is not finite: choose a smaller |β|`,
+        {
+          field: "beta",
+        },
+      );
     }
     return [word, weight];
   });

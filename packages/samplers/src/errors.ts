@@ -12,7 +12,8 @@ export class SamplerError extends Error {
   readonly line: number | undefined;
 
   constructor(message: string, where: { field?: string; file?: string; line?: number; cause?: unknown } = {}) {
-    const place = where.file === undefined ? "" : where.line === undefined ? `${where.file}: ` : `${where.file}:${where.line}: `;
+    const place =
+      where.file === undefined ? "" : where.line === undefined ? `${where.file}: ` : `${where.file}:${where.line}: `;
     super(`${place}${message}`, where.cause === undefined ? undefined : { cause: where.cause });
     this.name = "SamplerError";
     this.field = where.field;

@@ -67,7 +67,8 @@ export function numberSchema(range: { min?: number; max?: number; exclusiveMin?:
   const { min, max, exclusiveMin = false } = range;
   const low = min === undefined ? "" : `${exclusiveMin ? ">" : "≥"} ${min}`;
   const high = max === undefined ? "" : `≤ ${max}`;
-  const outOfRange = (issue: { input: unknown }) => `must be ${[low, high].filter(Boolean).join(" and ")}, got ${show(issue.input)}`;
+  const outOfRange = (issue: { input: unknown }) =>
+    `must be ${[low, high].filter(Boolean).join(" and ")}, got ${show(issue.input)}`;
   const checks = [
     ...(min === undefined ? [] : [exclusiveMin ? z.gt(min, { error: outOfRange }) : z.gte(min, { error: outOfRange })]),
     ...(max === undefined ? [] : [z.lte(max, { error: outOfRange })]),
@@ -79,7 +80,9 @@ export function numberSchema(range: { min?: number; max?: number; exclusiveMin?:
 export function integerSchema(min: number, max = Number.MAX_SAFE_INTEGER): z.ZodMiniNumber {
   const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `in [${min}, ${max}]`;
   const error = (issue: { input: unknown }) => `must be an integer ${range}, got ${show(issue.input)}`;
-  return z.int({ error }).check(z.gte(min, { error }), ...(max === Number.MAX_SAFE_INTEGER ? [] : [z.lte(max, { error })]));
+  return z
+    .int({ error })
+    .check(z.gte(min, { error }), ...(max === Number.MAX_SAFE_INTEGER ? [] : [z.lte(max, { error })]));
 }
 
 /** One of `values`; a near miss suggests the closest. */
@@ -104,10 +107,17 @@ export function booleanSchema(): z.ZodMiniBoolean {
  * (`defaultLabel: "required"`), and no other key. Descriptions and defaults go
  * into the JSON Schema, where editors show them.
  */
-export function samplerTypeSchema(name: string, description: string, options: readonly OptionDefinition[]): z.ZodMiniObject {
+export function samplerTypeSchema(
+  name: string,
+  description: string,
+  options: readonly OptionDefinition[],
+): z.ZodMiniObject {
   const shape: Record<string, z.ZodMiniType> = { type: z.literal(name) };
   for (const option of options) {
-    const meta = option.default === undefined ? { description: option.description } : { description: option.description, default: option.default };
+    const meta =
+      option.default === undefined
+        ? { description: option.description }
+        : { description: option.description, default: option.default };
     const required = option.default === undefined && option.defaultLabel === "required";
     shape[option.name] = (required ? option.schema : z.optional(option.schema)).check(z.meta(meta));
   }
@@ -132,7 +142,8 @@ export class SpecReader {
     if (result.success) return;
     const known = options.map((o) => o.name);
     for (const issue of result.error.issues) {
-      if (issue.code === "unrecognized_keys") throw this.error(issue.keys[0], `unknown option${suggestion(issue.keys[0], known)}`);
+      if (issue.code === "unrecognized_keys")
+        throw this.error(issue.keys[0], `unknown option${suggestion(issue.keys[0], known)}`);
     }
     // What lies inside an option (a nested spec, domain's weights map) is checked by the sampler type's parse, which names its parts.
     const issue = result.error.issues.find((i) => i.code !== "invalid_union" && i.path.length === 1);
@@ -164,7 +175,8 @@ export class SpecReader {
 /** A short rendering of a bad value for error messages. */
 export function show(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "number" || typeof value === "boolean" || value === null || value === undefined) return String(value);
+  if (typeof value === "number" || typeof value === "boolean" || value === null || value === undefined)
+    return String(value);
   const json = JSON.stringify(value);
   return json.length > 60 ? `${json.slice(0, 57)}...` : json;
 }

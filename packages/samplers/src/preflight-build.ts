@@ -28,13 +28,21 @@ export interface SamplerErrorData {
  * registry refuses, e.g. `redraw` over one weighted word) says it was found on
  * the stand-in vocabulary.
  */
-export async function buildAndCheck(spec: SamplerSpec, vocabulary: SamplerVocabulary, baseDir: string, standIn: boolean): Promise<PreflightReport> {
+export async function buildAndCheck(
+  spec: SamplerSpec,
+  vocabulary: SamplerVocabulary,
+  baseDir: string,
+  standIn: boolean,
+): Promise<PreflightReport> {
   const sampler = await createSampler(spec, { vocabulary, baseDir }).catch((error: unknown) => {
     if (!standIn || !(error instanceof SamplerError) || error.file !== undefined) throw error;
-    throw new SamplerError(`${error.message} (on a stand-in vocabulary of ${vocabulary.words.length} equally frequent words, before the corpus is read)`, {
-      field: error.field,
-      cause: error,
-    });
+    throw new SamplerError(
+      `${error.message} (on a stand-in vocabulary of ${vocabulary.words.length} equally frequent words, before the corpus is read)`,
+      {
+        field: error.field,
+        cause: error,
+      },
+    );
   });
   const file = spec.type.startsWith(MODULE_PREFIX) ? spec.type.slice(MODULE_PREFIX.length) : undefined;
   checkSamplerContract(sampler, vocabulary.words.length, {
@@ -45,14 +53,19 @@ export async function buildAndCheck(spec: SamplerSpec, vocabulary: SamplerVocabu
   try {
     description = sampler.describe?.() ?? JSON.stringify(sampler.spec);
   } catch (error) {
-    throw new SamplerError(`describe() threw: ${(error as Error | undefined)?.message ?? String(error)}`, { file, field: "type", cause: error });
+    throw new SamplerError(`describe() threw: ${(error as Error | undefined)?.message ?? String(error)}`, {
+      file,
+      field: "type",
+      cause: error,
+    });
   }
   return { description: String(description), warnings: [...(sampler.warnings ?? [])].map(String) };
 }
 
 /** The parts of a SamplerError, its message without the `file:line: ` prefix the constructor adds. */
 export function samplerErrorData(error: SamplerError): SamplerErrorData {
-  const place = error.file === undefined ? "" : error.line === undefined ? `${error.file}: ` : `${error.file}:${error.line}: `;
+  const place =
+    error.file === undefined ? "" : error.line === undefined ? `${error.file}: ` : `${error.file}:${error.line}: `;
   const message = error.message.startsWith(place) ? error.message.slice(place.length) : error.message;
   return { message, field: error.field, file: error.file, line: error.line };
 }

@@ -10,11 +10,18 @@ import { SamplerError } from "./errors.js";
 import { buildAndCheck, samplerErrorData } from "./preflight-build.js";
 import type { SamplerSpec, SamplerVocabulary } from "./types.js";
 
-const { spec, vocabulary, baseDir, standIn } = workerData as { spec: SamplerSpec; vocabulary: SamplerVocabulary; baseDir: string; standIn: boolean };
+const { spec, vocabulary, baseDir, standIn } = workerData as {
+  spec: SamplerSpec;
+  vocabulary: SamplerVocabulary;
+  baseDir: string;
+  standIn: boolean;
+};
 try {
   parentPort!.postMessage({ report: await buildAndCheck(spec, vocabulary, baseDir, standIn) });
 } catch (error) {
   const data =
-    error instanceof SamplerError ? samplerErrorData(error) : { message: `building the sampler threw: ${(error as Error | undefined)?.message ?? String(error)}` };
+    error instanceof SamplerError
+      ? samplerErrorData(error)
+      : { message: `building the sampler threw: ${(error as Error | undefined)?.message ?? String(error)}` };
   parentPort!.postMessage({ error: data });
 }

@@ -68,13 +68,26 @@ export async function preflightSamplerSpec(spec: unknown, options: PreflightOpti
   const baseDir = options.baseDir ?? process.cwd();
   const timeoutMs = options.timeoutMs ?? PREFLIGHT_TIMEOUT_MS;
   if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
-    throw new SamplerError(`preflight: timeoutMs must be a finite number of milliseconds > 0, got ${timeoutMs}`, { field: "timeoutMs" });
+    throw new SamplerError(`preflight: timeoutMs must be a finite number of milliseconds > 0, got ${timeoutMs}`, {
+      field: "timeoutMs",
+    });
   }
   const standIn = options.vocabulary === undefined;
   const normalised = validateSamplerSpec(spec, options.vocabulary ?? PREFLIGHT_VOCABULARY, baseDir);
-  const listed = await Promise.all(nestedSpecs(normalised).flatMap((s) => (s.type === "domain" && typeof s.weights === "string" ? [readWeightsFile(s.weights)] : [])));
-  const vocabulary = options.vocabulary ?? withWords(PREFLIGHT_VOCABULARY, listed.flat().map((e) => e.word));
-  const modules = nestedSpecs(normalised).flatMap((s) => (s.type.startsWith(MODULE_PREFIX) ? [s.type.slice(MODULE_PREFIX.length)] : []));
+  const listed = await Promise.all(
+    nestedSpecs(normalised).flatMap((s) =>
+      s.type === "domain" && typeof s.weights === "string" ? [readWeightsFile(s.weights)] : [],
+    ),
+  );
+  const vocabulary =
+    options.vocabulary ??
+    withWords(
+      PREFLIGHT_VOCABULARY,
+      listed.flat().map((e) => e.word),
+    );
+  const modules = nestedSpecs(normalised).flatMap((s) =>
+    s.type.startsWith(MODULE_PREFIX) ? [s.type.slice(MODULE_PREFIX.length)] : [],
+  );
   const report =
     modules.length === 0
       ? await buildAndCheck(normalised, vocabulary, baseDir, standIn)
@@ -92,7 +105,10 @@ function nestedSpecs(spec: SamplerSpec): SamplerSpec[] {
 function withWords(vocabulary: SamplerVocabulary, words: readonly string[]): SamplerVocabulary {
   const all = new Set(vocabulary.words);
   const added = words.filter((word) => !all.has(word) && all.add(word));
-  return { words: [...vocabulary.words, ...added], counts: [...Array.from(vocabulary.counts), ...added.map(() => STAND_IN_COUNT)] };
+  return {
+    words: [...vocabulary.words, ...added],
+    counts: [...Array.from(vocabulary.counts), ...added.map(() => STAND_IN_COUNT)],
+  };
 }
 
 /** What {@link buildAndCheck} is given. */
@@ -147,7 +163,14 @@ function buildInWorker(job: BuildJob, timeoutMs: number, modules: string[]): Pro
       finish(() => (message.error === undefined ? resolve(message.report!) : reject(samplerErrorFrom(message.error)))),
     );
     worker.once("error", (error: Error) =>
-      finish(() => reject(new SamplerError(`the custom sampler${others} threw outside its factory: ${error?.message ?? String(error)}`, { ...where, cause: error }))),
+      finish(() =>
+        reject(
+          new SamplerError(
+            `the custom sampler${others} threw outside its factory: ${error?.message ?? String(error)}`,
+            { ...where, cause: error },
+          ),
+        ),
+      ),
     );
     worker.once("exit", (code) =>
       finish(() =>

@@ -50,7 +50,11 @@ export function listSamplers(): SamplerTypeInfo[] {
  * Custom module specs are checked for form only here; {@link createSampler}
  * loads and checks the module.
  */
-export function validateSamplerSpec(spec: unknown, vocabulary: SamplerVocabulary, baseDir: string = process.cwd()): SamplerSpec {
+export function validateSamplerSpec(
+  spec: unknown,
+  vocabulary: SamplerVocabulary,
+  baseDir: string = process.cwd(),
+): SamplerSpec {
   checkVocabulary(vocabulary);
   return parseTopSpec(spec, vocabulary, baseDir).spec;
 }
@@ -72,9 +76,12 @@ function parseTopSpec(spec: unknown, vocabulary: SamplerVocabulary, baseDir: str
   if (typeof spec !== "object" || spec === null || !("share" in spec)) return parseSpec(spec, vocabulary, baseDir, "");
   const { share, ...rest } = spec as SamplerSpec;
   if (!NEGATIVE_SHARING.includes(share as never)) {
-    throw new SamplerError(`sampler spec: "share" must be one of ${NEGATIVE_SHARING.map((s) => `"${s}"`).join(", ")}, got ${show(share)}`, {
-      field: "share",
-    });
+    throw new SamplerError(
+      `sampler spec: "share" must be one of ${NEGATIVE_SHARING.map((s) => `"${s}"`).join(", ")}, got ${show(share)}`,
+      {
+        field: "share",
+      },
+    );
   }
   const parsed = parseSpec(rest, vocabulary, baseDir, "");
   return share === "window" ? { ...parsed, spec: { ...parsed.spec, share } } : parsed;
@@ -89,13 +96,17 @@ function parseSpec(spec: unknown, vocabulary: SamplerVocabulary, baseDir: string
   }
   const { type } = spec as { type?: unknown };
   if (typeof type !== "string" || type === "") {
-    throw new SamplerError(`sampler spec: "${path}type" must be a sampler type (one of ${names().join(", ")}), got ${show(type)}`, {
-      field: `${path}type`,
-    });
+    throw new SamplerError(
+      `sampler spec: "${path}type" must be a sampler type (one of ${names().join(", ")}), got ${show(type)}`,
+      {
+        field: `${path}type`,
+      },
+    );
   }
   if (type.startsWith(MODULE_PREFIX)) {
     const specifier = type.slice(MODULE_PREFIX.length).trim();
-    if (specifier === "") throw new SamplerError(`sampler spec: "${path}type" "${type}" names no module`, { field: `${path}type` });
+    if (specifier === "")
+      throw new SamplerError(`sampler spec: "${path}type" "${type}" names no module`, { field: `${path}type` });
     const resolved = { ...(spec as SamplerSpec), type: `${MODULE_PREFIX}${resolveModulePath(specifier, baseDir)}` };
     return { spec: resolved, samplerType: undefined, options: undefined };
   }
@@ -108,7 +119,10 @@ function parseSpec(spec: unknown, vocabulary: SamplerVocabulary, baseDir: string
     baseDir,
     validateNested: (nested, nestedPath) => parseSpec(nested, vocabulary, baseDir, nestedPath).spec,
   };
-  const options = samplerType.parse(new SpecReader(spec as SamplerSpec, samplerType.options, samplerType.schema, path), context);
+  const options = samplerType.parse(
+    new SpecReader(spec as SamplerSpec, samplerType.options, samplerType.schema, path),
+    context,
+  );
   return { spec: samplerType.toSpec?.(options) ?? { type, ...options }, samplerType, options };
 }
 

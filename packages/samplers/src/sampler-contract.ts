@@ -21,7 +21,11 @@ const CHECK_DIM = 4;
  * module's path, or the sampler type), so a custom sampler that would corrupt the
  * model is refused before training rather than found in the middle of it.
  */
-export function checkSamplerContract(sampler: NegativeSampler, vocabularySize: number, who: { file?: string; name: string }): void {
+export function checkSamplerContract(
+  sampler: NegativeSampler,
+  vocabularySize: number,
+  who: { file?: string; name: string },
+): void {
   const fail = (problem: string, cause?: unknown): never => {
     throw new SamplerError(`${who.name}: ${problem}`, { file: who.file, field: "type", cause });
   };
@@ -46,24 +50,37 @@ export function checkSamplerContract(sampler: NegativeSampler, vocabularySize: n
   const last = vocabularySize - 1;
   for (const progress of [0, 0.5, 1]) {
     if (sampler.setProgress !== undefined) call("setProgress", () => sampler.setProgress!(progress));
-    checkDistribution(call("probabilities", () => sampler.probabilities()), vocabularySize, fail);
+    checkDistribution(
+      call("probabilities", () => sampler.probabilities()),
+      vocabularySize,
+      fail,
+    );
     for (const k of CHECK_KS) {
-      const out = { ids: new Int32Array(k), weights: sampler.weighted ? new Float32Array(k) : null, probs: new Float32Array(k) };
+      const out = {
+        ids: new Int32Array(k),
+        weights: sampler.weighted ? new Float32Array(k) : null,
+        probs: new Float32Array(k),
+      };
       for (const positive of [-1, 0, last]) {
         const n = call("draw", () => sampler.draw(out, k, positive, positive < 0 ? -1 : 0, rng));
         const asked = `draw(out, k = ${k}, positive = ${positive})`;
         if (!Number.isInteger(n) || n < 0 || n > k) fail(`${asked} returned ${String(n)}, not a count in [0, ${k}]`);
         if (n !== k && (sampler.collision !== "skip" || positive < 0)) {
-          fail(`${asked} returned ${n} negatives; only collision "skip" may return fewer than k, and only when a draw equals the positive`);
+          fail(
+            `${asked} returned ${n} negatives; only collision "skip" may return fewer than k, and only when a draw equals the positive`,
+          );
         }
         for (let i = 0; i < n; i++) {
           const id = out.ids[i];
-          if (id < 0 || id >= vocabularySize) fail(`${asked} drew id ${id}, outside the vocabulary [0, ${vocabularySize})`);
-          if (id === positive && sampler.collision !== "keep") fail(`${asked} drew the positive word although its collision policy is "${sampler.collision}"`);
+          if (id < 0 || id >= vocabularySize)
+            fail(`${asked} drew id ${id}, outside the vocabulary [0, ${vocabularySize})`);
+          if (id === positive && sampler.collision !== "keep")
+            fail(`${asked} drew the positive word although its collision policy is "${sampler.collision}"`);
           const p = out.probs[i];
           if (!(p >= 0 && p <= 1)) fail(`${asked} wrote probability ${p} for id ${id}, not a number in [0, 1]`);
           const weight = out.weights?.[i];
-          if (weight !== undefined && !(weight >= 0 && Number.isFinite(weight))) fail(`${asked} wrote weight ${weight}, not a finite number ≥ 0`);
+          if (weight !== undefined && !(weight >= 0 && Number.isFinite(weight)))
+            fail(`${asked} wrote weight ${weight}, not a finite number ≥ 0`);
         }
       }
     }
@@ -71,7 +88,11 @@ export function checkSamplerContract(sampler: NegativeSampler, vocabularySize: n
 }
 
 /** `probabilities()` must be a Float64Array over the vocabulary of finite entries ≥ 0 summing to 1. */
-export function checkDistribution(probabilities: unknown, vocabularySize: number, fail: (problem: string) => never): void {
+export function checkDistribution(
+  probabilities: unknown,
+  vocabularySize: number,
+  fail: (problem: string) => never,
+): void {
   if (!(probabilities instanceof Float64Array) || probabilities.length !== vocabularySize) {
     fail(`probabilities() is not a Float64Array of ${vocabularySize} (the vocabulary size)`);
   }

@@ -9,7 +9,14 @@ import { fasttext, unigram } from "./sampler-types/unigram.js";
 import type { SamplerSpec } from "./types.js";
 
 /** Every built-in sampler type, in the order `listSamplers()` shows them. */
-export const SAMPLER_TYPES: readonly SamplerType[] = [uniform, unigram, fasttext, domain, annealed, adaptive] as unknown as readonly SamplerType[];
+export const SAMPLER_TYPES: readonly SamplerType[] = [
+  uniform,
+  unigram,
+  fasttext,
+  domain,
+  annealed,
+  adaptive,
+] as unknown as readonly SamplerType[];
 
 let schema: z.ZodMiniType<SamplerSpec> | undefined;
 
@@ -29,9 +36,27 @@ export function samplerSpecSchema(): z.ZodMiniType<SamplerSpec> {
     .union([
       ...SAMPLER_TYPES.map((s) => s.schema),
       z
-        .looseObject({ type: z.string().check(z.regex(new RegExp(`^${MODULE_PREFIX}\\s*\\S`)), z.describe("module:<path or package> of a custom sampler")) })
-        .check(z.meta({ title: "custom module", description: "a custom sampler: a user module exporting a factory (createSampler or default export)" })),
+        .looseObject({
+          type: z
+            .string()
+            .check(
+              z.regex(new RegExp(`^${MODULE_PREFIX}\\s*\\S`)),
+              z.describe("module:<path or package> of a custom sampler"),
+            ),
+        })
+        .check(
+          z.meta({
+            title: "custom module",
+            description: "a custom sampler: a user module exporting a factory (createSampler or default export)",
+          }),
+        ),
     ])
-    .check(z.meta({ id: "SamplerSpec", title: "sampler spec", description: "A negative sampler: a built-in sampler type and its options, or a custom module." })) as unknown as z.ZodMiniType<SamplerSpec>;
+    .check(
+      z.meta({
+        id: "SamplerSpec",
+        title: "sampler spec",
+        description: "A negative sampler: a built-in sampler type and its options, or a custom module.",
+      }),
+    ) as unknown as z.ZodMiniType<SamplerSpec>;
   return schema;
 }

@@ -35,7 +35,8 @@ function exactDistribution(q: Float64Array, choose: (candidates: number[]) => Ma
 function topK(k: number) {
   return (candidates: number[]) => {
     const chosen = new Map<number, number>();
-    for (const c of [...candidates].sort((a, b) => SCORES[b] - SCORES[a]).slice(0, k)) chosen.set(c, (chosen.get(c) ?? 0) + 1);
+    for (const c of [...candidates].sort((a, b) => SCORES[b] - SCORES[a]).slice(0, k))
+      chosen.set(c, (chosen.get(c) ?? 0) + 1);
     return chosen;
   };
 }
@@ -62,7 +63,12 @@ describe("adaptive: draws follow the exact hard-negative distribution of a plant
     ["top-1 of 3", { select: "top" }, 1, topK(1)],
     ["top-2 of 3", { select: "top" }, 2, topK(2)],
     ["softmax T=1", { select: "softmax", temperature: 1 }, 2, softmax(1)],
-    ["softmax T=0.3, cumulative base", { select: "softmax", temperature: 0.3, base: { type: "unigram", method: "cumulative" } }, 3, softmax(0.3)],
+    [
+      "softmax T=0.3, cumulative base",
+      { select: "softmax", temperature: 0.3, base: { type: "unigram", method: "cumulative" } },
+      3,
+      softmax(0.3),
+    ],
   ];
   it.each(cases)("%s", async (_, options, k, choose) => {
     const sampler = await adaptive(options);
@@ -76,7 +82,9 @@ describe("adaptive: draws follow the exact hard-negative distribution of a plant
     // chi-square test and the stated TV bound (1.25× the noise of independent draws, as in
     // goodness-of-fit.test.ts) then apply to k = 1 calls, whose draws are independent.
     const softmaxSelect = options.select === "softmax";
-    expect(fit.totalVariation).toBeLessThan(TV_FACTOR * (softmaxSelect ? Math.sqrt(k) : 1) * fit.expectedTotalVariation);
+    expect(fit.totalVariation).toBeLessThan(
+      TV_FACTOR * (softmaxSelect ? Math.sqrt(k) : 1) * fit.expectedTotalVariation,
+    );
     const independent = softmaxSelect ? compareToExpected(draw(1), expected) : fit;
     expect(independent.chiSquare.pValue).toBeGreaterThan(0.001);
     expect(independent.totalVariation).toBeLessThan(TV_FACTOR * independent.expectedTotalVariation);
@@ -114,7 +122,12 @@ describe("adaptive: weights, probabilities and the model view", () => {
 
   it("equal scores (word2vec's all-zero initial output vectors) give weight 1 and the base distribution", async () => {
     const sampler = await createSampler({ type: "adaptive", selfAdversarial: true }, { vocabulary: WORKED_EXAMPLE });
-    sampler.attachModel!({ dim: 2, input: new Float32Array(2 * V), output: new Float32Array(2 * V), hidden: Float32Array.from([1, 1]) });
+    sampler.attachModel!({
+      dim: 2,
+      input: new Float32Array(2 * V),
+      output: new Float32Array(2 * V),
+      hidden: Float32Array.from([1, 1]),
+    });
     const out = buffers(5, false, true);
     sampler.draw(out, 5, -1, 0, rng("zero model"));
     expect(Array.from(out.weights!)).toEqual([1, 1, 1, 1, 1]);
@@ -131,7 +144,9 @@ describe("adaptive: weights, probabilities and the model view", () => {
 
   it("rejects a model view that does not fit the vocabulary", async () => {
     const sampler = await createSampler({ type: "adaptive" }, { vocabulary: WORKED_EXAMPLE });
-    expect(() => sampler.attachModel!({ ...model, output: new Float32Array(10) })).toThrow(/output has 10 floats, needs 12 × 2/);
+    expect(() => sampler.attachModel!({ ...model, output: new Float32Array(10) })).toThrow(
+      /output has 10 floats, needs 12 × 2/,
+    );
     expect(() => sampler.attachModel!({ ...model, dim: 0 })).toThrow(/dim must be a positive integer/);
     expect(() => sampler.attachModel!({ ...model, hidden: new Float32Array(1) })).toThrow(/hidden has 1 floats/);
   });

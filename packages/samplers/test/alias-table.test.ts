@@ -33,20 +33,23 @@ describe("alias table (Vose)", () => {
     expect(Array.from(buildAliasTable([1]))).toEqual([TWO_POW_32 - 1, 0]);
   });
 
-  it.each([12, 1_000_000, 2 ** 21, 3_000_017])("draws column ⌊u·V/2^32⌋ and coin u·V mod 2^32 exactly (V = %d)", (size) => {
-    // A table whose thresholds are arbitrary: compare the draw with the exact 64-bit arithmetic of BigInt.
-    const random = rng(`alias exact ${size}`);
-    const cells = new Uint32Array(2 * size);
-    for (let i = 0; i < size; i++) {
-      cells[2 * i] = random.nextUint32();
-      cells[2 * i + 1] = random.nextInt(size);
-    }
-    const probes = [0, 1, TWO_POW_32 - 1, 2 ** 31, ...Array.from({ length: 20_000 }, () => random.nextUint32())];
-    for (const u of probes) {
-      const product = BigInt(u) * BigInt(size);
-      const column = Number(product >> 32n);
-      const coin = Number(product & 0xffffffffn);
-      expect(aliasDraw(cells, size, u)).toBe(coin < cells[2 * column] ? column : cells[2 * column + 1]);
-    }
-  });
+  it.each([12, 1_000_000, 2 ** 21, 3_000_017])(
+    "draws column ⌊u·V/2^32⌋ and coin u·V mod 2^32 exactly (V = %d)",
+    (size) => {
+      // A table whose thresholds are arbitrary: compare the draw with the exact 64-bit arithmetic of BigInt.
+      const random = rng(`alias exact ${size}`);
+      const cells = new Uint32Array(2 * size);
+      for (let i = 0; i < size; i++) {
+        cells[2 * i] = random.nextUint32();
+        cells[2 * i + 1] = random.nextInt(size);
+      }
+      const probes = [0, 1, TWO_POW_32 - 1, 2 ** 31, ...Array.from({ length: 20_000 }, () => random.nextUint32())];
+      for (const u of probes) {
+        const product = BigInt(u) * BigInt(size);
+        const column = Number(product >> 32n);
+        const coin = Number(product & 0xffffffffn);
+        expect(aliasDraw(cells, size, u)).toBe(coin < cells[2 * column] ? column : cells[2 * column + 1]);
+      }
+    },
+  );
 });

@@ -20,8 +20,12 @@ describe("annealed", () => {
   });
 
   it("moves α from alphaStart to alphaEnd with training progress, probabilities() following", async () => {
-    const sampler = await createSampler({ type: "annealed", alphaStart: 1, alphaEnd: 0, steps: 4 }, { vocabulary: WORKED_EXAMPLE });
-    const expectAlpha = (alpha: number) => unigram(alpha).forEach((p, i) => expect(sampler.probabilities()[i]).toBeCloseTo(p, 14));
+    const sampler = await createSampler(
+      { type: "annealed", alphaStart: 1, alphaEnd: 0, steps: 4 },
+      { vocabulary: WORKED_EXAMPLE },
+    );
+    const expectAlpha = (alpha: number) =>
+      unigram(alpha).forEach((p, i) => expect(sampler.probabilities()[i]).toBeCloseTo(p, 14));
     expectAlpha(1);
     sampler.setProgress!(0.2); // still in step 0 of 4
     expectAlpha(1);

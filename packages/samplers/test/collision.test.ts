@@ -88,9 +88,14 @@ describe("draw buffers and reproducibility", () => {
 
   it("rejects redraw when only one word can be drawn (it would never end)", async () => {
     const one = { words: ["solo"], counts: [3] };
-    await expect(createSampler({ type: "unigram", collision: "redraw" }, { vocabulary: one })).rejects.toThrow(/redraw.*at least two words/);
+    await expect(createSampler({ type: "unigram", collision: "redraw" }, { vocabulary: one })).rejects.toThrow(
+      /redraw.*at least two words/,
+    );
     await expect(
-      createSampler({ type: "domain", weights: { fox: 1 }, defaultWeight: 0, collision: "redraw" }, { vocabulary: WORKED_EXAMPLE }),
+      createSampler(
+        { type: "domain", weights: { fox: 1 }, defaultWeight: 0, collision: "redraw" },
+        { vocabulary: WORKED_EXAMPLE },
+      ),
     ).rejects.toThrow(/at least two words/);
     await expect(createSampler({ type: "unigram", collision: "skip" }, { vocabulary: one })).resolves.toBeDefined();
   });

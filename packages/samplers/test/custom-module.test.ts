@@ -24,18 +24,27 @@ async function buildError(spec: SamplerSpec, dir = baseDir): Promise<SamplerErro
 
 describe("custom sampler modules", () => {
   it("loads a named createSampler factory by relative path, with its own options", async () => {
-    const sampler = await createSampler({ type: "module:./inverse-frequency.mjs", power: 1, collision: "redraw" }, { vocabulary, baseDir });
+    const sampler = await createSampler(
+      { type: "module:./inverse-frequency.mjs", power: 1, collision: "redraw" },
+      { vocabulary, baseDir },
+    );
     const inverse = Array.from(vocabulary.counts, (c) => 1 / c);
     const total = inverse.reduce((a, b) => a + b, 0);
     sampler.probabilities().forEach((p, i) => expect(p).toBeCloseTo(inverse[i] / total, 14));
     expect(sampler.collision).toBe("redraw");
     expect(sampler.spec.type).toBe(`module:${join(baseDir, "inverse-frequency.mjs")}`);
-    const fit = compareToExpected(drawCounts(sampler, 12, 200_000, { rng: createStream(1, "custom") }), sampler.probabilities());
+    const fit = compareToExpected(
+      drawCounts(sampler, 12, 200_000, { rng: createStream(1, "custom") }),
+      sampler.probabilities(),
+    );
     expect(fit.chiSquare.pValue).toBeGreaterThan(0.001);
   });
 
   it("loads a default-export factory written against the interface by hand (absolute path and file: URL)", async () => {
-    for (const type of [`module:${join(baseDir, "even-words.mjs")}`, `module:${pathToFileURL(join(baseDir, "even-words.mjs")).href}`]) {
+    for (const type of [
+      `module:${join(baseDir, "even-words.mjs")}`,
+      `module:${pathToFileURL(join(baseDir, "even-words.mjs")).href}`,
+    ]) {
       const sampler = await createSampler({ type, collision: "skip" }, { vocabulary });
       const out = buffers(8);
       const n = sampler.draw(out, 8, 2, -1, createStream(2, "even"));
@@ -59,12 +68,20 @@ describe("custom sampler modules", () => {
         join(packageDir, "package.json"),
         JSON.stringify({ name: "@lab/neg-sampler", type: "module", exports: { ".": { import: "./lib/index.js" } } }),
       );
-      writeFileSync(join(packageDir, "lib", "index.js"), `export { createSampler } from ${JSON.stringify(join(baseDir, "inverse-frequency.mjs"))};\n`);
+      writeFileSync(
+        join(packageDir, "lib", "index.js"),
+        `export { createSampler } from ${JSON.stringify(join(baseDir, "inverse-frequency.mjs"))};\n`,
+      );
       mkdirSync(join(project, "experiments", "run1"), { recursive: true });
-      const sampler = await createSampler({ type: "module:@lab/neg-sampler" }, { vocabulary, baseDir: join(project, "experiments", "run1") });
+      const sampler = await createSampler(
+        { type: "module:@lab/neg-sampler" },
+        { vocabulary, baseDir: join(project, "experiments", "run1") },
+      );
       expect(sampler.spec.type).toBe(`module:${join(packageDir, "lib", "index.js")}`);
       expect(sampler.probabilities()[6]).toBeGreaterThan(sampler.probabilities()[0]);
-      expect((await buildError({ type: "module:@lab/not-installed" }, project)).message).toMatch(/no package "@lab\/not-installed" in node_modules/);
+      expect((await buildError({ type: "module:@lab/not-installed" }, project)).message).toMatch(
+        /no package "@lab\/not-installed" in node_modules/,
+      );
     } finally {
       rmSync(project, { recursive: true, force: true });
     }
@@ -73,20 +90,28 @@ describe("custom sampler modules", () => {
   it("a module without a factory: names the module and what it exports", async () => {
     const error = await buildError({ type: "module:./no-factory.mjs" });
     expect(error.file).toBe(join(baseDir, "no-factory.mjs"));
-    expect(error.message).toMatch(/exports no factory: expected a function exported as "createSampler" or as the default export \(it exports "alpha", "strategy"\)/);
+    expect(error.message).toMatch(
+      /exports no factory: expected a function exported as "createSampler" or as the default export \(it exports "alpha", "strategy"\)/,
+    );
   });
 
   it("a factory that throws: the error surfaces at build time with the module named", async () => {
     const error = await buildError({ type: "module:./throws.mjs" });
-    expect(error.message).toBe(`${join(baseDir, "throws.mjs")}: the custom sampler factory threw: weights service unavailable`);
+    expect(error.message).toBe(
+      `${join(baseDir, "throws.mjs")}: the custom sampler factory threw: weights service unavailable`,
+    );
     expect((error.cause as Error).message).toBe("weights service unavailable");
     const options = await buildError({ type: "module:./inverse-frequency.mjs", power: -1 });
     expect(options.message).toMatch(/factory threw: option "power" must be a number > 0, got -1/);
   });
 
   it("a factory returning a non-sampler, a missing module, an empty specifier", async () => {
-    expect((await buildError({ type: "module:./not-a-sampler.mjs" })).message).toMatch(/returned an object without a draw/);
-    expect((await buildError({ type: "module:./missing.mjs" })).message).toMatch(/missing\.mjs: cannot load the custom sampler module/);
+    expect((await buildError({ type: "module:./not-a-sampler.mjs" })).message).toMatch(
+      /returned an object without a draw/,
+    );
+    expect((await buildError({ type: "module:./missing.mjs" })).message).toMatch(
+      /missing\.mjs: cannot load the custom sampler module/,
+    );
     expect(() => validateSamplerSpec({ type: "module:  " }, vocabulary)).toThrow(/names no module/);
   });
 
@@ -97,7 +122,12 @@ describe("custom sampler modules", () => {
     /** Draws in a worker from `spec` (the normalised spec of the main thread's sampler). */
     function drawInWorker(spec: SamplerSpec): Promise<{ ids: number[]; spec: SamplerSpec }> {
       const worker = new Worker(fixture("worker-draw.mjs"), {
-        workerData: { spec, vocabulary: { words: vocabulary.words, counts: Array.from(vocabulary.counts) }, draws: 200, k: 5 },
+        workerData: {
+          spec,
+          vocabulary: { words: vocabulary.words, counts: Array.from(vocabulary.counts) },
+          draws: 200,
+          k: 5,
+        },
       });
       workers.push(worker);
       return new Promise((resolve, reject) => {

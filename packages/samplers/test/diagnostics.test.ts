@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { chiSquareSurvival } from "@neglab/eval/stats";
-import { chiSquareTest, diagnoseSampler, entropy, expectedNegatives, expectedTotalVariation, frequencyBuckets, perplexity, totalVariation } from "../src/diagnostics.js";
+import {
+  chiSquareTest,
+  diagnoseSampler,
+  entropy,
+  expectedNegatives,
+  expectedTotalVariation,
+  frequencyBuckets,
+  perplexity,
+  totalVariation,
+} from "../src/diagnostics.js";
 import { createSampler } from "../src/index.js";
 import { rng, WORKED_EXAMPLE, zipfVocabulary } from "./helpers.js";
 
@@ -79,7 +88,10 @@ describe("distribution summaries", () => {
     expect(report.buckets.map((b) => b.label)).toEqual(["top 10", "11–100", "101–1000", "rest"]);
     report.buckets.forEach((bucket, i) => expect(report.drawnBuckets[i].share).toBeCloseTo(bucket.share, 2));
     expect(report.fit.draws).toBe(200_000);
-    expect(report.expectedNegatives).toBeCloseTo(expectedNegatives(sampler.probabilities(), vocabulary.counts, 5, "skip"), 12);
+    expect(report.expectedNegatives).toBeCloseTo(
+      expectedNegatives(sampler.probabilities(), vocabulary.counts, 5, "skip"),
+      12,
+    );
     expect(report.expectedNegatives).toBeLessThan(5);
     expect(report.fit.chiSquare.pValue).toBeGreaterThan(0.001);
     // α = 0.75 flattens the unigram distribution: more entropy than α = 1.

@@ -13,31 +13,53 @@ describe("domainWeights", () => {
     expect(weights.map(([word]) => word)).toEqual(["c", "a", "b"]);
     const expected = [11 / 35, 44 / 21, 22 / 21];
     weights.forEach(([, weight], i) => expect(weight).toBeCloseTo(expected[i], 14));
-    domainWeights(domain, background, { beta: 2, smoothing: 1 }).forEach(([, weight], i) => expect(weight).toBeCloseTo(expected[i] ** 2, 14));
+    domainWeights(domain, background, { beta: 2, smoothing: 1 }).forEach(([, weight], i) =>
+      expect(weight).toBeCloseTo(expected[i] ** 2, 14),
+    );
   });
 
   it("gives every word weight 1 at β = 0", () => {
-    expect(domainWeights(domain, background, { beta: 0, smoothing: 0.5 }).map(([, weight]) => weight)).toEqual([1, 1, 1]);
+    expect(domainWeights(domain, background, { beta: 0, smoothing: 0.5 }).map(([, weight]) => weight)).toEqual([
+      1, 1, 1,
+    ]);
   });
 
   it("refuses a non-finite β and λ ≤ 0 by field", () => {
-    expect(() => domainWeights(domain, background, { beta: Number.NaN, smoothing: 1 })).toThrow(expect.objectContaining({ field: "beta" }));
-    expect(() => domainWeights(domain, background, { beta: 1, smoothing: 0 })).toThrow(expect.objectContaining({ field: "smoothing" }));
+    expect(() => domainWeights(domain, background, { beta: Number.NaN, smoothing: 1 })).toThrow(
+      expect.objectContaining({ field: "beta" }),
+    );
+    expect(() => domainWeights(domain, background, { beta: 1, smoothing: 0 })).toThrow(
+      expect.objectContaining({ field: "smoothing" }),
+    );
   });
 
   it("returns finite weights or refuses naming β, for any finite β and λ > 0", () => {
-    const counts = fc.uniqueArray(fc.tuple(fc.constantFrom("a", "b", "c", "d"), fc.integer({ min: 1, max: 1e6 })), { minLength: 1, maxLength: 4, selector: ([word]) => word });
-    const vocabulary = (entries: [string, number][]) => ({ words: entries.map(([word]) => word), counts: entries.map(([, count]) => count) });
+    const counts = fc.uniqueArray(fc.tuple(fc.constantFrom("a", "b", "c", "d"), fc.integer({ min: 1, max: 1e6 })), {
+      minLength: 1,
+      maxLength: 4,
+      selector: ([word]) => word,
+    });
+    const vocabulary = (entries: [string, number][]) => ({
+      words: entries.map(([word]) => word),
+      counts: entries.map(([, count]) => count),
+    });
     fc.assert(
-      fc.property(counts, counts, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.double({ min: Number.MIN_VALUE, max: 1e300, noNaN: true }), (d, b, beta, smoothing) => {
-        try {
-          for (const [, weight] of domainWeights(vocabulary(d), vocabulary(b), { beta, smoothing })) expect(Number.isFinite(weight) && weight >= 0).toBe(true);
-        } catch (error) {
-          expect(error).toBeInstanceOf(SamplerError);
-          expect((error as SamplerError).field).toBe("beta");
-          expect((error as Error).message).toMatch(/^beta \S+: the weight of "[a-d]" .* is not finite/);
-        }
-      }),
+      fc.property(
+        counts,
+        counts,
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.double({ min: Number.MIN_VALUE, max: 1e300, noNaN: true }),
+        (d, b, beta, smoothing) => {
+          try {
+            for (const [, weight] of domainWeights(vocabulary(d), vocabulary(b), { beta, smoothing }))
+              expect(Number.isFinite(weight) && weight >= 0).toBe(true);
+          } catch (error) {
+            expect(error).toBeInstanceOf(SamplerError);
+            expect((error as SamplerError).field).toBe("beta");
+            expect((error as Error).message).toMatch(/^beta \S+: the weight of "[a-d]" .* is not finite/);
+          }
+        },
+      ),
       { seed: 1, numRuns: 300 },
     );
   });

@@ -18,16 +18,23 @@ describe("domain", () => {
       { word: "dog", weight: 2, line: 4 },
       { word: "zebra", weight: 7, line: 5 },
     ]);
-    expect(() => parseWeightsFile("# only comments\n", "empty.tsv")).toThrow("empty.tsv: the weights file lists no word");
+    expect(() => parseWeightsFile("# only comments\n", "empty.tsv")).toThrow(
+      "empty.tsv: the weights file lists no word",
+    );
   });
 
   it("product: P ∝ count^α · weight, default weight 1; reports file words missing from the vocabulary", async () => {
-    const sampler = await createSampler({ type: "domain", weights: "weights/animals.tsv" }, { vocabulary, baseDir: fixture() });
+    const sampler = await createSampler(
+      { type: "domain", weights: "weights/animals.tsv" },
+      { vocabulary, baseDir: fixture() },
+    );
     const weighted = vocabulary.words.map((w, i) => unigram[i] * (animal[w] ?? 1));
     const total = weighted.reduce((a, b) => a + b, 0);
     const p = sampler.probabilities();
     weighted.forEach((w, i) => expect(p[i]).toBeCloseTo(w / total, 14));
-    expect(sampler.warnings).toEqual([`1 of 4 words of ${fixture("weights", "animals.tsv")} are not in the vocabulary: zebra`]);
+    expect(sampler.warnings).toEqual([
+      `1 of 4 words of ${fixture("weights", "animals.tsv")} are not in the vocabulary: zebra`,
+    ]);
     expect(sampler.describe!()).toMatch(/domain product with unigram α=0.75 \(3 weighted words/);
   });
 
@@ -38,7 +45,9 @@ describe("domain", () => {
     );
     const p = sampler.probabilities();
     const animalTotal = 4 + 2 + 1.5;
-    vocabulary.words.forEach((w, i) => expect(p[i]).toBeCloseTo(0.75 * (unigram[i] / z) + 0.25 * ((animal[w] ?? 0) / animalTotal), 14));
+    vocabulary.words.forEach((w, i) =>
+      expect(p[i]).toBeCloseTo(0.75 * (unigram[i] / z) + 0.25 * ((animal[w] ?? 0) / animalTotal), 14),
+    );
     expect(p[id("lazy")]).toBeCloseTo(0.75 * 0.0295, 3);
   });
 
@@ -54,7 +63,10 @@ describe("domain", () => {
   });
 
   it("the mixture's α is its own: α = 0 mixes with uniform", async () => {
-    const sampler = await createSampler({ type: "domain", weights: { fox: 1 }, combine: "mixture", lambda: 0.5, alpha: 0 }, { vocabulary });
+    const sampler = await createSampler(
+      { type: "domain", weights: { fox: 1 }, combine: "mixture", lambda: 0.5, alpha: 0 },
+      { vocabulary },
+    );
     const p = sampler.probabilities();
     expect(p[id("the")]).toBeCloseTo(0.5 / 12, 14);
     expect(p[id("fox")]).toBeCloseTo(0.5 / 12 + 0.5, 14);

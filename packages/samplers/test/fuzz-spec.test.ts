@@ -31,8 +31,39 @@ function validate(spec: unknown): SamplerSpec | undefined {
 /** Values an option may be given: the right kinds, edge numbers and wrong kinds. */
 const value = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
-  fc.constantFrom(0, -0, 1, 0.75, -1, 50, 1e-300, 1e308, -1e308, 2 ** 31, 1e5, 100, 0.5, true, false, "", "skip", "redraw", "keep"),
-  fc.constantFrom("alias", "word2vec-table", "cumulative", "fasttext-table", "product", "mixture", "linear", "cosine", "top", "softmax"),
+  fc.constantFrom(
+    0,
+    -0,
+    1,
+    0.75,
+    -1,
+    50,
+    1e-300,
+    1e308,
+    -1e308,
+    2 ** 31,
+    1e5,
+    100,
+    0.5,
+    true,
+    false,
+    "",
+    "skip",
+    "redraw",
+    "keep",
+  ),
+  fc.constantFrom(
+    "alias",
+    "word2vec-table",
+    "cumulative",
+    "fasttext-table",
+    "product",
+    "mixture",
+    "linear",
+    "cosine",
+    "top",
+    "softmax",
+  ),
   fc.constantFrom("animals.tsv", "malformed.tsv", "no-such.tsv", { fox: 2, dog: 1 }, { fox: -1 }, {}),
 );
 
@@ -45,7 +76,14 @@ const GOOD: Record<string, readonly unknown[]> = {
   tableSize: [1, 7, 1000, 50_000],
   integerSum: [true, false],
   collision: ["skip", "redraw", "keep"],
-  weights: ["animals.tsv", "zipf-domain.tsv", { fox: 2, dog: 1 }, { the: 1 }, { fox: 1e-300 }, { fox: 1e308, dog: 1e308 }],
+  weights: [
+    "animals.tsv",
+    "zipf-domain.tsv",
+    { fox: 2, dog: 1 },
+    { the: 1 },
+    { fox: 1e-300 },
+    { fox: 1e308, dog: 1e308 },
+  ],
   combine: ["product", "mixture"],
   lambda: [0, 0.5, 1],
   defaultWeight: [0, 1, 1e-300],
@@ -60,20 +98,42 @@ const GOOD: Record<string, readonly unknown[]> = {
 
 /** A spec of a registered sampler type with a random subset of options: mostly values real specs use, some wrong ones. */
 const optionNames = [...new Set(listSamplers().flatMap((s) => s.options.map((o) => o.name)))];
-const types = fc.constantFrom(...listSamplers().map((s) => s.name).filter((n) => !n.startsWith("module:")), "unigarm", "module:", "module:./nothing-here.mjs", "");
+const types = fc.constantFrom(
+  ...listSamplers()
+    .map((s) => s.name)
+    .filter((n) => !n.startsWith("module:")),
+  "unigarm",
+  "module:",
+  "module:./nothing-here.mjs",
+  "",
+);
 const optionOf = (names: readonly string[]) =>
-  fc.constantFrom(...names).chain((name) =>
-    fc.tuple(fc.constant(name), fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...(GOOD[name] ?? [1])) }, { weight: 1, arbitrary: value })),
-  );
+  fc
+    .constantFrom(...names)
+    .chain((name) =>
+      fc.tuple(
+        fc.constant(name),
+        fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...(GOOD[name] ?? [1])) }, { weight: 1, arbitrary: value }),
+      ),
+    );
 /** Mostly the sampler type's own options (so many specs build), at times any sampler type's or a misspelt one. */
 const mutatedSpec = types.chain((type) => {
-  const own = listSamplers().find((s) => s.name === type)?.options.map((o) => o.name) ?? optionNames;
+  const own =
+    listSamplers()
+      .find((s) => s.name === type)
+      ?.options.map((o) => o.name) ?? optionNames;
   return fc
     .tuple(
-      fc.array(fc.oneof({ weight: 5, arbitrary: optionOf(own) }, { weight: 1, arbitrary: optionOf(optionNames) }), { maxLength: 4 }),
+      fc.array(fc.oneof({ weight: 5, arbitrary: optionOf(own) }, { weight: 1, arbitrary: optionOf(optionNames) }), {
+        maxLength: 4,
+      }),
       fc.option(fc.tuple(fc.constantFrom("colision", "__proto__", "type"), value), { freq: 5 }),
     )
-    .map(([options, stray]) => ({ type, ...Object.fromEntries(options), ...Object.fromEntries(stray === null ? [] : [stray]) }));
+    .map(([options, stray]) => ({
+      type,
+      ...Object.fromEntries(options),
+      ...Object.fromEntries(stray === null ? [] : [stray]),
+    }));
 });
 
 /** Tables this large or larger are not built in the fuzz (word2vec.c's default is 400 MB); their validation still runs. */
@@ -81,7 +141,10 @@ const BUILD_LIMIT = 100_000;
 function cheapToBuild(spec: SamplerSpec): boolean {
   const size = spec.tableSize ?? (spec.base as SamplerSpec | undefined)?.tableSize;
   const method = spec.method ?? (spec.base as SamplerSpec | undefined)?.method;
-  return spec.type !== "fasttext" && (method === undefined || method === "alias" || (typeof size === "number" && size <= BUILD_LIMIT));
+  return (
+    spec.type !== "fasttext" &&
+    (method === undefined || method === "alias" || (typeof size === "number" && size <= BUILD_LIMIT))
+  );
 }
 
 describe("fuzz: sampler specs", () => {
@@ -96,9 +159,13 @@ describe("fuzz: sampler specs", () => {
 
   it("objects with arbitrary keys and values validate to a normalised spec or a SamplerError", () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 6 }), types, (object, type) => {
-        validate({ ...object, type });
-      }),
+      fc.property(
+        fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 6 }),
+        types,
+        (object, type) => {
+          validate({ ...object, type });
+        },
+      ),
       { seed: 2, numRuns: 400 },
     );
   });

@@ -18,13 +18,22 @@ const CASE_MS = 2_000;
 const FILE = "fuzz.tsv";
 
 /** Valid files to mutate: comments, blank lines, CRLF, spaces as separator, exponents. */
-const VALID = [readFileSync(fixture("weights", "animals.tsv")), readFileSync(fixture("weights", "zipf-domain.tsv")), Buffer.from("\uFEFFcat\t2.5e-3\ndog 1\r\n# c\n\nfox\t0\n")];
+const VALID = [
+  readFileSync(fixture("weights", "animals.tsv")),
+  readFileSync(fixture("weights", "zipf-domain.tsv")),
+  Buffer.from("\uFEFFcat\t2.5e-3\ndog 1\r\n# c\n\nfox\t0\n"),
+];
 
 /** Strings of the weights format that mutations insert besides random bytes. */
 const WEIGHTS_TOKENS = "\t| |\n|\r\n|#|NaN|-1|1e400|0x10|Infinity|\uFEFF|\u00e9|\u0000|__proto__".split("|");
 
 /** The reader's outcome must be entries that keep the format's promises, or a SamplerError naming the file. */
-function checkOutcome(outcome: { entries?: ReturnType<typeof parseWeightsFile>; error?: unknown }, text: string, file: string, ms: number): void {
+function checkOutcome(
+  outcome: { entries?: ReturnType<typeof parseWeightsFile>; error?: unknown },
+  text: string,
+  file: string,
+  ms: number,
+): void {
   expect(ms).toBeLessThan(CASE_MS);
   if (outcome.error !== undefined) {
     expect(outcome.error).toBeInstanceOf(SamplerError);
@@ -60,14 +69,19 @@ describe("fuzz: weights files", () => {
   });
 
   it("arbitrary text of words, weights and separators parses to valid entries or a SamplerError", () => {
-    const token = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom("\t", " ", "\n", "\r\n", "#", "1", "0.5", "-2", "1e-300", "1e309", "NaN", ".5", "5."));
+    const token = fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc.constantFrom("\t", " ", "\n", "\r\n", "#", "1", "0.5", "-2", "1e-300", "1e309", "NaN", ".5", "5."),
+    );
     const text = fc.array(token, { maxLength: 60 }).map((parts) => new Uint8Array(Buffer.from(parts.join(""))));
     fc.assert(fc.property(text, parse), { seed: 2, numRuns: 400 });
   });
 
   it("mutated valid files parse to valid entries or a SamplerError naming the file", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...VALID), byteMutations(WEIGHTS_TOKENS), (valid, edits) => parse(mutate(valid, edits))),
+      fc.property(fc.constantFrom(...VALID), byteMutations(WEIGHTS_TOKENS), (valid, edits) =>
+        parse(mutate(valid, edits)),
+      ),
       { seed: 3, numRuns: 400 },
     );
   });

@@ -43,27 +43,39 @@ const SPECS: SamplerSpec[] = [
 ];
 
 describe(`goodness of fit: ${DRAWS} draws of every sampler type and method against probabilities()`, () => {
-  it.each(SPECS.map((spec) => [JSON.stringify(spec).replace(/"[^"]*fixtures\//, '"'), spec] as const))("%s", async (_, spec) => {
-    const sampler = await createSampler(spec, { vocabulary: ZIPF_1000 });
-    const counts = drawCounts(sampler, 1000, DRAWS, { rng: rng(JSON.stringify(spec)), k: 5 });
-    const fit = compareToExpected(counts, sampler.probabilities());
-    expect(fit.draws).toBeGreaterThanOrEqual(DRAWS);
-    expect(fit.chiSquare.pValue).toBeGreaterThan(ALPHA_LEVEL);
-    expect(fit.totalVariation).toBeLessThan(TV_FACTOR * fit.expectedTotalVariation);
-  });
+  it.each(SPECS.map((spec) => [JSON.stringify(spec).replace(/"[^"]*fixtures\//, '"'), spec] as const))(
+    "%s",
+    async (_, spec) => {
+      const sampler = await createSampler(spec, { vocabulary: ZIPF_1000 });
+      const counts = drawCounts(sampler, 1000, DRAWS, { rng: rng(JSON.stringify(spec)), k: 5 });
+      const fit = compareToExpected(counts, sampler.probabilities());
+      expect(fit.draws).toBeGreaterThanOrEqual(DRAWS);
+      expect(fit.chiSquare.pValue).toBeGreaterThan(ALPHA_LEVEL);
+      expect(fit.totalVariation).toBeLessThan(TV_FACTOR * fit.expectedTotalVariation);
+    },
+  );
 
   it("annealed draws match probabilities() mid-training and at the end", async () => {
-    const sampler = await createSampler({ type: "annealed", alphaStart: 1, alphaEnd: -0.5, schedule: "cosine" }, { vocabulary: ZIPF_1000 });
+    const sampler = await createSampler(
+      { type: "annealed", alphaStart: 1, alphaEnd: -0.5, schedule: "cosine" },
+      { vocabulary: ZIPF_1000 },
+    );
     for (const progress of [0.37, 1]) {
       sampler.setProgress!(progress);
-      const fit = compareToExpected(drawCounts(sampler, 1000, DRAWS, { rng: rng(`annealed ${progress}`) }), sampler.probabilities());
+      const fit = compareToExpected(
+        drawCounts(sampler, 1000, DRAWS, { rng: rng(`annealed ${progress}`) }),
+        sampler.probabilities(),
+      );
       expect(fit.chiSquare.pValue).toBeGreaterThan(ALPHA_LEVEL);
       expect(fit.totalVariation).toBeLessThan(TV_FACTOR * fit.expectedTotalVariation);
     }
   });
 
   it("annealed linear at t = 0.5 draws unigram^α with α halfway (1 → 0 gives α = 0.5)", async () => {
-    const sampler = await createSampler({ type: "annealed", alphaStart: 1, alphaEnd: 0, schedule: "linear" }, { vocabulary: ZIPF_1000 });
+    const sampler = await createSampler(
+      { type: "annealed", alphaStart: 1, alphaEnd: 0, schedule: "linear" },
+      { vocabulary: ZIPF_1000 },
+    );
     sampler.setProgress!(0.5);
     // count^0.5 / Σ count^0.5, computed here from the counts, not by the sampler
     const halfway = unigramProbabilities(0.5);
@@ -73,7 +85,8 @@ describe(`goodness of fit: ${DRAWS} draws of every sampler type and method again
     expect(fit.chiSquare.pValue).toBeGreaterThan(ALPHA_LEVEL);
     expect(fit.totalVariation).toBeLessThan(TV_FACTOR * fit.expectedTotalVariation);
     // the same draws are far from either end of the schedule
-    for (const alpha of [1, 0]) expect(compareToExpected(counts, unigramProbabilities(alpha)).chiSquare.pValue).toBeLessThan(1e-12);
+    for (const alpha of [1, 0])
+      expect(compareToExpected(counts, unigramProbabilities(alpha)).chiSquare.pValue).toBeLessThan(1e-12);
   });
 
   it("the test has power: α = 0.75 draws are rejected against α = 0.7 probabilities", async () => {
@@ -97,28 +110,40 @@ const COLLIDING: SamplerSpec[] = [
   { type: "unigram", alpha: 0.75, method: "cumulative", collision: "redraw" },
   { type: "unigram", alpha: 0.75, method: "word2vec-table", tableSize: 10_000_000, collision: "redraw" },
   { type: "unigram", alpha: 1, collision: "skip" },
-  { type: "domain", weights: fixture("weights", "zipf-domain.tsv"), combine: "mixture", lambda: 0.3, collision: "redraw" },
+  {
+    type: "domain",
+    weights: fixture("weights", "zipf-domain.tsv"),
+    combine: "mixture",
+    lambda: 0.3,
+    collision: "redraw",
+  },
   { type: "annealed", alphaStart: 1, alphaEnd: 0, collision: "redraw" },
 ];
 
 describe(`goodness of fit with collisions: ${DRAWS} draws against probabilities() conditioned on ≠ positive`, () => {
   const positive = 0;
-  it.each(COLLIDING.map((spec) => [JSON.stringify(spec).replace(/"[^"]*fixtures\//, '"'), spec] as const))("%s", async (_, spec) => {
-    const sampler = await createSampler(spec, { vocabulary: ZIPF_1000 });
-    const p = sampler.probabilities();
-    expect(p[positive]).toBeGreaterThan(0.015);
-    const k = 5;
-    let calls = 0;
-    const counting = { ...sampler, draw: (...args: Parameters<typeof sampler.draw>) => (calls++, sampler.draw(...args)) };
-    const counts = drawCounts(counting, 1000, DRAWS, { rng: rng(`collide ${JSON.stringify(spec)}`), k, positive });
-    expect(counts[positive]).toBe(0);
-    const fit = compareToExpected(counts, withoutPositive(p, positive));
-    if (sampler.collision === "redraw") expect(fit.draws).toBe(calls * k);
-    // skip drops about p[positive] of the draws
-    else expect(fit.draws / (calls * k)).toBeCloseTo(1 - p[positive], 2);
-    expect(fit.chiSquare.pValue).toBeGreaterThan(ALPHA_LEVEL);
-    expect(fit.totalVariation).toBeLessThan(TV_FACTOR * fit.expectedTotalVariation);
-  });
+  it.each(COLLIDING.map((spec) => [JSON.stringify(spec).replace(/"[^"]*fixtures\//, '"'), spec] as const))(
+    "%s",
+    async (_, spec) => {
+      const sampler = await createSampler(spec, { vocabulary: ZIPF_1000 });
+      const p = sampler.probabilities();
+      expect(p[positive]).toBeGreaterThan(0.015);
+      const k = 5;
+      let calls = 0;
+      const counting = {
+        ...sampler,
+        draw: (...args: Parameters<typeof sampler.draw>) => (calls++, sampler.draw(...args)),
+      };
+      const counts = drawCounts(counting, 1000, DRAWS, { rng: rng(`collide ${JSON.stringify(spec)}`), k, positive });
+      expect(counts[positive]).toBe(0);
+      const fit = compareToExpected(counts, withoutPositive(p, positive));
+      if (sampler.collision === "redraw") expect(fit.draws).toBe(calls * k);
+      // skip drops about p[positive] of the draws
+      else expect(fit.draws / (calls * k)).toBeCloseTo(1 - p[positive], 2);
+      expect(fit.chiSquare.pValue).toBeGreaterThan(ALPHA_LEVEL);
+      expect(fit.totalVariation).toBeLessThan(TV_FACTOR * fit.expectedTotalVariation);
+    },
+  );
 
   it("the fasttext preset is count^0.5 from a 10^7-entry table, and rejects draws that ignore the positive", async () => {
     const sampler = await createSampler({ type: "fasttext" }, { vocabulary: ZIPF_1000 });
@@ -132,7 +157,6 @@ describe(`goodness of fit with collisions: ${DRAWS} draws against probabilities(
   });
 });
 
-
 describe.each([
   // 5190 runs of equal probability: drawn from the run table
   ["run table", 1e7],
@@ -145,33 +169,39 @@ describe.each([
     const sampler = await createSampler({ type: "unigram", alpha: 0.75 }, { vocabulary });
     expect(drawsByRuns(sampler.probabilities())).toBe(path === "run table");
   });
-  it.each(["skip", "redraw", "keep"] as const)(`V = 2^20, collision %s, positive = the most frequent word`, async (collision) => {
-    const sampler = await createSampler({ type: "unigram", alpha: 0.75, collision }, { vocabulary });
-    const p = sampler.probabilities();
-    const positive = 0;
-    const counts = drawCounts(sampler, V, DRAWS, { rng: rng(`${path} ${collision}`), k: 5, positive });
-    const expected = collision === "keep" ? p : withoutPositive(p, positive);
-    const fit = compareToExpected(counts, expected);
-    expect(fit.chiSquare.pValue).toBeGreaterThan(ALPHA_LEVEL);
-    expect(fit.totalVariation).toBeLessThan(TV_FACTOR * fit.expectedTotalVariation);
-    if (collision === "keep") expect(counts[positive]).toBeGreaterThan(0);
-    else expect(counts[positive]).toBe(0);
-  });
+  it.each(["skip", "redraw", "keep"] as const)(
+    `V = 2^20, collision %s, positive = the most frequent word`,
+    async (collision) => {
+      const sampler = await createSampler({ type: "unigram", alpha: 0.75, collision }, { vocabulary });
+      const p = sampler.probabilities();
+      const positive = 0;
+      const counts = drawCounts(sampler, V, DRAWS, { rng: rng(`${path} ${collision}`), k: 5, positive });
+      const expected = collision === "keep" ? p : withoutPositive(p, positive);
+      const fit = compareToExpected(counts, expected);
+      expect(fit.chiSquare.pValue).toBeGreaterThan(ALPHA_LEVEL);
+      expect(fit.totalVariation).toBeLessThan(TV_FACTOR * fit.expectedTotalVariation);
+      if (collision === "keep") expect(counts[positive]).toBeGreaterThan(0);
+      else expect(counts[positive]).toBe(0);
+    },
+  );
 
   // k = 100 needs more random words than the sampler's first buffer holds (64)
-  it.each(["skip", "redraw"] as const)("collision %s: k draws or fewer, never the positive, each with its probability", async (collision) => {
-    const sampler = await createSampler({ type: "unigram", alpha: 1, collision }, { vocabulary });
-    const out = buffers(100, true);
-    const p = sampler.probabilities();
-    let total = 0;
-    for (let call = 0; call < 1000; call++) {
-      const n = sampler.draw(out, 100, 0, -1, rng(`${path} ${collision} ${call}`));
-      total += n;
-      for (let i = 0; i < n; i++) expect(out.probs![i]).toBe(Math.fround(p[out.ids[i]]));
-      expect(Array.from(out.ids.subarray(0, n))).not.toContain(0);
-    }
-    // skip drops about p(w0) of the 100,000 draws; redraw replaces them
-    expect(total / 100_000).toBeCloseTo(collision === "skip" ? 1 - p[0] : 1, 2);
-    if (collision === "redraw") expect(total).toBe(100_000);
-  });
+  it.each(["skip", "redraw"] as const)(
+    "collision %s: k draws or fewer, never the positive, each with its probability",
+    async (collision) => {
+      const sampler = await createSampler({ type: "unigram", alpha: 1, collision }, { vocabulary });
+      const out = buffers(100, true);
+      const p = sampler.probabilities();
+      let total = 0;
+      for (let call = 0; call < 1000; call++) {
+        const n = sampler.draw(out, 100, 0, -1, rng(`${path} ${collision} ${call}`));
+        total += n;
+        for (let i = 0; i < n; i++) expect(out.probs![i]).toBe(Math.fround(p[out.ids[i]]));
+        expect(Array.from(out.ids.subarray(0, n))).not.toContain(0);
+      }
+      // skip drops about p(w0) of the 100,000 draws; redraw replaces them
+      expect(total / 100_000).toBeCloseTo(collision === "skip" ? 1 - p[0] : 1, 2);
+      if (collision === "redraw") expect(total).toBe(100_000);
+    },
+  );
 });

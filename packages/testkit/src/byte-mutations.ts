@@ -19,7 +19,13 @@ export type Mutation =
  * deeper branches instead of failing at the first byte.
  */
 export function byteMutations(tokens: readonly string[] = [], maxLength = 4): fc.Arbitrary<Mutation[]> {
-  const inserts = [fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) })];
+  const inserts = [
+    fc.record({
+      kind: fc.constant("insert" as const),
+      at: fc.nat(),
+      bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }),
+    }),
+  ];
   if (tokens.length > 0) {
     const encoded = tokens.map((token) => new Uint8Array(Buffer.from(token)));
     inserts.push(fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), bytes: fc.constantFrom(...encoded) }));

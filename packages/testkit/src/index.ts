@@ -27,7 +27,10 @@ export function sharedData(...relativePaths: string[]): string[] | null {
   const paths = dir === null ? [] : relativePaths.map((p) => join(dir, p));
   const missing = dir === null ? null : paths.filter((p) => !existsSync(p));
   if (missing !== null && missing.length === 0) return paths;
-  const what = missing === null ? `shared data not found: set NEGLAB_DATA (needed: ${relativePaths.join(", ")})` : `missing shared data files: ${missing.join(", ")}`;
+  const what =
+    missing === null
+      ? `shared data not found: set NEGLAB_DATA (needed: ${relativePaths.join(", ")})`
+      : `missing shared data files: ${missing.join(", ")}`;
   if (process.env.CI) throw new Error(`${what} — CI must provide the shared data (NEGLAB_DATA)`);
   console.warn(`[skip] ${what}`);
   return null;
@@ -48,7 +51,10 @@ const PROBE_TIMEOUT_MS = 60_000;
  * unnoticed, as with {@link sharedData}.
  */
 export function requirePython(...modules: string[]): boolean {
-  const probe = spawnSync(PYTHON, ["-c", `import ${modules.join(", ")}`], { encoding: "utf8", timeout: PROBE_TIMEOUT_MS });
+  const probe = spawnSync(PYTHON, ["-c", `import ${modules.join(", ")}`], {
+    encoding: "utf8",
+    timeout: PROBE_TIMEOUT_MS,
+  });
   if (probe.status === 0) return true;
   const reason = probe.error?.message ?? (probe.stderr.trim().split("\n").pop() || `exit status ${probe.status}`);
   const what = `${PYTHON} cannot import ${modules.join(", ")} (${reason})`;

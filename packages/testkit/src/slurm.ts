@@ -18,7 +18,10 @@ const SINFO_TIMEOUT_MS = 30_000;
 export function requireSlurm(): boolean {
   const what = slurmMissing();
   if (what === null) return true;
-  if (process.env.CI) throw new Error(`${what} — CI must provide a Slurm cluster (.ci/run: Debian slurm-wlm and munge, scripts/slurm-cluster.sh start)`);
+  if (process.env.CI)
+    throw new Error(
+      `${what} — CI must provide a Slurm cluster (.ci/run: Debian slurm-wlm and munge, scripts/slurm-cluster.sh start)`,
+    );
   console.warn(`[skip] ${what}`);
   return false;
 }
@@ -28,8 +31,12 @@ function slurmMissing(): string | null {
   if (onPath("sbatch") === null) return `sbatch is not on PATH: install Debian's slurm-wlm and munge`;
   const conf = process.env.SLURM_CONF;
   // Slurm's clients retry a missing configuration file for a minute before they give up.
-  if (conf !== undefined && !existsSync(conf)) return `SLURM_CONF=${conf} does not exist: start a one-node cluster with eval "$(scripts/slurm-cluster.sh start)"`;
-  const sinfo = spawnSync("sinfo", ["--noheader", "--format=%P %a %t"], { encoding: "utf8", timeout: SINFO_TIMEOUT_MS });
+  if (conf !== undefined && !existsSync(conf))
+    return `SLURM_CONF=${conf} does not exist: start a one-node cluster with eval "$(scripts/slurm-cluster.sh start)"`;
+  const sinfo = spawnSync("sinfo", ["--noheader", "--format=%P %a %t"], {
+    encoding: "utf8",
+    timeout: SINFO_TIMEOUT_MS,
+  });
   const where = `SLURM_CONF=${conf ?? "unset, so /etc/slurm/slurm.conf"}`;
   if (sinfo.error || sinfo.status !== 0) {
     const reason = sinfo.error?.message ?? (sinfo.stderr.trim().split("\n").pop() || `exit status ${sinfo.status}`);

@@ -8,21 +8,31 @@ import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { benchArgs, benchCorpus, dataDir, median, runOurs } from "./reference-tools.mjs";
 
-const { values: flags } = parseArgs({ args: benchArgs(), options: { reps: { type: "string", default: "3" }, corpus: { type: "string", default: "brown" } } });
+const { values: flags } = parseArgs({
+  args: benchArgs(),
+  options: { reps: { type: "string", default: "3" }, corpus: { type: "string", default: "brown" } },
+});
 const reps = Number(flags.reps);
 const corpus = await benchCorpus(flags.corpus, dataDir());
-const load = () => loadavg().map((x) => x.toFixed(2)).join(" ");
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
 console.log(`corpus ${flags.corpus}: ${corpus.tokens} tokens; medians of ${reps}; load average before: ${load()}`);
-console.log("| mode | memory: words/s (peak RSS) | file: words/s (peak RSS) | file ÷ memory (median of per-rep ratios) |");
+console.log(
+  "| mode | memory: words/s (peak RSS) | file: words/s (peak RSS) | file ÷ memory (median of per-rep ratios) |",
+);
 console.log("| --- | --- | --- | --- |");
 for (const architecture of ["skipgram", "cbow"]) {
   for (const workers of [1, 2]) {
     const runs = { memory: [], file: [] };
     for (let r = 0; r < reps; r++) {
       // the order alternates from rep to rep, so neither encoding always runs first after the other's run
-      for (const encoding of r % 2 === 0 ? ["memory", "file"] : ["file", "memory"]) runs[encoding].push(await runOurs(corpus, { architecture, workers, seed: r + 1 }, undefined, encoding));
+      for (const encoding of r % 2 === 0 ? ["memory", "file"] : ["file", "memory"])
+        runs[encoding].push(await runOurs(corpus, { architecture, workers, seed: r + 1 }, undefined, encoding));
     }
-    const cell = (results) => `${Math.round(median(results.map((x) => x.wordsPerSecond)) / 1000)}k (${Math.round(median(results.map((x) => x.peakKiB)) / 1024)} MiB)`;
+    const cell = (results) =>
+      `${Math.round(median(results.map((x) => x.wordsPerSecond)) / 1000)}k (${Math.round(median(results.map((x) => x.peakKiB)) / 1024)} MiB)`;
     const ratio = median(runs.file.map((x, r) => x.wordsPerSecond / runs.memory[r].wordsPerSecond));
     console.log(`| ${architecture} ${workers}w | ${cell(runs.memory)} | ${cell(runs.file)} | ${ratio.toFixed(2)} |`);
   }

@@ -7,7 +7,10 @@ import { evaluateAnalogies, evaluateWordPairs } from "@neglab/eval";
 
 /** Analogy accuracy (a fraction) and the three Spearman correlations of `embeddings`, benchmarks read from `data`. */
 export async function evaluateQuality(embeddings, data) {
-  const analogy = await evaluateAnalogies(embeddings, join(data, "eval/analogy/questions-words.txt"), { restrictVocab: 30000, caseInsensitive: true });
+  const analogy = await evaluateAnalogies(embeddings, join(data, "eval/analogy/questions-words.txt"), {
+    restrictVocab: 30000,
+    caseInsensitive: true,
+  });
   const ws353 = await evaluateWordPairs(embeddings, join(data, "eval/similarity/wordsim353.tsv"));
   const simlex = await evaluateWordPairs(embeddings, join(data, "eval/similarity/simlex999.txt"));
   const men = await evaluateWordPairs(embeddings, join(data, "eval/similarity/EN-MEN-TR-3k.txt"));

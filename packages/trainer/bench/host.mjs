@@ -13,7 +13,12 @@ import { median } from "./reference-tools.mjs";
 async function spin(procs) {
   const loop = "let x = 0; for (let i = 0; i < 6e8; i++) x = (x + i * 2654435761) | 0; if (x === 42) console.log(x);";
   const start = performance.now();
-  await Promise.all(Array.from({ length: procs }, () => new Promise((resolve) => spawn(process.execPath, ["-e", loop]).on("close", resolve))));
+  await Promise.all(
+    Array.from(
+      { length: procs },
+      () => new Promise((resolve) => spawn(process.execPath, ["-e", loop]).on("close", resolve)),
+    ),
+  );
   return (performance.now() - start) / 1000;
 }
 

@@ -44,7 +44,19 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
-import { WORK, benchCorpus, benchFlags, dataDir, hasGensim, median, runGensim, runOurs, runWord2vecC, usageError as fail, word2vecC } from "./reference-tools.mjs";
+import {
+  WORK,
+  benchCorpus,
+  benchFlags,
+  dataDir,
+  hasGensim,
+  median,
+  runGensim,
+  runOurs,
+  runWord2vecC,
+  usageError as fail,
+  word2vecC,
+} from "./reference-tools.mjs";
 
 const usageError = (message) => fail("bench:matrix", message);
 const flags = benchFlags("bench:matrix", {
@@ -79,7 +91,8 @@ function list(flag, allowed, integer = false) {
   return flags[flag].split(",").map((text) => {
     const item = text.trim();
     if (allowed === undefined) return positive(flag, item, integer);
-    if (!allowed.includes(item)) usageError(`--${flag} takes ${allowed.join(", ")} (comma-separated), got ${JSON.stringify(item)}`);
+    if (!allowed.includes(item))
+      usageError(`--${flag} takes ${allowed.join(", ")} (comma-separated), got ${JSON.stringify(item)}`);
     return item;
   });
 }
@@ -89,7 +102,8 @@ try {
 } catch (error) {
   usageError(`--ours is not JSON (${error.message}): ${flags.ours}`);
 }
-if (typeof oursExtra !== "object" || oursExtra === null || Array.isArray(oursExtra)) usageError(`--ours must be a JSON object of trainer settings, got ${flags.ours}`);
+if (typeof oursExtra !== "object" || oursExtra === null || Array.isArray(oursExtra))
+  usageError(`--ours must be a JSON object of trainer settings, got ${flags.ours}`);
 
 const reps = positive("reps", flags.reps, true);
 const words = positive("words", flags.words);
@@ -154,7 +168,9 @@ const tag = flags.tag ?? (flags.quick ? "matrix-quick" : "matrix");
 function keptShare(t) {
   const { counts } = corpus.vocabulary;
   const total = counts.reduce((sum, n) => sum + n, 0);
-  return counts.reduce((sum, n) => sum + n * Math.min(1, (Math.sqrt(n / (t * total)) + 1) * ((t * total) / n)), 0) / total;
+  return (
+    counts.reduce((sum, n) => sum + n * Math.min(1, (Math.sqrt(n / (t * total)) + 1) * ((t * total) / n)), 0) / total
+  );
 }
 /** The unigram entropy in bits of the vocabulary: the mean Huffman code length, within one bit. */
 function entropyBits() {
@@ -174,16 +190,39 @@ for (const cell of cells) cell.epochs = fixedEpochs ?? Math.max(1, Math.round(wo
 const TOOLS = {
   ours: (cell, seed) =>
     runOurs(corpus, {
-      architecture: cell.arch, vectorSize: cell.dim, window: cell.window, negative: cell.negative, hs: cell.objective === "hs",
-      sample: cell.sample, epochs: cell.epochs, alpha: 0.025, workers: cell.workers, kernel: flags.kernel, seed, ...oursExtra,
+      architecture: cell.arch,
+      vectorSize: cell.dim,
+      window: cell.window,
+      negative: cell.negative,
+      hs: cell.objective === "hs",
+      sample: cell.sample,
+      epochs: cell.epochs,
+      alpha: 0.025,
+      workers: cell.workers,
+      kernel: flags.kernel,
+      seed,
+      ...oursExtra,
     }),
-  "gensim iterator": (cell, seed) => runGensim(corpus, { sg: cell.arch === "skipgram", workers: cell.workers, seed, options: gensimOptions(cell) }),
+  "gensim iterator": (cell, seed) =>
+    runGensim(corpus, { sg: cell.arch === "skipgram", workers: cell.workers, seed, options: gensimOptions(cell) }),
   "gensim corpus_file": (cell, seed) =>
-    runGensim(corpus, { sg: cell.arch === "skipgram", workers: cell.workers, seed, options: gensimOptions(cell), corpusFile: true }),
+    runGensim(corpus, {
+      sg: cell.arch === "skipgram",
+      workers: cell.workers,
+      seed,
+      options: gensimOptions(cell),
+      corpusFile: true,
+    }),
   "word2vec.c": (cell) =>
     runWord2vecC(c, corpus, {
-      sg: cell.arch === "skipgram", workers: cell.workers, dim: cell.dim, window: cell.window, negative: cell.negative,
-      hs: cell.objective === "hs", sample: cell.sample, epochs: cell.epochs,
+      sg: cell.arch === "skipgram",
+      workers: cell.workers,
+      dim: cell.dim,
+      window: cell.window,
+      negative: cell.negative,
+      hs: cell.objective === "hs",
+      sample: cell.sample,
+      epochs: cell.epochs,
     }),
 };
 const REFERENCES = Object.keys(TOOLS).filter((tool) => tool !== "ours");
@@ -192,10 +231,15 @@ function gensimOptions({ objective, dim, window, negative, sample, epochs }) {
 }
 
 const progress = (message) => process.stderr.write(`[matrix ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
-const loadText = () => loadavg().map((x) => x.toFixed(2)).join(" ");
+const loadText = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
 const loadBefore = loadText();
 const started = performance.now();
-progress(`${cells.length} cells × ${reps} reps × 4 tools on ${corpus.path} (${corpus.tokens} tokens); load average ${loadBefore}`);
+progress(
+  `${cells.length} cells × ${reps} reps × 4 tools on ${corpus.path} (${corpus.tokens} tokens); load average ${loadBefore}`,
+);
 for (const cell of cells) cell.runs = Object.fromEntries(Object.keys(TOOLS).map((tool) => [tool, []]));
 const tools = Object.keys(TOOLS);
 for (let r = 0; r < reps; r++) {
@@ -227,7 +271,9 @@ const rows = cells.map((cell) => {
   const rate = Object.fromEntries(tools.map((tool) => [tool, median(cell.runs[tool].map((x) => x.wordsPerSecond))]));
   const fastest = REFERENCES.reduce((best, tool) => (rate[tool] > rate[best] ? tool : best));
   const loads = tools.map((tool) => median(cell.runs[tool].map((x) => x.load)));
-  const perRep = cell.runs.ours.map((x, r) => x.wordsPerSecond / Math.max(...REFERENCES.map((tool) => cell.runs[tool][r].wordsPerSecond)));
+  const perRep = cell.runs.ours.map(
+    (x, r) => x.wordsPerSecond / Math.max(...REFERENCES.map((tool) => cell.runs[tool][r].wordsPerSecond)),
+  );
   return {
     ...cell,
     rate,
@@ -261,14 +307,21 @@ const lines = [
   "",
   `Ours ÷ fastest reference over ${rows.length} cells: minimum ${Math.min(...ratios).toFixed(2)}× (${label(rows[ratios.indexOf(Math.min(...ratios))])}), median ${median(ratios).toFixed(2)}×; ` +
     `${rows.filter((row) => row.ratio >= 2).length} cells ≥ 2.0× (the goal), ${below.length} below 1.5× (the floor)${below.length > 0 ? ":" : "."}`,
-  ...below.map((row) => `- ${label(row)}: ${row.ratio.toFixed(2)}× (fastest reference ${row.fastest})${row.flagged ? ", load flagged" : ""}`),
+  ...below.map(
+    (row) =>
+      `- ${label(row)}: ${row.ratio.toFixed(2)}× (fastest reference ${row.fastest})${row.flagged ? ", load flagged" : ""}`,
+  ),
 ];
 const flaggedRows = rows.filter((row) => row.flagged);
-if (flaggedRows.length > 0) lines.push("", `Cells whose tools ran under very different load: ${flaggedRows.map(label).join("; ")}.`);
+if (flaggedRows.length > 0)
+  lines.push("", `Cells whose tools ran under very different load: ${flaggedRows.map(label).join("; ")}.`);
 const report = `${lines.join("\n")}\n`;
 console.log(`\n${report}`);
 const dir = join(WORK, "matrix");
 mkdirSync(dir, { recursive: true });
 writeFileSync(join(dir, `${tag}.md`), report);
-writeFileSync(join(dir, `${tag}.json`), `${JSON.stringify({ flags, corpus: { path: corpus.path, tokens: corpus.tokens }, loadBefore, loadAfter, rows }, null, 1)}\n`);
+writeFileSync(
+  join(dir, `${tag}.json`),
+  `${JSON.stringify({ flags, corpus: { path: corpus.path, tokens: corpus.tokens }, loadBefore, loadAfter, rows }, null, 1)}\n`,
+);
 progress(`report written to ${join(dir, `${tag}.md`)} (every run in ${tag}.json)`);

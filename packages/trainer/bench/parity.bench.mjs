@@ -57,28 +57,62 @@ const { values: flags } = parseArgs({
 
 /** The benchmarks, their display, and the equivalence margin of each (analogy as a fraction). */
 const BENCHMARKS = [
-  { key: "analogy", name: "analogy (30k)", margin: 0.0025, show: (v) => `${(100 * v).toFixed(2)}%`, showDiff: (v) => `${v >= 0 ? "+" : "−"}${Math.abs(100 * v).toFixed(2)}` },
-  { key: "ws353", name: "WordSim-353 ρ", margin: 0.01, show: (v) => v.toFixed(3), showDiff: (v) => `${v >= 0 ? "+" : "−"}${Math.abs(v).toFixed(4)}` },
-  { key: "simlex", name: "SimLex-999 ρ", margin: 0.01, show: (v) => v.toFixed(3), showDiff: (v) => `${v >= 0 ? "+" : "−"}${Math.abs(v).toFixed(4)}` },
-  { key: "men", name: "MEN ρ", margin: 0.01, show: (v) => v.toFixed(3), showDiff: (v) => `${v >= 0 ? "+" : "−"}${Math.abs(v).toFixed(4)}` },
+  {
+    key: "analogy",
+    name: "analogy (30k)",
+    margin: 0.0025,
+    show: (v) => `${(100 * v).toFixed(2)}%`,
+    showDiff: (v) => `${v >= 0 ? "+" : "−"}${Math.abs(100 * v).toFixed(2)}`,
+  },
+  {
+    key: "ws353",
+    name: "WordSim-353 ρ",
+    margin: 0.01,
+    show: (v) => v.toFixed(3),
+    showDiff: (v) => `${v >= 0 ? "+" : "−"}${Math.abs(v).toFixed(4)}`,
+  },
+  {
+    key: "simlex",
+    name: "SimLex-999 ρ",
+    margin: 0.01,
+    show: (v) => v.toFixed(3),
+    showDiff: (v) => `${v >= 0 ? "+" : "−"}${Math.abs(v).toFixed(4)}`,
+  },
+  {
+    key: "men",
+    name: "MEN ρ",
+    margin: 0.01,
+    show: (v) => v.toFixed(3),
+    showDiff: (v) => `${v >= 0 ? "+" : "−"}${Math.abs(v).toFixed(4)}`,
+  },
 ];
 
-const list = (text) => text.split(",").map((s) => s.trim()).filter(Boolean);
+const list = (text) =>
+  text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 const seeds = Array.from({ length: Number(flags.seeds) }, (_, i) => i + 1);
 const oursOverrides = JSON.parse(flags.ours);
 const gensimOptions = JSON.parse(flags.gensim);
 const jobs = Math.max(1, Number(flags.jobs));
-const tag = flags.tag ?? (Object.keys(oursOverrides).length + Object.keys(gensimOptions).length === 0 ? "parity" : `parity-${hash(JSON.stringify({ oursOverrides, gensimOptions })).slice(0, 8)}`);
+const tag =
+  flags.tag ??
+  (Object.keys(oursOverrides).length + Object.keys(gensimOptions).length === 0
+    ? "parity"
+    : `parity-${hash(JSON.stringify({ oursOverrides, gensimOptions })).slice(0, 8)}`);
 if (seeds.length < 2) throw new Error("--seeds must be at least 2 (a paired interval needs two differences)");
 if (!hasGensim()) throw new Error("bench:parity needs gensim: apt-get install -y python3-gensim");
 
 const data = dataDir();
 const RUNS = join(WORK, "parity", "runs");
 mkdirSync(RUNS, { recursive: true });
-const trainerBuild = hash(...readdirSync(fileURLToPath(new URL("../dist", import.meta.url)), { recursive: true })
-  .filter((f) => f.endsWith(".js") || f.endsWith(".wasm"))
-  .sort()
-  .map((f) => readFileSync(fileURLToPath(new URL(`../dist/${f}`, import.meta.url)))));
+const trainerBuild = hash(
+  ...readdirSync(fileURLToPath(new URL("../dist", import.meta.url)), { recursive: true })
+    .filter((f) => f.endsWith(".js") || f.endsWith(".wasm"))
+    .sort()
+    .map((f) => readFileSync(fileURLToPath(new URL(`../dist/${f}`, import.meta.url)))),
+);
 
 /** SHA-256 (hex) of the parts in order: strings or file contents. */
 function hash(...parts) {
@@ -102,9 +136,10 @@ for (const name of new Set(configs.map((c) => c.corpusName))) corpora[name] = aw
 /** One training and its scores, cached on disk by everything that determines it. */
 async function scoredRun(tool, config, seed) {
   const { corpusName, arch, workers, alpha } = config;
-  const identity = tool === "ours"
-    ? { tool, corpusName, arch, workers, alpha, seed, oursOverrides, trainerBuild }
-    : { tool, corpusName, arch, workers, alpha, seed, gensimOptions };
+  const identity =
+    tool === "ours"
+      ? { tool, corpusName, arch, workers, alpha, seed, oursOverrides, trainerBuild }
+      : { tool, corpusName, arch, workers, alpha, seed, gensimOptions };
   const key = hash(JSON.stringify(identity)).slice(0, 24);
   const file = join(RUNS, `${key}.json`);
   if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")).scores;
@@ -122,35 +157,57 @@ async function scoredRun(tool, config, seed) {
   rmSync(output);
   writeFileSync(file, `${JSON.stringify({ identity, scores })}\n`);
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
-  console.log(`  ${tool.padEnd(6)} ${label(config)} seed ${seed}: ${BENCHMARKS.map((b) => b.show(scores[b.key])).join(" ")} (${seconds} s)`);
+  console.log(
+    `  ${tool.padEnd(6)} ${label(config)} seed ${seed}: ${BENCHMARKS.map((b) => b.show(scores[b.key])).join(" ")} (${seconds} s)`,
+  );
   return scores;
 }
 
-const label = ({ corpusName, arch, workers, alpha }) => `${corpusName} ${arch === "skipgram" ? "skip-gram" : "CBOW"} ${workers}w α ${alpha}`;
+const label = ({ corpusName, arch, workers, alpha }) =>
+  `${corpusName} ${arch === "skipgram" ? "skip-gram" : "CBOW"} ${workers}w α ${alpha}`;
 
 // Every (tool, configuration, seed) through a pool of `jobs` concurrent trainings.
-const tasks = configs.flatMap((config) => seeds.flatMap((seed) => ["gensim", "ours"].map((tool) => ({ tool, config, seed }))));
+const tasks = configs.flatMap((config) =>
+  seeds.flatMap((seed) => ["gensim", "ours"].map((tool) => ({ tool, config, seed }))),
+);
 const results = new Map();
 let next = 0;
-console.log(`bench:parity ${tag}: ${configs.length} configurations × ${seeds.length} seeds × 2 tools, ${jobs} at a time` +
-  (Object.keys(oursOverrides).length ? `; ours with ${flags.ours}` : "") + (Object.keys(gensimOptions).length ? `; gensim with ${flags.gensim}` : ""));
-await Promise.all(Array.from({ length: jobs }, async () => {
-  while (next < tasks.length) {
-    const task = tasks[next++];
-    results.set(`${task.tool} ${label(task.config)} ${task.seed}`, await scoredRun(task.tool, task.config, task.seed));
-  }
-}));
+console.log(
+  `bench:parity ${tag}: ${configs.length} configurations × ${seeds.length} seeds × 2 tools, ${jobs} at a time` +
+    (Object.keys(oursOverrides).length ? `; ours with ${flags.ours}` : "") +
+    (Object.keys(gensimOptions).length ? `; gensim with ${flags.gensim}` : ""),
+);
+await Promise.all(
+  Array.from({ length: jobs }, async () => {
+    while (next < tasks.length) {
+      const task = tasks[next++];
+      results.set(
+        `${task.tool} ${label(task.config)} ${task.seed}`,
+        await scoredRun(task.tool, task.config, task.seed),
+      );
+    }
+  }),
+);
 
 const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
 const sd = (values) => Math.sqrt(values.reduce((a, v) => a + (v - mean(values)) ** 2, 0) / (values.length - 1));
 // One row per configuration and benchmark; the paired t p-values are Holm-adjusted over the whole table, since
 // with dozens of rows a few unadjusted p < 0.05 are expected by chance alone.
-const rows = configs.flatMap((config) => BENCHMARKS.map((b) => {
-  const g = seeds.map((s) => results.get(`gensim ${label(config)} ${s}`)[b.key]);
-  const o = seeds.map((s) => results.get(`ours ${label(config)} ${s}`)[b.key]);
-  const differences = o.map((v, i) => v - g[i]);
-  return { config, b, g, o, ci95: pairedMeanDifference(differences, 0.95), test: equivalenceTest(differences, b.margin) };
-}));
+const rows = configs.flatMap((config) =>
+  BENCHMARKS.map((b) => {
+    const g = seeds.map((s) => results.get(`gensim ${label(config)} ${s}`)[b.key]);
+    const o = seeds.map((s) => results.get(`ours ${label(config)} ${s}`)[b.key]);
+    const differences = o.map((v, i) => v - g[i]);
+    return {
+      config,
+      b,
+      g,
+      o,
+      ci95: pairedMeanDifference(differences, 0.95),
+      test: equivalenceTest(differences, b.margin),
+    };
+  }),
+);
 const adjusted = holm(rows.map((r) => r.ci95.pValue));
 const lines = [
   `# bench:parity — ${tag}`,
@@ -158,15 +215,25 @@ const lines = [
   `Seeds 1–${seeds.length}; ours − gensim per seed; mean with its 95% paired t interval; p of the paired t-test, Holm-adjusted over the ${rows.length} rows; ` +
     "TOST (Schuirmann) at ±0.25 analogy points and ±0.01 ρ, level 0.05: equivalent when the 90% interval lies inside the margin; " +
     "otherwise ours higher/lower when the Holm-adjusted p is below 0.05, else undecided (neither equivalent nor different)." +
-    (Object.keys(oursOverrides).length ? ` Ours with \`${flags.ours}\`.` : "") + (Object.keys(gensimOptions).length ? ` gensim with \`${flags.gensim}\`.` : ""),
+    (Object.keys(oursOverrides).length ? ` Ours with \`${flags.ours}\`.` : "") +
+    (Object.keys(gensimOptions).length ? ` gensim with \`${flags.gensim}\`.` : ""),
   "",
   "| configuration | benchmark | gensim (mean ± sd) | ours (mean ± sd) | ours − gensim [95% CI] | p (Holm) | TOST p | verdict |",
   "|---|---|---|---|---|---|---|---|",
 ];
 rows.forEach(({ config, b, g, o, ci95, test }, i) => {
-  const verdict = test.equivalent ? "equivalent" : adjusted[i] < 0.05 ? (ci95.mean > 0 ? "ours higher" : "ours lower") : "undecided";
-  const showSpread = (values) => `${b.show(mean(values))} ± ${b.key === "analogy" ? (100 * sd(values)).toFixed(2) : sd(values).toFixed(3)}`;
-  lines.push(`| ${label(config)} | ${b.name} | ${showSpread(g)} | ${showSpread(o)} | ${b.showDiff(ci95.mean)} [${b.showDiff(ci95.lower)}, ${b.showDiff(ci95.upper)}] | ${adjusted[i].toPrecision(2)} | ${test.pValue.toPrecision(2)} | ${verdict} |`);
+  const verdict = test.equivalent
+    ? "equivalent"
+    : adjusted[i] < 0.05
+      ? ci95.mean > 0
+        ? "ours higher"
+        : "ours lower"
+      : "undecided";
+  const showSpread = (values) =>
+    `${b.show(mean(values))} ± ${b.key === "analogy" ? (100 * sd(values)).toFixed(2) : sd(values).toFixed(3)}`;
+  lines.push(
+    `| ${label(config)} | ${b.name} | ${showSpread(g)} | ${showSpread(o)} | ${b.showDiff(ci95.mean)} [${b.showDiff(ci95.lower)}, ${b.showDiff(ci95.upper)}] | ${adjusted[i].toPrecision(2)} | ${test.pValue.toPrecision(2)} | ${verdict} |`,
+  );
 });
 
 const report = `${lines.join("\n")}\n`;

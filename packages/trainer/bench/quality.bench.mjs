@@ -15,7 +15,17 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { readEmbeddings } from "@neglab/vectors";
 import { evaluateQuality } from "./evaluate.mjs";
-import { WORK, benchArgs, benchCorpus, dataDir, hasGensim, runGensim, runOurs, runWord2vecC, word2vecC } from "./reference-tools.mjs";
+import {
+  WORK,
+  benchArgs,
+  benchCorpus,
+  dataDir,
+  hasGensim,
+  runGensim,
+  runOurs,
+  runWord2vecC,
+  word2vecC,
+} from "./reference-tools.mjs";
 
 const { values: flags } = parseArgs({
   args: benchArgs(),
@@ -32,7 +42,9 @@ const data = dataDir();
 const corpus = await benchCorpus(flags.corpus, data);
 const c = word2vecC();
 const gensim = flags.gensim && hasGensim();
-console.log(`corpus ${flags.corpus}: ${corpus.tokens} tokens, ${corpus.vocabulary.size} words; ${workers} workers; ${seeds} seeds`);
+console.log(
+  `corpus ${flags.corpus}: ${corpus.tokens} tokens, ${corpus.vocabulary.size} words; ${workers} workers; ${seeds} seeds`,
+);
 
 const evaluate = async (path) => evaluateQuality(await readEmbeddings(path), data);
 
@@ -61,7 +73,8 @@ for (const sg of [true, false]) {
     }
   }
   console.log(`\n${mode}`);
-  for (const [tool, rows] of Object.entries(results)) if (rows.length) console.log(`  ${tool.padEnd(11)} ${show(rows)}`);
+  for (const [tool, rows] of Object.entries(results))
+    if (rows.length) console.log(`  ${tool.padEnd(11)} ${show(rows)}`);
   if (results["word2vec.c"].length) {
     const d = (key) => mean(results.ours, key) - mean(results["word2vec.c"], key);
     // The bar is word2vec.c's quality: failing means worse by more than the tolerance;
@@ -71,9 +84,11 @@ for (const sg of [true, false]) {
     const better = Object.keys(tolerance).filter((key) => d(key) > tolerance[key]);
     pass &&= worse.length === 0;
     const verdict =
-      worse.length > 0 ? `WORSE than word2vec.c beyond the tolerance on ${worse.join(", ")}`
-      : better.length > 0 ? `reaches word2vec.c; better beyond the tolerance on ${better.join(", ")}`
-      : "within the tolerance";
+      worse.length > 0
+        ? `WORSE than word2vec.c beyond the tolerance on ${worse.join(", ")}`
+        : better.length > 0
+          ? `reaches word2vec.c; better beyond the tolerance on ${better.join(", ")}`
+          : "within the tolerance";
     console.log(
       `  ours − word2vec.c: analogy ${(100 * d("analogy")).toFixed(2)} points, WS-353 ${d("ws353").toFixed(3)}, SimLex-999 ${d("simlex").toFixed(3)}` +
         ` → ${verdict} (1.5 points, 0.03)`,

@@ -56,9 +56,14 @@ const BENCH_CORPORA = {
  */
 export function benchCorpus(name, data, tokens = Infinity) {
   const files = BENCH_CORPORA[name];
-  if (files === undefined) throw new Error(`--corpus must be one of ${Object.keys(BENCH_CORPORA).join(", ")}, got ${JSON.stringify(name)}`);
+  if (files === undefined)
+    throw new Error(`--corpus must be one of ${Object.keys(BENCH_CORPORA).join(", ")}, got ${JSON.stringify(name)}`);
   const tag = Number.isFinite(tokens) ? `${name}-first${tokens}` : name;
-  return preparedCorpus(tag, files.map((f) => join(data, "corpora", `${f}.txt`)), tokens);
+  return preparedCorpus(
+    tag,
+    files.map((f) => join(data, "corpora", `${f}.txt`)),
+    tokens,
+  );
 }
 
 /**
@@ -107,7 +112,18 @@ export function word2vecC() {
     execFileSync("npm", ["pack", "word2vec", "--silent"], { cwd: WORK, stdio: ["ignore", "ignore", "inherit"] });
     const tarball = readdirSync(WORK).find((f) => /^word2vec-.*\.tgz$/.test(f));
     execFileSync("tar", ["xzf", tarball], { cwd: WORK });
-    execFileSync("gcc", [join(WORK, "package/src/word2vec.c"), "-o", binary, "-lm", "-pthread", "-O3", "-march=native", "-Wall", "-funroll-loops", "-Wno-unused-result"]);
+    execFileSync("gcc", [
+      join(WORK, "package/src/word2vec.c"),
+      "-o",
+      binary,
+      "-lm",
+      "-pthread",
+      "-O3",
+      "-march=native",
+      "-Wall",
+      "-funroll-loops",
+      "-Wno-unused-result",
+    ]);
     return binary;
   } catch (error) {
     console.warn(`[skip] word2vec.c could not be built: ${error.message}`);
@@ -170,11 +186,44 @@ export function word2vecVocabFile(corpus) {
  * most 10,000 × (threads − 1) ÷ (tokens × epochs). `processSeconds` is the whole process's wall time. Without
  * `output` the vectors go to a temporary file in WORK, removed after.
  */
-export async function runWord2vecC(binary, corpus, { sg, workers, output, dim = 100, window = 5, negative = 5, hs = false, sample = 1e-3, epochs = 5 }) {
+export async function runWord2vecC(
+  binary,
+  corpus,
+  { sg, workers, output, dim = 100, window = 5, negative = 5, hs = false, sample = 1e-3, epochs = 5 },
+) {
   const out = output ?? join(WORK, `word2vec-out-${process.pid}.bin`);
-  const args = ["-train", corpus.path, "-output", out, "-size", String(dim), "-window", String(window), "-sample", String(sample),
-    "-negative", String(negative), "-hs", hs ? "1" : "0", "-min-count", "5", "-iter", String(epochs), "-cbow", sg ? "0" : "1", "-alpha", "0.025",
-    "-threads", String(workers), "-binary", output ? "0" : "1", "-debug", "2", "-read-vocab", word2vecVocabFile(corpus)];
+  const args = [
+    "-train",
+    corpus.path,
+    "-output",
+    out,
+    "-size",
+    String(dim),
+    "-window",
+    String(window),
+    "-sample",
+    String(sample),
+    "-negative",
+    String(negative),
+    "-hs",
+    hs ? "1" : "0",
+    "-min-count",
+    "5",
+    "-iter",
+    String(epochs),
+    "-cbow",
+    sg ? "0" : "1",
+    "-alpha",
+    "0.025",
+    "-threads",
+    String(workers),
+    "-binary",
+    output ? "0" : "1",
+    "-debug",
+    "2",
+    "-read-vocab",
+    word2vecVocabFile(corpus),
+  ];
   // the first chunk of stdout with a progress report: when it arrived and the share of the training done by then
   let first = null;
   const run = await timed(binary, args, (chunk, now) => {
@@ -182,9 +231,15 @@ export async function runWord2vecC(binary, corpus, { sg, workers, output, dim = 
     if (first === null && shares.length > 0) first = { at: now, done: Number(shares.at(-1)[1]) / 100 };
   });
   if (!output) rmSync(out, { force: true });
-  if (first === null) throw new Error(`word2vec.c printed no progress report on ${corpus.path}: ${run.stdout.slice(-500)}`);
+  if (first === null)
+    throw new Error(`word2vec.c printed no progress report on ${corpus.path}: ${run.stdout.slice(-500)}`);
   const seconds = (run.exitedAt - first.at) / 1000 / (1 - first.done);
-  return { seconds, processSeconds: run.wallSeconds, wordsPerSecond: (corpus.tokens * epochs) / seconds, peakKiB: run.peakKiB };
+  return {
+    seconds,
+    processSeconds: run.wallSeconds,
+    wordsPerSecond: (corpus.tokens * epochs) / seconds,
+    peakKiB: run.peakKiB,
+  };
 }
 
 /**
@@ -202,7 +257,10 @@ export async function runGensim(corpus, { sg, workers, seed = 1, output, nsExpon
 
 /** One @neglab/trainer run in its own process; words/s from the training time; `encoding` "memory" or "file" (see train-once.mjs). */
 export async function runOurs(corpus, settings, output, encoding = "memory") {
-  const run = await timed(process.execPath, [join(HERE, "train-once.mjs"), JSON.stringify({ corpus: corpus.path, settings, output, encoding })]);
+  const run = await timed(process.execPath, [
+    join(HERE, "train-once.mjs"),
+    JSON.stringify({ corpus: corpus.path, settings, output, encoding }),
+  ]);
   const result = JSON.parse(run.stdout.trim().split("\n").at(-1));
   return { ...result, peakKiB: run.peakKiB };
 }

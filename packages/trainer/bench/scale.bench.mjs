@@ -62,20 +62,28 @@ const flags = benchFlags("bench:scale", {
 /** A numeric flag (JavaScript's Number syntax, so 1e8 works). */
 function number(flag, text = flags[flag]) {
   const value = Number(text);
-  if (text.trim() === "" || !Number.isFinite(value)) usageError(`--${flag} must be a number, got ${JSON.stringify(text)}`);
+  if (text.trim() === "" || !Number.isFinite(value))
+    usageError(`--${flag} must be a number, got ${JSON.stringify(text)}`);
   return value;
 }
 /** A comma-separated list of counts (positive integers). */
 const counts = (flag) =>
   flags[flag].split(",").map((text) => {
     const value = number(flag, text.trim());
-    return Number.isSafeInteger(value) && value >= 1 ? value : usageError(`--${flag} must list positive integers, got ${JSON.stringify(text)}`);
+    return Number.isSafeInteger(value) && value >= 1
+      ? value
+      : usageError(`--${flag} must list positive integers, got ${JSON.stringify(text)}`);
   });
 
 const sizes = counts("tokens").sort((a, b) => a - b);
 const vocabularies = counts("types").sort((a, b) => a - b);
-if (!["skipgram", "cbow"].includes(flags.arch)) usageError(`--arch must be skipgram or cbow, got ${JSON.stringify(flags.arch)}`);
-const corpusSpec = { sentenceLength: number("sentence-length"), exponent: number("exponent"), seed: number("corpus-seed") };
+if (!["skipgram", "cbow"].includes(flags.arch))
+  usageError(`--arch must be skipgram or cbow, got ${JSON.stringify(flags.arch)}`);
+const corpusSpec = {
+  sentenceLength: number("sentence-length"),
+  exponent: number("exponent"),
+  seed: number("corpus-seed"),
+};
 const settings = {
   sg: flags.arch === "skipgram",
   dim: number("dim"),
@@ -87,7 +95,8 @@ const settings = {
   workers: number("workers"),
   seed: number("seed"),
 };
-if (flags.reps !== undefined && !(Number.isInteger(number("reps")) && number("reps") >= 1)) usageError(`--reps must be a positive integer, got ${flags.reps}`);
+if (flags.reps !== undefined && !(Number.isInteger(number("reps")) && number("reps") >= 1))
+  usageError(`--reps must be a positive integer, got ${flags.reps}`);
 /** Repeats at N tokens: --reps, else 3 up to 10^7 and 1 above. */
 const repsAt = (tokens) => (flags.reps !== undefined ? number("reps") : tokens <= 1e7 ? 3 : 1);
 if (!hasGensim()) throw new Error("bench:scale needs gensim: apt-get install -y python3-gensim");
@@ -106,9 +115,17 @@ function zipfCorpus(tokens, types) {
     const started = performance.now();
     let reported = 0;
     writeZipfCorpus({
-      tokens, types, sentenceLength, exponent, seed, path,
+      tokens,
+      types,
+      sentenceLength,
+      exponent,
+      seed,
+      path,
       onProgress: (done) => {
-        if (done - reported >= 1e7 || done === tokens) progress(`  ${short(done)} / ${short(tokens)} tokens (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+        if (done - reported >= 1e7 || done === tokens)
+          progress(
+            `  ${short(done)} / ${short(tokens)} tokens (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+          );
         if (done - reported >= 1e7) reported = done;
       },
     });
@@ -120,9 +137,26 @@ function zipfCorpus(tokens, types) {
 async function ours(corpus) {
   const { sg, dim, window, negative, minCount, sample, epochs, workers, seed } = settings;
   // the corpus counted and encoded in one pass into a file, as `train` does for a path: memory bounded by the vocabulary
-  const trainSettings = { architecture: sg ? "skipgram" : "cbow", vectorSize: dim, window, negative, minCount, sample, epochs, workers, seed };
+  const trainSettings = {
+    architecture: sg ? "skipgram" : "cbow",
+    vectorSize: dim,
+    window,
+    negative,
+    minCount,
+    sample,
+    epochs,
+    workers,
+    seed,
+  };
   const run = await runOurs(corpus, trainSettings, undefined, "file");
-  return { tokens: run.tokens, retained: run.retained, prepareSeconds: run.prepareSeconds, trainSeconds: run.seconds, wordsTrained: run.wordsTrained, peakKiB: run.peakKiB };
+  return {
+    tokens: run.tokens,
+    retained: run.retained,
+    prepareSeconds: run.prepareSeconds,
+    trainSeconds: run.seconds,
+    wordsTrained: run.wordsTrained,
+    peakKiB: run.peakKiB,
+  };
 }
 
 /** gensim's run on the same file through `corpus_file`, in the same shape. */
@@ -130,7 +164,14 @@ async function gensim(corpus) {
   const { sg, dim, window, negative, minCount, sample, epochs, workers, seed } = settings;
   const options = { vector_size: dim, window, negative, min_count: minCount, sample, epochs };
   const run = await runGensim(corpus, { sg, workers, seed, options, corpusFile: true });
-  return { tokens: run.tokens, retained: run.retained, prepareSeconds: run.vocabSeconds, trainSeconds: run.seconds, wordsTrained: run.wordsTrained, peakKiB: run.peakKiB };
+  return {
+    tokens: run.tokens,
+    retained: run.retained,
+    prepareSeconds: run.vocabSeconds,
+    trainSeconds: run.seconds,
+    wordsTrained: run.wordsTrained,
+    peakKiB: run.peakKiB,
+  };
 }
 
 const capacity = await parallelCapacity();
@@ -140,16 +181,26 @@ const TOOLS = { ours, gensim };
 // visits every size in turn: a drift of the shared host's speed then spreads over all N instead of falling on
 // the last ones, which matters for target 1 (largest N against smallest); a size stops after its own repeats.
 const cells = vocabularies.flatMap((types) =>
-  sizes.map((tokens) => ({ tokens, types, reps: repsAt(tokens), corpus: zipfCorpus(tokens, types), runs: { ours: [], gensim: [] } })),
+  sizes.map((tokens) => ({
+    tokens,
+    types,
+    reps: repsAt(tokens),
+    corpus: zipfCorpus(tokens, types),
+    runs: { ours: [], gensim: [] },
+  })),
 );
 for (let r = 0; r < Math.max(...cells.map((cell) => cell.reps)); r++) {
   for (const { tokens, types, reps, corpus, runs } of cells.filter((cell) => r < cell.reps)) {
     // Alternate which tool goes first, so a drift of the host's speed within a cell hits both alike.
     for (const tool of r % 2 === 0 ? ["ours", "gensim"] : ["gensim", "ours"]) {
       const load = loadavg()[0];
-      progress(`N ${short(tokens)}, V ${short(types)}, rep ${r + 1}/${reps}: ${tool} (load average ${load.toFixed(1)})…`);
+      progress(
+        `N ${short(tokens)}, V ${short(types)}, rep ${r + 1}/${reps}: ${tool} (load average ${load.toFixed(1)})…`,
+      );
       const run = { ...(await TOOLS[tool](corpus)), load };
-      progress(`  ${tool}: counting + encoding ${run.prepareSeconds.toFixed(1)} s, training ${run.trainSeconds.toFixed(1)} s, peak ${(run.peakKiB / 1024).toFixed(0)} MiB`);
+      progress(
+        `  ${tool}: counting + encoding ${run.prepareSeconds.toFixed(1)} s, training ${run.trainSeconds.toFixed(1)} s, peak ${(run.peakKiB / 1024).toFixed(0)} MiB`,
+      );
       runs[tool].push(run);
     }
   }
@@ -178,14 +229,17 @@ const ratio = (x) => `${x.toFixed(2)}×`;
 const lines = [
   `# bench:scale — ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
   "",
-  `Host: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}; parallel capacity ${capacity.toFixed(2)}× before, ${capacityAfter.toFixed(2)}× after; load average at the end ${loadavg().map((x) => x.toFixed(2)).join(" ")}.`,
+  `Host: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}; parallel capacity ${capacity.toFixed(2)}× before, ${capacityAfter.toFixed(2)}× after; load average at the end ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ")}.`,
   `Corpus: Zipf s = ${corpusSpec.exponent}, ${corpusSpec.sentenceLength} tokens per line, seed ${corpusSpec.seed}. Settings: ${flags.arch}, ${settings.dim} dims, window ${settings.window}, negative ${settings.negative}, min_count ${settings.minCount}, sample ${settings.sample}, ${settings.epochs} epoch(s), ${settings.workers} workers, seed ${settings.seed}.`,
   "Medians of the repeats; count+enc = corpus tokens ÷ seconds to count the vocabulary and encode the corpus (gensim: `build_vocab(corpus_file)`); train = corpus tokens × epochs ÷ training seconds; load = the host's 1-minute load average as the runs started (median).",
   "",
   "| N | V | reps | load | words kept (ours / gensim) | count+enc ours | gensim | ours ÷ gensim | train ours w/s | gensim w/s | ours ÷ gensim | peak RSS ours | gensim | ours ÷ gensim |",
   "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
-  ...rows.map(({ tokens, types, reps, load, ours: o, gensim: g }) =>
-    `| ${short(tokens)} | ${short(types)} | ${reps} | ${load.toFixed(1)} | ${o.retained.toLocaleString("en-US")} / ${g.retained.toLocaleString("en-US")} | ${k(o.prepareRate)} | ${k(g.prepareRate)} | ${ratio(o.prepareRate / g.prepareRate)} | ` +
+  ...rows.map(
+    ({ tokens, types, reps, load, ours: o, gensim: g }) =>
+      `| ${short(tokens)} | ${short(types)} | ${reps} | ${load.toFixed(1)} | ${o.retained.toLocaleString("en-US")} / ${g.retained.toLocaleString("en-US")} | ${k(o.prepareRate)} | ${k(g.prepareRate)} | ${ratio(o.prepareRate / g.prepareRate)} | ` +
       `${k(o.trainRate)} | ${k(g.trainRate)} | ${ratio(o.trainRate / g.trainRate)} | ${Math.round(o.peakMiB)} MiB | ${Math.round(g.peakMiB)} MiB | ${ratio(o.peakMiB / g.peakMiB)} |`,
   ),
   "",
@@ -200,20 +254,32 @@ for (const types of vocabularies) {
   const small = rows.find((row) => row.types === types && row.tokens === sizes[0]);
   if (big !== small) {
     const x = big.ours.trainRate / small.ours.trainRate;
-    lines.push(`- V = ${short(types)}: training words/s at N = ${short(big.tokens)} ÷ ours at N = ${short(small.tokens)}: ${k(big.ours.trainRate)} ÷ ${k(small.ours.trainRate)} = ${ratio(x)} (target ≥ 0.9×) ${verdict(x >= 0.9)}${stated}`);
+    lines.push(
+      `- V = ${short(types)}: training words/s at N = ${short(big.tokens)} ÷ ours at N = ${short(small.tokens)}: ${k(big.ours.trainRate)} ÷ ${k(small.ours.trainRate)} = ${ratio(x)} (target ≥ 0.9×) ${verdict(x >= 0.9)}${stated}`,
+    );
   } else {
     lines.push(`- V = ${short(types)}: training words/s against a smaller N: not measured (one N only)`);
   }
   const y = big.ours.trainRate / big.gensim.trainRate;
-  lines.push(`- V = ${short(types)}: training words/s ours ÷ gensim at N = ${short(big.tokens)}: ${k(big.ours.trainRate)} ÷ ${k(big.gensim.trainRate)} = ${ratio(y)} (target ≥ 1.5×) ${verdict(y >= 1.5)}${stated}`);
+  lines.push(
+    `- V = ${short(types)}: training words/s ours ÷ gensim at N = ${short(big.tokens)}: ${k(big.ours.trainRate)} ÷ ${k(big.gensim.trainRate)} = ${ratio(y)} (target ≥ 1.5×) ${verdict(y >= 1.5)}${stated}`,
+  );
 }
 // Targets 3 and 4 hold in every row or not at all: the worst row decides.
-const worstPrepare = rows.reduce((w, row) => (row.ours.prepareRate / row.gensim.prepareRate < w.ours.prepareRate / w.gensim.prepareRate ? row : w));
+const worstPrepare = rows.reduce((w, row) =>
+  row.ours.prepareRate / row.gensim.prepareRate < w.ours.prepareRate / w.gensim.prepareRate ? row : w,
+);
 const prepareRatio = worstPrepare.ours.prepareRate / worstPrepare.gensim.prepareRate;
-lines.push(`- counting + encoding ours ÷ gensim build_vocab, lowest of ${rows.length} rows (N = ${short(worstPrepare.tokens)}, V = ${short(worstPrepare.types)}): ${ratio(prepareRatio)} (target ≥ 1×) ${verdict(prepareRatio >= 1)}`);
-const worstPeak = rows.reduce((w, row) => (row.ours.peakMiB / row.gensim.peakMiB > w.ours.peakMiB / w.gensim.peakMiB ? row : w));
+lines.push(
+  `- counting + encoding ours ÷ gensim build_vocab, lowest of ${rows.length} rows (N = ${short(worstPrepare.tokens)}, V = ${short(worstPrepare.types)}): ${ratio(prepareRatio)} (target ≥ 1×) ${verdict(prepareRatio >= 1)}`,
+);
+const worstPeak = rows.reduce((w, row) =>
+  row.ours.peakMiB / row.gensim.peakMiB > w.ours.peakMiB / w.gensim.peakMiB ? row : w,
+);
 const peakRatio = worstPeak.ours.peakMiB / worstPeak.gensim.peakMiB;
-lines.push(`- peak RSS ours ÷ gensim, highest of ${rows.length} rows (N = ${short(worstPeak.tokens)}, V = ${short(worstPeak.types)}): ${ratio(peakRatio)} (target ≤ 1×) ${verdict(peakRatio <= 1)}`);
+lines.push(
+  `- peak RSS ours ÷ gensim, highest of ${rows.length} rows (N = ${short(worstPeak.tokens)}, V = ${short(worstPeak.types)}): ${ratio(peakRatio)} (target ≤ 1×) ${verdict(peakRatio <= 1)}`,
+);
 
 const report = `${lines.join("\n")}\n`;
 console.log(`\n${report}`);

@@ -39,7 +39,8 @@ const { values: flags } = parseArgs({
 });
 const configs = parseConfigs(flags.configs);
 const reps = Number(flags.reps);
-if (!Number.isInteger(reps) || reps < 1) throw new Error(`--reps must be a whole number ≥ 1, got ${JSON.stringify(flags.reps)}`);
+if (!Number.isInteger(reps) || reps < 1)
+  throw new Error(`--reps must be a whole number ≥ 1, got ${JSON.stringify(flags.reps)}`);
 const data = dataDir();
 const prepared = await benchCorpus(flags.corpus, data);
 const corpus = await openCorpus(prepared.path);
@@ -55,13 +56,18 @@ function parseConfigs(text) {
   } catch (error) {
     throw new Error(`--configs is not JSON (${error.message}): ${text}`);
   }
-  const valid = Array.isArray(configs) && configs.length > 0 && configs.every((c) => c === "independent" || (typeof c === "object" && c !== null && !Array.isArray(c)));
-  if (!valid) throw new Error(`--configs must be a non-empty JSON array of settings objects or "independent", got ${text}`);
+  const valid =
+    Array.isArray(configs) &&
+    configs.length > 0 &&
+    configs.every((c) => c === "independent" || (typeof c === "object" && c !== null && !Array.isArray(c)));
+  if (!valid)
+    throw new Error(`--configs must be a non-empty JSON array of settings objects or "independent", got ${text}`);
   return configs;
 }
 
 /** Mean seconds of epochs 2..n. */
-const steadyEpoch = (model) => model.epochs.slice(1).reduce((sum, e) => sum + e.seconds, 0) / Math.max(1, model.epochs.length - 1);
+const steadyEpoch = (model) =>
+  model.epochs.slice(1).reduce((sum, e) => sum + e.seconds, 0) / Math.max(1, model.epochs.length - 1);
 const base = { vocabulary, encoded, architecture: flags.arch };
 /** Each configuration's `train`, from its "build" directory or this build, and its settings without "build". */
 const runs = await Promise.all(
@@ -89,7 +95,10 @@ for (let rep = 0; rep < reps; rep++) {
     results[i].cpu.push((cpuSeconds() - cpuBefore) / share);
     results[i].total.push(Math.max(...models.map((m) => m.stats.trainSeconds)) / share);
     results[i].steady.push(models.reduce((sum, m) => sum + steadyEpoch(m), 0) / models.length / share);
-    if (flags.quality) results[i].quality.push(await evaluateQuality(new Embeddings(models[0].vocabulary.words, models[0].vectors, models[0].dim), data));
+    if (flags.quality)
+      results[i].quality.push(
+        await evaluateQuality(new Embeddings(models[0].vocabulary.words, models[0].vectors, models[0].dim), data),
+      );
   }
   process.stderr.write(`rep ${rep + 1} done\n`);
 }

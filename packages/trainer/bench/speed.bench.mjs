@@ -19,18 +19,34 @@
 //   pnpm --filter @neglab/trainer bench [-- --reps 3 --kernel wasm --corpus brown|prose]
 import { parseArgs } from "node:util";
 import { coreRoundTrip, parallelCapacity } from "./host.mjs";
-import { benchArgs, benchCorpus, dataDir, hasGensim, median, runGensim, runOurs, runWord2vecC, word2vecC } from "./reference-tools.mjs";
+import {
+  benchArgs,
+  benchCorpus,
+  dataDir,
+  hasGensim,
+  median,
+  runGensim,
+  runOurs,
+  runWord2vecC,
+  word2vecC,
+} from "./reference-tools.mjs";
 
 const { values: flags } = parseArgs({
   args: benchArgs(),
-  options: { reps: { type: "string", default: "3" }, kernel: { type: "string", default: "wasm" }, corpus: { type: "string", default: "brown" } },
+  options: {
+    reps: { type: "string", default: "3" },
+    kernel: { type: "string", default: "wasm" },
+    corpus: { type: "string", default: "brown" },
+  },
 });
 const reps = Number(flags.reps);
 const data = dataDir();
 const corpus = await benchCorpus(flags.corpus, data);
 const c = word2vecC();
 const gensim = hasGensim();
-console.log(`corpus ${flags.corpus}: ${corpus.tokens} tokens, ${corpus.vocabulary.size} words (min_count 5); kernel ${flags.kernel}; medians of ${reps}`);
+console.log(
+  `corpus ${flags.corpus}: ${corpus.tokens} tokens, ${corpus.vocabulary.size} words (min_count 5); kernel ${flags.kernel}; medians of ${reps}`,
+);
 
 const capacity = await parallelCapacity();
 console.log(`parallel capacity (2 independent CPU-bound processes ÷ 1): ${capacity.toFixed(2)}×`);
@@ -51,17 +67,26 @@ for (const sg of [true, false]) {
     const pair = await Promise.all([r + 1, r + 1001].map((seed) => runOurs(corpus, { ...settings, workers: 1, seed })));
     // both jobs done: twice the words in the slower one's time
     host.ceiling.push((2 * Math.min(pair[0].wordsPerSecond, pair[1].wordsPerSecond)) / runs[1].ours[r].wordsPerSecond);
-    for (const workers of [1, 2]) if (c) runs[workers]["word2vec.c"].push(await runWord2vecC(c, corpus, { sg, workers }));
-    for (const workers of [1, 2]) if (gensim) runs[workers].gensim.push(await runGensim(corpus, { sg, workers, seed: r + 1 }));
+    for (const workers of [1, 2])
+      if (c) runs[workers]["word2vec.c"].push(await runWord2vecC(c, corpus, { sg, workers }));
+    for (const workers of [1, 2])
+      if (gensim) runs[workers].gensim.push(await runGensim(corpus, { sg, workers, seed: r + 1 }));
   }
   for (const workers of [1, 2]) {
     const mode = `${arch} ${workers}w`;
     const summary = {};
     for (const [tool, results] of Object.entries(runs[workers])) {
       if (results.length === 0) continue;
-      summary[tool] = { wps: median(results.map((x) => x.wordsPerSecond)), peakMiB: median(results.map((x) => x.peakKiB)) / 1024 };
+      summary[tool] = {
+        wps: median(results.map((x) => x.wordsPerSecond)),
+        peakMiB: median(results.map((x) => x.peakKiB)) / 1024,
+      };
     }
-    const fastest = Math.max(...Object.entries(summary).filter(([t]) => t !== "ours").map(([, s]) => s.wps));
+    const fastest = Math.max(
+      ...Object.entries(summary)
+        .filter(([t]) => t !== "ours")
+        .map(([, s]) => s.wps),
+    );
     console.log(
       `${mode.padEnd(13)} ours ${cell(summary.ours).padEnd(24)} word2vec.c ${cell(summary["word2vec.c"]).padEnd(24)} gensim ${cell(summary.gensim).padEnd(24)} ours ÷ fastest ${(summary.ours.wps / fastest).toFixed(2)}`,
     );
@@ -80,7 +105,9 @@ for (const sg of [true, false]) {
 const capacityAfter = await parallelCapacity();
 const list = (values, digits) => values.map((x) => x.toFixed(digits)).join(" / ");
 for (const [arch, { byTool, host }] of Object.entries(scalings)) {
-  const others = Object.entries(byTool).filter(([tool]) => tool !== "ours").map(([tool, x]) => `${tool} ${median(x).toFixed(2)}×`);
+  const others = Object.entries(byTool)
+    .filter(([tool]) => tool !== "ours")
+    .map(([tool, x]) => `${tool} ${median(x).toFixed(2)}×`);
   console.log(
     `${arch} scaling 2 workers ÷ 1 (median of paired runs): ours ${median(byTool.ours).toFixed(2)}× (reps ${list(byTool.ours, 2)}), ${others.join(", ")} ` +
       `(machine capacity ${capacity.toFixed(2)}× before, ${capacityAfter.toFixed(2)}× after)`,

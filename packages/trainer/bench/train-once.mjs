@@ -21,7 +21,9 @@ import { writeTrainedWord2Vec, train } from "../dist/index.js";
 async function prepareCorpus(path, minCount, work) {
   const corpus = await openCorpus(path);
   if (work !== null) {
-    const { vocabulary, stats, encoded } = await countAndWriteEncodedCorpus(join(work, "corpus.encoded"), corpus, { minCount });
+    const { vocabulary, stats, encoded } = await countAndWriteEncodedCorpus(join(work, "corpus.encoded"), corpus, {
+      minCount,
+    });
     return { vocabulary, encoded, tokens: stats.tokens };
   }
   const { vocabulary, stats } = await buildVocabulary(corpus, { minCount });

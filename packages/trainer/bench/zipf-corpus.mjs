@@ -98,7 +98,8 @@ export function writeZipfCorpus({ tokens, types, sentenceLength, exponent = 1, s
   if (!Number.isSafeInteger(seed) && (typeof seed !== "string" || seed === "")) {
     throw new RangeError(`zipf corpus: seed must be an integer or a non-empty string, got ${show(seed)}`);
   }
-  if (typeof path !== "string" || path === "") throw new RangeError(`zipf corpus: path must be a file name, got ${show(path)}`);
+  if (typeof path !== "string" || path === "")
+    throw new RangeError(`zipf corpus: path must be a file name, got ${show(path)}`);
   // [threshold_i, alias_i] pairs: column i keeps rank i + 1 when a uniform 32-bit coin falls below threshold_i.
   const cells = buildAliasTable(zipfProbabilities(types, exponent, shift));
   const { bytes: letters, offsets } = wordBytes(types);
@@ -184,11 +185,13 @@ function main() {
       out: { type: "string" },
     },
   });
-  for (const required of ["tokens", "types", "out"]) if (flags[required] === undefined) throw new RangeError(`zipf corpus: --${required} is required`);
+  for (const required of ["tokens", "types", "out"])
+    if (flags[required] === undefined) throw new RangeError(`zipf corpus: --${required} is required`);
   // Numbers as JavaScript reads them (so 1e8 works); a flag that is not one is named.
   const number = (flag) => {
     const value = Number(flags[flag]);
-    if (flags[flag].trim() === "" || Number.isNaN(value)) throw new RangeError(`zipf corpus: --${flag} must be a number, got ${JSON.stringify(flags[flag])}`);
+    if (flags[flag].trim() === "" || Number.isNaN(value))
+      throw new RangeError(`zipf corpus: --${flag} must be a number, got ${JSON.stringify(flags[flag])}`);
     return value;
   };
   const started = performance.now();
@@ -202,7 +205,9 @@ function main() {
     path: flags.out,
   });
   const seconds = (performance.now() - started) / 1000;
-  console.log(`${flags.out}: ${result.tokens} tokens, ${result.lines} lines, ${result.bytes} bytes in ${seconds.toFixed(1)} s`);
+  console.log(
+    `${flags.out}: ${result.tokens} tokens, ${result.lines} lines, ${result.bytes} bytes in ${seconds.toFixed(1)} s`,
+  );
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -1,5 +1,11 @@
 import { closeSync } from "node:fs";
-import { blockBufferLength, openEncodedFd, readEncodedBlock, type EncodedBlock, type SentenceBlocks } from "@neglab/corpus/encoded-file";
+import {
+  blockBufferLength,
+  openEncodedFd,
+  readEncodedBlock,
+  type EncodedBlock,
+  type SentenceBlocks,
+} from "@neglab/corpus/encoded-file";
 import { type EncodedCorpusFile } from "@neglab/corpus";
 import type { BlockSource } from "./training-corpus.js";
 
@@ -29,7 +35,10 @@ function memoryReader(ids: Int32Array, sentenceStarts: Int32Array, blocks: Sente
       const first = blocks.firstSentence[block];
       const count = blocks.sentences[block];
       for (let i = 0; i < count; i++) lengths[i] = sentenceStarts[first + i + 1] - sentenceStarts[first + i];
-      return { lengths: lengths.subarray(0, count), ids: ids.subarray(sentenceStarts[first], sentenceStarts[first + count]) };
+      return {
+        lengths: lengths.subarray(0, count),
+        ids: ids.subarray(sentenceStarts[first], sentenceStarts[first + count]),
+      };
     },
     close() {},
   };

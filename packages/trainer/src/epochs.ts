@@ -32,7 +32,8 @@ interface EpochTotals {
 export async function runEpochs(run: TrainingRun, pool: WorkerPool, started: number): Promise<TrainedModel> {
   const { options, settings, control } = run;
   const reports: EpochReport[] = [];
-  const snapshot = (): TrainedModel => extractModel(run, { sampler: pool.sampler, epochs: reports, trainSeconds: (performance.now() - started) / 1000 });
+  const snapshot = (): TrainedModel =>
+    extractModel(run, { sampler: pool.sampler, epochs: reports, trainSeconds: (performance.now() - started) / 1000 });
   const onAbort = (): void => void Atomics.store(control, CONTROL_ABORT, 1);
   options.signal?.addEventListener("abort", onAbort);
   try {
@@ -43,7 +44,9 @@ export async function runEpochs(run: TrainingRun, pool: WorkerPool, started: num
       Atomics.store(control, CONTROL_NEXT_CHUNK, 0);
       pool.workers.forEach((worker) => worker.postMessage({ type: "epoch", epoch }));
       const onProgress = options.onProgress;
-      const timer = onProgress ? setInterval(() => onProgress(progressAt(run, epoch, started)), options.progressInterval ?? 1000) : null;
+      const timer = onProgress
+        ? setInterval(() => onProgress(progressAt(run, epoch, started)), options.progressInterval ?? 1000)
+        : null;
       let replies: WorkerReply[];
       try {
         replies = await pool.next(epoch);
@@ -97,8 +100,14 @@ function progressAt({ settings, corpus, control }: TrainingRun, epoch: number, s
  * sentences, the sentence reached found through the block table's cumulative
  * words (see {@link sentenceAtWords}).
  */
-export function scheduleProgress(settings: Pick<TrainSettings, "decayBy" | "epochs">, corpus: TrainingCorpus, epoch: number, epochWords: number): number {
-  if (settings.decayBy === "sentences") return (epoch * corpus.sentences + sentenceAtWords(corpus, epochWords)) / (corpus.sentences * settings.epochs);
+export function scheduleProgress(
+  settings: Pick<TrainSettings, "decayBy" | "epochs">,
+  corpus: TrainingCorpus,
+  epoch: number,
+  epochWords: number,
+): number {
+  if (settings.decayBy === "sentences")
+    return (epoch * corpus.sentences + sentenceAtWords(corpus, epochWords)) / (corpus.sentences * settings.epochs);
   return (epoch * corpus.tokens + epochWords) / (corpus.tokens * settings.epochs);
 }
 

@@ -11,9 +11,13 @@ export interface ModelRecord {
 }
 
 /** Copies the vectors out of the shared memory into a standalone model. */
-export function extractModel({ memory, layout, settings, vocabulary, corpus }: TrainingRun, { sampler, epochs, trainSeconds }: ModelRecord): TrainedModel {
+export function extractModel(
+  { memory, layout, settings, vocabulary, corpus }: TrainingRun,
+  { sampler, epochs, trainSeconds }: ModelRecord,
+): TrainedModel {
   const count = layout.vocabularySize * layout.dim;
-  const copy = (offset: number): Float32Array | null => (offset === 0 ? null : new Float32Array(memory.buffer, offset, count).slice());
+  const copy = (offset: number): Float32Array | null =>
+    offset === 0 ? null : new Float32Array(memory.buffer, offset, count).slice();
   const done = epochs.length;
   return {
     vocabulary,

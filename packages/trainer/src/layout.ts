@@ -113,7 +113,13 @@ export function planLayout(settings: TrainSettings, size: number, pathLength: nu
 }
 
 /** The layout with `hotRows` replicated rows in every worker but worker 0. */
-function layOut(settings: TrainSettings, size: number, pathLength: number, tableSize: number, hotRows: number): MemoryLayout {
+function layOut(
+  settings: TrainSettings,
+  size: number,
+  pathLength: number,
+  tableSize: number,
+  hotRows: number,
+): MemoryLayout {
   let cursor = RESERVED_BYTES;
   const take = (bytes: number): number => {
     const at = cursor;
@@ -156,5 +162,21 @@ function layOut(settings: TrainSettings, size: number, pathLength: number, table
       dirty1: take(replicated > 0 ? size : 0),
     });
   }
-  return { bytes: cursor, pages: Math.ceil(cursor / PAGE), vocabularySize: size, dim, hotRows, sigmoid, loss, syn0, syn1neg, syn1, codeStart, codeLength, points, codes, scratch };
+  return {
+    bytes: cursor,
+    pages: Math.ceil(cursor / PAGE),
+    vocabularySize: size,
+    dim,
+    hotRows,
+    sigmoid,
+    loss,
+    syn0,
+    syn1neg,
+    syn1,
+    codeStart,
+    codeLength,
+    points,
+    codes,
+    scratch,
+  };
 }

@@ -32,6 +32,7 @@ export const MERGE_TIER_GROWTH = 8;
 export function mergeRows(m: number, allRows: number, firstTier: number): number {
   let rows = firstTier;
   // divide m by the growth factor as long as it divides evenly: each division moves up one tier
-  for (let rest = m; rest % MERGE_TIER_GROWTH === 0 && rows < allRows; rest /= MERGE_TIER_GROWTH) rows *= MERGE_TIER_GROWTH;
+  for (let rest = m; rest % MERGE_TIER_GROWTH === 0 && rows < allRows; rest /= MERGE_TIER_GROWTH)
+    rows *= MERGE_TIER_GROWTH;
   return Math.min(rows, allRows);
 }

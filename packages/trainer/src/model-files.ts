@@ -18,8 +18,16 @@ interface TrainerMeta {
  * readable by gensim's `KeyedVectors.load_word2vec_format(path, binary=...)`.
  * Atomic; gzipped when `path` ends in `.gz`.
  */
-export async function writeTrainedWord2Vec(path: string, model: TrainedModel, options: { binary?: boolean } = {}): Promise<void> {
-  await writeWord2Vec(path, { words: model.vocabulary.words, dim: model.dim, vectors: model.vectors }, { binary: options.binary ?? false });
+export async function writeTrainedWord2Vec(
+  path: string,
+  model: TrainedModel,
+  options: { binary?: boolean } = {},
+): Promise<void> {
+  await writeWord2Vec(
+    path,
+    { words: model.vocabulary.words, dim: model.dim, vectors: model.vectors },
+    { binary: options.binary ?? false },
+  );
 }
 
 /**
@@ -30,11 +38,23 @@ export async function writeTrainedWord2Vec(path: string, model: TrainedModel, op
  * {@link readTrainedModel} to continue training, or evaluate it with `@neglab/eval`.
  */
 export async function writeTrainedModel(path: string, model: TrainedModel): Promise<void> {
-  const meta: TrainerMeta = { producer: "@neglab/trainer", settings: model.settings, sampler: model.sampler, epochs: model.epochs, stats: model.stats };
+  const meta: TrainerMeta = {
+    producer: "@neglab/trainer",
+    settings: model.settings,
+    sampler: model.sampler,
+    epochs: model.epochs,
+    stats: model.stats,
+  };
   const matrices: Record<string, Float32Array> & { input: Float32Array } = { input: model.vectors };
   if (model.outputVectors !== null) matrices.output = model.outputVectors;
   if (model.hsVectors !== null) matrices.outputHs = model.hsVectors;
-  await writeModelFile(path, { words: model.vocabulary.words, counts: model.vocabulary.counts, dim: model.dim, meta, matrices });
+  await writeModelFile(path, {
+    words: model.vocabulary.words,
+    counts: model.vocabulary.counts,
+    dim: model.dim,
+    meta,
+    matrices,
+  });
 }
 
 /**
@@ -51,7 +71,8 @@ export async function readTrainedModel(path: string): Promise<TrainedModel> {
     throw new VectorsError(message, { file: path });
   };
   const meta = file.meta as Partial<TrainerMeta> | null;
-  if (meta === null || typeof meta !== "object" || meta.producer !== "@neglab/trainer") fail("not a model written by @neglab/trainer (meta.producer is missing)");
+  if (meta === null || typeof meta !== "object" || meta.producer !== "@neglab/trainer")
+    fail("not a model written by @neglab/trainer (meta.producer is missing)");
   if (file.counts === null) fail("the model file has no word counts, which continuing training needs");
   let settings: TrainSettings;
   try {
@@ -63,10 +84,12 @@ export async function readTrainedModel(path: string): Promise<TrainedModel> {
   const matrix = (name: string, required: boolean): Float32Array | null => {
     const m: ModelMatrix | undefined = file.matrices[name];
     if (m === undefined) return required ? fail(`matrix "${name}" is missing`) : null;
-    if (m.rows !== rows || m.cols !== file.dim) fail(`matrix "${name}" is ${m.rows} × ${m.cols}, expected ${rows} × ${file.dim}`);
+    if (m.rows !== rows || m.cols !== file.dim)
+      fail(`matrix "${name}" is ${m.rows} × ${m.cols}, expected ${rows} × ${file.dim}`);
     return m.data;
   };
-  if (settings.vectorSize !== file.dim) fail(`settings.vectorSize ${settings.vectorSize} differs from the file's dim ${file.dim}`);
+  if (settings.vectorSize !== file.dim)
+    fail(`settings.vectorSize ${settings.vectorSize} differs from the file's dim ${file.dim}`);
   let vocabulary: Vocabulary;
   try {
     vocabulary = new Vocabulary(file.words, file.counts!);

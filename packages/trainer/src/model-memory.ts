@@ -39,11 +39,20 @@ function writeTables({ layout, memory }: ModelMemory, huffman: HuffmanPaths | nu
 }
 
 /** The vectors to start from: `initialVectors` (checked against the vocabulary), the continued model's, or none (random). */
-function startingVectors(options: TrainOptions, settings: TrainSettings, vocabulary: Vocabulary): InitialVectors | undefined {
-  if (options.initialVectors !== undefined) return checkInitialVectors(options.initialVectors, settings, vocabulary.words);
+function startingVectors(
+  options: TrainOptions,
+  settings: TrainSettings,
+  vocabulary: Vocabulary,
+): InitialVectors | undefined {
+  if (options.initialVectors !== undefined)
+    return checkInitialVectors(options.initialVectors, settings, vocabulary.words);
   const model = options.initialModel;
   if (model === undefined) return undefined;
-  return { input: model.vectors, ...(model.outputVectors ? { output: model.outputVectors } : {}), ...(model.hsVectors ? { hsOutput: model.hsVectors } : {}) };
+  return {
+    input: model.vectors,
+    ...(model.outputVectors ? { output: model.outputVectors } : {}),
+    ...(model.hsVectors ? { hsOutput: model.hsVectors } : {}),
+  };
 }
 
 /**
@@ -52,16 +61,23 @@ function startingVectors(options: TrainOptions, settings: TrainSettings, vocabul
  * output vectors zero (both), drawn from the seed's `trainer/init` stream; or the
  * given starting vectors (an output matrix not given stays zero).
  */
-function initialiseVectors({ layout, memory }: ModelMemory, settings: TrainSettings, start: InitialVectors | undefined): void {
+function initialiseVectors(
+  { layout, memory }: ModelMemory,
+  settings: TrainSettings,
+  start: InitialVectors | undefined,
+): void {
   const count = layout.vocabularySize * layout.dim;
   const syn0 = new Float32Array(memory.buffer, layout.syn0, count);
   if (start === undefined) {
     const rng = createStream(settings.seed, "trainer/init");
-    if (settings.inputInit === "gensim") for (let i = 0; i < count; i++) syn0[i] = (2 * rng.nextFloat() - 1) / layout.dim;
+    if (settings.inputInit === "gensim")
+      for (let i = 0; i < count; i++) syn0[i] = (2 * rng.nextFloat() - 1) / layout.dim;
     else for (let i = 0; i < count; i++) syn0[i] = (rng.nextFloat() - 0.5) / layout.dim;
     return;
   }
   syn0.set(start.input);
-  if (layout.syn1neg !== 0 && start.output !== undefined) new Float32Array(memory.buffer, layout.syn1neg, count).set(start.output);
-  if (layout.syn1 !== 0 && start.hsOutput !== undefined) new Float32Array(memory.buffer, layout.syn1, count).set(start.hsOutput);
+  if (layout.syn1neg !== 0 && start.output !== undefined)
+    new Float32Array(memory.buffer, layout.syn1neg, count).set(start.output);
+  if (layout.syn1 !== 0 && start.hsOutput !== undefined)
+    new Float32Array(memory.buffer, layout.syn1, count).set(start.hsOutput);
 }

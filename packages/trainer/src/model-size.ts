@@ -90,7 +90,12 @@ export type SettingText = (setting: Exclude<SizeSetting, "vocabulary">, value: n
 const optionText: SettingText = (setting, value) => `${setting}: ${String(value)}`;
 
 /** The option a refusal from each source names (the field of the error). */
-const SOURCE_FIELD: Record<VocabularySource, string> = { vocabulary: "vocabulary", initialModel: "initialModel", counted: "minCount", maxFinalVocab: "maxFinalVocab" };
+const SOURCE_FIELD: Record<VocabularySource, string> = {
+  vocabulary: "vocabulary",
+  initialModel: "initialModel",
+  counted: "minCount",
+  maxFinalVocab: "maxFinalVocab",
+};
 
 /**
  * A model that does not fit WebAssembly's 4 GiB memory, refused before the work
@@ -168,7 +173,8 @@ export function fitSuggestions(settings: TrainSettings, known: KnownVocabulary):
     }
     if (settings.hs && settings.negative > 0 && fits({ hs: false })) suggestions.push({ setting: "hs", value: false });
   }
-  if (settings.workers > 1 && settings.hotRows !== "auto" && settings.hotRows > 0 && fits({ hotRows: 0 })) suggestions.push({ setting: "hotRows", value: 0 });
+  if (settings.workers > 1 && settings.hotRows !== "auto" && settings.hotRows > 0 && fits({ hotRows: 0 }))
+    suggestions.push({ setting: "hotRows", value: 0 });
   const workers = largest(settings.workers - 1, (w) => fits({ workers: w }));
   if (workers !== null) suggestions.push({ setting: "workers", value: workers });
   return suggestions;
@@ -191,7 +197,13 @@ const gib = (bytes: number): string => `${(bytes / GIB).toFixed(2)} GiB`;
 const count = (n: number): string => n.toLocaleString("en");
 
 /** The refusal's reason: what is needed, what takes it, and the changes that fit. */
-function describeRefusal(settings: TrainSettings, known: KnownVocabulary, plan: ModelMemoryPlan, suggestions: readonly FitSuggestion[], text: SettingText): string {
+function describeRefusal(
+  settings: TrainSettings,
+  known: KnownVocabulary,
+  plan: ModelMemoryPlan,
+  suggestions: readonly FitSuggestion[],
+  text: SettingText,
+): string {
   const { layout } = plan;
   const words = {
     vocabulary: `the given vocabulary of ${count(known.size)} words`,
@@ -199,13 +211,23 @@ function describeRefusal(settings: TrainSettings, known: KnownVocabulary, plan: 
     counted: `the ${count(known.size)} words counted`,
     maxFinalVocab: `up to ${count(known.size)} words (${text("maxFinalVocab", known.size)})`,
   }[known.source];
-  const matrices = [["syn0", layout.syn0], ["syn1neg", layout.syn1neg], ["syn1", layout.syn1]].filter(([, at]) => at !== 0).map(([name]) => name);
+  const matrices = [
+    ["syn0", layout.syn0],
+    ["syn1neg", layout.syn1neg],
+    ["syn1", layout.syn1],
+  ]
+    .filter(([, at]) => at !== 0)
+    .map(([name]) => name);
   const matrixBytes = known.size * settings.vectorSize * 4;
   const pathBytes = plan.pathLength * 8;
   const rest = layout.bytes - matrices.length * matrixBytes - pathBytes;
   const parts = [
     `${matrices.length} ${matrices.length === 1 ? "matrix" : "matrices"} (${matrices.join(", ")}) of ${gib(matrixBytes)} each`,
-    ...(settings.hs ? [`Huffman paths ${plan.pathsExact ? "" : "≥ "}${gib(pathBytes)}${plan.pathsExact ? "" : " (a balanced tree's; checked again once the words are counted)"}`] : []),
+    ...(settings.hs
+      ? [
+          `Huffman paths ${plan.pathsExact ? "" : "≥ "}${gib(pathBytes)}${plan.pathsExact ? "" : " (a balanced tree's; checked again once the words are counted)"}`,
+        ]
+      : []),
     `replicas, worker scratch and tables ${gib(rest)}`,
   ];
   const fixes = suggestions.map((s) => {
@@ -229,10 +251,17 @@ function describeRefusal(settings: TrainSettings, known: KnownVocabulary, plan: 
  * largest scratch, 256 workers with window 10,000 and negative 1,000, takes
  * under 3 GiB; tested).
  */
-export function checkModelFitsBeforeReading(options: Pick<TrainOptions, "vocabulary" | "initialModel">, settings: TrainSettings): void {
+export function checkModelFitsBeforeReading(
+  options: Pick<TrainOptions, "vocabulary" | "initialModel">,
+  settings: TrainSettings,
+): void {
   const given = options.initialModel?.vocabulary ?? options.vocabulary;
   if (given !== undefined) {
-    checkModelFits(settings, { source: options.initialModel ? "initialModel" : "vocabulary", size: given.size, counts: given.counts });
+    checkModelFits(settings, {
+      source: options.initialModel ? "initialModel" : "vocabulary",
+      size: given.size,
+      counts: given.counts,
+    });
   } else if (settings.maxFinalVocab !== null) {
     checkModelFits(settings, { source: "maxFinalVocab", size: settings.maxFinalVocab });
   }

@@ -56,7 +56,9 @@ function booleanSchema() {
 
 /** One of `allowed`, with the message `must be one of "a", "b", got …`. */
 function oneOf<const T extends readonly [string, ...string[]]>(allowed: T) {
-  return z.enum(allowed, { error: (issue) => `must be one of ${allowed.map((a) => `"${a}"`).join(", ")}, got ${shown(issue.input)}` });
+  return z.enum(allowed, {
+    error: (issue) => `must be one of ${allowed.map((a) => `"${a}"`).join(", ")}, got ${shown(issue.input)}`,
+  });
 }
 
 /**
@@ -71,68 +73,114 @@ function oneOf<const T extends readonly [string, ...string[]]>(allowed: T) {
  */
 export const TRAIN_SETTINGS_SCHEMA = z.strictObject({
   /** Skip-gram or CBOW. Default `"cbow"` (gensim `sg=0`). */
-  architecture: oneOf(["skipgram", "cbow"]).check(z.meta({ description: "Skip-gram or CBOW (gensim sg=1 / sg=0).", default: "cbow" })),
+  architecture: oneOf(["skipgram", "cbow"]).check(
+    z.meta({ description: "Skip-gram or CBOW (gensim sg=1 / sg=0).", default: "cbow" }),
+  ),
   /** Dimensionality of the vectors. Default 100. */
   vectorSize: integerSchema(1, 1 << 16).check(z.meta({ description: "Dimensionality of the vectors.", default: 100 })),
   /** Maximum distance between the center word and a context word. Default 5. */
-  window: integerSchema(1, 10_000).check(z.meta({ description: "Maximum distance between the center word and a context word.", default: 5 })),
+  window: integerSchema(1, 10_000).check(
+    z.meta({ description: "Maximum distance between the center word and a context word.", default: 5 }),
+  ),
   /** Draw the effective window uniformly in 1..window per center word (word2vec.c's `b`; gensim `shrink_windows`). Default true. */
-  shrinkWindows: booleanSchema().check(z.meta({ description: "Draw each effective window uniformly in 1..window (gensim shrink_windows).", default: true })),
+  shrinkWindows: booleanSchema().check(
+    z.meta({
+      description: "Draw each effective window uniformly in 1..window (gensim shrink_windows).",
+      default: true,
+    }),
+  ),
   /** Words rarer than this are dropped from the vocabulary. Default 5. */
-  minCount: integerSchema(1, Number.MAX_SAFE_INTEGER).check(z.meta({ description: "Words rarer than this are dropped from the vocabulary.", default: 5 })),
+  minCount: integerSchema(1, Number.MAX_SAFE_INTEGER).check(
+    z.meta({ description: "Words rarer than this are dropped from the vocabulary.", default: 5 }),
+  ),
   /** Cap on distinct words while counting (gensim `max_vocab_size`); `null` = none. */
-  maxVocabSize: z
-    .nullable(integerSchema(1, Number.MAX_SAFE_INTEGER))
-    .check(z.meta({ description: "Cap on distinct words while counting, pruning the rarest (gensim max_vocab_size); null: none.", default: null })),
+  maxVocabSize: z.nullable(integerSchema(1, Number.MAX_SAFE_INTEGER)).check(
+    z.meta({
+      description: "Cap on distinct words while counting, pruning the rarest (gensim max_vocab_size); null: none.",
+      default: null,
+    }),
+  ),
   /** Keep at most this many most frequent words (gensim `max_final_vocab`); `null` = none. */
-  maxFinalVocab: z
-    .nullable(integerSchema(1, Number.MAX_SAFE_INTEGER))
-    .check(z.meta({ description: "Keep at most this many most frequent words (gensim max_final_vocab); null: none.", default: null })),
+  maxFinalVocab: z.nullable(integerSchema(1, Number.MAX_SAFE_INTEGER)).check(
+    z.meta({
+      description: "Keep at most this many most frequent words (gensim max_final_vocab); null: none.",
+      default: null,
+    }),
+  ),
   /** Frequent-word subsampling threshold t (Mikolov et al. 2013); 0 disables. Default 1e-3. */
-  sample: finiteSchema(0).check(z.meta({ description: "Frequent-word subsampling threshold t (Mikolov et al. 2013); 0 disables.", default: 1e-3 })),
+  sample: finiteSchema(0).check(
+    z.meta({ description: "Frequent-word subsampling threshold t (Mikolov et al. 2013); 0 disables.", default: 1e-3 }),
+  ),
   /** Initial learning rate. Default 0.025 for both architectures (gensim; word2vec.c uses 0.05 for CBOW). */
   alpha: finiteSchema(0, true).check(z.meta({ description: "Initial learning rate.", default: 0.025 })),
   /** Final learning rate, reached linearly at the end of the last epoch. Default 1e-4. */
-  minAlpha: finiteSchema(0).check(z.meta({ description: "Final learning rate, reached linearly at the end of the last epoch; at most alpha.", default: 1e-4 })),
+  minAlpha: finiteSchema(0).check(
+    z.meta({
+      description: "Final learning rate, reached linearly at the end of the last epoch; at most alpha.",
+      default: 1e-4,
+    }),
+  ),
   /**
    * What the learning-rate decay counts as progress; see {@link DecayBy}. Default `"words"`
    * (word2vec.c); `"sentences"` reproduces gensim's usual call on corpora whose sentence lengths
    * change along the file (measured in BENCHMARKS.md, "Parity with gensim").
    */
-  decayBy: oneOf(["words", "sentences"]).check(z.meta({
-    description: "What the learning-rate decay counts as progress: words (word2vec.c) or sentences (gensim's Word2Vec(sentences)).",
-    default: "words",
-  })),
+  decayBy: oneOf(["words", "sentences"]).check(
+    z.meta({
+      description:
+        "What the learning-rate decay counts as progress: words (word2vec.c) or sentences (gensim's Word2Vec(sentences)).",
+      default: "words",
+    }),
+  ),
   /** Passes over the corpus. Default 5. */
   epochs: integerSchema(1, 1_000_000).check(z.meta({ description: "Passes over the corpus.", default: 5 })),
   /** Negatives per positive (k); 0 disables negative sampling. Default 5. */
-  negative: integerSchema(0, 1_000).check(z.meta({ description: "Negatives per positive (k); 0 disables negative sampling.", default: 5 })),
+  negative: integerSchema(0, 1_000).check(
+    z.meta({ description: "Negatives per positive (k); 0 disables negative sampling.", default: 5 }),
+  ),
   /** Hierarchical softmax over a Huffman tree (Mikolov et al. 2013). Default false. */
-  hs: booleanSchema().check(z.meta({ description: "Hierarchical softmax over a Huffman tree (Mikolov et al. 2013).", default: false })),
+  hs: booleanSchema().check(
+    z.meta({ description: "Hierarchical softmax over a Huffman tree (Mikolov et al. 2013).", default: false }),
+  ),
   /** CBOW: average the context vectors (true) or sum them (false). Default true. */
-  cbowMean: booleanSchema().check(z.meta({ description: "CBOW: average the context vectors (true) or sum them (false).", default: true })),
+  cbowMean: booleanSchema().check(
+    z.meta({ description: "CBOW: average the context vectors (true) or sum them (false).", default: true }),
+  ),
   /** Behaviour at |score| ≥ 6; see {@link Saturation}. Default `"skip"` (gensim). */
-  saturation: oneOf(["skip", "clip"]).check(z.meta({ description: "At |score| ≥ 6: skip the update (gensim) or clip σ (word2vec.c).", default: "skip" })),
+  saturation: oneOf(["skip", "clip"]).check(
+    z.meta({ description: "At |score| ≥ 6: skip the update (gensim) or clip σ (word2vec.c).", default: "skip" }),
+  ),
   /**
    * The range of the random input vectors; see {@link InputInit}. Default `"gensim"`, the
    * reference whose quality the trainer is held to (the README gives the measured effect of
    * `"word2vec"`).
    */
-  inputInit: oneOf(["gensim", "word2vec"]).check(z.meta({
-    description: "Input vectors start uniform in ±1/dim (gensim 4) or ±0.5/dim (word2vec.c).",
-    default: "gensim",
-  })),
+  inputInit: oneOf(["gensim", "word2vec"]).check(
+    z.meta({
+      description: "Input vectors start uniform in ±1/dim (gensim 4) or ±0.5/dim (word2vec.c).",
+      default: "gensim",
+    }),
+  ),
   /** Worker threads (Hogwild). Default min(3, cores): gensim's 3, capped. */
   workers: integerSchema(1, 256).check(z.meta({ description: "Worker threads (Hogwild); default min(3, cores)." })),
   /** Seed of every random choice (initialisation, subsampling, windows, negatives). Default 1 (gensim). */
   seed: integerSchema(0, 2 ** 32 - 1).check(z.meta({ description: "Seed of every random choice.", default: 1 })),
   /** Inner-loop implementation. Default `"wasm"`. */
-  kernel: oneOf(["wasm", "js"]).check(z.meta({ description: "Inner loop: WebAssembly SIMD or the TypeScript reference (bit-identical).", default: "wasm" })),
+  kernel: oneOf(["wasm", "js"]).check(
+    z.meta({
+      description: "Inner loop: WebAssembly SIMD or the TypeScript reference (bit-identical).",
+      default: "wasm",
+    }),
+  ),
   /** The negative sampler, rebuilt in every worker. Default `{ type: "unigram", alpha: 0.75 }`. */
   sampler: z
-    .custom<SamplerSpec>((value) => typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string", {
-      error: (issue) => `must be a sampler spec like { type: "unigram", alpha: 0.75 }, got ${JSON.stringify(issue.input)}`,
-    })
+    .custom<SamplerSpec>(
+      (value) => typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string",
+      {
+        error: (issue) =>
+          `must be a sampler spec like { type: "unigram", alpha: 0.75 }, got ${JSON.stringify(issue.input)}`,
+      },
+    )
     .check(z.meta({ description: "The negative sampler.", default: { type: "unigram", alpha: 0.75 } })),
   /**
    * With several workers, how many of the most frequent words every worker but
@@ -150,11 +198,16 @@ export const TRAIN_SETTINGS_SCHEMA = z.strictObject({
    * they are an explicit choice, not the default.
    */
   hotRows: z
-    .union([z.literal("auto"), integerSchema(0, 2 ** 31 - 1)], { error: (issue) => `must be an integer in [0, ${2 ** 31 - 1}], got ${shown(issue.input)}` })
-    .check(z.meta({
-      description: "Most frequent words each worker but the first trains in private replicas, merged every syncWords words; \"auto\" sizes them; 0: pure Hogwild.",
-      default: 0,
-    })),
+    .union([z.literal("auto"), integerSchema(0, 2 ** 31 - 1)], {
+      error: (issue) => `must be an integer in [0, ${2 ** 31 - 1}], got ${shown(issue.input)}`,
+    })
+    .check(
+      z.meta({
+        description:
+          'Most frequent words each worker but the first trains in private replicas, merged every syncWords words; "auto" sizes them; 0: pure Hogwild.',
+        default: 0,
+      }),
+    ),
   /**
    * Words a worker trains between merges of its replicas into the shared
    * vectors (at most 1/64 of its share of an epoch, for small corpora): the
@@ -165,7 +218,9 @@ export const TRAIN_SETTINGS_SCHEMA = z.strictObject({
    * Default 16384 (longer delays cost accuracy: CBOW on the prose corpora lost
    * 0.5 analogy points at 65,536 and 1.3 at 262,144).
    */
-  syncWords: integerSchema(1, 2 ** 31 - 1).check(z.meta({ description: "Words a worker trains between merges of its replicas (hotRows).", default: 16_384 })),
+  syncWords: integerSchema(1, 2 ** 31 - 1).check(
+    z.meta({ description: "Words a worker trains between merges of its replicas (hotRows).", default: 16_384 }),
+  ),
 });
 
 /**
@@ -206,9 +261,25 @@ export function defaultSettings(): TrainSettings {
 
 /** The order settings are checked in: the first bad one is named (choices, then counts, then rates, then switches). */
 const CHECK_ORDER: readonly (keyof TrainSettings)[] = [
-  "architecture", "saturation", "inputInit", "decayBy", "kernel",
-  "vectorSize", "window", "minCount", "epochs", "negative", "workers", "seed", "hotRows", "syncWords", "maxVocabSize", "maxFinalVocab",
-  "sample", "alpha", "minAlpha",
+  "architecture",
+  "saturation",
+  "inputInit",
+  "decayBy",
+  "kernel",
+  "vectorSize",
+  "window",
+  "minCount",
+  "epochs",
+  "negative",
+  "workers",
+  "seed",
+  "hotRows",
+  "syncWords",
+  "maxVocabSize",
+  "maxFinalVocab",
+  "sample",
+  "alpha",
+  "minAlpha",
 ];
 
 /**
@@ -230,18 +301,28 @@ export function resolveSettings(given: Partial<TrainSettings>): TrainSettings {
     if (!result.success) throw new TrainOptionError(field, result.error.issues[0].message);
   };
   CHECK_ORDER.forEach(check);
-  if (s.minAlpha > s.alpha) throw new TrainOptionError("minAlpha", `must not exceed alpha (${s.alpha}), got ${s.minAlpha}`);
+  if (s.minAlpha > s.alpha)
+    throw new TrainOptionError("minAlpha", `must not exceed alpha (${s.alpha}), got ${s.minAlpha}`);
   (["shrinkWindows", "hs", "cbowMean"] as const).forEach(check);
   if (s.negative === 0 && !s.hs) {
-    throw new TrainOptionError("negative", "negative: 0 with hs: false leaves nothing to train; set negative ≥ 1 or hs: true");
+    throw new TrainOptionError(
+      "negative",
+      "negative: 0 with hs: false leaves nothing to train; set negative ≥ 1 or hs: true",
+    );
   }
   check("sampler");
   const share = s.sampler.share;
   if (share !== undefined && !NEGATIVE_SHARING.includes(share)) {
-    throw new TrainOptionError("sampler.share", `must be one of ${NEGATIVE_SHARING.map((v) => `"${v}"`).join(", ")}, got ${JSON.stringify(share)}`);
+    throw new TrainOptionError(
+      "sampler.share",
+      `must be one of ${NEGATIVE_SHARING.map((v) => `"${v}"`).join(", ")}, got ${JSON.stringify(share)}`,
+    );
   }
   if (sharesWindowNegatives(s) && s.hs) {
-    throw new TrainOptionError("sampler.share", `"window" shares negatives, which hierarchical softmax has none of: use it with hs: false`);
+    throw new TrainOptionError(
+      "sampler.share",
+      `"window" shares negatives, which hierarchical softmax has none of: use it with hs: false`,
+    );
   }
   return s;
 }
@@ -292,16 +373,30 @@ export interface InitialVectors {
  * matrices the settings train may be given), throwing a {@link TrainOptionError}
  * whose field names the matrix, e.g. `initialVectors.input`.
  */
-export function checkInitialVectors(initial: unknown, settings: TrainSettings, words: readonly string[]): InitialVectors {
+export function checkInitialVectors(
+  initial: unknown,
+  settings: TrainSettings,
+  words: readonly string[],
+): InitialVectors {
   if (typeof initial !== "object" || initial === null) {
-    throw new TrainOptionError("initialVectors", `must be { input: Float32Array, output?: Float32Array, hsOutput?: Float32Array }, got ${JSON.stringify(initial)}`);
+    throw new TrainOptionError(
+      "initialVectors",
+      `must be { input: Float32Array, output?: Float32Array, hsOutput?: Float32Array }, got ${JSON.stringify(initial)}`,
+    );
   }
   const given = initial as Record<string, unknown>;
   const unknownKey = Object.keys(given).find((key) => !["input", "output", "hsOutput"].includes(key));
-  if (unknownKey !== undefined) throw new TrainOptionError(`initialVectors.${unknownKey}`, `is not a matrix of the model; use input, output or hsOutput`);
+  if (unknownKey !== undefined)
+    throw new TrainOptionError(
+      `initialVectors.${unknownKey}`,
+      `is not a matrix of the model; use input, output or hsOutput`,
+    );
   if (given.input === undefined) throw new TrainOptionError("initialVectors.input", "is required (the input vectors)");
   if (given.output !== undefined && settings.negative === 0) {
-    throw new TrainOptionError("initialVectors.output", "is given but negative sampling is off (negative: 0), so there is no output matrix to start from");
+    throw new TrainOptionError(
+      "initialVectors.output",
+      "is given but negative sampling is off (negative: 0), so there is no output matrix to start from",
+    );
   }
   if (given.hsOutput !== undefined && !settings.hs) {
     throw new TrainOptionError("initialVectors.hsOutput", "is given but hierarchical softmax is off (hs: false)");
@@ -314,15 +409,24 @@ export function checkInitialVectors(initial: unknown, settings: TrainSettings, w
 
 function checkMatrix(field: string, matrix: unknown, dim: number, words: readonly string[]): void {
   if (!(matrix instanceof Float32Array)) {
-    throw new TrainOptionError(field, `must be a Float32Array, got ${matrix === null ? "null" : typeof matrix === "object" ? matrix.constructor.name : typeof matrix}`);
+    throw new TrainOptionError(
+      field,
+      `must be a Float32Array, got ${matrix === null ? "null" : typeof matrix === "object" ? matrix.constructor.name : typeof matrix}`,
+    );
   }
   const expected = words.length * dim;
   if (matrix.length !== expected) {
-    throw new TrainOptionError(field, `has ${matrix.length} values; the vocabulary's ${words.length} words × vectorSize ${dim} need ${expected}`);
+    throw new TrainOptionError(
+      field,
+      `has ${matrix.length} values; the vocabulary's ${words.length} words × vectorSize ${dim} need ${expected}`,
+    );
   }
   for (let i = 0; i < matrix.length; i++) {
     if (!Number.isFinite(matrix[i])) {
-      throw new TrainOptionError(field, `value ${i} (word ${JSON.stringify(words[Math.floor(i / dim)])}, component ${i % dim}) is ${matrix[i]}; every value must be finite`);
+      throw new TrainOptionError(
+        field,
+        `value ${i} (word ${JSON.stringify(words[Math.floor(i / dim)])}, component ${i % dim}) is ${matrix[i]}; every value must be finite`,
+      );
     }
   }
 }

@@ -83,7 +83,10 @@ function pickSettings(options: TrainOptions): Partial<TrainSettings> {
     // Continuing keeps the model's shape; the rest may change (alpha, epochs, sampler...).
     for (const key of ["architecture", "vectorSize", "hs"] as const) {
       if (options[key] !== undefined && options[key] !== options.initialModel.settings[key]) {
-        throw new TrainOptionError(key, `cannot change when continuing a model trained with ${key}=${String(options.initialModel.settings[key])}`);
+        throw new TrainOptionError(
+          key,
+          `cannot change when continuing a model trained with ${key}=${String(options.initialModel.settings[key])}`,
+        );
       }
       picked[key] = options.initialModel.settings[key];
     }
@@ -110,19 +113,30 @@ async function readCorpus(options: TrainOptions, settings: TrainSettings): Promi
   const vocabulary = options.initialModel?.vocabulary ?? options.vocabulary;
   const given = options.encoded;
   if (given !== undefined) {
-    if (vocabulary === undefined) throw new TrainOptionError("vocabulary", "is required with `encoded` (the vocabulary it was encoded against)");
+    if (vocabulary === undefined)
+      throw new TrainOptionError("vocabulary", "is required with `encoded` (the vocabulary it was encoded against)");
     checkVocabulary(vocabulary, settings);
     if (isEncodedFile(given) && given.vocabularySize !== vocabulary.size) {
-      throw new TrainOptionError("encoded", `${given.path} was encoded against a vocabulary of ${given.vocabularySize} words, but the vocabulary has ${vocabulary.size}`);
+      throw new TrainOptionError(
+        "encoded",
+        `${given.path} was encoded against a vocabulary of ${given.vocabularySize} words, but the vocabulary has ${vocabulary.size}`,
+      );
     }
     if (!isEncodedFile(given) && given.tokens !== given.ids.length) {
-      throw new TrainOptionError("encoded", `tokens is ${given.tokens}, but ids holds ${given.ids.length}: not an encoding made by encodeCorpus`);
+      throw new TrainOptionError(
+        "encoded",
+        `tokens is ${given.tokens}, but ids holds ${given.ids.length}: not an encoding made by encodeCorpus`,
+      );
     }
     if (given.tokens === 0) throw new TrainOptionError("corpus", "has no in-vocabulary words to train on");
     return { vocabulary, encoded: given, dispose: () => Promise.resolve() };
   }
-  if (options.corpus === undefined) throw new TrainOptionError("corpus", "is required (a path, \"brown\" or a Corpus) unless `encoded` is given");
-  const corpus = typeof options.corpus === "string" ? await openCorpus(options.corpus, { normalize: options.normalize }) : options.corpus;
+  if (options.corpus === undefined)
+    throw new TrainOptionError("corpus", 'is required (a path, "brown" or a Corpus) unless `encoded` is given');
+  const corpus =
+    typeof options.corpus === "string"
+      ? await openCorpus(options.corpus, { normalize: options.normalize })
+      : options.corpus;
   if (vocabulary !== undefined) checkVocabulary(vocabulary, settings);
   const workDir = options.workDir ?? tmpdir();
   const directory = await mkdtemp(join(workDir, "neglab-train-")).catch((error: unknown) => {
@@ -138,22 +152,19 @@ async function readCorpus(options: TrainOptions, settings: TrainSettings): Promi
   };
   const path = join(directory, "corpus.encoded");
   try {
-    if (vocabulary !== undefined) return { vocabulary, encoded: await writeEncodedCorpus(path, corpus, vocabulary), dispose };
+    if (vocabulary !== undefined)
+      return { vocabulary, encoded: await writeEncodedCorpus(path, corpus, vocabulary), dispose };
     // counted and encoded in one pass over the text; a model too large for the words counted stops it before the file is written
-    const counted = await countAndWriteEncodedCorpus(
-      path,
-      corpus,
-      {
-        minCount: settings.minCount,
-        maxVocabSize: settings.maxVocabSize,
-        maxFinalVocab: settings.maxFinalVocab,
-        ...(options.onVocabularyProgress ? { onProgress: options.onVocabularyProgress } : {}),
-        onCounted: ({ vocabulary: counted }) => {
-          checkVocabulary(counted, settings);
-          checkModelFits(settings, { source: "counted", size: counted.size, counts: counted.counts });
-        },
+    const counted = await countAndWriteEncodedCorpus(path, corpus, {
+      minCount: settings.minCount,
+      maxVocabSize: settings.maxVocabSize,
+      maxFinalVocab: settings.maxFinalVocab,
+      ...(options.onVocabularyProgress ? { onProgress: options.onVocabularyProgress } : {}),
+      onCounted: ({ vocabulary: counted }) => {
+        checkVocabulary(counted, settings);
+        checkModelFits(settings, { source: "counted", size: counted.size, counts: counted.counts });
       },
-    );
+    });
     return { vocabulary: counted.vocabulary, encoded: counted.encoded, dispose };
   } catch (error) {
     await dispose();
@@ -162,5 +173,6 @@ async function readCorpus(options: TrainOptions, settings: TrainSettings): Promi
 }
 
 function checkVocabulary(vocabulary: Vocabulary, settings: TrainSettings): void {
-  if (vocabulary.size === 0) throw new TrainOptionError("minCount", `minCount=${settings.minCount} leaves an empty vocabulary`);
+  if (vocabulary.size === 0)
+    throw new TrainOptionError("minCount", `minCount=${settings.minCount} leaves an empty vocabulary`);
 }

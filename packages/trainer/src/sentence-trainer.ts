@@ -232,14 +232,18 @@ export class SentenceTrainer {
     }
     this.heartbeat[0]++;
     if (!Number.isInteger(n) || n < 0 || n > k) {
-      throw new TrainerError(`${this.label} returned ${String(n)} from draw: the count of negatives must be an integer in [0, ${k}] (k = negative)`);
+      throw new TrainerError(
+        `${this.label} returned ${String(n)} from draw: the count of negatives must be an integer in [0, ${k}] (k = negative)`,
+      );
     }
     const { ints, floats, weightsShift, vocabularySize } = this;
     for (let j = 0; j < n; j++) {
       const id = draws.ids[j];
       // one unsigned compare refuses both negative ids and ids ≥ V
       if (id >>> 0 >= vocabularySize) {
-        throw new TrainerError(`${this.label} drew id ${id}, not a word id in [0, ${vocabularySize}) (the vocabulary size)`);
+        throw new TrainerError(
+          `${this.label} drew id ${id}, not a word id in [0, ${vocabularySize}) (the vocabulary size)`,
+        );
       }
       ints[at + j] = id;
     }

@@ -1,4 +1,11 @@
-import type { Corpus, CountProgress, EncodedCorpus, EncodedCorpusFile, NormalizeOptions, Vocabulary } from "@neglab/corpus";
+import type {
+  Corpus,
+  CountProgress,
+  EncodedCorpus,
+  EncodedCorpusFile,
+  NormalizeOptions,
+  Vocabulary,
+} from "@neglab/corpus";
 import type { EpochReport, TrainedModel } from "./model.js";
 import type { InitialVectors, TrainSettings } from "./options.js";
 

@@ -42,12 +42,21 @@ export function isEncodedFile(encoded: EncodedCorpus | EncodedCorpusFile): encod
 export function trainingCorpus(encoded: EncodedCorpus | EncodedCorpusFile): TrainingCorpus {
   if (isEncodedFile(encoded)) {
     const { tokens, sentences, rawTokens, longestSentence, blocks } = encoded;
-    return { tokens, sentences, rawTokens, longestSentence, blocks, wordsBefore: cumulativeWords(blocks), source: { kind: "file", file: encoded } };
+    return {
+      tokens,
+      sentences,
+      rawTokens,
+      longestSentence,
+      blocks,
+      wordsBefore: cumulativeWords(blocks),
+      source: { kind: "file", file: encoded },
+    };
   }
   const { sentenceStarts, sentences } = encoded;
   const blocks = sentenceBlocks(sentenceStarts, sentences);
   let longestSentence = 0;
-  for (let s = 0; s < sentences; s++) longestSentence = Math.max(longestSentence, sentenceStarts[s + 1] - sentenceStarts[s]);
+  for (let s = 0; s < sentences; s++)
+    longestSentence = Math.max(longestSentence, sentenceStarts[s + 1] - sentenceStarts[s]);
   return {
     tokens: encoded.tokens,
     sentences,
@@ -55,7 +64,11 @@ export function trainingCorpus(encoded: EncodedCorpus | EncodedCorpusFile): Trai
     longestSentence,
     blocks,
     wordsBefore: cumulativeWords(blocks),
-    source: { kind: "memory", ids: inSharedMemory(encoded.ids), sentenceStarts: inSharedMemory(encoded.sentenceStarts) },
+    source: {
+      kind: "memory",
+      ids: inSharedMemory(encoded.ids),
+      sentenceStarts: inSharedMemory(encoded.sentenceStarts),
+    },
   };
 }
 

@@ -9,8 +9,12 @@ import type { WorkerFailure } from "./protocol.js";
  * set) becomes the `cause`, so debugging keeps it and users never see it.
  */
 export function errorFromWorker(failure: WorkerFailure): SamplerError | TrainerError {
-  const cause = failure.stack === undefined ? undefined : Object.assign(new Error("in the training worker"), { stack: failure.stack });
-  if (failure.name === "TrainerError") return new TrainerError(failure.message, cause === undefined ? undefined : { cause });
+  const cause =
+    failure.stack === undefined
+      ? undefined
+      : Object.assign(new Error("in the training worker"), { stack: failure.stack });
+  if (failure.name === "TrainerError")
+    return new TrainerError(failure.message, cause === undefined ? undefined : { cause });
   // SamplerError prefixes its message with "file:line: "; rebuild it from the bare reason so the prefix is not doubled
   const { field, file, line } = failure;
   const place = file === undefined ? "" : line === undefined ? `${file}: ` : `${file}:${line}: `;

@@ -54,7 +54,9 @@ export async function startWorkerPool(run: TrainingRun): Promise<WorkerPool> {
       wakeAll();
     });
     // an uncaught error or an exit we did not ask for (terminate() comes only after the last reply) ends training
-    worker.on("error", (error) => fail(new TrainerError(`${label}: training worker ${w} failed ${stage}: ${oneLine(error)}`)));
+    worker.on("error", (error) =>
+      fail(new TrainerError(`${label}: training worker ${w} failed ${stage}: ${oneLine(error)}`)),
+    );
     worker.on("exit", (code) =>
       fail(
         new TrainerError(
@@ -67,8 +69,18 @@ export async function startWorkerPool(run: TrainingRun): Promise<WorkerPool> {
     inboxes.push(inbox);
   }
   const onStall = (w: number, loaded: boolean): void => {
-    if (!loaded) return fail(new TrainerError(`${label}: training worker ${w} did not load within ${WORKER_LOAD_LIMIT} ms; the machine may be overloaded`));
-    const what = stage === "while starting" ? "its sampler was not built" : settings.negative > 0 ? "no sampler draw returned" : "no sentence was finished";
+    if (!loaded)
+      return fail(
+        new TrainerError(
+          `${label}: training worker ${w} did not load within ${WORKER_LOAD_LIMIT} ms; the machine may be overloaded`,
+        ),
+      );
+    const what =
+      stage === "while starting"
+        ? "its sampler was not built"
+        : settings.negative > 0
+          ? "no sampler draw returned"
+          : "no sentence was finished";
     fail(
       new TrainerError(
         `${label}: training worker ${w} stopped ${stage}: ${what} within ${samplerTimeout} ms; ` +
@@ -78,7 +90,13 @@ export async function startWorkerPool(run: TrainingRun): Promise<WorkerPool> {
   };
   const next = async (epoch: number | null): Promise<WorkerReply[]> => {
     stage = epoch === null ? "while starting" : `in epoch ${epoch + 1}`;
-    const stopWatching = watchHeartbeats(control, settings.workers, samplerTimeout, (w) => inboxes[w].length === 0, onStall);
+    const stopWatching = watchHeartbeats(
+      control,
+      settings.workers,
+      samplerTimeout,
+      (w) => inboxes[w].length === 0,
+      onStall,
+    );
     try {
       for (;;) {
         // a worker's own report first: a worker whose start failed exits right after sending it
@@ -107,7 +125,10 @@ export async function startWorkerPool(run: TrainingRun): Promise<WorkerPool> {
 }
 
 /** What each worker is started with: the run's shared arrays, its own random stream, the chunks of the corpus. */
-function workerInits({ options, settings, layout, memory, module, vocabulary, corpus, keep, control }: TrainingRun, samplerModule: string): WorkerInit[] {
+function workerInits(
+  { options, settings, layout, memory, module, vocabulary, corpus, keep, control }: TrainingRun,
+  samplerModule: string,
+): WorkerInit[] {
   const streams = splitStreams(settings.seed, settings.workers, "trainer/workers");
   return streams.map((stream, worker) => ({
     worker,

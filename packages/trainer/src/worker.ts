@@ -38,7 +38,10 @@ import { SentenceTrainer } from "./sentence-trainer.js";
 // message, SamplerError fields), never as a stack trace.
 
 interface SamplerFactory {
-  createSampler(spec: SamplerSpec, context: { vocabulary: { words: readonly string[]; counts: Float64Array }; baseDir?: string }): Promise<NegativeSampler>;
+  createSampler(
+    spec: SamplerSpec,
+    context: { vocabulary: { words: readonly string[]; counts: Float64Array }; baseDir?: string },
+  ): Promise<NegativeSampler>;
 }
 
 const init = workerData as WorkerInit;
@@ -62,29 +65,53 @@ async function start(): Promise<void> {
   if (settings.negative > 0) {
     try {
       // the built-in samplers are bundled into this worker (scripts/bundle-worker.mjs); others load now
-      const factory: SamplerFactory = init.samplerModule === BUILT_IN_SAMPLERS ? { createSampler } : ((await import(init.samplerModule)) as SamplerFactory);
+      const factory: SamplerFactory =
+        init.samplerModule === BUILT_IN_SAMPLERS
+          ? { createSampler }
+          : ((await import(init.samplerModule)) as SamplerFactory);
       sampler = await factory.createSampler(settings.sampler, {
         vocabulary: { words: init.words, counts: init.counts },
         ...(init.samplerBaseDir !== undefined ? { baseDir: init.samplerBaseDir } : {}),
       });
     } catch (error) {
-      throw isSamplerError(error) ? error : new TrainerError(`${label} could not be built: ${oneLine(error)}`, { cause: error });
+      throw isSamplerError(error)
+        ? error
+        : new TrainerError(`${label} could not be built: ${oneLine(error)}`, { cause: error });
     }
   }
   // a model-aware sampler reads the shared vectors, so they must be current: no replicas then
   const { layout, worker, memory } = init;
   hotRows = sampler?.modelAware ? 0 : layout.scratch[worker].replicatedRows;
   const setup: KernelSetup = { memory, config: layout.scratch[worker].config };
-  writeKernelConfig(memory, setup.config, kernelConfig(layout, worker, { flags: kernelFlags(settings, sampler), hotRows }));
+  writeKernelConfig(
+    memory,
+    setup.config,
+    kernelConfig(layout, worker, { flags: kernelFlags(settings, sampler), hotRows }),
+  );
   const kernel: Kernel = init.module === null ? createJsKernel(setup) : await createWasmKernel(init.module, setup);
   const rng = new Xoshiro128(init.rngState as unknown as Xoshiro128State);
-  const trainer = new SentenceTrainer({ settings, layout, worker, memory, kernel, sampler, keep: init.keep, rng, maxSentence: init.maxSentence, label, heartbeat });
+  const trainer = new SentenceTrainer({
+    settings,
+    layout,
+    worker,
+    memory,
+    kernel,
+    sampler,
+    keep: init.keep,
+    rng,
+    maxSentence: init.maxSentence,
+    label,
+    heartbeat,
+  });
 
   port.on("message", (command: EpochCommand) => {
     try {
       reply(runEpoch(command, trainer, sampler, kernel));
     } catch (error) {
-      reply({ type: "error", failure: describeFailure(error, `training worker ${init.worker} failed in epoch ${command.epoch + 1}`) });
+      reply({
+        type: "error",
+        failure: describeFailure(error, `training worker ${init.worker} failed in epoch ${command.epoch + 1}`),
+      });
     }
   });
   reply({ type: "ready", sampler: sampler?.spec ?? null });
@@ -100,7 +127,12 @@ function mergeReplicas(kernel: Kernel, control: Int32Array, rows: number): void 
   heartbeat[0]++; // a full merge of a large model is long, bounded work, not a stall
 }
 
-function runEpoch({ epoch }: EpochCommand, trainer: SentenceTrainer, sampler: NegativeSampler | null, kernel: Kernel): WorkerReply {
+function runEpoch(
+  { epoch }: EpochCommand,
+  trainer: SentenceTrainer,
+  sampler: NegativeSampler | null,
+  kernel: Kernel,
+): WorkerReply {
   kernel.pull();
   heartbeat[0]++;
   let reply: WorkerReply;
@@ -113,7 +145,12 @@ function runEpoch({ epoch }: EpochCommand, trainer: SentenceTrainer, sampler: Ne
   return reply;
 }
 
-function trainChunks(epoch: number, trainer: SentenceTrainer, sampler: NegativeSampler | null, kernel: Kernel): WorkerReply {
+function trainChunks(
+  epoch: number,
+  trainer: SentenceTrainer,
+  sampler: NegativeSampler | null,
+  kernel: Kernel,
+): WorkerReply {
   const { settings, control, epochWords, blocks, sentences } = init;
   const allWords = epochWords * settings.epochs;
   const chunks = blocks.words.length;
@@ -125,7 +162,11 @@ function trainChunks(epoch: number, trainer: SentenceTrainer, sampler: NegativeS
   let merges = 0;
   // merge every syncWords words, and at least 64 times per worker and epoch on small corpora
   const mergeEvery = Math.min(settings.syncWords, Math.ceil(epochWords / (64 * settings.workers)));
-  for (let chunk = Atomics.add(control, CONTROL_NEXT_CHUNK, 1); chunk < chunks; chunk = Atomics.add(control, CONTROL_NEXT_CHUNK, 1)) {
+  for (
+    let chunk = Atomics.add(control, CONTROL_NEXT_CHUNK, 1);
+    chunk < chunks;
+    chunk = Atomics.add(control, CONTROL_NEXT_CHUNK, 1)
+  ) {
     // α follows all workers' progress: the shared count as this chunk starts plus this chunk's words so far.
     // The shared count is written once per chunk (as word2vec.c every 10,000 words), not per sentence: a
     // counter both cores write all the time moves its cache line between them on every write.
@@ -138,7 +179,9 @@ function trainChunks(epoch: number, trainer: SentenceTrainer, sampler: NegativeS
         return { type: "epoch-done", loss, targets, trainedWords, aborted: true, diverged: false };
       }
       // by sentences: the share of sentences before this one, as gensim's producer counts the sentences it pushed
-      const progress = bySentences ? (epoch * sentences + first + i) / (sentences * settings.epochs) : (before + chunkWords) / allWords;
+      const progress = bySentences
+        ? (epoch * sentences + first + i) / (sentences * settings.epochs)
+        : (before + chunkWords) / allWords;
       if (sampler?.setProgress) setSamplerProgress(sampler, progress);
       const end = chunkWords + lengths[i];
       loss += trainer.train(ids, chunkWords, end, learningRate(settings.alpha, settings.minAlpha, progress));
@@ -150,7 +193,8 @@ function trainChunks(epoch: number, trainer: SentenceTrainer, sampler: NegativeS
         mergeReplicas(kernel, control, mergeRows(++merges, hotRows, MERGE_FIRST_TIER[settings.architecture]));
         unmerged = 0;
       }
-      if (!Number.isFinite(loss)) return { type: "epoch-done", loss, targets, trainedWords, aborted: false, diverged: true };
+      if (!Number.isFinite(loss))
+        return { type: "epoch-done", loss, targets, trainedWords, aborted: false, diverged: true };
     }
     Atomics.add(epochWordsDone, 0, BigInt(chunkWords));
   }
@@ -177,7 +221,15 @@ function isSamplerError(error: unknown): error is Error & { field?: string; file
  */
 function describeFailure(error: unknown, context: string): WorkerFailure {
   const stack = process.env.NEGLAB_DEBUG ? stackOf(error) : undefined;
-  if (isSamplerError(error)) return { name: "SamplerError", message: oneLine(error), field: error.field, file: error.file, line: error.line, stack };
+  if (isSamplerError(error))
+    return {
+      name: "SamplerError",
+      message: oneLine(error),
+      field: error.field,
+      file: error.file,
+      line: error.line,
+      stack,
+    };
   if (error instanceof TrainerError) return { name: "TrainerError", message: oneLine(error), stack };
   return { name: "TrainerError", message: `${context}: ${oneLine(error)}`, stack };
 }

@@ -40,7 +40,9 @@ describe.skipIf(paths === null)("quality on the Brown corpus (CI)", () => {
     });
     expect(model.vocabulary.size).toBe(14206);
     expect(counted.at(-1)).toBe(model.stats.corpusWords);
-    const embeddings = new Embeddings(model.vocabulary.words, model.vectors, model.dim, { counts: model.vocabulary.counts });
+    const embeddings = new Embeddings(model.vocabulary.words, model.vectors, model.dim, {
+      counts: model.vocabulary.counts,
+    });
     const analogy = await evaluateAnalogies(embeddings, questions, { restrictVocab: 30000, caseInsensitive: true });
     const ws353 = await evaluateWordPairs(embeddings, wordsim);
     const simlex999 = await evaluateWordPairs(embeddings, simlex);

@@ -22,7 +22,8 @@ const SLOTS = 3;
 function corpusWithGhosts(): { vocabulary: Vocabulary; encoded: EncodedCorpus } {
   const planted = plantedCorpus({ sentences: 12_000 });
   const entries: [string, number][] = planted.vocabulary.words.map((word, id) => [word, planted.vocabulary.counts[id]]);
-  for (let slot = 0; slot < SLOTS; slot++) for (let j = 0; j < GHOSTS_PER_SLOT; j++) entries.push([`ghost${slot}-${j}`, 1]);
+  for (let slot = 0; slot < SLOTS; slot++)
+    for (let j = 0; j < GHOSTS_PER_SLOT; j++) entries.push([`ghost${slot}-${j}`, 1]);
   const vocabulary = Vocabulary.fromCounts(entries, 1);
   const ids = Int32Array.from(planted.encoded.ids, (id) => vocabulary.id(planted.vocabulary.words[id]));
   return { vocabulary, encoded: { ...planted.encoded, ids } };
@@ -56,7 +57,9 @@ describe.each(["wasm", "js"] as const)("%s kernel: a module: sampler with 2 work
     // Two builds, one in each worker thread (not the main thread), each claiming its own slot.
     const builds = readdirSync(dir).sort();
     expect(builds).toEqual(["slot-0", "slot-1"]);
-    const threads = builds.map((file) => JSON.parse(readFileSync(join(dir, file), "utf8")) as { threadId: number; isMainThread: boolean });
+    const threads = builds.map(
+      (file) => JSON.parse(readFileSync(join(dir, file), "utf8")) as { threadId: number; isMainThread: boolean },
+    );
     expect(threads.map((t) => t.isMainThread)).toEqual([false, false]);
     expect(threads[0].threadId).not.toBe(threads[1].threadId);
     expect(model.sampler?.type).toBe(`module:${MODULE}`);

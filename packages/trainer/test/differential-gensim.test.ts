@@ -55,7 +55,7 @@ function plantedSentences(): string[][] {
     for (let t = 0; t < length; t++) {
       const u = rng.nextFloat();
       if (u < 0.2) sentence.push(u < 0.12 ? "the" : "of");
-      else sentence.push(`t${topic}w${Math.floor((4 * ((u - 0.2) / 0.8) ** 1.6))}`);
+      else sentence.push(`t${topic}w${Math.floor(4 * ((u - 0.2) / 0.8) ** 1.6)}`);
     }
     sentences.push(sentence);
   }
@@ -98,7 +98,12 @@ const settings = { vectorSize: DIM, window: WINDOW, alpha: 0.025, minAlpha: 1e-4
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "neglab-differential-"));
   file = join(dir, "corpus.txt");
-  writeFileSync(file, plantedSentences().map((s) => s.join(" ")).join("\n") + "\n");
+  writeFileSync(
+    file,
+    plantedSentences()
+      .map((s) => s.join(" "))
+      .join("\n") + "\n",
+  );
   vocabulary = (await buildVocabulary(await openCorpus(file), { minCount: 1 })).vocabulary;
   // input and output vectors uniform in ±0.5: large enough that every update counts
   input = uniform(vocabulary.size * DIM, "input");
@@ -123,8 +128,14 @@ function gensim(setup: Setup): GensimResult {
     decayBy: setup.decayBy ?? "words",
     ...settings,
   };
-  const run = spawnSync(PYTHON, [SCRIPT], { input: JSON.stringify(job), encoding: "utf8", timeout: 120_000, maxBuffer: 1 << 26 });
-  if (run.status !== 0) throw new Error(`${SCRIPT} failed (${run.error?.message ?? `status ${run.status}`}): ${run.stderr}`);
+  const run = spawnSync(PYTHON, [SCRIPT], {
+    input: JSON.stringify(job),
+    encoding: "utf8",
+    timeout: 120_000,
+    maxBuffer: 1 << 26,
+  });
+  if (run.status !== 0)
+    throw new Error(`${SCRIPT} failed (${run.error?.message ?? `status ${run.status}`}): ${run.stderr}`);
   const result = JSON.parse(run.stdout) as GensimResult;
   gensimRuns.set(key, result);
   return result;
@@ -156,59 +167,69 @@ function maxAbsDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return worst;
 }
 
-describe.skipIf(!hasGensim)("one epoch from the same vectors agrees with gensim 4.2 (hs=1, negative=0, sample=0, shrink_windows=False)", () => {
-  test("the corpus has gensim's vocabulary order and Huffman codes and points", () => {
-    const counts = [...vocabulary.counts];
-    expect(new Set(counts).size).toBe(counts.length); // no ties (see plantedSentences)
-    const reference = gensim({ architecture: "skipgram", cbowMean: true });
-    expect(reference.gensimWords).toEqual(vocabulary.words);
-    const paths = huffmanPaths(vocabulary.counts);
-    const slice = (array: Int32Array, w: number): number[] => [...array.subarray(paths.codeStart[w], paths.codeStart[w] + paths.codeLength[w])];
-    expect(vocabulary.words.map((_, w) => slice(paths.codes, w))).toEqual(reference.codes);
-    expect(vocabulary.words.map((_, w) => slice(paths.points, w))).toEqual(reference.points);
-  });
+describe.skipIf(!hasGensim)(
+  "one epoch from the same vectors agrees with gensim 4.2 (hs=1, negative=0, sample=0, shrink_windows=False)",
+  () => {
+    test("the corpus has gensim's vocabulary order and Huffman codes and points", () => {
+      const counts = [...vocabulary.counts];
+      expect(new Set(counts).size).toBe(counts.length); // no ties (see plantedSentences)
+      const reference = gensim({ architecture: "skipgram", cbowMean: true });
+      expect(reference.gensimWords).toEqual(vocabulary.words);
+      const paths = huffmanPaths(vocabulary.counts);
+      const slice = (array: Int32Array, w: number): number[] => [
+        ...array.subarray(paths.codeStart[w], paths.codeStart[w] + paths.codeLength[w]),
+      ];
+      expect(vocabulary.words.map((_, w) => slice(paths.codes, w))).toEqual(reference.codes);
+      expect(vocabulary.words.map((_, w) => slice(paths.points, w))).toEqual(reference.points);
+    });
 
-  const setups: (Setup & { name: string })[] = [
-    { name: "skip-gram", architecture: "skipgram", cbowMean: true },
-    { name: "CBOW mean", architecture: "cbow", cbowMean: true },
-    { name: "CBOW sum", architecture: "cbow", cbowMean: false },
-  ];
-  describe.each<KernelKind>(["wasm", "js"])("%s kernel", (kernel) => {
-    test.each(setups)("$name: input and output vectors equal gensim's to float32 rounding", async (setup) => {
-      const model = await ours(setup, kernel);
+    const setups: (Setup & { name: string })[] = [
+      { name: "skip-gram", architecture: "skipgram", cbowMean: true },
+      { name: "CBOW mean", architecture: "cbow", cbowMean: true },
+      { name: "CBOW sum", architecture: "cbow", cbowMean: false },
+    ];
+    describe.each<KernelKind>(["wasm", "js"])("%s kernel", (kernel) => {
+      test.each(setups)("$name: input and output vectors equal gensim's to float32 rounding", async (setup) => {
+        const model = await ours(setup, kernel);
+        const reference = gensim(setup);
+        // the epoch moved the vectors far beyond the tolerance...
+        expect(maxAbsDifference(model.vectors, input)).toBeGreaterThan(0.05);
+        expect(maxAbsDifference(model.hsVectors!, hsOutput)).toBeGreaterThan(0.05);
+        // ...and to where gensim moved them
+        expect(maxAbsDifference(model.vectors, reference.input)).toBeLessThan(TOLERANCE);
+        expect(maxAbsDifference(model.hsVectors!, reference.hsOutput)).toBeLessThan(TOLERANCE);
+      });
+    });
+
+    test("a learning rate off by 0.1% fails the tolerance", async () => {
+      const model = await ours({ architecture: "skipgram", cbowMean: true, alphaScale: 1.001 }, "js");
+      const reference = gensim({ architecture: "skipgram", cbowMean: true });
+      expect(
+        Math.max(
+          maxAbsDifference(model.vectors, reference.input),
+          maxAbsDifference(model.hsVectors!, reference.hsOutput),
+        ),
+      ).toBeGreaterThan(TOLERANCE);
+    });
+
+    test("decayBy sentences: α from the sentences before each one, as gensim's train(total_examples=…), to float32 rounding", async () => {
+      const setup: Setup = { architecture: "cbow", cbowMean: true, epochs: 2, decayBy: "sentences" };
+      const model = await ours(setup, "wasm");
       const reference = gensim(setup);
-      // the epoch moved the vectors far beyond the tolerance...
-      expect(maxAbsDifference(model.vectors, input)).toBeGreaterThan(0.05);
-      expect(maxAbsDifference(model.hsVectors!, hsOutput)).toBeGreaterThan(0.05);
-      // ...and to where gensim moved them
       expect(maxAbsDifference(model.vectors, reference.input)).toBeLessThan(TOLERANCE);
       expect(maxAbsDifference(model.hsVectors!, reference.hsOutput)).toBeLessThan(TOLERANCE);
+      // the two schedules differ on this corpus (sentences of 2..11 words), so the comparison can tell them apart
+      const byWords = await ours({ ...setup, decayBy: "words" }, "wasm");
+      expect(maxAbsDifference(byWords.vectors, reference.input)).toBeGreaterThan(TOLERANCE);
     });
-  });
 
-  test("a learning rate off by 0.1% fails the tolerance", async () => {
-    const model = await ours({ architecture: "skipgram", cbowMean: true, alphaScale: 1.001 }, "js");
-    const reference = gensim({ architecture: "skipgram", cbowMean: true });
-    expect(Math.max(maxAbsDifference(model.vectors, reference.input), maxAbsDifference(model.hsVectors!, reference.hsOutput))).toBeGreaterThan(TOLERANCE);
-  });
-
-  test("decayBy sentences: α from the sentences before each one, as gensim's train(total_examples=…), to float32 rounding", async () => {
-    const setup: Setup = { architecture: "cbow", cbowMean: true, epochs: 2, decayBy: "sentences" };
-    const model = await ours(setup, "wasm");
-    const reference = gensim(setup);
-    expect(maxAbsDifference(model.vectors, reference.input)).toBeLessThan(TOLERANCE);
-    expect(maxAbsDifference(model.hsVectors!, reference.hsOutput)).toBeLessThan(TOLERANCE);
-    // the two schedules differ on this corpus (sentences of 2..11 words), so the comparison can tell them apart
-    const byWords = await ours({ ...setup, decayBy: "words" }, "wasm");
-    expect(maxAbsDifference(byWords.vectors, reference.input)).toBeGreaterThan(TOLERANCE);
-  });
-
-  test("the comparison sees the learning-rate schedule: gensim's default 10,000-word jobs train this corpus at one α", async () => {
-    // The 401 tokens fit in one job, so gensim trains the whole epoch at alpha = 0.025
-    // while ours falls to minAlpha across it: far apart. On a real corpus the two
-    // schedules differ by at most one job's words (see the README's differences).
-    const model = await ours({ architecture: "skipgram", cbowMean: true }, "js");
-    const reference = gensim({ architecture: "skipgram", cbowMean: true, batchWords: 10_000 });
-    expect(maxAbsDifference(model.vectors, reference.input)).toBeGreaterThan(0.01);
-  });
-});
+    test("the comparison sees the learning-rate schedule: gensim's default 10,000-word jobs train this corpus at one α", async () => {
+      // The 401 tokens fit in one job, so gensim trains the whole epoch at alpha = 0.025
+      // while ours falls to minAlpha across it: far apart. On a real corpus the two
+      // schedules differ by at most one job's words (see the README's differences).
+      const model = await ours({ architecture: "skipgram", cbowMean: true }, "js");
+      const reference = gensim({ architecture: "skipgram", cbowMean: true, batchWords: 10_000 });
+      expect(maxAbsDifference(model.vectors, reference.input)).toBeGreaterThan(0.01);
+    });
+  },
+);

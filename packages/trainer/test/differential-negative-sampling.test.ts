@@ -27,7 +27,14 @@ const vocabulary = new Vocabulary(words, [5, 4, 3, 2, 1]);
 
 /** One sentence of the given word ids. */
 function sentence(ids: number[]): EncodedCorpus {
-  return { ids: Int32Array.from(ids), sentenceStarts: Int32Array.from([0, ids.length]), tokens: ids.length, sentences: 1, rawTokens: ids.length, rawSentences: 1 };
+  return {
+    ids: Int32Array.from(ids),
+    sentenceStarts: Int32Array.from([0, ids.length]),
+    tokens: ids.length,
+    sentences: 1,
+    rawTokens: ids.length,
+    rawSentences: 1,
+  };
 }
 
 /** Fixed starting vectors with entries in ±0.6, so that σ is far from ½ and the input gradient is not zero. */
@@ -93,7 +100,8 @@ function reference(architecture: Architecture, ids: number[], negatives: number[
 
 function maxRelativeError(ours: Float32Array, expected: Float64Array): number {
   let worst = 0;
-  for (let i = 0; i < expected.length; i++) worst = Math.max(worst, Math.abs(ours[i] - expected[i]) / Math.max(Math.abs(expected[i]), 1e-3));
+  for (let i = 0; i < expected.length; i++)
+    worst = Math.max(worst, Math.abs(ours[i] - expected[i]) / Math.max(Math.abs(expected[i]), 1e-3));
   return worst;
 }
 
@@ -101,11 +109,22 @@ describe.each<KernelKind>(["wasm", "js"])("%s kernel: negative-sampling updates 
   test.each([
     // skip-gram "a b": b predicts a against c, d, c (c twice: the second sees c's updated output row),
     // then a predicts b against b itself (kept as a negative) and e
-    { architecture: "skipgram", ids: [0, 1], negatives: [[2, 3, 2], [1, 4]] },
+    {
+      architecture: "skipgram",
+      ids: [0, 1],
+      negatives: [
+        [2, 3, 2],
+        [1, 4],
+      ],
+    },
     // CBOW "a b c": b predicts a; the mean of a and c predicts b; b predicts c
     { architecture: "cbow", ids: [0, 1, 2], negatives: [[3, 4], [1, 3, 0], [4]] },
   ] as const)("$architecture", async ({ architecture, ids, negatives }) => {
-    const expected = reference(architecture, [...ids], negatives.map((n) => [...n]));
+    const expected = reference(
+      architecture,
+      [...ids],
+      negatives.map((n) => [...n]),
+    );
     // the scores stay inside the table and away from its entries' boundaries, where
     // float32 and float64 scores could read different entries
     expect(expected.maxScore).toBeLessThan(6);

@@ -25,21 +25,25 @@ async function toFile(encoded: EncodedCorpus, vocabularySize: number, path: stri
   return writer.finish({ rawTokens: encoded.rawTokens, rawSentences: encoded.rawSentences });
 }
 
-const identical = (a: Float32Array | null, b: Float32Array | null): boolean => Buffer.from(a!.buffer).equals(Buffer.from(b!.buffer));
+const identical = (a: Float32Array | null, b: Float32Array | null): boolean =>
+  Buffer.from(a!.buffer).equals(Buffer.from(b!.buffer));
 
 describe("training from the encoded corpus file", () => {
-  test.each<Architecture>(["skipgram", "cbow"])("%s: one worker gives bit-identical vectors from the file and from memory", async (architecture) => {
-    const file = await toFile(planted.encoded, planted.vocabulary.size, join(tempDir(), "planted.enc"));
-    expect(file.blocks.words.length).toBeGreaterThan(3); // several blocks, claimed one after the other
-    const settings = { architecture, sample: 1e-2, seed: 11, epochs: 2 } as const;
-    const memory = await trainPlanted(settings);
-    const fromFile = await trainPlanted({ ...settings, encoded: file });
-    expect(identical(fromFile.vectors, memory.vectors)).toBe(true);
-    expect(identical(fromFile.outputVectors, memory.outputVectors)).toBe(true);
-    expect(fromFile.epochs.map((e) => e.loss)).toEqual(memory.epochs.map((e) => e.loss));
-    expect(fromFile.stats.epochWords).toBe(planted.encoded.tokens);
-    expect(fromFile.stats.corpusWords).toBe(planted.encoded.rawTokens);
-  });
+  test.each<Architecture>(["skipgram", "cbow"])(
+    "%s: one worker gives bit-identical vectors from the file and from memory",
+    async (architecture) => {
+      const file = await toFile(planted.encoded, planted.vocabulary.size, join(tempDir(), "planted.enc"));
+      expect(file.blocks.words.length).toBeGreaterThan(3); // several blocks, claimed one after the other
+      const settings = { architecture, sample: 1e-2, seed: 11, epochs: 2 } as const;
+      const memory = await trainPlanted(settings);
+      const fromFile = await trainPlanted({ ...settings, encoded: file });
+      expect(identical(fromFile.vectors, memory.vectors)).toBe(true);
+      expect(identical(fromFile.outputVectors, memory.outputVectors)).toBe(true);
+      expect(fromFile.epochs.map((e) => e.loss)).toEqual(memory.epochs.map((e) => e.loss));
+      expect(fromFile.stats.epochWords).toBe(planted.encoded.tokens);
+      expect(fromFile.stats.corpusWords).toBe(planted.encoded.rawTokens);
+    },
+  );
 
   test("two workers from the file train and score like memory on the planted corpus", async () => {
     const file = await toFile(planted.encoded, planted.vocabulary.size, join(tempDir(), "planted.enc"));
@@ -52,7 +56,8 @@ describe("training from the encoded corpus file", () => {
     }
     // every word is trained once per epoch whichever worker reads its block
     expect(fromFile.epochs[0].trainedWords).toBe(planted.encoded.tokens);
-    for (let e = 1; e < 5; e++) expect(Math.abs(fromFile.epochs[e].loss / memory.epochs[e].loss - 1)).toBeLessThan(0.03);
+    for (let e = 1; e < 5; e++)
+      expect(Math.abs(fromFile.epochs[e].loss / memory.epochs[e].loss - 1)).toBeLessThan(0.03);
   });
 
   test("a damaged block stops training with an error naming the file and the block; wrong inputs are refused", async () => {
@@ -63,14 +68,24 @@ describe("training from the encoded corpus file", () => {
     writeFileSync(path, bytes);
     const damaged = await openEncodedCorpus(path); // the table is intact: found only when the block is read
     const size = planted.vocabulary.size;
-    await expect(trainPlanted({ encoded: damaged, epochs: 1 })).rejects.toThrow(`${path}: block 2: id ${size} at word 5 is outside the vocabulary [0, ${size})`);
+    await expect(trainPlanted({ encoded: damaged, epochs: 1 })).rejects.toThrow(
+      `${path}: block 2: id ${size} at word 5 is outside the vocabulary [0, ${size})`,
+    );
     await expect(trainPlanted({ encoded: { ...planted.encoded, tokens: 7 } })).rejects.toThrow(
-      new TrainOptionError("encoded", `tokens is 7, but ids holds ${planted.encoded.ids.length}: not an encoding made by encodeCorpus`),
+      new TrainOptionError(
+        "encoded",
+        `tokens is 7, but ids holds ${planted.encoded.ids.length}: not an encoding made by encodeCorpus`,
+      ),
     );
     const missing = join(tempDir(), "missing");
-    await expect(train({ corpus: "brown", vocabulary: planted.vocabulary, workDir: missing })).rejects.toThrow(/^workDir: cannot hold the encoded corpus: ENOENT/);
+    await expect(train({ corpus: "brown", vocabulary: planted.vocabulary, workDir: missing })).rejects.toThrow(
+      /^workDir: cannot hold the encoded corpus: ENOENT/,
+    );
     await expect(trainPlanted({ encoded: { ...file, vocabularySize: size - 1 } })).rejects.toThrow(
-      new TrainOptionError("encoded", `${path} was encoded against a vocabulary of ${size - 1} words, but the vocabulary has ${size}`),
+      new TrainOptionError(
+        "encoded",
+        `${path} was encoded against a vocabulary of ${size - 1} words, but the vocabulary has ${size}`,
+      ),
     );
   });
 });
@@ -81,7 +96,10 @@ describe("a corpus given as text is encoded to a temporary file", () => {
     const dir = tempDir();
     const { ids, sentenceStarts, sentences } = planted.encoded;
     const lines: string[] = [];
-    for (let s = 0; s < sentences; s++) lines.push([...ids.subarray(sentenceStarts[s], sentenceStarts[s + 1])].map((id) => planted.vocabulary.words[id]).join(" "));
+    for (let s = 0; s < sentences; s++)
+      lines.push(
+        [...ids.subarray(sentenceStarts[s], sentenceStarts[s + 1])].map((id) => planted.vocabulary.words[id]).join(" "),
+      );
     const text = join(dir, "planted.txt");
     writeFileSync(text, lines.join("\n") + "\n");
     return { text, workDir: mkdtempSync(join(dir, "work-")) };
@@ -90,7 +108,15 @@ describe("a corpus given as text is encoded to a temporary file", () => {
   test("trains like the in-memory encoding, and the file is removed when train ends", async () => {
     const { text, workDir } = plantedText();
     const seen: string[][] = [];
-    const common = { vocabulary: planted.vocabulary, samplerModule: TEST_SAMPLERS, sampler: { type: "unigram", alpha: 0.75 }, vectorSize: 24, sample: 0, epochs: 2, workers: 1 } as const;
+    const common = {
+      vocabulary: planted.vocabulary,
+      samplerModule: TEST_SAMPLERS,
+      sampler: { type: "unigram", alpha: 0.75 },
+      vectorSize: 24,
+      sample: 0,
+      epochs: 2,
+      workers: 1,
+    } as const;
     const model = await train({
       ...common,
       corpus: text,
@@ -108,7 +134,14 @@ describe("a corpus given as text is encoded to a temporary file", () => {
   test("the file is removed after an abort and after a failure", async () => {
     const { text, workDir } = plantedText();
     const controller = new AbortController();
-    const common = { corpus: text, workDir, vocabulary: planted.vocabulary, samplerModule: TEST_SAMPLERS, vectorSize: 24, workers: 1 } as const;
+    const common = {
+      corpus: text,
+      workDir,
+      vocabulary: planted.vocabulary,
+      samplerModule: TEST_SAMPLERS,
+      vectorSize: 24,
+      workers: 1,
+    } as const;
     const aborted = train({
       ...common,
       sampler: { type: "unigram", alpha: 0.75 },
@@ -118,7 +151,9 @@ describe("a corpus given as text is encoded to a temporary file", () => {
     });
     await expect(aborted).rejects.toBeInstanceOf(TrainingAbortedError);
     expect(readdirSync(workDir)).toEqual([]);
-    await expect(train({ ...common, sampler: { type: "no-such-sampler" } })).rejects.toThrow(/unknown type no-such-sampler/);
+    await expect(train({ ...common, sampler: { type: "no-such-sampler" } })).rejects.toThrow(
+      /unknown type no-such-sampler/,
+    );
     expect(readdirSync(workDir)).toEqual([]);
   });
 

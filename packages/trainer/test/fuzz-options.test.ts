@@ -12,7 +12,10 @@ const KEYS = [...Object.keys(defaultSettings()), "unknown"];
 /** Objects with trainer setting keys (and one unknown key) holding arbitrary JSON values, valid ones mixed in. */
 const settingsLike = fc.dictionary(
   fc.constantFrom(...KEYS),
-  fc.oneof(fc.jsonValue(), fc.constantFrom<unknown>(5, 0.5, "auto", "skip", "cbow", true, null, { type: "unigram" }, 1e308, -1)),
+  fc.oneof(
+    fc.jsonValue(),
+    fc.constantFrom<unknown>(5, 0.5, "auto", "skip", "cbow", true, null, { type: "unigram" }, 1e308, -1),
+  ),
 );
 
 /** Runs `resolve` and returns what it threw, or null. */

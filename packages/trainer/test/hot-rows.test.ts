@@ -27,7 +27,13 @@ interface Rig {
 }
 
 async function rig(kind: "wasm" | "js"): Promise<Rig> {
-  const settings = resolveSettings({ architecture: "skipgram", vectorSize: DIM, negative: 1, workers: 2, hotRows: HOT });
+  const settings = resolveSettings({
+    architecture: "skipgram",
+    vectorSize: DIM,
+    negative: 1,
+    workers: 2,
+    hotRows: HOT,
+  });
   const layout = planLayout(settings, WORDS, 0, TABLE_SIZE);
   const memory = new WebAssembly.Memory({ initial: layout.pages, maximum: layout.pages, shared: true });
   const f32 = new Float32Array(memory.buffer);
@@ -43,7 +49,8 @@ async function rig(kind: "wasm" | "js"): Promise<Rig> {
   return { kernel, layout, f32, i32: new Int32Array(memory.buffer) };
 }
 
-const rows = (f32: Float32Array, at: number, count: number): number[] => Array.from(f32.subarray(at >> 2, (at >> 2) + count * DIM));
+const rows = (f32: Float32Array, at: number, count: number): number[] =>
+  Array.from(f32.subarray(at >> 2, (at >> 2) + count * DIM));
 
 /** Trains one skip-gram record: input word 0 predicts word 1 against negative 4 (cold). */
 function trainRecord({ kernel, layout, i32 }: Rig): void {
@@ -86,7 +93,9 @@ describe.each(["wasm", "js"] as const)("%s kernel with hot-row replicas", (kind)
     expect(rows(f32, layout.syn0, 1)).toEqual(expected);
     expect(rows(f32, s.hot0, 1)).toEqual(expected);
     expect(rows(f32, s.snap0, 1)).toEqual(expected);
-    expect(rows(f32, layout.syn1neg + DIM * 4, 1)).toEqual(replica1.map((v, i) => Math.fround(shared1[DIM + i] + Math.fround(v - shared1[DIM + i]))));
+    expect(rows(f32, layout.syn1neg + DIM * 4, 1)).toEqual(
+      replica1.map((v, i) => Math.fround(shared1[DIM + i] + Math.fround(v - shared1[DIM + i]))),
+    );
     // untouched hot row 2 was not dirty: shared, replica and snapshot keep their values
     expect(rows(f32, layout.syn0 + 2 * DIM * 4, 1)).toEqual(shared0.slice(2 * DIM, 3 * DIM));
     // a second merge without training changes nothing (the dirty marks were cleared)
@@ -117,9 +126,13 @@ describe("hot-row count", () => {
     expect(hotRowCount(resolveSettings({ workers: 2 }), 50_000)).toBe(0);
     // 1 GiB ÷ (2 replicating workers × replica and snapshot × syn0 and syn1neg × 300 floats × 4 bytes)
     expect(AUTO_REPLICA_BYTES).toBe(2 ** 30);
-    expect(hotRowCount(resolveSettings({ workers: 3, vectorSize: 300, hotRows: "auto" }), 3_000_000)).toBe(Math.floor(2 ** 30 / (2 * 2 * 2 * 300 * 4)));
+    expect(hotRowCount(resolveSettings({ workers: 3, vectorSize: 300, hotRows: "auto" }), 3_000_000)).toBe(
+      Math.floor(2 ** 30 / (2 * 2 * 2 * 300 * 4)),
+    );
     // without negative sampling only syn0 is replicated
-    expect(hotRowCount(resolveSettings({ workers: 2, vectorSize: 300, negative: 0, hs: true, hotRows: "auto" }), 3_000_000)).toBe(Math.floor(2 ** 30 / (2 * 300 * 4)));
+    expect(
+      hotRowCount(resolveSettings({ workers: 2, vectorSize: 300, negative: 0, hs: true, hotRows: "auto" }), 3_000_000),
+    ).toBe(Math.floor(2 ** 30 / (2 * 300 * 4)));
     expect(hotRowCount(resolveSettings({ workers: 1, hotRows: 2048 }), 50_000)).toBe(0);
     expect(hotRowCount(resolveSettings({ workers: 2, hotRows: 2048 }), 50_000)).toBe(2048);
     expect(hotRowCount(resolveSettings({ workers: 2, hotRows: 0 }), 10_000)).toBe(0);
@@ -134,11 +147,19 @@ describe("hot-row count", () => {
     expect(layout.hotRows).toBeGreaterThan(90_000);
     expect(layout.hotRows).toBeLessThan(hotRowCount(settings, 1_600_000));
     // the same count given explicitly fits; a few hundred rows more do not, and the error says what to lower
-    expect(planLayout(resolveSettings({ workers: 2, vectorSize: 300, hotRows: layout.hotRows }), 1_600_000, 0, TABLE_SIZE).pages).toBe(layout.pages);
-    const over = (hotRows: number | "auto", size: number) => () => checkModelFits(resolveSettings({ workers: 2, vectorSize: 300, hotRows }), { source: "maxFinalVocab", size });
-    expect(over(layout.hotRows + 500, 1_600_000)).toThrow(/over WebAssembly's 4 GiB limit: .* It fits with .*hotRows: 0/);
+    expect(
+      planLayout(resolveSettings({ workers: 2, vectorSize: 300, hotRows: layout.hotRows }), 1_600_000, 0, TABLE_SIZE)
+        .pages,
+    ).toBe(layout.pages);
+    const over = (hotRows: number | "auto", size: number) => () =>
+      checkModelFits(resolveSettings({ workers: 2, vectorSize: 300, hotRows }), { source: "maxFinalVocab", size });
+    expect(over(layout.hotRows + 500, 1_600_000)).toThrow(
+      /over WebAssembly's 4 GiB limit: .* It fits with .*hotRows: 0/,
+    );
     // a model that does not fit alone gets no replicas, and "auto" cannot help
-    expect(planLayout(resolveSettings({ workers: 2, vectorSize: 300, hotRows: "auto" }), 2_000_000, 0, TABLE_SIZE).hotRows).toBe(0);
+    expect(
+      planLayout(resolveSettings({ workers: 2, vectorSize: 300, hotRows: "auto" }), 2_000_000, 0, TABLE_SIZE).hotRows,
+    ).toBe(0);
     expect(over("auto", 2_000_000)).toThrow(/over WebAssembly's 4 GiB limit/);
   });
 
@@ -158,27 +179,41 @@ describe("merge tiers", () => {
     expect([MERGE_FIRST_TIER.cbow, MERGE_FIRST_TIER.skipgram, MERGE_TIER_GROWTH]).toEqual([256, 4096, 8]);
     const all = 100_000;
     expect([1, 2, 7, 8, 9, 16, 63, 64, 128, 511, 512, 1024].map((m) => mergeRows(m, all, 256))).toEqual([
-      256, 256, 256, 2048, 256, 2048, 256, 16_384, 16_384, 256, all, all,
+      256,
+      256,
+      256,
+      2048,
+      256,
+      2048,
+      256,
+      16_384,
+      16_384,
+      256,
+      all,
+      all,
     ]);
     expect([1, 8, 16, 64].map((m) => mergeRows(m, all, 4096))).toEqual([4096, 32_768, 32_768, all]);
     expect(mergeRows(8, 1_000, 256)).toBe(1_000);
     expect(mergeRows(1, 100, 256)).toBe(100);
   });
 
-  test.each(["wasm", "js"] as const)("%s kernel: merge(rows) merges the dirty rows of words 0..rows−1 only and keeps the others dirty", async (kind) => {
-    const r = await rig(kind);
-    const { f32, layout } = r;
-    const s = layout.scratch[1];
-    const shared = rows(f32, layout.syn1neg, HOT);
-    r.kernel.pull();
-    trainRecord(r); // positive word 1 changes in syn1neg's replica (negative word 4 is cold: trained in place)
-    r.kernel.merge(1);
-    expect(rows(f32, layout.syn1neg, HOT)).toEqual(shared);
-    expect(new Uint8Array(f32.buffer)[s.dirty1 + 1]).toBe(1);
-    r.kernel.merge(2);
-    expect(rows(f32, layout.syn1neg + DIM * 4, 1)).toEqual(rows(f32, s.hot1 + DIM * 4, 1));
-    expect(rows(f32, layout.syn1neg + DIM * 4, 1)).not.toEqual(shared.slice(DIM, 2 * DIM));
-  });
+  test.each(["wasm", "js"] as const)(
+    "%s kernel: merge(rows) merges the dirty rows of words 0..rows−1 only and keeps the others dirty",
+    async (kind) => {
+      const r = await rig(kind);
+      const { f32, layout } = r;
+      const s = layout.scratch[1];
+      const shared = rows(f32, layout.syn1neg, HOT);
+      r.kernel.pull();
+      trainRecord(r); // positive word 1 changes in syn1neg's replica (negative word 4 is cold: trained in place)
+      r.kernel.merge(1);
+      expect(rows(f32, layout.syn1neg, HOT)).toEqual(shared);
+      expect(new Uint8Array(f32.buffer)[s.dirty1 + 1]).toBe(1);
+      r.kernel.merge(2);
+      expect(rows(f32, layout.syn1neg + DIM * 4, 1)).toEqual(rows(f32, s.hot1 + DIM * 4, 1));
+      expect(rows(f32, layout.syn1neg + DIM * 4, 1)).not.toEqual(shared.slice(DIM, 2 * DIM));
+    },
+  );
 });
 
 describe.each(["wasm", "js"] as const)("%s kernel: two workers", (kernel) => {

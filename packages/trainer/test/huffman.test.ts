@@ -39,7 +39,10 @@ test("Huffman paths form an optimal prefix code rooted at inner node V−2", () 
 
 test("word2vec.c's tie-breaking: the two rarest words end in 0 and 1 under the same node", () => {
   const { codeStart, codeLength, points, codes } = huffmanPaths([3, 2, 1, 1]);
-  const last = (w: number): [number, number] => [points[codeStart[w] + codeLength[w] - 1], codes[codeStart[w] + codeLength[w] - 1]];
+  const last = (w: number): [number, number] => [
+    points[codeStart[w] + codeLength[w] - 1],
+    codes[codeStart[w] + codeLength[w] - 1],
+  ];
   // word2vec.c merges word 3 (first, branch 0) with word 2 (second, branch 1) into node 0
   expect(last(3)).toEqual([0, 0]);
   expect(last(2)).toEqual([0, 1]);

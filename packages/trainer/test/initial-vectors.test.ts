@@ -1,5 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { TrainOptionError, TrainingAbortedError, resolveSettings, type InitialVectors, type InputInit } from "../src/index.js";
+import {
+  TrainOptionError,
+  TrainingAbortedError,
+  resolveSettings,
+  type InitialVectors,
+  type InputInit,
+} from "../src/index.js";
 import { planted, trainPlanted } from "./helpers.js";
 
 const DIM = 24; // trainPlanted's vectorSize
@@ -17,12 +23,27 @@ async function rejection(run: Promise<unknown>): Promise<TrainOptionError> {
 
 describe("initialVectors", () => {
   test.each([
-    ["a matrix of the wrong size", { input: new Float32Array(size * DIM - 1) }, "initialVectors.input", `has ${size * DIM - 1} values; the vocabulary's ${size} words × vectorSize ${DIM} need ${size * DIM}`],
-    ["a non-finite value", { input: Object.assign(matrix(), { [DIM + 3]: Number.NaN }) }, "initialVectors.input", `value ${DIM + 3} (word "${planted.vocabulary.words[1]}", component 3) is NaN`],
+    [
+      "a matrix of the wrong size",
+      { input: new Float32Array(size * DIM - 1) },
+      "initialVectors.input",
+      `has ${size * DIM - 1} values; the vocabulary's ${size} words × vectorSize ${DIM} need ${size * DIM}`,
+    ],
+    [
+      "a non-finite value",
+      { input: Object.assign(matrix(), { [DIM + 3]: Number.NaN }) },
+      "initialVectors.input",
+      `value ${DIM + 3} (word "${planted.vocabulary.words[1]}", component 3) is NaN`,
+    ],
     ["a plain array", { input: [...matrix()] }, "initialVectors.input", "must be a Float32Array, got Array"],
     ["no input", { output: matrix() }, "initialVectors.input", "is required"],
     ["an unknown matrix", { input: matrix(), syn1: matrix() }, "initialVectors.syn1", "is not a matrix of the model"],
-    ["hsOutput without hs", { input: matrix(), hsOutput: matrix() }, "initialVectors.hsOutput", "hierarchical softmax is off"],
+    [
+      "hsOutput without hs",
+      { input: matrix(), hsOutput: matrix() },
+      "initialVectors.hsOutput",
+      "hierarchical softmax is off",
+    ],
   ])("rejects %s, naming the matrix", async (_what, initialVectors, field, message) => {
     const error = await rejection(trainPlanted({ initialVectors: initialVectors as unknown as InitialVectors }));
     expect(error.field).toBe(field);
@@ -30,8 +51,12 @@ describe("initialVectors", () => {
   });
 
   test("rejects output vectors when negative sampling is off", async () => {
-    const error = await rejection(trainPlanted({ negative: 0, hs: true, initialVectors: { input: matrix(), output: matrix() } }));
-    expect(error.message).toBe("initialVectors.output: is given but negative sampling is off (negative: 0), so there is no output matrix to start from");
+    const error = await rejection(
+      trainPlanted({ negative: 0, hs: true, initialVectors: { input: matrix(), output: matrix() } }),
+    );
+    expect(error.message).toBe(
+      "initialVectors.output: is given but negative sampling is off (negative: 0), so there is no output matrix to start from",
+    );
   });
 
   test("rejects initialVectors with initialModel before any work", async () => {
@@ -61,27 +86,32 @@ describe("initialVectors", () => {
 describe("inputInit", () => {
   test("defaults to gensim's range and rejects other values", () => {
     expect(resolveSettings({}).inputInit).toBe("gensim");
-    expect(() => resolveSettings({ inputInit: "uniform" as InputInit })).toThrow('inputInit: must be one of "gensim", "word2vec", got "uniform"');
+    expect(() => resolveSettings({ inputInit: "uniform" as InputInit })).toThrow(
+      'inputInit: must be one of "gensim", "word2vec", got "uniform"',
+    );
   });
 
   test.each([
     ["gensim", 1], // gensim 4 prep_vectors: uniform in [−1, 1) / vectorSize
     ["word2vec", 0.5], // word2vec.c InitNet: uniform in [−0.5, 0.5) / vectorSize
-  ] as const)("%s: input vectors start uniform in ±%s / vectorSize, output vectors at zero", async (inputInit, half) => {
-    // cancelled before the first epoch, training rejects with the vectors it started from
-    const signal = AbortSignal.abort();
-    const error = await trainPlanted({ inputInit, signal }).then(
-      () => null,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(TrainingAbortedError);
-    const { vectors, outputVectors } = (error as TrainingAbortedError).partial;
-    const scaled = Array.from(vectors, (v) => v * DIM);
-    expect(Math.min(...scaled)).toBeGreaterThanOrEqual(-half);
-    expect(Math.max(...scaled)).toBeLessThan(half);
-    // 1,152 uniform values: the extremes come within 1% of the bounds, the mean |v| is half the bound
-    expect(Math.max(...scaled.map(Math.abs))).toBeGreaterThan(0.99 * half);
-    expect(scaled.reduce((sum, v) => sum + Math.abs(v), 0) / scaled.length).toBeCloseTo(half / 2, 1);
-    expect(outputVectors!.every((v) => v === 0)).toBe(true);
-  });
+  ] as const)(
+    "%s: input vectors start uniform in ±%s / vectorSize, output vectors at zero",
+    async (inputInit, half) => {
+      // cancelled before the first epoch, training rejects with the vectors it started from
+      const signal = AbortSignal.abort();
+      const error = await trainPlanted({ inputInit, signal }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(TrainingAbortedError);
+      const { vectors, outputVectors } = (error as TrainingAbortedError).partial;
+      const scaled = Array.from(vectors, (v) => v * DIM);
+      expect(Math.min(...scaled)).toBeGreaterThanOrEqual(-half);
+      expect(Math.max(...scaled)).toBeLessThan(half);
+      // 1,152 uniform values: the extremes come within 1% of the bounds, the mean |v| is half the bound
+      expect(Math.max(...scaled.map(Math.abs))).toBeGreaterThan(0.99 * half);
+      expect(scaled.reduce((sum, v) => sum + Math.abs(v), 0) / scaled.length).toBeCloseTo(half / 2, 1);
+      expect(outputVectors!.every((v) => v === 0)).toBe(true);
+    },
+  );
 });

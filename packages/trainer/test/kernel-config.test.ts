@@ -1,6 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { ConfigField, FLAG_CBOW_MEAN, FLAG_CLIP, FLAG_HS, FLAG_NS, FLAG_WEIGHTED } from "../src/kernel/config.js";
-import { KERNEL_CONFIG_BYTES, kernelConfig, kernelFlags, readKernelConfig, writeKernelConfig, type KernelConfig } from "../src/kernel/configure.js";
+import {
+  KERNEL_CONFIG_BYTES,
+  kernelConfig,
+  kernelFlags,
+  readKernelConfig,
+  writeKernelConfig,
+  type KernelConfig,
+} from "../src/kernel/configure.js";
 import { planLayout } from "../src/layout.js";
 import { resolveSettings } from "../src/options.js";
 import { TABLE_SIZE } from "../src/sigmoid-table.js";
@@ -21,7 +28,9 @@ describe("kernel configuration block", () => {
   test("a written block reads back field by field, offsets up to 4 GiB included", () => {
     const memory = new WebAssembly.Memory({ initial: 1 });
     // distinct values per field, several above 2³¹ (a layout near WebAssembly's 4 GiB)
-    const config = Object.fromEntries(names.map((name, i) => [name, i % 2 === 0 ? 2 ** 32 - 64 * (i + 1) : 1000 + i])) as KernelConfig;
+    const config = Object.fromEntries(
+      names.map((name, i) => [name, i % 2 === 0 ? 2 ** 32 - 64 * (i + 1) : 1000 + i]),
+    ) as KernelConfig;
     writeKernelConfig(memory, 128, config);
     expect(readKernelConfig(memory, 128)).toEqual(config);
     // the block starts at the given offset: nothing written before it
@@ -29,11 +38,29 @@ describe("kernel configuration block", () => {
   });
 
   test("a worker's configuration names its own scratch and the shared model", () => {
-    const settings = resolveSettings({ architecture: "cbow", vectorSize: 10, negative: 2, hs: true, workers: 2, hotRows: 3 });
+    const settings = resolveSettings({
+      architecture: "cbow",
+      vectorSize: 10,
+      negative: 2,
+      hs: true,
+      workers: 2,
+      hotRows: 3,
+    });
     const layout = planLayout(settings, 7, 12, TABLE_SIZE);
     const config = kernelConfig(layout, 1, { flags: kernelFlags(settings, null), hotRows: 3 });
-    expect(config).toMatchObject({ syn0: layout.syn0, syn1neg: layout.syn1neg, syn1: layout.syn1, dim: 10, hotRows: 3 });
-    expect(config).toMatchObject({ batch: layout.scratch[1].batch, neu1: layout.scratch[1].neu1, hot0: layout.scratch[1].hot0, dirty1: layout.scratch[1].dirty1 });
+    expect(config).toMatchObject({
+      syn0: layout.syn0,
+      syn1neg: layout.syn1neg,
+      syn1: layout.syn1,
+      dim: 10,
+      hotRows: 3,
+    });
+    expect(config).toMatchObject({
+      batch: layout.scratch[1].batch,
+      neu1: layout.scratch[1].neu1,
+      hot0: layout.scratch[1].hot0,
+      dirty1: layout.scratch[1].dirty1,
+    });
     expect(config.batch).not.toBe(layout.scratch[0].batch);
     // each worker's block lies in its own scratch, apart from the other's
     expect(Math.abs(layout.scratch[1].config - layout.scratch[0].config)).toBeGreaterThanOrEqual(KERNEL_CONFIG_BYTES);

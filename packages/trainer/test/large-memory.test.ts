@@ -22,14 +22,29 @@ const TWO_GIB = 2 ** 31;
 /** The same layout with worker 0's scratch (its configuration, h, gradient, records, weights) `shift` bytes higher. */
 function shiftScratch(layout: MemoryLayout, shift: number): MemoryLayout {
   const s = layout.scratch[0];
-  const scratch = { ...s, config: s.config + shift, neu1: s.neu1 + shift, neu1e: s.neu1e + shift, batch: s.batch + shift, weights: s.weights + shift };
+  const scratch = {
+    ...s,
+    config: s.config + shift,
+    neu1: s.neu1 + shift,
+    neu1e: s.neu1e + shift,
+    batch: s.batch + shift,
+    weights: s.weights + shift,
+  };
   const bytes = layout.bytes + shift;
   return { ...layout, bytes, pages: Math.ceil(bytes / 65536), scratch: [scratch] };
 }
 
 /** Trains one sentence with the scratch moved up by `shift`; returns syn0 and syn1neg. */
 async function trainSentence(kind: "wasm" | "js", shift: number): Promise<number[][]> {
-  const settings = resolveSettings({ architecture: "skipgram", vectorSize: DIM, negative: 2, window: 2, sample: 0, workers: 1, kernel: kind });
+  const settings = resolveSettings({
+    architecture: "skipgram",
+    vectorSize: DIM,
+    negative: 2,
+    window: 2,
+    sample: 0,
+    workers: 1,
+    kernel: kind,
+  });
   const layout = shiftScratch(planLayout(settings, WORDS, 0, TABLE_SIZE), shift);
   const memory = new WebAssembly.Memory({ initial: layout.pages, maximum: layout.pages, shared: true });
   const f32 = new Float32Array(memory.buffer);
@@ -37,10 +52,16 @@ async function trainSentence(kind: "wasm" | "js", shift: number): Promise<number
   new Float64Array(memory.buffer).set(lossTable(), layout.loss >>> 3);
   for (let i = 0; i < WORDS * DIM; i++) f32[(layout.syn0 >>> 2) + i] = (i % 7) / 10 - 0.3;
   const words = ["a", "b", "c", "d", "e"];
-  const sampler = await createSampler({ type: "uniform" }, { vocabulary: { words, counts: Float64Array.from([5, 4, 3, 2, 1]) } });
+  const sampler = await createSampler(
+    { type: "uniform" },
+    { vocabulary: { words, counts: Float64Array.from([5, 4, 3, 2, 1]) } },
+  );
   const config = layout.scratch[0].config;
   writeKernelConfig(memory, config, kernelConfig(layout, 0, { flags: kernelFlags(settings, sampler), hotRows: 0 }));
-  const kernel = kind === "js" ? createJsKernel({ memory, config }) : await createWasmKernel(await compileWasmKernel(), { memory, config });
+  const kernel =
+    kind === "js"
+      ? createJsKernel({ memory, config })
+      : await createWasmKernel(await compileWasmKernel(), { memory, config });
   const trainer = new SentenceTrainer({
     settings,
     layout,
@@ -51,7 +72,7 @@ async function trainSentence(kind: "wasm" | "js", shift: number): Promise<number
     keep: new Float64Array(WORDS).fill(1),
     rng: createStream(1, "large-memory"),
     maxSentence: 8,
-    label: "sampler \"uniform\"",
+    label: 'sampler "uniform"',
     heartbeat: new Int32Array(1),
   });
   const loss = trainer.train(Int32Array.from([0, 1, 2, 3, 4, 0, 2, 4]), 0, 8, 0.1);

@@ -12,8 +12,16 @@ import { modelMemory, resolveSettings, train } from "../src/index.js";
 
 const WORDS = 1_000_000;
 const DIM = 300;
-const settings = { architecture: "skipgram", vectorSize: DIM, window: 2, negative: 5, sample: 0, epochs: 1, workers: 2, seed: 1 } as const;
-
+const settings = {
+  architecture: "skipgram",
+  vectorSize: DIM,
+  window: 2,
+  negative: 5,
+  sample: 0,
+  epochs: 1,
+  workers: 2,
+  seed: 1,
+} as const;
 
 test("a 1,000,000-word × 300-dimension skip-gram model trains on 2 workers", async () => {
   const words = Array.from({ length: WORDS }, (_, i) => `w${i}`);
@@ -22,7 +30,10 @@ test("a 1,000,000-word × 300-dimension skip-gram model trains on 2 workers", as
 
   // 3,000 words spread over the ids (every 399th) plus the last 500, in sentences of 10, each sentence 4 times:
   // a word's input row moves once the output rows of its neighbours have (from the second pass on)
-  const used = [...Array.from({ length: 2500 }, (_, i) => i * 399), ...Array.from({ length: 500 }, (_, i) => WORDS - 500 + i)];
+  const used = [
+    ...Array.from({ length: 2500 }, (_, i) => i * 399),
+    ...Array.from({ length: 500 }, (_, i) => WORDS - 500 + i),
+  ];
   const sentences: number[][] = [];
   for (let rep = 0; rep < 4; rep++) for (let s = 0; s < used.length; s += 10) sentences.push(used.slice(s, s + 10));
   const encoded: EncodedCorpus = {

@@ -1,5 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { DEFAULT_SAMPLER_TIMEOUT, TrainOptionError, defaultSettings, resolveSamplerTimeout, resolveSettings, train } from "../src/index.js";
+import {
+  DEFAULT_SAMPLER_TIMEOUT,
+  TrainOptionError,
+  defaultSettings,
+  resolveSamplerTimeout,
+  resolveSettings,
+  train,
+} from "../src/index.js";
 
 describe("resolveSettings", () => {
   test("gensim's defaults", () => {
@@ -56,7 +63,9 @@ describe("resolveSettings", () => {
   });
 
   test.each([null, [], 5, "cbow"])("rejects settings that are not an object: %j", (given) => {
-    expect(() => resolveSettings(given as never)).toThrow(new TrainOptionError("settings", `must be an object of trainer settings, got ${JSON.stringify(given)}`));
+    expect(() => resolveSettings(given as never)).toThrow(
+      new TrainOptionError("settings", `must be an object of trainer settings, got ${JSON.stringify(given)}`),
+    );
   });
 
   test("samplerTimeout: whole milliseconds, 30 s by default", () => {
@@ -64,12 +73,16 @@ describe("resolveSettings", () => {
     expect(DEFAULT_SAMPLER_TIMEOUT).toBe(30_000);
     expect(resolveSamplerTimeout(1)).toBe(1);
     for (const bad of [0, -5, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31, "30s", null]) {
-      expect(() => resolveSamplerTimeout(bad)).toThrow(/^samplerTimeout: must be an integer in \[1, 2147483647\], got /);
+      expect(() => resolveSamplerTimeout(bad)).toThrow(
+        /^samplerTimeout: must be an integer in \[1, 2147483647\], got /,
+      );
     }
   });
 
   test("train rejects bad options before reading any corpus", async () => {
-    await expect(train({ corpus: "/nonexistent/corpus.txt", samplerTimeout: 0 })).rejects.toThrow(/^samplerTimeout: must be an integer/);
+    await expect(train({ corpus: "/nonexistent/corpus.txt", samplerTimeout: 0 })).rejects.toThrow(
+      /^samplerTimeout: must be an integer/,
+    );
     await expect(train({ corpus: "/nonexistent/corpus.txt", window: 0 })).rejects.toThrow(/^window: /);
     await expect(train({ negative: 5 })).rejects.toThrow(/^corpus: is required/);
   });

@@ -21,7 +21,11 @@ describe("outputs", () => {
     const loaded = await readTrainedModel(path);
     expect(loaded.vocabulary.words).toEqual(model.vocabulary.words);
     expect(Array.from(loaded.vocabulary.counts)).toEqual(Array.from(model.vocabulary.counts));
-    expect(Buffer.from(loaded.vectors.buffer, loaded.vectors.byteOffset, loaded.vectors.byteLength).equals(Buffer.from(model.vectors.buffer))).toBe(true);
+    expect(
+      Buffer.from(loaded.vectors.buffer, loaded.vectors.byteOffset, loaded.vectors.byteLength).equals(
+        Buffer.from(model.vectors.buffer),
+      ),
+    ).toBe(true);
     expect(loaded.outputVectors).toEqual(model.outputVectors);
     expect(loaded.hsVectors).toEqual(model.hsVectors);
     expect(loaded.settings).toEqual(model.settings);
@@ -31,10 +35,13 @@ describe("outputs", () => {
     expect(continued.settings.architecture).toBe("skipgram");
     expect(topicRecovery(continued).nearestSameTopic).toBe(1);
     let drift = 0;
-    for (let i = 0; i < model.vectors.length; i++) drift = Math.max(drift, Math.abs(continued.vectors[i] - model.vectors[i]));
+    for (let i = 0; i < model.vectors.length; i++)
+      drift = Math.max(drift, Math.abs(continued.vectors[i] - model.vectors[i]));
     expect(drift).toBeGreaterThan(0);
     expect(drift).toBeLessThan(0.5);
-    await expect(trainPlanted({ initialModel: loaded, architecture: "cbow" })).rejects.toThrow(/^architecture: cannot change/);
+    await expect(trainPlanted({ initialModel: loaded, architecture: "cbow" })).rejects.toThrow(
+      /^architecture: cannot change/,
+    );
   });
 
   test("truncated or foreign model files are rejected with the file named", async () => {
@@ -63,7 +70,11 @@ describe("outputs", () => {
       "    out.append({'words': list(kv.index_to_key), 'first': [float(x) for x in kv.vectors[0]], 'last': [float(x) for x in kv.vectors[-1]]})",
       "print(json.dumps(out))",
     ].join("\n");
-    const results = JSON.parse(execFileSync(PYTHON, ["-c", script, text, binary], { encoding: "utf8" })) as { words: string[]; first: number[]; last: number[] }[];
+    const results = JSON.parse(execFileSync(PYTHON, ["-c", script, text, binary], { encoding: "utf8" })) as {
+      words: string[];
+      first: number[];
+      last: number[];
+    }[];
     const dim = model.dim;
     const size = model.vocabulary.size;
     for (const read of results) {

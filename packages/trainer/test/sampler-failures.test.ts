@@ -18,7 +18,11 @@ const MODULE = fileURLToPath(new URL("./fixtures/misbehaving-sampler.mjs", impor
 const TOP_LEVEL_AWAIT = fileURLToPath(new URL("./fixtures/top-level-await-sampler.mjs", import.meta.url));
 
 /** Trains the planted corpus with the misbehaving module and returns what it rejected with. */
-async function failure(behaviour: string, overrides: Partial<TrainOptions> = {}, spec: Record<string, unknown> = {}): Promise<Error> {
+async function failure(
+  behaviour: string,
+  overrides: Partial<TrainOptions> = {},
+  spec: Record<string, unknown> = {},
+): Promise<Error> {
   const started = performance.now();
   const error = await trainPlanted({
     samplerModule: undefined,
@@ -47,7 +51,10 @@ function expectNamedTrainerError(error: Error, message: RegExp): void {
 describe("a custom sampler that hangs", () => {
   test.each([1, 2])("a draw that never returns stops training after samplerTimeout (%i workers)", async (workers) => {
     const error = await failure("hang", { workers });
-    expectNamedTrainerError(error, /stopped in epoch 1: no sampler draw returned within 1000 ms; raise samplerTimeout \(--sampler-timeout, now 1000 ms\)/);
+    expectNamedTrainerError(
+      error,
+      /stopped in epoch 1: no sampler draw returned within 1000 ms; raise samplerTimeout \(--sampler-timeout, now 1000 ms\)/,
+    );
   });
 
   test("a factory promise that never settles, while the worker stays alive, stops at samplerTimeout", async () => {
@@ -75,7 +82,9 @@ describe("a custom sampler that hangs", () => {
       );
       const run = spawnSync(process.execPath, [script], { encoding: "utf8", timeout: 60_000 });
       expect(run.status).toBe(1);
-      expect(run.stderr).toMatch(/^TrainerError: sampler "module:.*top-level-await-sampler\.mjs": training worker 0 stopped while starting with exit code \d+/);
+      expect(run.stderr).toMatch(
+        /^TrainerError: sampler "module:.*top-level-await-sampler\.mjs": training worker 0 stopped while starting with exit code \d+/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -113,7 +122,9 @@ describe("a custom sampler that fails", () => {
       (e: unknown) => e as Error,
     );
     expect(error).toBeInstanceOf(TrainerError);
-    expect(error.message).toMatch(/^sampler "no-such-sampler" \(from file:.*test-samplers\.mjs\) could not be built: test sampler: unknown type no-such-sampler$/);
+    expect(error.message).toMatch(
+      /^sampler "no-such-sampler" \(from file:.*test-samplers\.mjs\) could not be built: test sampler: unknown type no-such-sampler$/,
+    );
   });
 });
 
@@ -122,10 +133,16 @@ test("a vector that became NaN where training never reads it again is caught aft
   const entries: [string, number][] = planted.vocabulary.words.map((word, id) => [word, planted.vocabulary.counts[id]]);
   const vocabulary = Vocabulary.fromCounts([...entries, ["unused", 1]], 1);
   const ids = Int32Array.from(planted.encoded.ids, (id) => vocabulary.id(planted.vocabulary.words[id]));
-  const error = await failure("poison-unused", { vocabulary, encoded: { ...planted.encoded, ids } }, { unused: "unused" });
+  const error = await failure(
+    "poison-unused",
+    { vocabulary, encoded: { ...planted.encoded, ids } },
+    { unused: "unused" },
+  );
   expect(error).toBeInstanceOf(TrainingDivergedError);
   expect((error as TrainingDivergedError).epoch).toBe(1);
-  expect(error.message).toBe("training diverged in epoch 2 of 2: the loss or a vector became NaN or infinite; lower alpha (now 0.025)");
+  expect(error.message).toBe(
+    "training diverged in epoch 2 of 2: the loss or a vector became NaN or infinite; lower alpha (now 0.025)",
+  );
 });
 
 // The kernels index the vectors with the drawn ids unchecked: a bad id must be

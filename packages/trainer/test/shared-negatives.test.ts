@@ -24,7 +24,14 @@ const words = ["a", "b", "c", "d", "e"];
 const vocabulary = new Vocabulary(words, [5, 4, 3, 2, 1]);
 
 function sentence(ids: number[]): EncodedCorpus {
-  return { ids: Int32Array.from(ids), sentenceStarts: Int32Array.from([0, ids.length]), tokens: ids.length, sentences: 1, rawTokens: ids.length, rawSentences: 1 };
+  return {
+    ids: Int32Array.from(ids),
+    sentenceStarts: Int32Array.from([0, ids.length]),
+    tokens: ids.length,
+    sentences: 1,
+    rawTokens: ids.length,
+    rawSentences: 1,
+  };
 }
 
 function start(salt: number): Float32Array {
@@ -39,7 +46,10 @@ function tableSigma(f: number): { sigma: number; margin: number } {
 }
 
 /** Replays one sentence with window 1 (no reduction) under the minibatch rule above, in float64. */
-function reference(ids: number[], negatives: number[][]): { input: Float64Array; output: Float64Array; margin: number; maxScore: number } {
+function reference(
+  ids: number[],
+  negatives: number[][],
+): { input: Float64Array; output: Float64Array; margin: number; maxScore: number } {
   const input = Float64Array.from(start(0));
   const output = Float64Array.from(start(1));
   const row = (m: Float64Array, w: number): Float64Array => m.subarray(w * DIM, (w + 1) * DIM);
@@ -47,7 +57,10 @@ function reference(ids: number[], negatives: number[][]): { input: Float64Array;
   let maxScore = 0;
   for (let center = 0; center < ids.length; center++) {
     const contexts = [center - 1, center + 1].filter((c) => c >= 0 && c < ids.length).map((c) => ids[c]);
-    const targets: [number, number][] = [[ids[center], 1], ...negatives[ids[center]].map((n): [number, number] => [n, 0])];
+    const targets: [number, number][] = [
+      [ids[center], 1],
+      ...negatives[ids[center]].map((n): [number, number] => [n, 0]),
+    ];
     const before = (m: Float64Array, w: number): Float64Array => Float64Array.from(row(m, w));
     const ins = contexts.map((c) => before(input, c));
     const outs = targets.map(([t]) => before(output, t));
@@ -73,7 +86,8 @@ function reference(ids: number[], negatives: number[][]): { input: Float64Array;
 
 function maxRelativeError(ours: Float32Array, expected: Float64Array): number {
   let worst = 0;
-  for (let i = 0; i < expected.length; i++) worst = Math.max(worst, Math.abs(ours[i] - expected[i]) / Math.max(Math.abs(expected[i]), 1e-3));
+  for (let i = 0; i < expected.length; i++)
+    worst = Math.max(worst, Math.abs(ours[i] - expected[i]) / Math.max(Math.abs(expected[i]), 1e-3));
   return worst;
 }
 
@@ -108,8 +122,20 @@ describe.each<KernelKind>(["wasm", "js"])("%s kernel, share: window", (kernel) =
     expect(maxRelativeError(model.outputVectors!, expected.output)).toBeLessThan(2e-6);
     // per pair instead: a different rule, visibly different vectors
     const perPair = await train({
-      vocabulary, encoded: sentence(ids), architecture: "skipgram", kernel, vectorSize: DIM, window: 1, shrinkWindows: false, sample: 0,
-      alpha: ALPHA, epochs: 1, workers: 1, negative: 3, samplerModule: PLANTED, sampler: { type: "planted", negatives },
+      vocabulary,
+      encoded: sentence(ids),
+      architecture: "skipgram",
+      kernel,
+      vectorSize: DIM,
+      window: 1,
+      shrinkWindows: false,
+      sample: 0,
+      alpha: ALPHA,
+      epochs: 1,
+      workers: 1,
+      negative: 3,
+      samplerModule: PLANTED,
+      sampler: { type: "planted", negatives },
       initialVectors: { input: start(0), output: start(1) },
     });
     expect(maxRelativeError(perPair.vectors, expected.input)).toBeGreaterThan(1e-3);
@@ -119,13 +145,16 @@ describe.each<KernelKind>(["wasm", "js"])("%s kernel, share: window", (kernel) =
     { name: "unigram", sampler: { type: "unigram", alpha: 0.75, share: "window" } },
     { name: "weighted negatives", sampler: { type: "weighted-uniform", share: "window" } },
     { name: "word2vec.c clipping", sampler: { type: "unigram", alpha: 0.75, share: "window" }, saturation: "clip" },
-  ] as const)("skip-gram with shared negatives recovers planted topics ($name)", async ({ name: _name, ...settings }) => {
-    const model = await trainPlanted({ kernel, architecture: "skipgram", ...settings });
-    const recovery = topicRecovery(model);
-    expect(recovery.nearestSameTopic).toBe(1);
-    expect(recovery.within - recovery.across).toBeGreaterThan(0.3);
-    expect(model.epochs.at(-1)!.loss).toBeLessThan(model.epochs[0].loss);
-  });
+  ] as const)(
+    "skip-gram with shared negatives recovers planted topics ($name)",
+    async ({ name: _name, ...settings }) => {
+      const model = await trainPlanted({ kernel, architecture: "skipgram", ...settings });
+      const recovery = topicRecovery(model);
+      expect(recovery.nearestSameTopic).toBe(1);
+      expect(recovery.within - recovery.across).toBeGreaterThan(0.3);
+      expect(model.epochs.at(-1)!.loss).toBeLessThan(model.epochs[0].loss);
+    },
+  );
 });
 
 // The reference kernel performs the SIMD kernel's float32 operations in the same order.
@@ -143,15 +172,27 @@ test.each([
 
 test("CBOW draws once per window anyway: share: window trains the same vectors", async () => {
   const pair = await trainPlanted({ architecture: "cbow", sample: 1e-2, epochs: 2 });
-  const window = await trainPlanted({ architecture: "cbow", sample: 1e-2, epochs: 2, sampler: { type: "unigram", alpha: 0.75, share: "window" } });
+  const window = await trainPlanted({
+    architecture: "cbow",
+    sample: 1e-2,
+    epochs: 2,
+    sampler: { type: "unigram", alpha: 0.75, share: "window" },
+  });
   expect(Buffer.from(window.vectors.buffer).equals(Buffer.from(pair.vectors.buffer))).toBe(true);
 });
 
 test("share is checked: a value other than pair/window, or window with hierarchical softmax", async () => {
-  const bad = await trainPlanted({ architecture: "skipgram", sampler: { type: "unigram", share: "sentence" } }).catch((e: unknown) => e);
+  const bad = await trainPlanted({
+    architecture: "skipgram",
+    sampler: { type: "unigram", share: "sentence" as never },
+  }).catch((e: unknown) => e);
   expect(bad).toBeInstanceOf(TrainOptionError);
   expect((bad as Error).message).toMatch(/sampler\.share.*"pair", "window".*"sentence"/);
-  const hs = await trainPlanted({ architecture: "skipgram", hs: true, sampler: { type: "unigram", share: "window" } }).catch((e: unknown) => e);
+  const hs = await trainPlanted({
+    architecture: "skipgram",
+    hs: true,
+    sampler: { type: "unigram", share: "window" },
+  }).catch((e: unknown) => e);
   expect(hs).toBeInstanceOf(TrainOptionError);
   expect((hs as Error).message).toMatch(/hs: false/);
 });

@@ -119,8 +119,12 @@ describe("epochs, progress and cancellation", () => {
   });
 
   test("a sampler that cannot be built or fails mid-epoch rejects training with its message", async () => {
-    await expect(trainPlanted({ sampler: { type: "no-such-sampler" } })).rejects.toThrow(/could not be built: test sampler: unknown type no-such-sampler$/);
-    await expect(trainPlanted({ sampler: { type: "faulty" }, workers: 2 })).rejects.toThrow(/^sampler "faulty" \(from file:.*\) threw in draw: faulty sampler: draw 1000 failed$/);
+    await expect(trainPlanted({ sampler: { type: "no-such-sampler" } })).rejects.toThrow(
+      /could not be built: test sampler: unknown type no-such-sampler$/,
+    );
+    await expect(trainPlanted({ sampler: { type: "faulty" }, workers: 2 })).rejects.toThrow(
+      /^sampler "faulty" \(from file:.*\) threw in draw: faulty sampler: draw 1000 failed$/,
+    );
   });
 
   test("an abort signal stops training and keeps the partial model", async () => {

@@ -15,7 +15,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const SCRIPT = fileURLToPath(new URL("../bench/zipf-corpus.mjs", import.meta.url));
 
 /** Writes a corpus into the temp dir and returns its text. */
-function corpus(name: string, options: { tokens: number; types: number; sentenceLength: number; seed: number; exponent?: number; shift?: number }): string {
+function corpus(
+  name: string,
+  options: { tokens: number; types: number; sentenceLength: number; seed: number; exponent?: number; shift?: number },
+): string {
   const path = join(dir, name);
   writeZipfCorpus({ ...options, path });
   return readFileSync(path, "latin1");
@@ -31,7 +34,17 @@ function rankCounts(text: string, types: number): Float64Array {
 
 describe("zipfWord: ranks in bijective base 26", () => {
   it("writes the known ranks", () => {
-    expect([1, 2, 26, 27, 52, 702, 703, 18_278, 18_279].map(zipfWord)).toEqual(["a", "b", "z", "aa", "az", "zz", "aaa", "zzz", "aaaa"]);
+    expect([1, 2, 26, 27, 52, 702, 703, 18_278, 18_279].map(zipfWord)).toEqual([
+      "a",
+      "b",
+      "z",
+      "aa",
+      "az",
+      "zz",
+      "aaa",
+      "zzz",
+      "aaaa",
+    ]);
   });
 
   it("gives distinct words, never longer for a more frequent rank", () => {
@@ -44,7 +57,11 @@ describe("zipfWord: ranks in bijective base 26", () => {
 
 describe("zipfProbabilities", () => {
   it("sums to 1 with p_r / p_r' = ((r' + q) / (r + q))^s", () => {
-    for (const [s, q] of [[1, 0], [1.3, 2.7], [0, 0]]) {
+    for (const [s, q] of [
+      [1, 0],
+      [1.3, 2.7],
+      [0, 0],
+    ]) {
       const p = zipfProbabilities(1000, s, q);
       expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
       expect(p[0] / p[1]).toBeCloseTo(((2 + q) / (1 + q)) ** s, 12);
@@ -104,7 +121,10 @@ describe("writeZipfCorpus", () => {
 
   it("draws the Zipf–Mandelbrot law with a shift", () => {
     const types = 500;
-    const counts = rankCounts(corpus("shift.txt", { tokens: 100_000, types, sentenceLength: 20, seed: 5, exponent: 1.2, shift: 3 }), types);
+    const counts = rankCounts(
+      corpus("shift.txt", { tokens: 100_000, types, sentenceLength: 20, seed: 5, exponent: 1.2, shift: 3 }),
+      types,
+    );
     expect(chiSquareTest(counts, zipfProbabilities(types, 1.2, 3)).pValue).toBeGreaterThan(0.001);
     expect(chiSquareTest(counts, zipfProbabilities(types, 1.2, 0)).pValue).toBeLessThan(1e-6);
   });
@@ -115,29 +135,45 @@ describe("writeZipfCorpus", () => {
       throw new Error("interrupted");
     };
     // 3·10^6 one-letter tokens and their separators (6 MB) overflow the 4 MiB buffer, so progress is reported before the end
-    expect(() => writeZipfCorpus({ tokens: 3_000_000, types: 20, sentenceLength: 10, seed: 1, path, onProgress: stop })).toThrow("interrupted");
+    expect(() =>
+      writeZipfCorpus({ tokens: 3_000_000, types: 20, sentenceLength: 10, seed: 1, path, onProgress: stop }),
+    ).toThrow("interrupted");
     expect(existsSync(path)).toBe(false);
     expect(existsSync(`${path}.part`)).toBe(false);
   });
 
   it("names the option of a bad value", () => {
     const path = join(dir, "bad.txt");
-    expect(() => writeZipfCorpus({ tokens: 0, types: 10, sentenceLength: 5, seed: 1, path })).toThrow(/tokens must be an integer/);
-    expect(() => writeZipfCorpus({ tokens: 10, types: 10, sentenceLength: 10_001, seed: 1, path })).toThrow(/sentenceLength must be an integer/);
+    expect(() => writeZipfCorpus({ tokens: 0, types: 10, sentenceLength: 5, seed: 1, path })).toThrow(
+      /tokens must be an integer/,
+    );
+    expect(() => writeZipfCorpus({ tokens: 10, types: 10, sentenceLength: 10_001, seed: 1, path })).toThrow(
+      /sentenceLength must be an integer/,
+    );
   });
 });
 
 describe("node bench/zipf-corpus.mjs", () => {
   it("writes what writeZipfCorpus writes for the same flags", () => {
     const out = join(dir, "cli.txt");
-    const run = spawnSync(process.execPath, [SCRIPT, "--tokens", "1e4", "--types", "300", "--sentence-length", "9", "--seed", "4", "--out", out], { encoding: "utf8" });
+    const run = spawnSync(
+      process.execPath,
+      [SCRIPT, "--tokens", "1e4", "--types", "300", "--sentence-length", "9", "--seed", "4", "--out", out],
+      { encoding: "utf8" },
+    );
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/10000 tokens, 1112 lines/);
-    expect(readFileSync(out, "latin1")).toBe(corpus("api.txt", { tokens: 10_000, types: 300, sentenceLength: 9, seed: 4 }));
+    expect(readFileSync(out, "latin1")).toBe(
+      corpus("api.txt", { tokens: 10_000, types: 300, sentenceLength: 9, seed: 4 }),
+    );
   });
 
   it("ends a bad flag with one line naming it and exit 2", () => {
-    const run = spawnSync(process.execPath, [SCRIPT, "--tokens", "lots", "--types", "300", "--out", join(dir, "x.txt")], { encoding: "utf8" });
+    const run = spawnSync(
+      process.execPath,
+      [SCRIPT, "--tokens", "lots", "--types", "300", "--out", join(dir, "x.txt")],
+      { encoding: "utf8" },
+    );
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toBe('zipf corpus: --tokens must be a number, got "lots"');
   });

@@ -16,9 +16,19 @@ const dim = Number(process.env.BENCH_DIM ?? 100);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 
 let state = 99;
-const vectors = Float32Array.from({ length: words * dim }, () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32) - 0.5);
-const emb = new Embeddings(Array.from({ length: words }, (_, i) => `word${i}`), vectors, dim);
-const files = { text: join(tmpdir(), `neglab-io-bench-${words}x${dim}.txt`), binary: join(tmpdir(), `neglab-io-bench-${words}x${dim}.bin`) };
+const vectors = Float32Array.from(
+  { length: words * dim },
+  () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32 - 0.5,
+);
+const emb = new Embeddings(
+  Array.from({ length: words }, (_, i) => `word${i}`),
+  vectors,
+  dim,
+);
+const files = {
+  text: join(tmpdir(), `neglab-io-bench-${words}x${dim}.txt`),
+  binary: join(tmpdir(), `neglab-io-bench-${words}x${dim}.bin`),
+};
 const seconds = async (fn) => {
   const t0 = process.hrtime.bigint();
   await fn();
@@ -34,13 +44,19 @@ for (let run = 0; run < runs; run++) {
     read[kind].push(await seconds(() => readWord2Vec(files[kind], { binary: kind === "binary" })));
   }
 }
-const python = spawnSync("/usr/bin/python3", [join(here, "gensim-load-timer.py"), files.text, files.binary, String(runs)], { encoding: "utf8" });
+const python = spawnSync(
+  "/usr/bin/python3",
+  [join(here, "gensim-load-timer.py"), files.text, files.binary, String(runs)],
+  { encoding: "utf8" },
+);
 const gensim = python.status === 0 ? JSON.parse(python.stdout) : null;
-if (gensim === null) console.log(`gensim not measured (${python.error?.message ?? python.stderr.trim().split("\n").pop()})`);
+if (gensim === null)
+  console.log(`gensim not measured (${python.error?.message ?? python.stderr.trim().split("\n").pop()})`);
 
 console.log(`word2vec files, ${words} words × ${dim} dims, median of ${runs} runs`);
 for (const kind of ["text", "binary"]) {
   let line = `${kind}: write ${median(write[kind]).toFixed(2)} s, read ${median(read[kind]).toFixed(2)} s`;
-  if (gensim) line += `; gensim load ${median(gensim[kind]).toFixed(2)} s, ours/gensim = ${(median(read[kind]) / median(gensim[kind])).toFixed(2)}`;
+  if (gensim)
+    line += `; gensim load ${median(gensim[kind]).toFixed(2)} s, ours/gensim = ${(median(read[kind]) / median(gensim[kind])).toFixed(2)}`;
   console.log(line);
 }

@@ -50,7 +50,8 @@ export class ByteReader {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       // zlib reports damage with Z_* codes (Z_DATA_ERROR, Z_BUF_ERROR for a cut stream).
-      if (typeof code === "string" && code.startsWith("Z_")) throw new VectorsError(`not a valid gzip file (${(err as Error).message})`, { file: this.file });
+      if (typeof code === "string" && code.startsWith("Z_"))
+        throw new VectorsError(`not a valid gzip file (${(err as Error).message})`, { file: this.file });
       throw err;
     }
     if (next.done) {

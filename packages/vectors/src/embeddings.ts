@@ -44,13 +44,18 @@ export class Embeddings implements EmbeddingsLike {
    */
   constructor(words: readonly string[], vectors: Float32Array, dim: number, options: EmbeddingsOptions = {}) {
     const where = options.source === undefined ? {} : { file: options.source };
-    if (!Number.isInteger(dim) || dim < 1) throw new VectorsError(`dimension must be a positive integer, got ${dim}`, where);
+    if (!Number.isInteger(dim) || dim < 1)
+      throw new VectorsError(`dimension must be a positive integer, got ${dim}`, where);
     if (vectors.length !== words.length * dim) {
       throw new VectorsError(`matrix has ${vectors.length} values, expected ${words.length} words × ${dim}`, where);
     }
     const index = new Map<string, number>();
     for (let i = 0; i < words.length; i++) {
-      if (index.has(words[i])) throw new VectorsError(`duplicate word ${JSON.stringify(words[i])} at rows ${index.get(words[i])! + 1} and ${i + 1}`, where);
+      if (index.has(words[i]))
+        throw new VectorsError(
+          `duplicate word ${JSON.stringify(words[i])} at rows ${index.get(words[i])! + 1} and ${i + 1}`,
+          where,
+        );
       index.set(words[i], i);
     }
     let counts: Float64Array | null = null;

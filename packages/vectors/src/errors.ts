@@ -10,7 +10,8 @@ export class VectorsError extends Error {
   readonly reason: string;
 
   constructor(message: string, where: { file?: string; line?: number } = {}) {
-    const place = where.file === undefined ? "" : where.line === undefined ? `${where.file}: ` : `${where.file}:${where.line}: `;
+    const place =
+      where.file === undefined ? "" : where.line === undefined ? `${where.file}: ` : `${where.file}:${where.line}: `;
     super(`${place}${message}`);
     this.name = "VectorsError";
     this.file = where.file;

@@ -98,7 +98,15 @@ export async function writeModelFile(path: string, model: NegLabModel): Promise<
   prefix.write(MODEL_MAGIC, 0, "latin1");
   prefix.writeUInt32LE(MODEL_VERSION, 8);
   prefix.writeUInt32LE(json.length, 12);
-  await writeOutput(path, withChecksum(matrixChunks([prefix, json], matrices.map((m) => m.data))));
+  await writeOutput(
+    path,
+    withChecksum(
+      matrixChunks(
+        [prefix, json],
+        matrices.map((m) => m.data),
+      ),
+    ),
+  );
 }
 
 /** Passes the chunks through, then yields the SHA-256 of all of them (the version-2 trailer). */
@@ -117,7 +125,9 @@ function* matrixChunks(head: Buffer[], datas: Float32Array[]): Generator<Uint8Ar
   for (const data of datas) {
     for (let start = 0; start < data.length; start += step) {
       const part = data.subarray(start, Math.min(data.length, start + step));
-      yield endianness() === "LE" ? new Uint8Array(part.buffer, part.byteOffset, part.byteLength) : toLittleEndian(part);
+      yield endianness() === "LE"
+        ? new Uint8Array(part.buffer, part.byteOffset, part.byteLength)
+        : toLittleEndian(part);
     }
   }
 }
@@ -131,10 +141,12 @@ function toLittleEndian(values: Float32Array): Uint8Array {
 
 function shapeOf(name: string, m: ModelMatrix | Float32Array, dim: number, file: string): ModelMatrix {
   if (m instanceof Float32Array) {
-    if (!(dim > 0) || m.length % dim !== 0) throw new VectorsError(`matrix "${name}" has ${m.length} values, not a multiple of dim ${dim}`, { file });
+    if (!(dim > 0) || m.length % dim !== 0)
+      throw new VectorsError(`matrix "${name}" has ${m.length} values, not a multiple of dim ${dim}`, { file });
     return { rows: m.length / dim, cols: dim, data: m };
   }
-  if (m.data.length !== m.rows * m.cols) throw new VectorsError(`matrix "${name}" has ${m.data.length} values, expected ${m.rows} × ${m.cols}`, { file });
+  if (m.data.length !== m.rows * m.cols)
+    throw new VectorsError(`matrix "${name}" has ${m.data.length} values, expected ${m.rows} × ${m.cols}`, { file });
   return m;
 }
 
@@ -160,10 +172,17 @@ export async function readModelFile(path: string): Promise<LoadedModel> {
     if (size < PREFIX_BYTES) throw new VectorsError(`not a NegLab model file: only ${size} bytes`, where);
     const prefix = Buffer.alloc(PREFIX_BYTES);
     await handle.read(prefix, 0, PREFIX_BYTES, 0);
-    if (prefix.toString("latin1", 0, 8) !== MODEL_MAGIC) throw new VectorsError(`not a NegLab model file (magic ${JSON.stringify(prefix.toString("latin1", 0, 8))})`, where);
+    if (prefix.toString("latin1", 0, 8) !== MODEL_MAGIC)
+      throw new VectorsError(
+        `not a NegLab model file (magic ${JSON.stringify(prefix.toString("latin1", 0, 8))})`,
+        where,
+      );
     const version = prefix.readUInt32LE(8);
     if (version !== MODEL_VERSION && version !== UNCHECKED_VERSION) {
-      throw new VectorsError(`model file version ${version} is not supported (this reader knows versions ${UNCHECKED_VERSION} and ${MODEL_VERSION})`, where);
+      throw new VectorsError(
+        `model file version ${version} is not supported (this reader knows versions ${UNCHECKED_VERSION} and ${MODEL_VERSION})`,
+        where,
+      );
     }
     const checked = version !== UNCHECKED_VERSION;
     const trailer = checked ? CHECKSUM_BYTES : 0;
@@ -173,7 +192,12 @@ export async function readModelFile(path: string): Promise<LoadedModel> {
       ({ header, json } = await readHeader(handle, prefix.readUInt32LE(12), size, trailer, path));
     } catch (err) {
       // A damaged byte in the header shows up as a bad header: say first that the file is damaged.
-      if (checked && err instanceof VectorsError && size >= PREFIX_BYTES + CHECKSUM_BYTES && !(await checksumMatches(handle, size, path))) {
+      if (
+        checked &&
+        err instanceof VectorsError &&
+        size >= PREFIX_BYTES + CHECKSUM_BYTES &&
+        !(await checksumMatches(handle, size, path))
+      ) {
         throw new VectorsError(`checksum mismatch: the file is damaged (${err.reason})`, where);
       }
       throw err;
@@ -209,9 +233,16 @@ export async function readModelFile(path: string): Promise<LoadedModel> {
  * the header, the matrices it describes and the `trailer` add up to the file's
  * size exactly, before anything large is allocated.
  */
-async function readHeader(handle: FileHandle, length: number, size: number, trailer: number, path: string): Promise<{ header: Header; json: Buffer }> {
+async function readHeader(
+  handle: FileHandle,
+  length: number,
+  size: number,
+  trailer: number,
+  path: string,
+): Promise<{ header: Header; json: Buffer }> {
   const where = { file: path };
-  if (length > size - PREFIX_BYTES - trailer) throw new VectorsError(`header length ${length} exceeds the file (${size} bytes): truncated or corrupt`, where);
+  if (length > size - PREFIX_BYTES - trailer)
+    throw new VectorsError(`header length ${length} exceeds the file (${size} bytes): truncated or corrupt`, where);
   const json = await readExactly(handle, PREFIX_BYTES, length, path);
   let header: Header;
   try {
@@ -222,7 +253,10 @@ async function readHeader(handle: FileHandle, length: number, size: number, trai
   validateHeader(header, path);
   const expected = header.matrices.reduce((sum, m) => sum + m.rows * m.cols * 4, PREFIX_BYTES + length + trailer);
   if (expected !== size) {
-    throw new VectorsError(`file has ${size} bytes but its header describes ${expected}: ${size < expected ? "truncated" : "trailing garbage or corrupt header"}`, where);
+    throw new VectorsError(
+      `file has ${size} bytes but its header describes ${expected}: ${size < expected ? "truncated" : "trailing garbage or corrupt header"}`,
+      where,
+    );
   }
   return { header, json };
 }
@@ -235,10 +269,17 @@ async function readExactly(handle: FileHandle, position: number, length: number,
 }
 
 /** Fills `bytes` from `position` on in bounded reads, feeding each to `hash`. */
-async function readInto(handle: FileHandle, bytes: Uint8Array, position: number, hash: Hash | null, path: string): Promise<void> {
+async function readInto(
+  handle: FileHandle,
+  bytes: Uint8Array,
+  position: number,
+  hash: Hash | null,
+  path: string,
+): Promise<void> {
   for (let done = 0; done < bytes.length; ) {
     const { bytesRead } = await handle.read(bytes, done, Math.min(bytes.length - done, READ_CHUNK), position + done);
-    if (bytesRead === 0) throw new VectorsError("unexpected end of file (did it shrink while being read?)", { file: path });
+    if (bytesRead === 0)
+      throw new VectorsError("unexpected end of file (did it shrink while being read?)", { file: path });
     hash?.update(bytes.subarray(done, done + bytesRead));
     done += bytesRead;
   }
@@ -295,9 +336,11 @@ function validateHeader(h: Header, file: string): void {
     seen.add(w);
   });
   if (h.counts !== null) {
-    if (!Array.isArray(h.counts) || h.counts.length !== h.words.length) fail(`counts must be null or one number per word (${h.words.length})`);
+    if (!Array.isArray(h.counts) || h.counts.length !== h.words.length)
+      fail(`counts must be null or one number per word (${h.words.length})`);
     h.counts.forEach((c, i) => {
-      if (typeof c !== "number" || !(c >= 0) || !Number.isFinite(c)) fail(`count #${i + 1} ${JSON.stringify(c)} is not a non-negative number`);
+      if (typeof c !== "number" || !(c >= 0) || !Number.isFinite(c))
+        fail(`count #${i + 1} ${JSON.stringify(c)} is not a non-negative number`);
     });
   }
   if (!Array.isArray(h.matrices)) fail("matrices is not an array");
@@ -306,18 +349,21 @@ function validateHeader(h: Header, file: string): void {
     if (m === null || typeof m !== "object" || typeof m.name !== "string") fail("a matrix entry lacks a name");
     if (names.has(m.name)) fail(`duplicate matrix "${m.name}"`);
     names.add(m.name);
-    if (!isCount(m.rows) || !isCount(m.cols) || m.cols < 1) fail(`matrix "${m.name}" has a bad shape ${m.rows} × ${m.cols}`);
+    if (!isCount(m.rows) || !isCount(m.cols) || m.cols < 1)
+      fail(`matrix "${m.name}" has a bad shape ${m.rows} × ${m.cols}`);
     if (m.rows * m.cols * 4 > Number.MAX_SAFE_INTEGER) fail(`matrix "${m.name}" is impossibly large`);
   }
   const input = h.matrices.find((m) => m.name === "input");
   if (input === undefined) fail('no "input" matrix');
-  else if (input.rows !== h.words.length || input.cols !== h.dim) fail(`"input" is ${input.rows} × ${input.cols}, expected ${h.words.length} words × dim ${h.dim}`);
+  else if (input.rows !== h.words.length || input.cols !== h.dim)
+    fail(`"input" is ${input.rows} × ${input.cols}, expected ${h.words.length} words × dim ${h.dim}`);
 }
 
 /** The word vectors of a model (its `input` matrix, or another of `words.length × dim`) as {@link Embeddings}. */
 export function embeddingsFromModel(model: NegLabModel, matrix = "input", source?: string): Embeddings {
   const m = model.matrices[matrix];
-  if (m === undefined) throw new VectorsError(`model has no matrix "${matrix}"`, source === undefined ? {} : { file: source });
+  if (m === undefined)
+    throw new VectorsError(`model has no matrix "${matrix}"`, source === undefined ? {} : { file: source });
   const data = m instanceof Float32Array ? m : m.data;
   return new Embeddings(model.words, data, model.dim, { counts: model.counts, source });
 }

@@ -73,5 +73,7 @@ export function mostSimilar(emb: Embeddings, query: SimilarityQuery): Neighbour[
   const mean = meanUnitVector(terms, emb.dim);
   const unit = emb.normalized();
   const dim = emb.dim;
-  return rankRows(emb, searchEnd(emb, query.restrictVocab), topn, wordRows(terms), (row) => dot(unit, row * dim, mean, 0, dim));
+  return rankRows(emb, searchEnd(emb, query.restrictVocab), topn, wordRows(terms), (row) =>
+    dot(unit, row * dim, mean, 0, dim),
+  );
 }

@@ -21,15 +21,22 @@ export interface ResolvedTerm {
  * like gensim's `most_similar`: words become their unit vectors, raw vectors
  * are used as they are, and an unknown word is an error.
  */
-export function resolveTerms(emb: Embeddings, positive: readonly QueryTerm[], negative: readonly QueryTerm[]): ResolvedTerm[] {
+export function resolveTerms(
+  emb: Embeddings,
+  positive: readonly QueryTerm[],
+  negative: readonly QueryTerm[],
+): ResolvedTerm[] {
   const resolve = (term: QueryTerm, defaultWeight: number): ResolvedTerm => {
-    const [key, weight] = Array.isArray(term) ? (term as readonly [string | Float32Array, number]) : [term as string | Float32Array, defaultWeight];
+    const [key, weight] = Array.isArray(term)
+      ? (term as readonly [string | Float32Array, number])
+      : [term as string | Float32Array, defaultWeight];
     if (typeof key === "string") {
       const index = emb.indexOf(key);
       if (index < 0) throw new VectorsError(`word ${JSON.stringify(key)} not in vocabulary`);
       return { index, vector: emb.unitVector(index), weight };
     }
-    if (key.length !== emb.dim) throw new VectorsError(`query vector has ${key.length} dimensions, expected ${emb.dim}`);
+    if (key.length !== emb.dim)
+      throw new VectorsError(`query vector has ${key.length} dimensions, expected ${emb.dim}`);
     return { index: -1, vector: key, weight };
   };
   return [...positive.map((t) => resolve(t, 1)), ...negative.map((t) => resolve(t, -1))];

@@ -9,6 +9,7 @@ import { readWord2Vec, type ReadWord2VecOptions } from "./word2vec-read.js";
  * regular file is read: `-`, a directory or a FIFO is a {@link VectorsError}.
  */
 export async function readEmbeddings(path: string, options: ReadWord2VecOptions = {}): Promise<Embeddings> {
-  if (!path.endsWith(".gz") && (await isModelFile(path))) return embeddingsFromModel(await readModelFile(path), "input", path);
+  if (!path.endsWith(".gz") && (await isModelFile(path)))
+    return embeddingsFromModel(await readModelFile(path), "input", path);
   return readWord2Vec(path, options);
 }

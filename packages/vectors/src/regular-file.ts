@@ -9,7 +9,8 @@ import { VectorsError } from "./errors.js";
  * read at offsets), so standard input is not read.
  */
 export async function regularInputFile(path: string): Promise<Stats> {
-  if (path === "" || path === "-") throw new VectorsError("reading vectors from standard input is not supported: name a file");
+  if (path === "" || path === "-")
+    throw new VectorsError("reading vectors from standard input is not supported: name a file");
   return assertRegularFile(path, (reason) => {
     throw new VectorsError(reason, { file: path });
   });

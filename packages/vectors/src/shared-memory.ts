@@ -10,7 +10,10 @@ const kept = new WeakMap<Int32Array | Float32Array, Int32Array | Float32Array>()
  * (a matrix scanned by several evaluations), at the cost of holding both in
  * memory meanwhile; without, the copy lives only as long as the caller keeps it.
  */
-export function inSharedMemory<T extends Int32Array | Float32Array>(array: T, options: { readonly reuse?: boolean } = {}): T {
+export function inSharedMemory<T extends Int32Array | Float32Array>(
+  array: T,
+  options: { readonly reuse?: boolean } = {},
+): T {
   if (array.buffer instanceof SharedArrayBuffer) return array;
   const earlier = options.reuse ? (kept.get(array) as T | undefined) : undefined;
   if (earlier !== undefined) return earlier;

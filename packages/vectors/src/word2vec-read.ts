@@ -51,12 +51,16 @@ export async function readWord2Vec(path: string, options: ReadWord2VecOptions = 
   const reader = new ByteReader(openChunks(path), path);
   try {
     const headerBytes = await reader.readLine();
-    if (headerBytes === null) throw new VectorsError("empty file, expected a header line `count dim`", { file: path, line: 1 });
+    if (headerBytes === null)
+      throw new VectorsError("empty file, expected a header line `count dim`", { file: path, line: 1 });
     const header = decode(headerBytes, path, 1).trim().split(/\s+/);
     // Plain decimal digits only, as word2vec.c's fscanf("%lld") and gensim's int() read them (no "1e3", no "0x10").
     const [count, dim] = header.map((field) => (/^\d+$/.test(field) ? Number(field) : Number.NaN));
     if (header.length !== 2 || !Number.isSafeInteger(count) || !Number.isSafeInteger(dim) || dim < 1) {
-      throw new VectorsError(`bad header ${JSON.stringify(decode(headerBytes, path, 1))}, expected \`count dim\` (two non-negative integers)`, { file: path, line: 1 });
+      throw new VectorsError(
+        `bad header ${JSON.stringify(decode(headerBytes, path, 1))}, expected \`count dim\` (two non-negative integers)`,
+        { file: path, line: 1 },
+      );
     }
     const wanted = options.limit ? Math.min(count, options.limit) : count;
     const binary = options.binary ?? (await looksBinary(reader, dim));
@@ -69,7 +73,10 @@ export async function readWord2Vec(path: string, options: ReadWord2VecOptions = 
       if (binary) await expectBinaryEnd(reader, sink);
       else await expectTextEnd(reader, sink);
     }
-    const counts = options.vocabFile === undefined ? null : countsFor(sink.words, await readVocabCounts(options.vocabFile), options.vocabFile);
+    const counts =
+      options.vocabFile === undefined
+        ? null
+        : countsFor(sink.words, await readVocabCounts(options.vocabFile), options.vocabFile);
     return sink.finish(counts);
   } finally {
     await reader.close();
@@ -114,17 +121,23 @@ class RowSink {
     const loc = { file: this.path, line };
     if (word === "") throw new VectorsError(`${where}: empty word`, loc);
     const first = this.seen.get(word);
-    if (first !== undefined) throw new VectorsError(`${where}: duplicate word ${JSON.stringify(word)} (first seen as vector #${first + 1})`, loc);
+    if (first !== undefined)
+      throw new VectorsError(
+        `${where}: duplicate word ${JSON.stringify(word)} (first seen as vector #${first + 1})`,
+        loc,
+      );
     const row = this.matrix.subarray(this.rows * this.dim, (this.rows + 1) * this.dim);
     for (let i = 0; i < this.dim; i++) {
-      if (!Number.isFinite(row[i])) throw new VectorsError(`${where}: value ${i + 1} of ${JSON.stringify(word)} is ${row[i]}`, loc);
+      if (!Number.isFinite(row[i]))
+        throw new VectorsError(`${where}: value ${i + 1} of ${JSON.stringify(word)} is ${row[i]}`, loc);
     }
     this.seen.set(word, this.rows);
     this.words.push(word);
   }
 
   finish(counts: Float64Array | null): Embeddings {
-    const vectors = this.matrix.length === this.rows * this.dim ? this.matrix : this.matrix.slice(0, this.rows * this.dim);
+    const vectors =
+      this.matrix.length === this.rows * this.dim ? this.matrix : this.matrix.slice(0, this.rows * this.dim);
     return new Embeddings(this.words, vectors, this.dim, { source: this.path, counts });
   }
 }
@@ -134,12 +147,18 @@ async function readTextRecords(reader: ByteReader, sink: RowSink): Promise<void>
     const line = record + 2;
     const bytes = await reader.readLine();
     if (bytes === null) {
-      throw new VectorsError(`unexpected end of file after ${record} of ${sink.wanted} vectors; is the count in the header wrong or the file truncated?`, { file: sink.path, line });
+      throw new VectorsError(
+        `unexpected end of file after ${record} of ${sink.wanted} vectors; is the count in the header wrong or the file truncated?`,
+        { file: sink.path, line },
+      );
     }
     // gensim: line.rstrip().split(" ") — the word, then the values.
     const parts = decode(bytes, sink.path, line).trimEnd().split(" ");
     if (parts.length - 1 !== sink.dim) {
-      throw new VectorsError(`expected ${sink.dim} values after the word (the header's dimension), found ${parts.length - 1}`, { file: sink.path, line });
+      throw new VectorsError(
+        `expected ${sink.dim} values after the word (the header's dimension), found ${parts.length - 1}`,
+        { file: sink.path, line },
+      );
     }
     const row = sink.nextRow();
     for (let i = 0; i < sink.dim; i++) {
@@ -161,12 +180,18 @@ async function readBinaryRecords(reader: ByteReader, sink: RowSink): Promise<voi
     await reader.skip(0x0a);
     const wordBytes = await reader.readUntil(0x20, false);
     if (wordBytes === null) {
-      throw new VectorsError(`truncated binary file: ${where} of ${sink.wanted} is missing (file ends before its word)`, { file: sink.path });
+      throw new VectorsError(
+        `truncated binary file: ${where} of ${sink.wanted} is missing (file ends before its word)`,
+        { file: sink.path },
+      );
     }
     const word = decode(wordBytes, sink.path, undefined, where);
     const data = await reader.readBytes(bytesPerVector);
     if (data.length < bytesPerVector) {
-      throw new VectorsError(`truncated binary file: ${where} (${JSON.stringify(word)}) has ${data.length} of ${bytesPerVector} bytes`, { file: sink.path });
+      throw new VectorsError(
+        `truncated binary file: ${where} (${JSON.stringify(word)}) has ${data.length} of ${bytesPerVector} bytes`,
+        { file: sink.path },
+      );
     }
     const row = sink.nextRow();
     if (LITTLE_ENDIAN) new Uint8Array(row.buffer, row.byteOffset, bytesPerVector).set(data);
@@ -184,7 +209,10 @@ async function expectTextEnd(reader: ByteReader, sink: RowSink): Promise<void> {
     const bytes = await reader.readLine();
     if (bytes === null) return;
     if (decode(bytes, sink.path, line).trim() !== "") {
-      throw new VectorsError(`more lines than the ${vectors(sink.wanted)} the header announces; is the count in the header wrong?`, { file: sink.path, line });
+      throw new VectorsError(
+        `more lines than the ${vectors(sink.wanted)} the header announces; is the count in the header wrong?`,
+        { file: sink.path, line },
+      );
     }
   }
 }
@@ -193,7 +221,10 @@ async function expectTextEnd(reader: ByteReader, sink: RowSink): Promise<void> {
 async function expectBinaryEnd(reader: ByteReader, sink: RowSink): Promise<void> {
   await reader.skip(0x0a);
   if (!(await reader.atEnd())) {
-    throw new VectorsError(`bytes left after the ${vectors(sink.wanted)} the header announces; is the count in the header wrong?`, { file: sink.path });
+    throw new VectorsError(
+      `bytes left after the ${vectors(sink.wanted)} the header announces; is the count in the header wrong?`,
+      { file: sink.path },
+    );
   }
 }
 
@@ -225,7 +256,8 @@ async function readVocabCounts(path: string): Promise<Map<string, number>> {
 function countsFor(words: readonly string[], counts: Map<string, number>, path: string): Float64Array {
   return Float64Array.from(words, (word) => {
     const count = counts.get(word);
-    if (count === undefined) throw new VectorsError(`vocabulary file is incomplete: ${JSON.stringify(word)} is missing`, { file: path });
+    if (count === undefined)
+      throw new VectorsError(`vocabulary file is incomplete: ${JSON.stringify(word)} is missing`, { file: path });
     return count;
   });
 }
@@ -268,7 +300,11 @@ function decode(bytes: Uint8Array, file: string, line?: number, where?: string):
 async function looksBinary(reader: ByteReader, dim: number): Promise<boolean> {
   const head = await reader.peek(1 << 16);
   const newline = head.indexOf(0x0a);
-  const line = head.subarray(0, newline < 0 ? head.length : newline).toString("latin1").trimEnd().split(" ");
+  const line = head
+    .subarray(0, newline < 0 ? head.length : newline)
+    .toString("latin1")
+    .trimEnd()
+    .split(" ");
   if (line.length === dim + 1 && line.slice(1).every((token) => parseValue(token) !== undefined)) return false;
   let start = 0;
   while (start < head.length && head[start] === 0x0a) start++;
@@ -296,6 +332,9 @@ function checkPlausibleSize(path: string, size: number, wanted: number, dim: num
   // The smallest possible record: a 1-byte word, a space and the values (binary: 4 bytes each; text: "0 " each).
   const minimum = wanted * (binary ? 2 + 4 * dim : 2 + 2 * dim - 1);
   if (minimum > size) {
-    throw new VectorsError(`header claims ${wanted} vectors of ${dim} dimensions, but the file has only ${size} bytes; is it truncated?`, { file: path, line: 1 });
+    throw new VectorsError(
+      `header claims ${wanted} vectors of ${dim} dimensions, but the file has only ${size} bytes; is it truncated?`,
+      { file: path, line: 1 },
+    );
   }
 }

@@ -24,12 +24,20 @@ export interface WriteWord2VecOptions {
  *
  * @throws VectorsError for a word that the format cannot hold (empty or containing whitespace), or a failed write.
  */
-export async function writeWord2Vec(target: string | Writable, emb: EmbeddingsLike, options: WriteWord2VecOptions = {}): Promise<void> {
+export async function writeWord2Vec(
+  target: string | Writable,
+  emb: EmbeddingsLike,
+  options: WriteWord2VecOptions = {},
+): Promise<void> {
   const path = typeof target === "string" ? target : "standard output";
   const { words, dim, vectors } = emb;
-  if (vectors.length !== words.length * dim) throw new VectorsError(`matrix has ${vectors.length} values, expected ${words.length} × ${dim}`, { file: path });
+  if (vectors.length !== words.length * dim)
+    throw new VectorsError(`matrix has ${vectors.length} values, expected ${words.length} × ${dim}`, { file: path });
   for (let i = 0; i < words.length; i++) {
-    if (words[i] === "" || /\s/.test(words[i])) throw new VectorsError(`word #${i + 1} ${JSON.stringify(words[i])} is empty or contains whitespace`, { file: path });
+    if (words[i] === "" || /\s/.test(words[i]))
+      throw new VectorsError(`word #${i + 1} ${JSON.stringify(words[i])} is empty or contains whitespace`, {
+        file: path,
+      });
   }
   const records = options.binary ? binaryRecords(emb) : textRecords(emb);
   const chunks = batched([Buffer.from(`${words.length} ${dim}\n`)], records);

@@ -9,10 +9,18 @@ import { VectorsError } from "./errors.js";
  * output for the CLI's `-`) without ending it. A failed write is a
  * {@link VectorsError} naming the path (or `name` for a stream).
  */
-export async function writeOutput(target: string | Writable, chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>, name = "standard output"): Promise<void> {
+export async function writeOutput(
+  target: string | Writable,
+  chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
+  name = "standard output",
+): Promise<void> {
   try {
-    await (typeof target === "string" ? writeFileAtomically(target, chunks, { gzip: target.endsWith(".gz") }) : writeToStream(target, chunks, name));
+    await (typeof target === "string"
+      ? writeFileAtomically(target, chunks, { gzip: target.endsWith(".gz") })
+      : writeToStream(target, chunks, name));
   } catch (error) {
-    throw error instanceof FileWriteError ? new VectorsError(`cannot write: ${error.reason}`, { file: error.file }) : error;
+    throw error instanceof FileWriteError
+      ? new VectorsError(`cannot write: ${error.reason}`, { file: error.file })
+      : error;
   }
 }

@@ -10,7 +10,15 @@ import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { byteMutations, mutate } from "@neglab/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Embeddings, readEmbeddings, readModelFile, readWord2Vec, VectorsError, writeModelFile, writeWord2Vec } from "../src/index.js";
+import {
+  Embeddings,
+  readEmbeddings,
+  readModelFile,
+  readWord2Vec,
+  VectorsError,
+  writeModelFile,
+  writeWord2Vec,
+} from "../src/index.js";
 import { randomVectors } from "./python.js";
 
 const dir = mkdtempSync(join(tmpdir(), "neglab-fuzz-vectors-"));
@@ -21,7 +29,12 @@ const MEMORY_BOUND = 64 << 20;
 
 const words = ["the", "king", "queen", "naïve", "東京"];
 const emb = new Embeddings(words, randomVectors(words.length, 4, 11), 4);
-const valid: Record<"text" | "binary" | "model" | "modelV1", Buffer> = { text: Buffer.alloc(0), binary: Buffer.alloc(0), model: Buffer.alloc(0), modelV1: Buffer.alloc(0) };
+const valid: Record<"text" | "binary" | "model" | "modelV1", Buffer> = {
+  text: Buffer.alloc(0),
+  binary: Buffer.alloc(0),
+  model: Buffer.alloc(0),
+  modelV1: Buffer.alloc(0),
+};
 
 beforeAll(async () => {
   await writeWord2Vec(join(dir, "valid.txt"), emb);
@@ -31,7 +44,11 @@ beforeAll(async () => {
     counts: [5, 4, 3, 2, 1],
     dim: 4,
     meta: { seed: 1 },
-    matrices: { input: emb.vectors, output: randomVectors(words.length, 4, 12), outputHs: { rows: 4, cols: 4, data: randomVectors(4, 4, 13) } },
+    matrices: {
+      input: emb.vectors,
+      output: randomVectors(words.length, 4, 12),
+      outputHs: { rows: 4, cols: 4, data: randomVectors(4, 4, 13) },
+    },
   });
   valid.text = readFileSync(join(dir, "valid.txt"));
   valid.binary = readFileSync(join(dir, "valid.bin"));
@@ -46,11 +63,16 @@ const mutations = byteMutations(" |\n|\r\n|nan|-inf|1e39|0|999999999|\u00e9|\u00
 
 /** A header with small, huge (10^9) or arbitrary claims, so that arbitrary bodies reach the record parsing. */
 const header = fc
-  .tuple(fc.oneof(fc.nat(6), fc.constant(1e9), fc.nat()), fc.oneof(fc.integer({ min: 1, max: 6 }), fc.constant(1e9), fc.nat()))
+  .tuple(
+    fc.oneof(fc.nat(6), fc.constant(1e9), fc.nat()),
+    fc.oneof(fc.integer({ min: 1, max: 6 }), fc.constant(1e9), fc.nat()),
+  )
   .map(([count, dim]) => Buffer.from(`${count} ${dim}\n`));
 /** Text made of the format's own tokens, so that most cases get past UTF-8 decoding into the line parsing. */
 const tokenText = fc
-  .array(fc.constantFrom("a", "b", "é", " ", "  ", "\n", "\r\n", "0", "1", "-2.5", "1e-3", "nan", "inf", "1e39", "x"), { maxLength: 80 })
+  .array(fc.constantFrom("a", "b", "é", " ", "  ", "\n", "\r\n", "0", "1", "-2.5", "1e-3", "nan", "inf", "1e39", "x"), {
+    maxLength: 80,
+  })
   .map((parts) => Buffer.from(parts.join("")));
 const body = fc.oneof(fc.uint8Array({ maxLength: 2048 }), tokenText);
 const withHeader = fc.tuple(header, body).map(([h, b]) => Buffer.concat([h, b]));
@@ -127,7 +149,10 @@ const runs = { seed: 1, numRuns: 120 };
 
 describe("fuzz: word2vec and model file readers", () => {
   it("word2vec text: arbitrary and mutated bytes, format detected and forced", async () => {
-    const bytes = fc.oneof(withHeader, mutations.map((m) => mutate(valid.text, m)));
+    const bytes = fc.oneof(
+      withHeader,
+      mutations.map((m) => mutate(valid.text, m)),
+    );
     await fc.assert(
       fc.asyncProperty(bytes, async (content) => {
         const path = fileOf(content, ".txt");
@@ -143,7 +168,10 @@ describe("fuzz: word2vec and model file readers", () => {
   });
 
   it("word2vec binary: arbitrary and mutated bytes, format detected and forced", async () => {
-    const bytes = fc.oneof(withHeader, mutations.map((m) => mutate(valid.binary, m)));
+    const bytes = fc.oneof(
+      withHeader,
+      mutations.map((m) => mutate(valid.binary, m)),
+    );
     await fc.assert(
       fc.asyncProperty(bytes, async (content) => {
         const path = fileOf(content, ".bin");
@@ -156,7 +184,13 @@ describe("fuzz: word2vec and model file readers", () => {
 
   it("gzipped word2vec: damaged gzip streams and gzipped arbitrary or mutated contents", async () => {
     const gzipped = fc.oneof(
-      fc.oneof(withHeader, mutations.map((m) => mutate(valid.text, m)), mutations.map((m) => mutate(valid.binary, m))).map((b) => gzipSync(b)),
+      fc
+        .oneof(
+          withHeader,
+          mutations.map((m) => mutate(valid.text, m)),
+          mutations.map((m) => mutate(valid.binary, m)),
+        )
+        .map((b) => gzipSync(b)),
       mutations.map((m) => mutate(gzipSync(valid.text), m)),
       mutations.map((m) => mutate(gzipSync(valid.binary), m)),
       fc.uint8Array({ maxLength: 512 }),
@@ -173,7 +207,10 @@ describe("fuzz: word2vec and model file readers", () => {
 
   it("word2vec.c vocabulary files (`vocabFile`): arbitrary and mutated bytes", async () => {
     const validVocab = Buffer.from(words.map((w, i) => `${w} ${10 - i}\n`).join(""));
-    const bytes = fc.oneof(body, mutations.map((m) => mutate(validVocab, m)));
+    const bytes = fc.oneof(
+      body,
+      mutations.map((m) => mutate(validVocab, m)),
+    );
     await fc.assert(
       fc.asyncProperty(bytes, async (content) => {
         const path = fileOf(content, ".vocab");
@@ -193,7 +230,11 @@ describe("fuzz: word2vec and model file readers", () => {
       prefix.writeUInt32LE(length % (rest.length + 64), 12);
       return Buffer.concat([prefix, rest]);
     });
-    const bytes = fc.oneof(prefixed, mutations.map((m) => mutate(valid.model, m)), mutations.map((m) => mutate(valid.modelV1, m)));
+    const bytes = fc.oneof(
+      prefixed,
+      mutations.map((m) => mutate(valid.model, m)),
+      mutations.map((m) => mutate(valid.modelV1, m)),
+    );
     await fc.assert(
       fc.asyncProperty(bytes, async (content) => {
         const path = fileOf(content, ".neglab");
@@ -224,11 +265,20 @@ describe("fuzz: word2vec and model file readers", () => {
 
   it("headers claiming 10^9 words are refused without allocating for them, in every format", async () => {
     const huge = 1e9;
-    const record = (word: string, dim: number) => Buffer.concat([Buffer.from(`${word} `), Buffer.from(new Float32Array(dim).fill(0.5).buffer), Buffer.from("\n")]);
+    const record = (word: string, dim: number) =>
+      Buffer.concat([Buffer.from(`${word} `), Buffer.from(new Float32Array(dim).fill(0.5).buffer), Buffer.from("\n")]);
     const model = Buffer.from(valid.model);
     const headerLength = model.readUInt32LE(12);
-    const json = model.subarray(16, 16 + headerLength).toString("utf8").replace('"rows":4,"cols":4', `"rows":${huge},"cols":4`);
-    const lyingModel = Buffer.concat([model.subarray(0, 12), Buffer.alloc(4), Buffer.from(json), model.subarray(16 + headerLength)]);
+    const json = model
+      .subarray(16, 16 + headerLength)
+      .toString("utf8")
+      .replace('"rows":4,"cols":4', `"rows":${huge},"cols":4`);
+    const lyingModel = Buffer.concat([
+      model.subarray(0, 12),
+      Buffer.alloc(4),
+      Buffer.from(json),
+      model.subarray(16 + headerLength),
+    ]);
     lyingModel.writeUInt32LE(Buffer.byteLength(json), 12);
     // Each would need ≥ 4 · 10^9 · dim bytes if sized from the header; the gzipped ones cannot be checked by size up front.
     const cases: [string, Buffer][] = [

@@ -4,7 +4,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readEmbeddings, MODEL_VERSION, readModelFile, VectorsError, writeModelFile, type NegLabModel } from "../src/index.js";
+import {
+  readEmbeddings,
+  MODEL_VERSION,
+  readModelFile,
+  VectorsError,
+  writeModelFile,
+  type NegLabModel,
+} from "../src/index.js";
 import { randomVectors } from "./python.js";
 
 const dir = mkdtempSync(join(tmpdir(), "neglab-checksum-"));
@@ -13,7 +20,11 @@ const model: NegLabModel = {
   counts: [40, 30, 20, 10],
   dim: 3,
   meta: { note: "checksum test" },
-  matrices: { input: randomVectors(4, 3, 1), output: randomVectors(4, 3, 2), outputHs: { rows: 3, cols: 3, data: randomVectors(3, 3, 3) } },
+  matrices: {
+    input: randomVectors(4, 3, 1),
+    output: randomVectors(4, 3, 2),
+    outputHs: { rows: 3, cols: 3, data: randomVectors(3, 3, 3) },
+  },
 };
 
 async function written(name: string, m: NegLabModel = model): Promise<{ path: string; bytes: Buffer }> {
@@ -37,7 +48,9 @@ describe("model file checksum (version 2)", () => {
     const { bytes } = await written("layout.neglab");
     expect(MODEL_VERSION).toBe(2);
     expect(bytes.readUInt32LE(8)).toBe(2);
-    const digest = createHash("sha256").update(bytes.subarray(0, bytes.length - 32)).digest();
+    const digest = createHash("sha256")
+      .update(bytes.subarray(0, bytes.length - 32))
+      .digest();
     expect(bytes.subarray(bytes.length - 32).equals(digest)).toBe(true);
   });
 
@@ -68,7 +81,9 @@ describe("model file checksum (version 2)", () => {
     const length = Buffer.from(bytes);
     length.writeUInt32LE(length.readUInt32LE(12) + 8, 12);
     writeFileSync(path, length);
-    await expect(readModelFile(path)).rejects.toThrow(new RegExp(`^${path}: checksum mismatch: the file is damaged \\(.+\\)$`));
+    await expect(readModelFile(path)).rejects.toThrow(
+      new RegExp(`^${path}: checksum mismatch: the file is damaged \\(.+\\)$`),
+    );
   });
 });
 
@@ -84,7 +99,10 @@ describe("NaN and ±Infinity are refused in model files", () => {
   it("in any matrix; rows that are not words are named by number", async () => {
     const data = randomVectors(3, 3, 3);
     data[8] = -Infinity;
-    const { path } = await written("inf.neglab", { ...model, matrices: { ...model.matrices, outputHs: { rows: 3, cols: 3, data } } });
+    const { path } = await written("inf.neglab", {
+      ...model,
+      matrices: { ...model.matrices, outputHs: { rows: 3, cols: 3, data } },
+    });
     await expect(readModelFile(path)).rejects.toThrow(`${path}: matrix "outputHs": value 3 of row 3 is -Infinity`);
   });
 });
@@ -111,7 +129,14 @@ describe("NaN and ±Infinity are refused in word2vec files, naming file, word an
     writeFileSync(text, "2 2\nking 0.5 1\nqueen inf 2\n");
     await expect(readEmbeddings(text)).rejects.toThrow(`${text}:3: vector #2: value 1 of "queen" is Infinity`);
     const bin = join(dir, "nan.bin");
-    writeFileSync(bin, Buffer.concat([Buffer.from("1 2\nking "), Buffer.from(new Float32Array([Number.NaN, 1]).buffer), Buffer.from("\n")]));
+    writeFileSync(
+      bin,
+      Buffer.concat([
+        Buffer.from("1 2\nking "),
+        Buffer.from(new Float32Array([Number.NaN, 1]).buffer),
+        Buffer.from("\n"),
+      ]),
+    );
     await expect(readEmbeddings(bin)).rejects.toThrow(`${bin}: vector #1: value 1 of "king" is NaN`);
   });
 });

@@ -48,20 +48,38 @@ describe("NegLab model file", () => {
       writeFileSync(p, b);
       return p;
     };
-    await expect(readModelFile(write("trunc", bytes.subarray(0, bytes.length - 4)))).rejects.toThrow(/trunc: checksum mismatch: the file is damaged \(file has \d+ bytes but its header describes \d+: truncated\)/);
-    await expect(readModelFile(write("pad", Buffer.concat([bytes, Buffer.alloc(4)])))).rejects.toThrow(/trailing garbage/);
-    await expect(readModelFile(write("tiny", bytes.subarray(0, 10)))).rejects.toThrow(/not a NegLab model file: only 10 bytes/);
-    await expect(readModelFile(write("magic", Buffer.concat([Buffer.from("XXXXXXXX"), bytes.subarray(8)])))).rejects.toThrow(/not a NegLab model file/);
+    await expect(readModelFile(write("trunc", bytes.subarray(0, bytes.length - 4)))).rejects.toThrow(
+      /trunc: checksum mismatch: the file is damaged \(file has \d+ bytes but its header describes \d+: truncated\)/,
+    );
+    await expect(readModelFile(write("pad", Buffer.concat([bytes, Buffer.alloc(4)])))).rejects.toThrow(
+      /trailing garbage/,
+    );
+    await expect(readModelFile(write("tiny", bytes.subarray(0, 10)))).rejects.toThrow(
+      /not a NegLab model file: only 10 bytes/,
+    );
+    await expect(
+      readModelFile(write("magic", Buffer.concat([Buffer.from("XXXXXXXX"), bytes.subarray(8)]))),
+    ).rejects.toThrow(/not a NegLab model file/);
     const hugeHeader = Buffer.from(bytes);
     hugeHeader.writeUInt32LE(0xfffffff0, 12);
-    await expect(readModelFile(write("hugeheader", hugeHeader))).rejects.toThrow(/header length 4294967280 exceeds the file/);
+    await expect(readModelFile(write("hugeheader", hugeHeader))).rejects.toThrow(
+      /header length 4294967280 exceeds the file/,
+    );
     const version = Buffer.from(bytes);
     version.writeUInt32LE(9, 8);
     await expect(readModelFile(write("version", version))).rejects.toThrow(/version 9 is not supported/);
     // A header that claims a giant matrix: caught by the size check, nothing allocated.
     const headerLength = bytes.readUInt32LE(12);
-    const header = bytes.subarray(16, 16 + headerLength).toString("utf8").replace('"rows":3,"cols":3', '"rows":300000000,"cols":3');
-    const giant = Buffer.concat([bytes.subarray(0, 12), Buffer.alloc(4), Buffer.from(header), bytes.subarray(16 + headerLength)]);
+    const header = bytes
+      .subarray(16, 16 + headerLength)
+      .toString("utf8")
+      .replace('"rows":3,"cols":3', '"rows":300000000,"cols":3');
+    const giant = Buffer.concat([
+      bytes.subarray(0, 12),
+      Buffer.alloc(4),
+      Buffer.from(header),
+      bytes.subarray(16 + headerLength),
+    ]);
     giant.writeUInt32LE(Buffer.byteLength(header), 12);
     await expect(readModelFile(write("giant", giant))).rejects.toThrow(/truncated/);
     const badJson = Buffer.from(bytes);
@@ -71,10 +89,16 @@ describe("NegLab model file", () => {
 
   it("rejects inconsistent models on write and leaves no file", async () => {
     const path = join(dir, "bad.neglab");
-    await expect(writeModelFile(path, { ...model, counts: null, words: ["a", "b", "c"] })).rejects.toThrow(/"input" is 4 × 3, expected 3 words/);
+    await expect(writeModelFile(path, { ...model, counts: null, words: ["a", "b", "c"] })).rejects.toThrow(
+      /"input" is 4 × 3, expected 3 words/,
+    );
     await expect(writeModelFile(path, { ...model, words: ["a", "b", "a", "d"] })).rejects.toThrow(/duplicate word "a"/);
-    await expect(writeModelFile(path, { ...model, counts: [1, 2] })).rejects.toThrow(/counts must be null or one number per word/);
-    await expect(writeModelFile(path, { ...model, matrices: { input: new Float32Array(7) } })).rejects.toThrow(/not a multiple of dim 3/);
+    await expect(writeModelFile(path, { ...model, counts: [1, 2] })).rejects.toThrow(
+      /counts must be null or one number per word/,
+    );
+    await expect(writeModelFile(path, { ...model, matrices: { input: new Float32Array(7) } })).rejects.toThrow(
+      /not a multiple of dim 3/,
+    );
     expect(() => statSync(path)).toThrow();
   });
 });

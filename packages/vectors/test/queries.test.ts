@@ -28,7 +28,9 @@ describe("queries", () => {
     expect(top.map((n) => n.word)).not.toContain("king");
     expect(emb.mostSimilarCosmul({ positive: ["king", "woman"], negative: ["man"], topn: 1 })[0].word).toBe("queen");
     expect(emb.mostSimilar({ positive: ["king"], topn: 0 })).toEqual([]);
-    expect(emb.mostSimilar({ positive: ["king"], restrictVocab: 50 }).every((n) => emb.indexOf(n.word) < 50)).toBe(true);
+    expect(emb.mostSimilar({ positive: ["king"], restrictVocab: 50 }).every((n) => emb.indexOf(n.word) < 50)).toBe(
+      true,
+    );
     expect(() => emb.mostSimilar({ positive: ["nope"] })).toThrow(/"nope" not in vocabulary/);
   });
 
@@ -48,8 +50,16 @@ describe.skipIf(!gensimAvailable())("queries match gensim 4", () => {
     { positive: ["w5", "w9", "apple"], negative: ["w77", "w1"], topn: 12 },
     { positive: ["queen"], negative: ["w3"], topn: 5, restrictVocab: 300 },
   ];
-  const pairs = [["king", "queen"], ["w1", "w2"], ["apple", "w1999"], ["man", "man"]];
-  const oddOneOut = [["king", "queen", "woman", "apple"], ["w1", "w2", "w3", "nope", "w4"]];
+  const pairs = [
+    ["king", "queen"],
+    ["w1", "w2"],
+    ["apple", "w1999"],
+    ["man", "man"],
+  ];
+  const oddOneOut = [
+    ["king", "queen", "woman", "apple"],
+    ["w1", "w2", "w3", "nope", "w4"],
+  ];
   const code = `
 import sys, json, numpy as np
 from gensim.models import KeyedVectors

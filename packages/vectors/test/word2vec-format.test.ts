@@ -13,7 +13,10 @@ const words = ["the", "of", "and", "naïve", "東京", "x-y", "U.S."];
 const emb = new Embeddings(words, randomVectors(words.length, 5, 7), 5);
 
 describe("word2vec formats round trip", () => {
-  for (const [name, binary] of [["text", false], ["binary", true]] as const) {
+  for (const [name, binary] of [
+    ["text", false],
+    ["binary", true],
+  ] as const) {
     for (const ext of ["", ".gz"]) {
       it(`${name}${ext}: reads back the same words and float32 values`, async () => {
         const path = join(dir, `rt-${name}.vec${ext}`);
@@ -36,7 +39,8 @@ describe("word2vec formats round trip", () => {
     expect(t.words).toEqual(["foo", "bar"]);
     expect(Array.from(t.vectors)).toEqual([0.5, -1, Math.fround(2e-3), 1, 2, 3]);
     const bin = join(dir, "c.bin");
-    const record = (w: string, v: number[]) => Buffer.concat([Buffer.from(`${w} `), Buffer.from(new Float32Array(v).buffer), Buffer.from("\n")]);
+    const record = (w: string, v: number[]) =>
+      Buffer.concat([Buffer.from(`${w} `), Buffer.from(new Float32Array(v).buffer), Buffer.from("\n")]);
     writeFileSync(bin, Buffer.concat([Buffer.from("2 3\n"), record("foo", [0.5, -1, 2]), record("bar", [1, 2, 3])]));
     const b = await readWord2Vec(bin);
     expect(b.words).toEqual(["foo", "bar"]);
@@ -50,9 +54,13 @@ describe("word2vec formats round trip", () => {
     const emb = await readWord2Vec(path, { vocabFile: join(dir, "counted.vocab") });
     expect(Array.from(emb.counts!)).toEqual([10, 7]);
     writeFileSync(join(dir, "partial.vocab"), "foo 10\n");
-    await expect(readWord2Vec(path, { vocabFile: join(dir, "partial.vocab") })).rejects.toThrow(/partial\.vocab: vocabulary file is incomplete: "bar" is missing/);
+    await expect(readWord2Vec(path, { vocabFile: join(dir, "partial.vocab") })).rejects.toThrow(
+      /partial\.vocab: vocabulary file is incomplete: "bar" is missing/,
+    );
     writeFileSync(join(dir, "bad.vocab"), "foo 10\nbar x\n");
-    await expect(readWord2Vec(path, { vocabFile: join(dir, "bad.vocab") })).rejects.toThrow(/bad\.vocab:2: expected `word count`/);
+    await expect(readWord2Vec(path, { vocabFile: join(dir, "bad.vocab") })).rejects.toThrow(
+      /bad\.vocab:2: expected `word count`/,
+    );
   });
 
   it("detects text with short values and binary without being told", async () => {
@@ -85,7 +93,9 @@ describe("word2vec formats round trip", () => {
       expect(Math.fround(Number(text))).toBe(x);
       let fewest = 1;
       while (Math.fround(Number(x.toPrecision(fewest))) !== x) fewest++;
-      expect(text.replace(/^-/, "").replace(/e.*$/, "").replace(".", "").replace(/^0+/, "").replace(/0+$/, "").length).toBeLessThanOrEqual(fewest);
+      expect(
+        text.replace(/^-/, "").replace(/e.*$/, "").replace(".", "").replace(/^0+/, "").replace(/0+$/, "").length,
+      ).toBeLessThanOrEqual(fewest);
     }
   });
 });
@@ -95,14 +105,22 @@ describe("malformed word2vec files are clear errors naming file and line", () =>
     ["empty", "", /empty\.txt:1: empty file/],
     ["bad-header", "3 x\na 1\n", /bad-header\.txt:1: bad header/],
     ["header-words", "hello world\n", /header-words\.txt:1: bad header/],
-    ["wrong-dim", "2 3\na 1 2 3\nb 1 2\n", /wrong-dim\.txt:3: expected 3 values after the word \(the header's dimension\), found 2/],
+    [
+      "wrong-dim",
+      "2 3\na 1 2 3\nb 1 2\n",
+      /wrong-dim\.txt:3: expected 3 values after the word \(the header's dimension\), found 2/,
+    ],
     ["non-numeric", "1 2\na 1 zz\n", /non-numeric\.txt:2: value 2 "zz" is not a number/],
     ["nan", "2 2\na 1 2\nb nan 2\n", /nan\.txt:3: .*value 1 of "b" is NaN/],
     ["inf", "1 2\na 1 -inf\n", /inf\.txt:2: .*value 2 of "a" is -Infinity/],
     ["duplicate", "3 1\na 1\nb 2\na 3\n", /duplicate\.txt:4: .*duplicate word "a" \(first seen as vector #1\)/],
     ["short", "3 1\na 1\nb 2\n", /short\.txt:4: unexpected end of file after 2 of 3 vectors/],
     ["huge-count", "99999999 100\na 1\n", /huge-count\.txt:1: header claims 99999999 vectors/],
-    ["double-space", "1 2\na 1  2\n", /double-space\.txt:2: expected 2 values after the word \(the header's dimension\), found 3/],
+    [
+      "double-space",
+      "1 2\na 1  2\n",
+      /double-space\.txt:2: expected 2 values after the word \(the header's dimension\), found 3/,
+    ],
   ];
   for (const [name, content, message] of cases) {
     it(name, async () => {
@@ -118,7 +136,9 @@ describe("malformed word2vec files are clear errors naming file and line", () =>
     const bytes = readFileSync(path);
     const cut = bytes.subarray(0, bytes.length - 9);
     writeFileSync(path, cut);
-    await expect(readWord2Vec(path, { binary: true })).rejects.toThrow(/trunc\.bin: truncated binary file: vector #7 \("U\.S\."\) has 12 of 20 bytes/);
+    await expect(readWord2Vec(path, { binary: true })).rejects.toThrow(
+      /trunc\.bin: truncated binary file: vector #7 \("U\.S\."\) has 12 of 20 bytes/,
+    );
     writeFileSync(`${path}.gz`, gzipSync(cut));
     await expect(readWord2Vec(`${path}.gz`, { binary: true })).rejects.toThrow(/truncated binary file: vector #7/);
   });
@@ -195,7 +215,9 @@ describe("writeWord2Vec to a stream", () => {
 
   it("names the path in a VectorsError when the write fails", async () => {
     const path = join(tmpdir(), "neglab-no-such-dir-for-w2v", "v.txt");
-    const error = await writeWord2Vec(path, { words: ["a"], dim: 1, vectors: new Float32Array([1]) }).catch((e: unknown) => e);
+    const error = await writeWord2Vec(path, { words: ["a"], dim: 1, vectors: new Float32Array([1]) }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(VectorsError);
     expect((error as Error).message).toBe(`${path}: cannot write: its directory does not exist (ENOENT)`);
   });

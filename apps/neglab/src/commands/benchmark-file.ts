@@ -14,9 +14,19 @@ export interface BenchmarkFile {
  * `@neglab/eval` registry (`neglab data list`) of the right kind, found in the
  * data directory or the fetch cache (`locateDataset`, whose error says how to fetch it).
  */
-export async function resolveBenchmarkFile(value: string, kind: "analogy" | "similarity", location: { dataDir?: string; cacheDir?: string }): Promise<BenchmarkFile> {
+export async function resolveBenchmarkFile(
+  value: string,
+  kind: "analogy" | "similarity",
+  location: { dataDir?: string; cacheDir?: string },
+): Promise<BenchmarkFile> {
   const path = resolve(value);
-  if (await access(path).then(() => true, () => false)) return { name: basename(value), path };
+  if (
+    await access(path).then(
+      () => true,
+      () => false,
+    )
+  )
+    return { name: basename(value), path };
   const fail = (message: string): never => {
     throw new Error(`--${kind} ${value}: ${message}`);
   };

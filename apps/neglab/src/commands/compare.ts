@@ -31,7 +31,9 @@ function compareRuns(runs: RunResults[]): MetricComparison[] {
       .map((strategy) => ({
         strategy,
         runs: runs.map((run) => {
-          const values = run.rows.filter((r) => r.strategy === strategy && r.benchmark === benchmark && r.metric === metric).map((r) => r.value);
+          const values = run.rows
+            .filter((r) => r.strategy === strategy && r.benchmark === benchmark && r.metric === metric)
+            .map((r) => r.value);
           return values.length > 0 ? seedStats(values, metricRange(metric)) : null;
         }),
       }))
@@ -46,7 +48,12 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
   describe: "Compare run directories (written by neglab run): per benchmark metric, each strategy's mean ± std per run",
   builder: (y) =>
     y
-      .positional("runs", { type: "string", array: true, demandOption: true, describe: "Run directories holding summary.json and results.csv" })
+      .positional("runs", {
+        type: "string",
+        array: true,
+        demandOption: true,
+        describe: "Run directories holding summary.json and results.csv",
+      })
       .option("json", { type: "boolean", default: false, describe: "Print the comparison as JSON" })
       .example("$0 compare runs/default runs/default-negative-10", ""),
   handler: async (args) => {
@@ -54,12 +61,31 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     for (const dir of args.runs) runs.push(await readRun(dir));
     const comparison = compareRuns(runs);
     if (args.json) {
-      console.log(JSON.stringify({ runs: runs.map((r) => ({ dir: r.dir, experiment: r.experiment, baseline: r.baseline })), metrics: comparison }, null, 2));
+      console.log(
+        JSON.stringify(
+          {
+            runs: runs.map((r) => ({ dir: r.dir, experiment: r.experiment, baseline: r.baseline })),
+            metrics: comparison,
+          },
+          null,
+          2,
+        ),
+      );
       return;
     }
     for (const { benchmark, metric, rows } of comparison) {
       const table = createTable({ head: ["strategy", ...runs.map((r) => `${r.dir}\n(${r.experiment})`)] });
-      for (const row of rows) table.push([row.strategy, ...row.runs.map((s) => (s === null ? "—" : Number.isNaN(s.mean) ? `n/a (n=${s.n})` : `${s.mean.toFixed(4)} ± ${s.std.toFixed(4)} (n=${s.n})`))]);
+      for (const row of rows)
+        table.push([
+          row.strategy,
+          ...row.runs.map((s) =>
+            s === null
+              ? "—"
+              : Number.isNaN(s.mean)
+                ? `n/a (n=${s.n})`
+                : `${s.mean.toFixed(4)} ± ${s.std.toFixed(4)} (n=${s.n})`,
+          ),
+        ]);
       console.log(`${benchmark} — ${metric}\n${table.toString()}\n`);
     }
   },

@@ -10,7 +10,15 @@ export type Punctuation = PunctuationMode;
  * command can tell a given flag from an absent one (and fall back to a config file).
  */
 export const CORPUS_FLAGS = {
-  corpus: { type: "string", group: "Corpus:", describe: "A text file (one sentence per line), .gz, directory, or `brown` (embedded) [default: brown]" },
+  corpus: {
+    type: "string",
+    group: "Corpus:",
+    describe: "A text file (one sentence per line), .gz, directory, or `brown` (embedded) [default: brown]",
+  },
   lowercase: { type: "boolean", group: "Corpus:", describe: "Lowercase tokens [default: false]" },
-  punctuation: { choices: PUNCTUATION_MODES, group: "Corpus:", describe: "Keep, drop punctuation-only tokens, or also strip edge punctuation [default: keep]" },
+  punctuation: {
+    choices: PUNCTUATION_MODES,
+    group: "Corpus:",
+    describe: "Keep, drop punctuation-only tokens, or also strip edge punctuation [default: keep]",
+  },
 } as const satisfies Record<string, Options>;

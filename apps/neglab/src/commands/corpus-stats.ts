@@ -37,19 +37,26 @@ export const corpusStatsCommand: CommandModule<object, CorpusStatsArgs> = {
       .option("json", { type: "boolean", default: false, describe: "Print JSON instead of tables" }),
   handler: async (args) => {
     const progress = progressLine();
-    const corpus = await openCorpus(args.source, { normalize: { lowercase: args.lowercase, punctuation: args.punctuation } });
+    const corpus = await openCorpus(args.source, {
+      normalize: { lowercase: args.lowercase, punctuation: args.punctuation },
+    });
     const started = performance.now();
     const { vocabulary, stats } = await buildVocabulary(corpus, {
       minCount: args["min-count"],
-      onProgress: (p) => progress.update(`counting ${corpus.name}: ${p.sentences} sentences, ${p.tokens} tokens, ${p.types} types`),
+      onProgress: (p) =>
+        progress.update(`counting ${corpus.name}: ${p.sentences} sentences, ${p.tokens} tokens, ${p.types} types`),
     });
     const seconds = (performance.now() - started) / 1000;
-    progress.done(`counted ${stats.tokens} tokens in ${seconds.toFixed(1)} s (${(stats.tokens / seconds / 1e6).toFixed(2)}M tokens/s)`);
+    progress.done(
+      `counted ${stats.tokens} tokens in ${seconds.toFixed(1)} s (${(stats.tokens / seconds / 1e6).toFixed(2)}M tokens/s)`,
+    );
     const keep = keepProbabilities(vocabulary, args.sample);
     const afterSampling = Math.round(expectedRetainedTokens(vocabulary, keep));
     const top = vocabulary.words.slice(0, args.top).map((word, i) => ({ word, count: vocabulary.counts[i] }));
     if (args.json) {
-      console.log(JSON.stringify({ corpus: corpus.name, ...stats, expectedTokensAfterSubsampling: afterSampling, top }, null, 2));
+      console.log(
+        JSON.stringify({ corpus: corpus.name, ...stats, expectedTokensAfterSubsampling: afterSampling, top }, null, 2),
+      );
       return;
     }
     const table = createTable({ head: ["corpus", corpus.name] });
@@ -58,8 +65,14 @@ export const corpusStatsCommand: CommandModule<object, CorpusStatsArgs> = {
       ["tokens", stats.tokens.toLocaleString("en")],
       ["types", stats.types.toLocaleString("en")],
       [`vocabulary (minCount ${stats.effectiveMinCount})`, stats.retainedTypes.toLocaleString("en")],
-      ["tokens of vocabulary words", `${stats.retainedTokens.toLocaleString("en")} (${pct(stats.retainedTokens, stats.tokens)})`],
-      [`expected after subsampling (sample ${args.sample})`, `${afterSampling.toLocaleString("en")} (${pct(afterSampling, stats.tokens)})`],
+      [
+        "tokens of vocabulary words",
+        `${stats.retainedTokens.toLocaleString("en")} (${pct(stats.retainedTokens, stats.tokens)})`,
+      ],
+      [
+        `expected after subsampling (sample ${args.sample})`,
+        `${afterSampling.toLocaleString("en")} (${pct(afterSampling, stats.tokens)})`,
+      ],
     );
     console.log(table.toString());
     const words = createTable({ head: ["rank", "word", "count", "keep probability"] });

@@ -22,7 +22,8 @@ function findDataset(name: string, location: ReturnType<typeof dataLocation>): s
 const dataListCommand: CommandModule<object, LocationArgs & { json: boolean }> = {
   command: "list",
   describe: "List the benchmark datasets: kind, size, where the file is found (or missing), source",
-  builder: (y) => y.options(DATA_LOCATION_FLAGS).option("json", { type: "boolean", default: false, describe: "Print JSON" }),
+  builder: (y) =>
+    y.options(DATA_LOCATION_FLAGS).option("json", { type: "boolean", default: false, describe: "Print JSON" }),
   handler: (args) => {
     const location = dataLocation(args);
     const rows = DATASETS.map((d) => ({ ...d, path: findDataset(d.name, location) }));
@@ -34,7 +35,8 @@ const dataListCommand: CommandModule<object, LocationArgs & { json: boolean }> =
     for (const d of rows) table.push([d.name, d.kind, d.items.toLocaleString("en"), d.file, d.path ?? "missing"]);
     console.log(`data directory: ${location.dataDir ?? "none (set NEGLAB_DATA or --data-dir)"}\n${table.toString()}`);
     const missing = rows.filter((d) => d.path === null).map((d) => d.name);
-    if (missing.length > 0) console.log(`\nmissing: ${missing.join(", ")}; download with: neglab data fetch ${missing.join(" ")}`);
+    if (missing.length > 0)
+      console.log(`\nmissing: ${missing.join(", ")}; download with: neglab data fetch ${missing.join(" ")}`);
   },
 };
 
@@ -53,10 +55,18 @@ const dataFetchCommand: CommandModule<object, FetchArgs> = {
   describe: "Download datasets into the cache (checked against their SHA-256; nothing partial is kept)",
   builder: (y) =>
     y
-      .positional("names", { type: "string", array: true, default: [], describe: "Dataset names (see neglab data list)" })
+      .positional("names", {
+        type: "string",
+        array: true,
+        default: [],
+        describe: "Dataset names (see neglab data list)",
+      })
       .option("all", { type: "boolean", default: false, describe: "Fetch every dataset not found yet" })
       .option("url", { type: "string", describe: "Download the (single) named dataset from this URL instead" })
-      .option("base-url", { type: "string", describe: "A mirror of the data directory: download <base-url>/<registry path>" })
+      .option("base-url", {
+        type: "string",
+        describe: "A mirror of the data directory: download <base-url>/<registry path>",
+      })
       .option("force", { type: "boolean", default: false, describe: "Download even when a verified copy exists" })
       .options(FETCH_TIMEOUT_FLAG)
       .options(DATA_LOCATION_FLAGS),
@@ -65,9 +75,12 @@ const dataFetchCommand: CommandModule<object, FetchArgs> = {
     const location = dataLocation(args);
     const timeouts = fetchTimeouts(args.timeout);
     if (args.all && args.names.length > 0) throw new Error("give dataset names or --all, not both");
-    const names = args.all ? DATASETS.filter((d) => args.force || findDataset(d.name, location) === null).map((d) => d.name) : args.names.map((n) => getDataset(n).name);
+    const names = args.all
+      ? DATASETS.filter((d) => args.force || findDataset(d.name, location) === null).map((d) => d.name)
+      : args.names.map((n) => getDataset(n).name);
     if (!args.all && names.length === 0) throw new Error("name the datasets to fetch (see neglab data list), or --all");
-    if (args.url !== undefined && names.length !== 1) throw new Error(`--url: give exactly one dataset name with it, got ${names.length}`);
+    if (args.url !== undefined && names.length !== 1)
+      throw new Error(`--url: give exactly one dataset name with it, got ${names.length}`);
 
     // 2. Fetch one by one, skipping those already present in the data directory.
     for (const name of names) {
@@ -83,7 +96,11 @@ const dataFetchCommand: CommandModule<object, FetchArgs> = {
         force: args.force,
         ...timeouts,
       });
-      console.log(result.url === null ? `${name}: cached at ${result.path} (verified)` : `${name}: ${result.bytes.toLocaleString("en")} bytes from ${result.url} → ${result.path} (verified)`);
+      console.log(
+        result.url === null
+          ? `${name}: cached at ${result.path} (verified)`
+          : `${name}: ${result.bytes.toLocaleString("en")} bytes from ${result.url} → ${result.path} (verified)`,
+      );
     }
     if (names.length === 0) console.log("every dataset is present");
   },
@@ -94,12 +111,24 @@ const dataVerifyCommand: CommandModule<object, LocationArgs & { names: string[] 
   command: "verify [names..]",
   describe: "Check dataset files against their SHA-256 (default: every dataset found)",
   builder: (y) =>
-    y.positional("names", { type: "string", array: true, default: [], describe: "Dataset names (default: all that are present)" }).options(DATA_LOCATION_FLAGS),
+    y
+      .positional("names", {
+        type: "string",
+        array: true,
+        default: [],
+        describe: "Dataset names (default: all that are present)",
+      })
+      .options(DATA_LOCATION_FLAGS),
   handler: async (args) => {
     const location = dataLocation(args);
     const named = args.names.length > 0;
-    const datasets = named ? args.names.map((n) => getDataset(n)) : DATASETS.filter((d) => findDataset(d.name, location) !== null);
-    if (datasets.length === 0) throw new Error(`no dataset found in ${location.dataDir ?? "(no data directory)"} or the cache; see neglab data list`);
+    const datasets = named
+      ? args.names.map((n) => getDataset(n))
+      : DATASETS.filter((d) => findDataset(d.name, location) !== null);
+    if (datasets.length === 0)
+      throw new Error(
+        `no dataset found in ${location.dataDir ?? "(no data directory)"} or the cache; see neglab data list`,
+      );
     const failures: string[] = [];
     for (const d of datasets) {
       try {
@@ -109,7 +138,8 @@ const dataVerifyCommand: CommandModule<object, LocationArgs & { names: string[] 
         failures.push(d.name);
       }
     }
-    if (failures.length > 0) throw new Error(`${failures.length} of ${datasets.length} datasets failed verification: ${failures.join(", ")}`);
+    if (failures.length > 0)
+      throw new Error(`${failures.length} of ${datasets.length} datasets failed verification: ${failures.join(", ")}`);
   },
 };
 

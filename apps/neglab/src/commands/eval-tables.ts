@@ -27,7 +27,15 @@ export function analogyTable(result: AnalogyResult): string {
 export function similarityTable(results: { name: string; result: WordPairResult }[]): string {
   const table = createTable({ head: ["dataset", "pearson r", "p", "spearman ρ", "p", "pairs", "OOV"] });
   for (const { name, result: r } of results) {
-    table.push([name, r.pearson.r.toFixed(4), r.pearson.pValue.toExponential(2), r.spearman.r.toFixed(4), r.spearman.pValue.toExponential(2), r.spearman.n, `${r.oovPercent.toFixed(2)}%`]);
+    table.push([
+      name,
+      r.pearson.r.toFixed(4),
+      r.pearson.pValue.toExponential(2),
+      r.spearman.r.toFixed(4),
+      r.spearman.pValue.toExponential(2),
+      r.spearman.n,
+      `${r.oovPercent.toFixed(2)}%`,
+    ]);
   }
   return table.toString();
 }

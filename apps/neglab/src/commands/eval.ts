@@ -1,5 +1,12 @@
 import { access } from "node:fs/promises";
-import { evaluateAnalogies, evaluateWordPairs, locateDataset, type AnalogyResult, type SkippedLines, type WordPairResult } from "@neglab/eval";
+import {
+  evaluateAnalogies,
+  evaluateWordPairs,
+  locateDataset,
+  type AnalogyResult,
+  type SkippedLines,
+  type WordPairResult,
+} from "@neglab/eval";
 import { readEmbeddings } from "@neglab/vectors";
 import type { CommandModule } from "yargs";
 import { resolveBenchmarkFile, type BenchmarkFile } from "./benchmark-file.js";
@@ -49,26 +56,68 @@ function skippedLinesWarning(source: string, skipped: SkippedLines): string | nu
 /** `neglab eval <vectors>`: analogy and word-similarity benchmarks on any word2vec or NegLab model file. */
 export const evalCommand: CommandModule<object, EvalArgs> = {
   command: "eval <vectors>",
-  describe: "Score word vectors (word2vec text/binary, .gz, or a NegLab model file) on analogy and similarity benchmarks",
+  describe:
+    "Score word vectors (word2vec text/binary, .gz, or a NegLab model file) on analogy and similarity benchmarks",
   builder: (y) =>
     y
-      .positional("vectors", { type: "string", demandOption: true, describe: "A word2vec text or binary file (.gz too) or a NegLab model file" })
-      .option("analogy", { type: "string", array: true, describe: "An analogy questions file (word2vec's questions-words format) or a dataset name; repeatable" })
-      .option("similarity", { type: "string", array: true, describe: "A word-pair similarity file (word1 word2 score) or a dataset name; repeatable" })
-      .option("restrict-vocab", numberFlag("restrict-vocab", { default: 300_000, describe: "Only the N most frequent words count as known (and as analogy answers)" }))
-      .option("case-insensitive", { type: "boolean", default: true, describe: "Compare words upper-cased, the most frequent case variant winning (--no-case-insensitive: exact)" })
-      .option("dummy4unknown", { type: "boolean", default: false, describe: "Count questions with unknown words as wrong / pairs as similarity 0 instead of skipping them" })
-      .option("method", { choices: METHODS, coerce: methodInAnyCase, default: "3cosadd" as const, describe: "Analogy answer: 3CosAdd (gensim most_similar) or 3CosMul (Levy & Goldberg 2014)" })
-      .option("strict", { type: "boolean", default: false, describe: "Refuse benchmark files with unparsable lines instead of skipping them (as gensim does) with a warning" })
+      .positional("vectors", {
+        type: "string",
+        demandOption: true,
+        describe: "A word2vec text or binary file (.gz too) or a NegLab model file",
+      })
+      .option("analogy", {
+        type: "string",
+        array: true,
+        describe: "An analogy questions file (word2vec's questions-words format) or a dataset name; repeatable",
+      })
+      .option("similarity", {
+        type: "string",
+        array: true,
+        describe: "A word-pair similarity file (word1 word2 score) or a dataset name; repeatable",
+      })
+      .option(
+        "restrict-vocab",
+        numberFlag("restrict-vocab", {
+          default: 300_000,
+          describe: "Only the N most frequent words count as known (and as analogy answers)",
+        }),
+      )
+      .option("case-insensitive", {
+        type: "boolean",
+        default: true,
+        describe: "Compare words upper-cased, the most frequent case variant winning (--no-case-insensitive: exact)",
+      })
+      .option("dummy4unknown", {
+        type: "boolean",
+        default: false,
+        describe: "Count questions with unknown words as wrong / pairs as similarity 0 instead of skipping them",
+      })
+      .option("method", {
+        choices: METHODS,
+        coerce: methodInAnyCase,
+        default: "3cosadd" as const,
+        describe: "Analogy answer: 3CosAdd (gensim most_similar) or 3CosMul (Levy & Goldberg 2014)",
+      })
+      .option("strict", {
+        type: "boolean",
+        default: false,
+        describe:
+          "Refuse benchmark files with unparsable lines instead of skipping them (as gensim does) with a warning",
+      })
       .option("json", { type: "boolean", default: false, describe: "Print the results as JSON" })
       .options(DATA_LOCATION_FLAGS)
-      .example("$0 eval vectors.txt", `Score on ${DEFAULT_BENCHMARKS.analogy} and ${DEFAULT_BENCHMARKS.similarity} (the default benchmarks)`)
+      .example(
+        "$0 eval vectors.txt",
+        `Score on ${DEFAULT_BENCHMARKS.analogy} and ${DEFAULT_BENCHMARKS.similarity} (the default benchmarks)`,
+      )
       .example("$0 eval vectors.txt --analogy questions-words --similarity wordsim353 --similarity simlex999", ""),
   handler: async (args) => {
     // 1. Resolve every benchmark and the vectors file before loading anything.
-    if (!(Number.isInteger(args["restrict-vocab"]) && args["restrict-vocab"] > 0)) throw new Error(`--restrict-vocab: expected a positive integer, got ${args["restrict-vocab"]}`);
+    if (!(Number.isInteger(args["restrict-vocab"]) && args["restrict-vocab"] > 0))
+      throw new Error(`--restrict-vocab: expected a positive integer, got ${args["restrict-vocab"]}`);
     // yargs hands a positional "-" over as "": both mean no file.
-    if (args.vectors === "-" || args.vectors === "") throw new Error('vectors: reading vectors from standard input ("-") is not supported: name a vectors file');
+    if (args.vectors === "-" || args.vectors === "")
+      throw new Error('vectors: reading vectors from standard input ("-") is not supported: name a vectors file');
     await access(args.vectors).catch(() => {
       throw new Error(`${args.vectors}: no such vectors file`);
     });
@@ -78,7 +127,9 @@ export const evalCommand: CommandModule<object, EvalArgs> = {
       try {
         return { name, path: locateDataset(name, location) };
       } catch (error) {
-        throw new Error(`no benchmark named (--analogy, --similarity), so the default ${name} is scored, but ${(error as Error).message}`);
+        throw new Error(
+          `no benchmark named (--analogy, --similarity), so the default ${name} is scored, but ${(error as Error).message}`,
+        );
       }
     };
     const analogyFiles = named
@@ -87,15 +138,25 @@ export const evalCommand: CommandModule<object, EvalArgs> = {
     const similarityFiles = named
       ? await Promise.all((args.similarity ?? []).map((v) => resolveBenchmarkFile(v, "similarity", location)))
       : [defaulted(DEFAULT_BENCHMARKS.similarity)];
-    const options = { restrictVocab: args["restrict-vocab"], caseInsensitive: args["case-insensitive"], dummy4unknown: args.dummy4unknown, strict: args.strict };
+    const options = {
+      restrictVocab: args["restrict-vocab"],
+      caseInsensitive: args["case-insensitive"],
+      dummy4unknown: args.dummy4unknown,
+      strict: args.strict,
+    };
 
     // 2. Load the vectors once and score each benchmark with gensim's semantics.
     const embeddings = await readEmbeddings(args.vectors);
     const method = args.method === "3cosmul" ? "3CosMul" : "3CosAdd";
     const analogies: { name: string; result: AnalogyResult }[] = [];
-    for (const file of analogyFiles) analogies.push({ name: file.name, result: await evaluateAnalogies(embeddings, file.path, { ...options, method }) });
+    for (const file of analogyFiles)
+      analogies.push({
+        name: file.name,
+        result: await evaluateAnalogies(embeddings, file.path, { ...options, method }),
+      });
     const similarities: { name: string; result: WordPairResult }[] = [];
-    for (const file of similarityFiles) similarities.push({ name: file.name, result: await evaluateWordPairs(embeddings, file.path, options) });
+    for (const file of similarityFiles)
+      similarities.push({ name: file.name, result: await evaluateWordPairs(embeddings, file.path, options) });
     for (const { result } of [...analogies, ...similarities]) {
       const warning = skippedLinesWarning(result.source, result.skippedLines);
       if (warning !== null) process.stderr.write(`neglab: ${warning}\n`);
@@ -109,8 +170,28 @@ export const evalCommand: CommandModule<object, EvalArgs> = {
             vectors: args.vectors,
             words: embeddings.words.length,
             dim: embeddings.dim,
-            analogy: analogies.map(({ name, result: r }) => ({ name, source: r.source, method: r.method, sections: r.sections, total: r.total, semantic: r.semantic, syntactic: r.syntactic, questions: r.questions, oov: r.oov, oovPercent: r.oovPercent, skippedLines: r.skippedLines })),
-            similarity: similarities.map(({ name, result: r }) => ({ name, source: r.source, pearson: r.pearson, spearman: r.spearman, oov: r.oov, oovPercent: r.oovPercent, skippedLines: r.skippedLines })),
+            analogy: analogies.map(({ name, result: r }) => ({
+              name,
+              source: r.source,
+              method: r.method,
+              sections: r.sections,
+              total: r.total,
+              semantic: r.semantic,
+              syntactic: r.syntactic,
+              questions: r.questions,
+              oov: r.oov,
+              oovPercent: r.oovPercent,
+              skippedLines: r.skippedLines,
+            })),
+            similarity: similarities.map(({ name, result: r }) => ({
+              name,
+              source: r.source,
+              pearson: r.pearson,
+              spearman: r.spearman,
+              oov: r.oov,
+              oovPercent: r.oovPercent,
+              skippedLines: r.skippedLines,
+            })),
           },
           null,
           2,

@@ -14,6 +14,7 @@ export const FETCH_TIMEOUT_FLAG = {
 
 /** The `fetchDataset` timeouts for `--timeout <seconds>`; anything but a positive number of seconds (up to 24 days, setTimeout's range) is an error naming the flag. */
 export function fetchTimeouts(seconds: number): { connectTimeout: number; idleTimeout: number } {
-  if (!(Number.isFinite(seconds) && seconds > 0 && seconds * 1000 <= 2 ** 31 - 1)) throw new Error(`--timeout: expected a positive number of seconds (at most 2147483), got ${seconds}`);
+  if (!(Number.isFinite(seconds) && seconds > 0 && seconds * 1000 <= 2 ** 31 - 1))
+    throw new Error(`--timeout: expected a positive number of seconds (at most 2147483), got ${seconds}`);
   return { connectTimeout: seconds * 1000, idleTimeout: seconds * 1000 };
 }

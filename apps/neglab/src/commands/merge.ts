@@ -27,7 +27,11 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     y
       .positional("experiment", { type: "string", demandOption: true, describe: "The experiment the shards ran" })
       .option("out", { type: "string", describe: "Results directory (default: runs/<experiment name>)" })
-      .option("html", { type: "boolean", default: true, describe: "Write report.html next to report.md (--no-html to skip)" })
+      .option("html", {
+        type: "boolean",
+        default: true,
+        describe: "Write report.html next to report.md (--no-html to skip)",
+      })
       .options(DETAILS_FLAG),
   handler: async (args) => {
     const experiment = await loadExperiment(args.experiment);
@@ -35,20 +39,37 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     await checkRunInputs(experiment, benchmarkDataDir(), out);
     // The corpus and input digests are part of every cache key, so merge recomputes them to find this experiment's cells.
     const progress = progressLine();
-    const { data, inputs, cells } = await planGrid(experiment, benchmarkDataDir(), corpusCacheDir(out), (m) => progress.update(m));
+    const { data, inputs, cells } = await planGrid(experiment, benchmarkDataDir(), corpusCacheDir(out), (m) =>
+      progress.update(m),
+    );
     const results = await readCellResults(out, (m) => progress.done(m));
     const missing = cells.filter((c) => !results.has(c.key));
     if (missing.length > 0) {
       // Cells missing because a shard ran another definition (or other input files) are named as such, not as unfinished shards.
-      const differences = await shardDifferences(out, shardRecord(experiment, { index: 0, count: 1 }, data.digest, inputs), (m) => progress.done(m));
+      const differences = await shardDifferences(
+        out,
+        shardRecord(experiment, { index: 0, count: 1 }, data.digest, inputs),
+        (m) => progress.done(m),
+      );
       if (differences.length > 0) {
-        throw new ResultsError(`${out}: ${missing.length} of ${cells.length} cells are missing: ${differences.join("; ")}; rerun those shards with ${experiment.file}, or merge with the definition they ran`);
+        throw new ResultsError(
+          `${out}: ${missing.length} of ${cells.length} cells are missing: ${differences.join("; ")}; rerun those shards with ${experiment.file}, or merge with the definition they ran`,
+        );
       }
       // Which shards owe them, from the records the shards left: a failed array task shows as a shard that has not run.
       const shards = await unfinishedShards(out, missing);
       const owed = shards.length > 0 ? `: ${shards.join(", ")}` : "";
-      throw new ResultsError(`${out}: ${missing.length} of ${cells.length} cells are missing (${missing.map((c) => `${c.strategy.name} seed ${c.seed}`).join(", ")})${owed}; run the remaining shards first`);
+      throw new ResultsError(
+        `${out}: ${missing.length} of ${cells.length} cells are missing (${missing.map((c) => `${c.strategy.name} seed ${c.seed}`).join(", ")})${owed}; run the remaining shards first`,
+      );
     }
-    console.log(await writeReport(experiment, cells.map((c) => results.get(c.key)!), out, { html: args.html, ...terminalReport(args.details) }));
+    console.log(
+      await writeReport(
+        experiment,
+        cells.map((c) => results.get(c.key)!),
+        out,
+        { html: args.html, ...terminalReport(args.details) },
+      ),
+    );
   },
 };

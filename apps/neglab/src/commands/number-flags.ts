@@ -23,10 +23,14 @@ export function isDecimalNumber(text: string): boolean {
  */
 export function parseNumberFlag(flag: string, raw: unknown): number {
   if (typeof raw === "number") return raw;
-  if (Array.isArray(raw)) throw new FlagValueError(`--${flag}: given ${raw.length} times (${raw.map((v) => JSON.stringify(String(v))).join(", ")}); give it once`);
+  if (Array.isArray(raw))
+    throw new FlagValueError(
+      `--${flag}: given ${raw.length} times (${raw.map((v) => JSON.stringify(String(v))).join(", ")}); give it once`,
+    );
   const text = String(raw);
   const value = Number(text);
-  if (!isDecimalNumber(text)) throw new FlagValueError(`--${flag}: expected a decimal number, got ${JSON.stringify(text)}`);
+  if (!isDecimalNumber(text))
+    throw new FlagValueError(`--${flag}: expected a decimal number, got ${JSON.stringify(text)}`);
   return value;
 }
 
@@ -38,6 +42,9 @@ export function parseNumberFlag(flag: string, raw: unknown): number {
  * error as one line and exits 1. Range checks (integer, positive) stay with the
  * command, which knows them.
  */
-export function numberFlag<O extends Omit<Options, "type" | "coerce">>(flag: string, option: O): O & { type: "string"; coerce: (raw: unknown) => number } {
+export function numberFlag<O extends Omit<Options, "type" | "coerce">>(
+  flag: string,
+  option: O,
+): O & { type: "string"; coerce: (raw: unknown) => number } {
   return { ...option, type: "string", coerce: (raw: unknown) => parseNumberFlag(flag, raw) };
 }

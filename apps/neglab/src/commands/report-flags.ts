@@ -9,7 +9,8 @@ export const DETAILS_FLAG = {
     type: "boolean",
     default: false,
     alias: "verbose",
-    describe: "Print the full tables (per benchmark, per analogy section, sampler diagnostics, training, neighbours) before the summary",
+    describe:
+      "Print the full tables (per benchmark, per analogy section, sampler diagnostics, training, neighbours) before the summary",
   },
 } as const;
 

@@ -43,16 +43,21 @@ export async function readRun(dir: string): Promise<RunResults> {
   }
   const file = join(dir, "results.csv");
   const [header, ...records] = parseCsvRecords(await read("results.csv"), file);
-  if (header?.text !== RESULTS_HEADER.join(",")) throw new Error(`${file}:${header?.line ?? 1}: expected the header ${RESULTS_HEADER.join(",")}`);
+  if (header?.text !== RESULTS_HEADER.join(","))
+    throw new Error(`${file}:${header?.line ?? 1}: expected the header ${RESULTS_HEADER.join(",")}`);
   const seen = new Map<string, number>();
   const rows = records.map(({ fields, line, text }): ResultRow => {
     const seed = Number(fields[1]);
     const value = metricValue(fields[4] ?? "");
-    if (fields.length !== 5 || fields[1].trim() === "" || !Number.isInteger(seed) || value === null) throw new Error(`${file}:${line}: expected strategy,seed,benchmark,metric,value (a number or NaN), got ${text}`);
+    if (fields.length !== 5 || fields[1].trim() === "" || !Number.isInteger(seed) || value === null)
+      throw new Error(`${file}:${line}: expected strategy,seed,benchmark,metric,value (a number or NaN), got ${text}`);
     // a repeated row would count one seed twice (n and the std would be wrong)
     const key = JSON.stringify([fields[0], seed, fields[2], fields[3]]);
     const first = seen.get(key);
-    if (first !== undefined) throw new Error(`${file}:${line}: duplicate row (also line ${first}): ${fields[0]} seed ${seed} ${fields[2]} ${fields[3]}; rewrite the file with neglab report`);
+    if (first !== undefined)
+      throw new Error(
+        `${file}:${line}: duplicate row (also line ${first}): ${fields[0]} seed ${seed} ${fields[2]} ${fields[3]}; rewrite the file with neglab report`,
+      );
     seen.set(key, line);
     return { strategy: fields[0], seed, benchmark: fields[2], metric: fields[3], value };
   });

@@ -2,7 +2,11 @@ import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { DEFAULT_SAMPLER_TIMEOUT } from "@neglab/trainer";
 import type { CommandModule } from "yargs";
-import { checkSimilarityCoverage, fetchMissingBenchmarks, reportUnparsableBenchmarkLines } from "../experiment/benchmark-data.js";
+import {
+  checkSimilarityCoverage,
+  fetchMissingBenchmarks,
+  reportUnparsableBenchmarkLines,
+} from "../experiment/benchmark-data.js";
 import { loadExperiment } from "../experiment/definition.js";
 import { checkExperimentModelSizes } from "../experiment/model-size.js";
 import { preflightExperimentSamplers } from "../experiment/trainer-settings.js";
@@ -42,15 +46,37 @@ export const runCommand: CommandModule<object, RunArgs> = {
   describe: "Run an experiment: train and evaluate every strategy × seed cell (cached), then report",
   builder: (y) =>
     y
-      .positional("experiment", { type: "string", demandOption: true, describe: "An experiment directory (with experiment.json) or JSON file" })
+      .positional("experiment", {
+        type: "string",
+        demandOption: true,
+        describe: "An experiment directory (with experiment.json) or JSON file",
+      })
       .option("out", { type: "string", describe: "Results directory (default: runs/<experiment name>)" })
-      .option("shard", { type: "string", describe: "Run only share i of n of the cells, e.g. 2/3 (also SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX)" })
-      .option("shard-count", numberFlag("shard-count", { describe: "Shard count for JOB_COMPLETION_INDEX (or NEGLAB_SHARD_COUNT)" }))
+      .option("shard", {
+        type: "string",
+        describe: "Run only share i of n of the cells, e.g. 2/3 (also SLURM_ARRAY_TASK_ID, JOB_COMPLETION_INDEX)",
+      })
+      .option(
+        "shard-count",
+        numberFlag("shard-count", { describe: "Shard count for JOB_COMPLETION_INDEX (or NEGLAB_SHARD_COUNT)" }),
+      )
       .option("force", { type: "boolean", default: false, describe: "Recompute cells that are already cached" })
-      .option("html", { type: "boolean", default: true, describe: "Write report.html next to report.md (--no-html to skip)" })
+      .option("html", {
+        type: "boolean",
+        default: true,
+        describe: "Write report.html next to report.md (--no-html to skip)",
+      })
       .options(DETAILS_FLAG)
-      .option("fetch", { type: "boolean", default: true, describe: "Download missing registered benchmark datasets into the cache first, checksum-verified (--no-fetch to fail instead)" })
-      .option("fetch-from", { type: "string", describe: "Download them from this mirror of the data directory (<url>/<file>) instead of their sources" })
+      .option("fetch", {
+        type: "boolean",
+        default: true,
+        describe:
+          "Download missing registered benchmark datasets into the cache first, checksum-verified (--no-fetch to fail instead)",
+      })
+      .option("fetch-from", {
+        type: "string",
+        describe: "Download them from this mirror of the data directory (<url>/<file>) instead of their sources",
+      })
       .options(FETCH_TIMEOUT_FLAG)
       .option(
         "sampler-timeout",
@@ -78,12 +104,17 @@ export const runCommand: CommandModule<object, RunArgs> = {
     await mkdir(join(out, "cells"), { recursive: true });
     const lock = lockRun(out, shard, (m) => progress.done(m));
     try {
-      if (args.fetch) await fetchMissingBenchmarks(experiment, dataDir, (m) => progress.done(m), args["fetch-from"], timeouts);
+      if (args.fetch)
+        await fetchMissingBenchmarks(experiment, dataDir, (m) => progress.done(m), args["fetch-from"], timeouts);
 
       await reportUnparsableBenchmarkLines(experiment, dataDir, (m) => progress.done(m));
       // 3. Read the corpus once; the cells' cache keys include its digest and those of the benchmark and weights files.
-      const { data, inputs, cells } = await planGrid(experiment, dataDir, corpusCacheDir(out), (m) => progress.update(m));
-      progress.done(`corpus ${data.corpus.name}: ${data.encoded.tokens} in-vocabulary tokens, ${data.vocabulary.size} words`);
+      const { data, inputs, cells } = await planGrid(experiment, dataDir, corpusCacheDir(out), (m) =>
+        progress.update(m),
+      );
+      progress.done(
+        `corpus ${data.corpus.name}: ${data.encoded.tokens} in-vocabulary tokens, ${data.vocabulary.size} words`,
+      );
       // refusals that depend on the corpus's counts (every strategy's model fits the words counted; redraw where one word
       // holds nearly all the mass) before the first cell
       checkExperimentModelSizes(experiment, data.vocabulary);
@@ -116,11 +147,20 @@ export const runCommand: CommandModule<object, RunArgs> = {
       // 5. Report once every cell of the grid is present (a shard leaves that to `neglab merge`).
       const all = cells.map((c) => done.get(c.key));
       if (all.some((r) => r === undefined)) {
-        console.log(`shard ${shard.index + 1}/${shard.count} finished ${mine.length} cells in ${out}; run \`neglab merge ${args.experiment} --out ${out}\` when all shards are done`);
+        console.log(
+          `shard ${shard.index + 1}/${shard.count} finished ${mine.length} cells in ${out}; run \`neglab merge ${args.experiment} --out ${out}\` when all shards are done`,
+        );
         return;
       }
       for (const s of all[0]!.skipped) process.stderr.write(`skipped: ${s}\n`);
-      console.log(await writeReport(experiment, all.map((r) => r!), out, { html: args.html, ...terminalReport(args.details) }));
+      console.log(
+        await writeReport(
+          experiment,
+          all.map((r) => r!),
+          out,
+          { html: args.html, ...terminalReport(args.details) },
+        ),
+      );
     } finally {
       lock.release();
     }

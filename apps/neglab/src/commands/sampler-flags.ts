@@ -16,12 +16,20 @@ const SAMPLER_OPTIONS = [...new Set(listSamplers().flatMap((s) => s.options.map(
  */
 export function samplerFlagOptions(): Record<string, Options> {
   const options: Record<string, Options> = {
-    sampler: { type: "string", group: "Sampler:", describe: 'A sampler type (see neglab samplers list) or a JSON spec, e.g. \'{"type":"unigram","alpha":0.75}\'' },
+    sampler: {
+      type: "string",
+      group: "Sampler:",
+      describe: 'A sampler type (see neglab samplers list) or a JSON spec, e.g. \'{"type":"unigram","alpha":0.75}\'',
+    },
   };
   for (const name of SAMPLER_OPTIONS) {
     const owners = listSamplers().filter((s) => s.options.some((o) => o.name === name));
     const info = owners[0].options.find((o) => o.name === name)!;
-    options[`${kebab(name)}`] = { type: "string", group: "Sampler:", describe: `${name} (${owners.map((s) => s.name).join(", ")}): ${info.description}` };
+    options[`${kebab(name)}`] = {
+      type: "string",
+      group: "Sampler:",
+      describe: `${name} (${owners.map((s) => s.name).join(", ")}): ${info.description}`,
+    };
   }
   return options;
 }
@@ -49,7 +57,8 @@ export function samplerSpecFromFlags(args: Record<string, unknown>, base?: unkno
   for (const name of SAMPLER_OPTIONS) {
     const value = args[kebab(name)];
     if (value === undefined) continue;
-    if (spec === undefined && typeof base === "object" && base !== null) spec = { ...(base as Record<string, unknown>) };
+    if (spec === undefined && typeof base === "object" && base !== null)
+      spec = { ...(base as Record<string, unknown>) };
     if (spec === undefined) throw new Error(`--${kebab(name)}: give --sampler <name> with it`);
     spec[name] = parseFlagValue(String(value));
   }

@@ -1,5 +1,11 @@
 import { buildVocabulary, openCorpus } from "@neglab/corpus";
-import { COLLISION_EFFECT, entropy, expectedNegatives, frequencyBuckets, perplexity } from "@neglab/samplers/diagnostics";
+import {
+  COLLISION_EFFECT,
+  entropy,
+  expectedNegatives,
+  frequencyBuckets,
+  perplexity,
+} from "@neglab/samplers/diagnostics";
 import { createSampler, preflightSamplerSpec } from "@neglab/samplers";
 import { createTable } from "../terminal.js";
 import type { CommandModule } from "yargs";
@@ -17,15 +23,26 @@ import { samplerFlagOptions, samplerSpecFromFlags } from "./sampler-flags.js";
  */
 export const samplersInspectCommand: CommandModule = {
   command: "inspect <spec>",
-  describe: "A sampler's negative distribution on a corpus: entropy, perplexity, frequency-bucket shares, collisions, top words",
+  describe:
+    "A sampler's negative distribution on a corpus: entropy, perplexity, frequency-bucket shares, collisions, top words",
   builder: (y) =>
     y
-      .positional("spec", { type: "string", demandOption: true, describe: 'A sampler type (e.g. unigram) or a JSON spec (e.g. \'{"type":"unigram","alpha":1}\')' })
+      .positional("spec", {
+        type: "string",
+        demandOption: true,
+        describe: 'A sampler type (e.g. unigram) or a JSON spec (e.g. \'{"type":"unigram","alpha":1}\')',
+      })
       .options(CORPUS_FLAGS)
       .options(samplerFlagOptions())
       .option("sampler", { hidden: true })
       .option("min-count", numberFlag("min-count", { default: 5, describe: "Drop words seen fewer times" }))
-      .option("negative", numberFlag("negative", { default: 5, describe: "k, negatives per positive, for the expected negatives under the collision policy" }))
+      .option(
+        "negative",
+        numberFlag("negative", {
+          default: 5,
+          describe: "k, negatives per positive, for the expected negatives under the collision policy",
+        }),
+      )
       .option("top", numberFlag("top", { default: 10, describe: "How many of the most probable words to list" }))
       .option("json", { type: "boolean", default: false, describe: "Print JSON instead of tables" })
       .example("$0 samplers inspect unigram --alpha 0.75 --corpus brown --lowercase --punctuation drop", ""),
@@ -35,20 +52,26 @@ export const samplersInspectCommand: CommandModule = {
     const spec = samplerSpecFromFlags({ ...args, sampler: args.spec });
     for (const flag of ["min-count", "negative", "top"]) {
       const value = args[flag] as number;
-      if (!(Number.isInteger(value) && value >= (flag === "min-count" ? 1 : 0))) throw new Error(`--${flag}: expected a non-negative integer, got ${value}`);
+      if (!(Number.isInteger(value) && value >= (flag === "min-count" ? 1 : 0)))
+        throw new Error(`--${flag}: expected a non-negative integer, got ${value}`);
     }
     const { spec: checked } = await preflightSamplerSpec(spec);
 
     // 2. The corpus vocabulary, then the sampler built on it.
     const progress = progressLine();
     const corpus = await openCorpus((args.corpus as string | undefined) ?? "brown", {
-      normalize: { lowercase: (args.lowercase as boolean | undefined) ?? false, punctuation: (args.punctuation as "keep" | "drop" | "strip" | undefined) ?? "keep" },
+      normalize: {
+        lowercase: (args.lowercase as boolean | undefined) ?? false,
+        punctuation: (args.punctuation as "keep" | "drop" | "strip" | undefined) ?? "keep",
+      },
     });
     const { vocabulary } = await buildVocabulary(corpus, {
       minCount: args["min-count"] as number,
       onProgress: (p) => progress.update(`counting ${corpus.name}: ${p.tokens} tokens, ${p.types} types`),
     });
-    progress.done(`${corpus.name}: ${vocabulary.size.toLocaleString("en")} words (minCount ${String(args["min-count"])})`);
+    progress.done(
+      `${corpus.name}: ${vocabulary.size.toLocaleString("en")} words (minCount ${String(args["min-count"])})`,
+    );
     const sampler = await createSampler(checked, { vocabulary });
     const p = sampler.probabilities();
 
@@ -66,8 +89,16 @@ export const samplersInspectCommand: CommandModule = {
       collision: sampler.collision,
       collisionEffect: COLLISION_EFFECT[sampler.collision],
       negative: k,
-      expectedNegatives: expectedNegatives(p, vocabulary.counts, k, sampler.collision, typeof sampler.spec.candidates === "number" ? sampler.spec.candidates : k),
-      top: order.slice(0, args.top as number).map((id) => ({ word: vocabulary.words[id], count: vocabulary.counts[id], probability: p[id] })),
+      expectedNegatives: expectedNegatives(
+        p,
+        vocabulary.counts,
+        k,
+        sampler.collision,
+        typeof sampler.spec.candidates === "number" ? sampler.spec.candidates : k,
+      ),
+      top: order
+        .slice(0, args.top as number)
+        .map((id) => ({ word: vocabulary.words[id], count: vocabulary.counts[id], probability: p[id] })),
       warnings: sampler.warnings ?? [],
     };
     if (args.json) {
@@ -79,7 +110,10 @@ export const samplersInspectCommand: CommandModule = {
       ["corpus", `${report.corpus} (${report.vocabulary.toLocaleString("en")} words)`],
       ["entropy", `${report.entropyBits.toFixed(4)} bits`],
       ["perplexity", report.perplexity.toFixed(2)],
-      ...report.buckets.map((b): [string, string] => [`share of ${b.label}`, `${(100 * b.share).toFixed(2)}% (${b.words} words)`]),
+      ...report.buckets.map((b): [string, string] => [
+        `share of ${b.label}`,
+        `${(100 * b.share).toFixed(2)}% (${b.words} words)`,
+      ]),
       ["collision policy", report.collisionEffect],
       [`negatives per positive (k=${k})`, report.expectedNegatives.toFixed(4)],
     );

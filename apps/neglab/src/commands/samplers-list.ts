@@ -13,8 +13,17 @@ export const samplersListCommand: CommandModule<object, { json: boolean }> = {
       console.log(JSON.stringify(samplers, null, 2));
       return;
     }
-    const table = createTable({ head: ["type", "description", "options (default)"], colWidths: [14, 50, 50], wordWrap: true });
-    for (const s of samplers) table.push([s.name, `${s.description}\n(${s.reference})`, s.options.map((o) => `${o.name} (${JSON.stringify(o.default)})`).join(", ")]);
+    const table = createTable({
+      head: ["type", "description", "options (default)"],
+      colWidths: [14, 50, 50],
+      wordWrap: true,
+    });
+    for (const s of samplers)
+      table.push([
+        s.name,
+        `${s.description}\n(${s.reference})`,
+        s.options.map((o) => `${o.name} (${JSON.stringify(o.default)})`).join(", "),
+      ]);
     console.log(table.toString());
   },
 };

@@ -7,6 +7,7 @@ import { samplersWeightsCommand } from "./samplers-weights.js";
 export const samplersCommand: CommandModule = {
   command: "samplers <command>",
   describe: "Negative samplers: list the types, inspect a distribution on a corpus, derive domain weights",
-  builder: (y) => y.command(samplersListCommand).command(samplersInspectCommand).command(samplersWeightsCommand).demandCommand(1),
+  builder: (y) =>
+    y.command(samplersListCommand).command(samplersInspectCommand).command(samplersWeightsCommand).demandCommand(1),
   handler: () => undefined,
 };

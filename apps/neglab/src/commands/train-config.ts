@@ -31,31 +31,92 @@ import { samplerFlagOptions, samplerSpecFromFlags } from "./sampler-flags.js";
  * without a flag (tuning knobs) can still be given in a config file.
  */
 const SETTING_FLAGS: Partial<Record<keyof TrainSettings, [flag: string, option: Options]>> = {
-  architecture: ["architecture", { choices: ["skipgram", "cbow"], describe: "skipgram (gensim sg=1) or cbow [default: cbow]" }],
+  architecture: [
+    "architecture",
+    { choices: ["skipgram", "cbow"], describe: "skipgram (gensim sg=1) or cbow [default: cbow]" },
+  ],
   vectorSize: ["vector-size", { type: "number", describe: "Dimensionality of the vectors [default: 100]" }],
   window: ["window", { type: "number", describe: "Maximum distance of a context word [default: 5]" }],
-  shrinkWindows: ["shrink-windows", { type: "boolean", describe: "Draw each effective window from 1..window (--no-shrink-windows: always window) [default: true]" }],
+  shrinkWindows: [
+    "shrink-windows",
+    {
+      type: "boolean",
+      describe: "Draw each effective window from 1..window (--no-shrink-windows: always window) [default: true]",
+    },
+  ],
   minCount: ["min-count", { type: "number", describe: "Drop words seen fewer times [default: 5]" }],
-  maxVocabSize: ["max-vocab-size", { type: "number", describe: "Bound memory while counting: whenever more types are held, prune the rarest (gensim max_vocab_size; pruned counts are lower bounds) [default: none]" }],
-  maxFinalVocab: ["max-final-vocab", { type: "number", describe: "Keep at most this many most frequent words by raising --min-count (gensim max_final_vocab); bounds the model, which must fit WebAssembly's 4 GiB [default: none]" }],
-  sample: ["sample", { type: "number", describe: "Subsampling threshold of frequent words, 0 disables [default: 1e-3]" }],
+  maxVocabSize: [
+    "max-vocab-size",
+    {
+      type: "number",
+      describe:
+        "Bound memory while counting: whenever more types are held, prune the rarest (gensim max_vocab_size; pruned counts are lower bounds) [default: none]",
+    },
+  ],
+  maxFinalVocab: [
+    "max-final-vocab",
+    {
+      type: "number",
+      describe:
+        "Keep at most this many most frequent words by raising --min-count (gensim max_final_vocab); bounds the model, which must fit WebAssembly's 4 GiB [default: none]",
+    },
+  ],
+  sample: [
+    "sample",
+    { type: "number", describe: "Subsampling threshold of frequent words, 0 disables [default: 1e-3]" },
+  ],
   alpha: ["learning-rate", { type: "number", describe: "Initial learning rate (config: alpha) [default: 0.025]" }],
-  minAlpha: ["min-learning-rate", { type: "number", describe: "Final learning rate (config: minAlpha) [default: 1e-4]" }],
+  minAlpha: [
+    "min-learning-rate",
+    { type: "number", describe: "Final learning rate (config: minAlpha) [default: 1e-4]" },
+  ],
   epochs: ["epochs", { type: "number", describe: "Passes over the corpus [default: 5]" }],
-  negative: ["negative", { type: "number", describe: "Negatives per positive, 0 disables negative sampling [default: 5]" }],
+  negative: [
+    "negative",
+    { type: "number", describe: "Negatives per positive, 0 disables negative sampling [default: 5]" },
+  ],
   hs: ["hs", { type: "boolean", describe: "Hierarchical softmax [default: false]" }],
-  cbowMean: ["cbow-mean", { type: "boolean", describe: "CBOW: mean (true) or sum (--no-cbow-mean) of the context [default: true]" }],
-  saturation: ["saturation", { choices: ["skip", "clip"], describe: "At |score| ≥ 6: skip the update (gensim) or clip σ (word2vec.c) [default: skip]" }],
+  cbowMean: [
+    "cbow-mean",
+    { type: "boolean", describe: "CBOW: mean (true) or sum (--no-cbow-mean) of the context [default: true]" },
+  ],
+  saturation: [
+    "saturation",
+    {
+      choices: ["skip", "clip"],
+      describe: "At |score| ≥ 6: skip the update (gensim) or clip σ (word2vec.c) [default: skip]",
+    },
+  ],
   workers: ["workers", { type: "number", describe: "Worker threads [default: min(3, cores)]" }],
   seed: ["seed", { type: "number", describe: "Seed of every random choice [default: 1]" }],
-  kernel: ["kernel", { choices: ["wasm", "js"], describe: "Inner loop: WebAssembly SIMD or the TypeScript reference [default: wasm]" }],
-  inputInit: ["input-init", { choices: ["gensim", "word2vec"], describe: "Input vectors start uniform in ±1/dim (gensim 4) or ±0.5/dim (word2vec.c) [default: gensim]" }],
-  decayBy: ["decay-by", { choices: ["words", "sentences"], describe: "Learning-rate decay counts words (word2vec.c) or sentences (gensim's Word2Vec(sentences)) [default: words]" }],
+  kernel: [
+    "kernel",
+    { choices: ["wasm", "js"], describe: "Inner loop: WebAssembly SIMD or the TypeScript reference [default: wasm]" },
+  ],
+  inputInit: [
+    "input-init",
+    {
+      choices: ["gensim", "word2vec"],
+      describe: "Input vectors start uniform in ±1/dim (gensim 4) or ±0.5/dim (word2vec.c) [default: gensim]",
+    },
+  ],
+  decayBy: [
+    "decay-by",
+    {
+      choices: ["words", "sentences"],
+      describe:
+        "Learning-rate decay counts words (word2vec.c) or sentences (gensim's Word2Vec(sentences)) [default: words]",
+    },
+  ],
 };
 
 /** A path field of a `--config` file (relative paths resolve against the file's directory). */
 const configPath = (description: string) =>
-  z.string({ error: expecting("a path") }).min(1, { error: expecting("a path") }).meta({ description }).optional();
+  z
+    .string({ error: expecting("a path") })
+    .min(1, { error: expecting("a path") })
+    .meta({ description })
+    .optional();
 
 /** The fields of a `--config` file: every trainer setting (the trainer's schema and messages), the corpus, the sampler and the outputs. */
 const CONFIG_SHAPE = {
@@ -80,10 +141,17 @@ const CONFIG_SCHEMA = z.strictObject(CONFIG_SHAPE, { error: unknownKeyError("fie
 
 /** Every yargs option of `neglab train`: config, corpus, settings, sampler, outputs. */
 export const TRAIN_FLAGS: Record<string, Options> = {
-  config: { type: "string", describe: "A JSON file of these settings (gensim names, e.g. vectorSize, plus corpus, sampler, out, …); flags override it" },
+  config: {
+    type: "string",
+    describe:
+      "A JSON file of these settings (gensim names, e.g. vectorSize, plus corpus, sampler, out, …); flags override it",
+  },
   ...CORPUS_FLAGS,
   ...Object.fromEntries(
-    Object.values(SETTING_FLAGS).map(([flag, { type, ...option }]) => [flag, type === "number" ? numberFlag(flag, { ...option, group: "Training:" }) : { type, ...option, group: "Training:" }]),
+    Object.values(SETTING_FLAGS).map(([flag, { type, ...option }]) => [
+      flag,
+      type === "number" ? numberFlag(flag, { ...option, group: "Training:" }) : { type, ...option, group: "Training:" },
+    ]),
   ),
   ...samplerFlagOptions(),
   "sampler-timeout": numberFlag("sampler-timeout", {
@@ -91,9 +159,23 @@ export const TRAIN_FLAGS: Record<string, Options> = {
     describe: `Milliseconds a custom sampler module may take to load or in one call before the command stops with an error naming it [default: ${DEFAULT_SAMPLER_TIMEOUT}]`,
   }),
   // nargs 1 (output paths): yargs would otherwise read "-" as a positional argument and leave the flag empty.
-  out: { type: "string", nargs: 1, group: "Output:", describe: "word2vec vectors file to write (.gz compresses; - for standard output, text format)" },
-  binary: { type: "boolean", group: "Output:", describe: "Write --out in word2vec's binary format instead of text [default: false]" },
-  model: { type: "string", nargs: 1, group: "Output:", describe: "Also write a NegLab model file (vocabulary, counts, input and output vectors, settings)" },
+  out: {
+    type: "string",
+    nargs: 1,
+    group: "Output:",
+    describe: "word2vec vectors file to write (.gz compresses; - for standard output, text format)",
+  },
+  binary: {
+    type: "boolean",
+    group: "Output:",
+    describe: "Write --out in word2vec's binary format instead of text [default: false]",
+  },
+  model: {
+    type: "string",
+    nargs: 1,
+    group: "Output:",
+    describe: "Also write a NegLab model file (vocabulary, counts, input and output vectors, settings)",
+  },
 };
 
 /**
@@ -151,7 +233,8 @@ export async function resolveTrainJob(args: Record<string, unknown>): Promise<Tr
   const path = (field: string, flag: string): string | undefined => {
     const value = pick(field, flag);
     if (value === undefined) return undefined;
-    if (typeof value !== "string" || value === "") throw new TrainConfigError(`${origin(field)}: expected a path, got ${JSON.stringify(value)}`);
+    if (typeof value !== "string" || value === "")
+      throw new TrainConfigError(`${origin(field)}: expected a path, got ${JSON.stringify(value)}`);
     if (value === "-") return value;
     const absolute = fromFlag.has(field) || isAbsolute(value) ? resolve(value) : resolve(configDir, value);
     // resolve() drops a trailing separator, which says the path names a directory: keep it for checkOutputs to refuse.
@@ -195,7 +278,10 @@ export async function resolveTrainJob(args: Record<string, unknown>): Promise<Tr
   //    custom module loaded, run and drawn from in a worker thread under a time limit, on a stand-in vocabulary.
   const samplerBaseDir = fromFlag.has("sampler") ? process.cwd() : configDir;
   try {
-    await preflightSamplerSpec(settings.sampler, { baseDir: samplerBaseDir, ...(args["sampler-timeout"] === undefined ? {} : { timeoutMs: samplerTimeout }) });
+    await preflightSamplerSpec(settings.sampler, {
+      baseDir: samplerBaseDir,
+      ...(args["sampler-timeout"] === undefined ? {} : { timeoutMs: samplerTimeout }),
+    });
   } catch (error) {
     if (!(error instanceof SamplerError)) throw error;
     throw new TrainConfigError(`${origin("sampler")}: ${error.message}`);
@@ -204,29 +290,48 @@ export async function resolveTrainJob(args: Record<string, unknown>): Promise<Tr
   // 4. Corpus and outputs.
   const corpusValue = pick("corpus", "corpus");
   const corpus = corpusValue === "brown" || corpusValue === undefined ? "brown" : path("corpus", "corpus")!;
-  if (corpus === "-") fail(`${origin("corpus")}: "-" (standard input) is not supported: the corpus is read once per epoch; name a file`);
-  if (corpus !== "brown") await access(corpus).catch(() => fail(`${origin("corpus")}: ${corpus}: no such file or directory`));
+  if (corpus === "-")
+    fail(`${origin("corpus")}: "-" (standard input) is not supported: the corpus is read once per epoch; name a file`);
+  if (corpus !== "brown")
+    await access(corpus).catch(() => fail(`${origin("corpus")}: ${corpus}: no such file or directory`));
   // Flags are typed by yargs (a boolean, one of the choices), config values by CONFIG_SCHEMA.
   const lowercase = (pick("lowercase", "lowercase") ?? false) as boolean;
   const punctuation = (pick("punctuation", "punctuation") ?? "keep") as Punctuation;
   const out = path("out", "out");
   const model = path("model", "model");
-  if (out === undefined && model === undefined) fail("nothing to write: give --out <vectors file> and/or --model <model file>");
+  if (out === undefined && model === undefined)
+    fail("nothing to write: give --out <vectors file> and/or --model <model file>");
   const binary = (pick("binary", "binary") ?? false) as boolean;
   if (model === "-") fail(`${origin("model")}: "-" (standard output) is not possible for a model file: name a file`);
   // The model writer refuses this only after training (writeModelFile in @neglab/vectors): say it before.
   if (model?.endsWith(".gz")) fail(`${origin("model")}: ${model}: model files are not gzipped; drop the .gz extension`);
-  if (out === "-" && binary) fail(`${origin("out")}: "-" (standard output) takes the text format only: drop --binary or name a file`);
+  if (out === "-" && binary)
+    fail(`${origin("out")}: "-" (standard output) takes the text format only: drop --binary or name a file`);
 
   // 5. Outputs last, once everything else is known good (the check creates and removes a probe file beside each).
   const inputs: InputRequest[] = [
     ...(corpus === "brown" ? [] : [{ label: origin("corpus"), path: corpus }]),
     ...(configPath === undefined ? [] : [{ label: "--config", path: configPath }]),
-    ...samplerFiles(settings.sampler, samplerBaseDir).map((file) => ({ label: `${origin("sampler")} ${file.field}`, path: file.path })),
+    ...samplerFiles(settings.sampler, samplerBaseDir).map((file) => ({
+      label: `${origin("sampler")} ${file.field}`,
+      path: file.path,
+    })),
   ];
-  const outputs = [...(out === undefined ? [] : [{ label: origin("out"), path: out }]), ...(model === undefined ? [] : [{ label: origin("model"), path: model }])];
+  const outputs = [
+    ...(out === undefined ? [] : [{ label: origin("out"), path: out }]),
+    ...(model === undefined ? [] : [{ label: origin("model"), path: model }]),
+  ];
   await checkOutputs(outputs, inputs, { stdout: true });
-  return { corpus, normalize: { lowercase, punctuation }, settings, samplerBaseDir, out, binary, model, samplerTimeout };
+  return {
+    corpus,
+    normalize: { lowercase, punctuation },
+    settings,
+    samplerBaseDir,
+    out,
+    binary,
+    model,
+    samplerTimeout,
+  };
 }
 
 /** `--sampler-timeout` (ms, of `train` and `run`) checked as the trainer's `samplerTimeout`; its default when absent. */
@@ -253,7 +358,10 @@ const flagText: SettingText = (setting, value) => {
  * `where` names the setting that bounded the vocabulary when it came from the
  * config file (`train.json: maxFinalVocab`); the suggestions are flags, which override the file.
  */
-export function modelTooLargeInCliTerms(error: ModelTooLargeError, where = `--${flagOf(error.field)}`): TrainConfigError {
+export function modelTooLargeInCliTerms(
+  error: ModelTooLargeError,
+  where = `--${flagOf(error.field)}`,
+): TrainConfigError {
   return new TrainConfigError(`${where}: ${error.explain(flagText)}`);
 }
 
@@ -275,7 +383,9 @@ function flagOf(field: string): string {
  */
 async function readConfig(file: string): Promise<Record<string, unknown>> {
   const cannot = (error: NodeJS.ErrnoException): never =>
-    fail(`--config ${file}: ${error.code === "EISDIR" ? "is a directory" : error.code === "ENOENT" ? "no such file" : `cannot read (${error.code ?? error.message})`}`);
+    fail(
+      `--config ${file}: ${error.code === "EISDIR" ? "is a directory" : error.code === "ENOENT" ? "no such file" : `cannot read (${error.code ?? error.message})`}`,
+    );
   const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK).catch(cannot);
   let text: string;
   try {
@@ -293,7 +403,8 @@ async function readConfig(file: string): Promise<Record<string, unknown>> {
   } catch (error) {
     return fail(`${file}: not valid JSON: ${(error as Error).message}`);
   }
-  if (typeof json !== "object" || json === null || Array.isArray(json)) return fail(`${file}: expected a JSON object of settings`);
+  if (typeof json !== "object" || json === null || Array.isArray(json))
+    return fail(`${file}: expected a JSON object of settings`);
   const parsed = CONFIG_SCHEMA.safeParse(json);
   const problem = parsed.success ? null : firstProblem(parsed.error.issues, (path) => path[0] === "sampler");
   if (problem !== null) fail(`${file}: ${problem.field}: ${problem.message}`);

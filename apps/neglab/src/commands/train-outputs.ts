@@ -16,7 +16,9 @@ export interface TrainWriters {
 /** The real writers: `@neglab/trainer`'s save functions, and standard output for `-`. */
 export const FILE_WRITERS: TrainWriters = {
   vectors: (model, path, binary) =>
-    path === "-" ? writeWord2Vec(process.stdout, { words: model.vocabulary.words, dim: model.dim, vectors: model.vectors }) : writeTrainedWord2Vec(path, model, { binary }),
+    path === "-"
+      ? writeWord2Vec(process.stdout, { words: model.vocabulary.words, dim: model.dim, vectors: model.vectors })
+      : writeTrainedWord2Vec(path, model, { binary }),
   model: (model, path) => writeTrainedModel(path, model),
 };
 
@@ -31,16 +33,30 @@ export const FILE_WRITERS: TrainWriters = {
  * fails after it, that file is named instead: it holds everything. `neglab
  * eval` reads a model file like a vectors file.
  */
-export async function writeTrainOutputs(model: TrainedModel, job: TrainJob, writers: TrainWriters = FILE_WRITERS): Promise<string[]> {
+export async function writeTrainOutputs(
+  model: TrainedModel,
+  job: TrainJob,
+  writers: TrainWriters = FILE_WRITERS,
+): Promise<string[]> {
   const outputs: { label: string; path: string; describe: string; write: () => Promise<void> }[] = [];
   // The model file first: it holds everything, so once it is written a failing --out loses nothing.
   if (job.model !== undefined) {
     const path = job.model;
-    outputs.push({ label: "--model", path, describe: `${path} (NegLab model)`, write: () => writers.model(model, path) });
+    outputs.push({
+      label: "--model",
+      path,
+      describe: `${path} (NegLab model)`,
+      write: () => writers.model(model, path),
+    });
   }
   if (job.out !== undefined) {
     const path = job.out;
-    outputs.push({ label: "--out", path, describe: `${path === "-" ? "standard output" : path} (word2vec ${job.binary ? "binary" : "text"})`, write: () => writers.vectors(model, path, job.binary) });
+    outputs.push({
+      label: "--out",
+      path,
+      describe: `${path === "-" ? "standard output" : path} (word2vec ${job.binary ? "binary" : "text"})`,
+      write: () => writers.vectors(model, path, job.binary),
+    });
   }
   const written: string[] = [];
   for (const output of outputs) {
@@ -48,7 +64,10 @@ export async function writeTrainOutputs(model: TrainedModel, job: TrainJob, writ
       await output.write();
       written.push(output.describe);
     } catch (error) {
-      const kept = output.label === "--out" && job.model !== undefined ? `the model file ${job.model} was written and holds the training` : await rescue(model, output.path, writers);
+      const kept =
+        output.label === "--out" && job.model !== undefined
+          ? `the model file ${job.model} was written and holds the training`
+          : await rescue(model, output.path, writers);
       throw new OutputPathError(`could not write ${output.label} ${output.path}: ${(error as Error).message}; ${kept}`);
     }
   }

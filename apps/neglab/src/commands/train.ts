@@ -11,7 +11,10 @@ export const trainCommand: CommandModule = {
   builder: (y) =>
     y
       .options(TRAIN_FLAGS)
-      .example("$0 train --corpus brown --lowercase --punctuation drop --architecture skipgram --sampler unigram --alpha 0.75 --out vectors.txt", "")
+      .example(
+        "$0 train --corpus brown --lowercase --punctuation drop --architecture skipgram --sampler unigram --alpha 0.75 --out vectors.txt",
+        "",
+      )
       .example("$0 train --config train.json --seed 2 --out vectors.bin --binary", "")
       .example("$0 train --corpus corpus.txt --out - | gzip > vectors.txt.gz", "Vectors (text) to standard output"),
   handler: async (args) => {
@@ -28,9 +31,13 @@ export const trainCommand: CommandModule = {
         normalize: job.normalize,
         samplerBaseDir: job.samplerBaseDir,
         samplerTimeout: job.samplerTimeout,
-        onVocabularyProgress: (p) => progress.update(`counting: ${p.sentences} sentences, ${p.tokens} tokens, ${p.types} types`),
+        onVocabularyProgress: (p) =>
+          progress.update(`counting: ${p.sentences} sentences, ${p.tokens} tokens, ${p.types} types`),
         onProgress: (p) => progress.update(trainingBar("train", p)),
-        onEpochEnd: (e) => progress.done(`epoch ${e.epoch + 1}: loss/word ${e.lossPerWord.toFixed(4)}, ${e.trainedWords.toLocaleString("en")} words in ${e.seconds.toFixed(1)} s`),
+        onEpochEnd: (e) =>
+          progress.done(
+            `epoch ${e.epoch + 1}: loss/word ${e.lossPerWord.toFixed(4)}, ${e.trainedWords.toLocaleString("en")} words in ${e.seconds.toFixed(1)} s`,
+          ),
       });
     } catch (error) {
       if (error instanceof ModelTooLargeError) throw modelTooLargeInCliTerms(error); // after counting: the counts suggest a --min-count
@@ -57,5 +64,8 @@ export function inCliTerms(error: TrainingDivergedError): TrainingDivergedError 
   const message = error.message
     .replace(/\blower alpha \(now ([^)]*)\)/, "lower the learning rate (--learning-rate, config field alpha; now $1)")
     .replace(/\bset cbowMean: true\b/, "give --cbow-mean (config field cbowMean: true)");
-  return new TrainingDivergedError(error.epoch, message === error.message ? `${message} (the learning rate is --learning-rate)` : message);
+  return new TrainingDivergedError(
+    error.epoch,
+    message === error.message ? `${message} (the learning rate is --learning-rate)` : message,
+  );
 }

@@ -1,6 +1,17 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
-import { cacheDirectory, DATASETS, evaluateWordPairs, fetchDataset, readAnalogies, readPairs, skippedLines, type Dataset, type FetchOptions, type PairDelimiter } from "@neglab/eval";
+import {
+  cacheDirectory,
+  DATASETS,
+  evaluateWordPairs,
+  fetchDataset,
+  readAnalogies,
+  readPairs,
+  skippedLines,
+  type Dataset,
+  type FetchOptions,
+  type PairDelimiter,
+} from "@neglab/eval";
 import type { Vocabulary } from "@neglab/corpus";
 import { Embeddings } from "@neglab/vectors";
 import { ExperimentError, type BenchmarkSpec, type Experiment } from "./definition.js";
@@ -23,7 +34,9 @@ function registeredDataset(benchmark: BenchmarkSpec): Dataset | undefined {
 /** The places a relative benchmark path is looked for, in order. */
 function searchedPaths(benchmark: BenchmarkSpec, dataDir: string | undefined): string[] {
   const inDataDir = dataDir === undefined ? [] : [join(dataDir, benchmark.path)];
-  return registeredDataset(benchmark) === undefined ? inDataDir : [...inDataDir, join(cacheDirectory(), benchmark.path)];
+  return registeredDataset(benchmark) === undefined
+    ? inDataDir
+    : [...inDataDir, join(cacheDirectory(), benchmark.path)];
 }
 
 /**
@@ -40,10 +53,18 @@ export function checkBenchmarkData(experiment: Experiment, dataDir: string | und
   experiment.benchmarks.forEach((benchmark, i) => {
     if (benchmark.optional || benchmarkPath(benchmark, dataDir) !== null) return;
     const searched = isAbsolute(benchmark.path) ? [benchmark.path] : searchedPaths(benchmark, dataDir);
-    const where = searched.length === 0 ? `${benchmark.path} (no data directory: set NEGLAB_DATA)` : `${benchmark.path} (searched ${searched.join(", ")})`;
+    const where =
+      searched.length === 0
+        ? `${benchmark.path} (no data directory: set NEGLAB_DATA)`
+        : `${benchmark.path} (searched ${searched.join(", ")})`;
     const dataset = registeredDataset(benchmark);
-    const fetch = dataset ? `fetch it with \`neglab data fetch ${dataset.name}\`` : "it is not a registered dataset (see `neglab data list`), so put the file there";
-    missing.push({ field: `benchmarks[${i}].path`, message: `${where} not found; ${fetch}, or mark the benchmark "optional": true to skip it` });
+    const fetch = dataset
+      ? `fetch it with \`neglab data fetch ${dataset.name}\``
+      : "it is not a registered dataset (see `neglab data list`), so put the file there";
+    missing.push({
+      field: `benchmarks[${i}].path`,
+      message: `${where} not found; ${fetch}, or mark the benchmark "optional": true to skip it`,
+    });
   });
   if (missing.length === 0) return;
   const [first, ...others] = missing;
@@ -75,9 +96,14 @@ export async function fetchMissingBenchmarks(
     if (benchmark.optional || benchmarkPath(benchmark, dataDir) !== null) continue;
     const dataset = registeredDataset(benchmark);
     if (dataset === undefined) continue;
-    log(`${benchmark.name}: ${benchmark.path} is missing; downloading dataset ${dataset.name} (disable with --no-fetch)`);
+    log(
+      `${benchmark.name}: ${benchmark.path} is missing; downloading dataset ${dataset.name} (disable with --no-fetch)`,
+    );
     try {
-      const { path, bytes } = await fetchDataset(dataset.name, { ...timeouts, ...(baseUrl === undefined ? {} : { baseUrl }) });
+      const { path, bytes } = await fetchDataset(dataset.name, {
+        ...timeouts,
+        ...(baseUrl === undefined ? {} : { baseUrl }),
+      });
       log(`${benchmark.name}: ${bytes} bytes, checksum verified: ${path}`);
     } catch (error) {
       log(`${benchmark.name}: download failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -93,7 +119,11 @@ export async function fetchMissingBenchmarks(
  * error instead when the benchmark's `options.strict` is true. Missing optional
  * benchmarks are left to {@link checkBenchmarkData}.
  */
-export async function reportUnparsableBenchmarkLines(experiment: Experiment, dataDir: string | undefined, warn: (message: string) => void): Promise<void> {
+export async function reportUnparsableBenchmarkLines(
+  experiment: Experiment,
+  dataDir: string | undefined,
+  warn: (message: string) => void,
+): Promise<void> {
   for (const [i, benchmark] of experiment.benchmarks.entries()) {
     const path = benchmarkPath(benchmark, dataDir);
     if (path === null) continue;
@@ -102,8 +132,15 @@ export async function reportUnparsableBenchmarkLines(experiment: Experiment, dat
     const { count, firstLine } = skippedLines(set, false, "");
     if (count === 0) continue;
     const what = `${count} unparsable line${count === 1 ? "" : "s"} (first: line ${firstLine})`;
-    if (options.strict === true) throw new ExperimentError(experiment.file, `benchmarks[${i}]`, `${path}: ${what}; "strict": true refuses the file`);
-    warn(`warning: ${benchmark.name}: ${path}: ${what} skipped, as gensim skips them; "options": { "strict": true } refuses such a file`);
+    if (options.strict === true)
+      throw new ExperimentError(
+        experiment.file,
+        `benchmarks[${i}]`,
+        `${path}: ${what}; "strict": true refuses the file`,
+      );
+    warn(
+      `warning: ${benchmark.name}: ${path}: ${what} skipped, as gensim skips them; "options": { "strict": true } refuses such a file`,
+    );
   }
 }
 
@@ -117,17 +154,27 @@ export async function reportUnparsableBenchmarkLines(experiment: Experiment, dat
  * `restrictVocab`, `caseInsensitive`, `dummy4unknown` — decide; the error is an
  * {@link ExperimentError} naming the benchmark's field and eval's reason.
  */
-export async function checkSimilarityCoverage(experiment: Experiment, dataDir: string | undefined, vocabulary: Vocabulary): Promise<void> {
+export async function checkSimilarityCoverage(
+  experiment: Experiment,
+  dataDir: string | undefined,
+  vocabulary: Vocabulary,
+): Promise<void> {
   const similarity = experiment.benchmarks.map((b, i) => [b, i] as const).filter(([b]) => b.type === "similarity");
   if (similarity.length === 0) return;
-  const placeholder = new Embeddings(vocabulary.words, new Float32Array(vocabulary.words.length).fill(1), 1, { counts: vocabulary.counts });
+  const placeholder = new Embeddings(vocabulary.words, new Float32Array(vocabulary.words.length).fill(1), 1, {
+    counts: vocabulary.counts,
+  });
   for (const [benchmark, i] of similarity) {
     const path = benchmarkPath(benchmark, dataDir);
     if (path === null) continue;
     try {
       await evaluateWordPairs(placeholder, path, benchmark.options);
     } catch (error) {
-      throw new ExperimentError(experiment.file, `benchmarks[${i}]`, `${benchmark.name} (${path}) cannot be scored with this corpus's vocabulary: ${(error as Error).message}; check the corpus, minCount or the benchmark's options`);
+      throw new ExperimentError(
+        experiment.file,
+        `benchmarks[${i}]`,
+        `${benchmark.name} (${path}) cannot be scored with this corpus's vocabulary: ${(error as Error).message}; check the corpus, minCount or the benchmark's options`,
+      );
     }
   }
 }

@@ -9,8 +9,15 @@ import { ANALOGY_OPTIONS_SCHEMA, SIMILARITY_OPTIONS_SCHEMA } from "./benchmark-o
 import { settingsProblem, VOCABULARY_SETTINGS } from "./trainer-settings.js";
 
 const nonEmptyString = (description: string) =>
-  z.string({ error: expecting("a non-empty string") }).min(1, { error: expecting("a non-empty string") }).meta({ description });
-const flag = (description: string, fallback: boolean) => z.boolean({ error: expecting("true or false") }).meta({ description }).default(fallback);
+  z
+    .string({ error: expecting("a non-empty string") })
+    .min(1, { error: expecting("a non-empty string") })
+    .meta({ description });
+const flag = (description: string, fallback: boolean) =>
+  z
+    .boolean({ error: expecting("true or false") })
+    .meta({ description })
+    .default(fallback);
 
 /** The trainer's seed range (`TRAIN_SETTINGS_SCHEMA` of @neglab/trainer): a seed seeds a 32-bit stream. */
 const MAX_SEED = 2 ** 32 - 1;
@@ -19,8 +26,12 @@ const MAX_SEED = 2 ** 32 - 1;
  * A seed of `seeds`: an integer in the trainer's range [0, 2^32 − 1], checked here so that a bad seed is named
  * with its field path before the corpus is read instead of by the trainer after it.
  */
-const outOfSeedRange = (issue: { input: unknown }) => `expected an integer in [0, ${MAX_SEED}], got ${String(issue.input)}`;
-const SEED = z.int({ error: expecting("an integer") }).min(0, { error: outOfSeedRange }).max(MAX_SEED, { error: outOfSeedRange });
+const outOfSeedRange = (issue: { input: unknown }) =>
+  `expected an integer in [0, ${MAX_SEED}], got ${String(issue.input)}`;
+const SEED = z
+  .int({ error: expecting("an integer") })
+  .min(0, { error: outOfSeedRange })
+  .max(MAX_SEED, { error: outOfSeedRange });
 
 /** Trainer settings an experiment may set: the trainer's schema less `seed` (from `seeds`) and `sampler` (each strategy's). */
 const SETTINGS: Record<string, z.ZodType> = Object.fromEntries(
@@ -51,16 +62,22 @@ const OVERRIDE_KEYS = SETTING_KEYS.filter((key) => !VOCABULARY_SETTINGS.includes
 const OVERRIDES = z
   .strictObject(Object.fromEntries(OVERRIDE_KEYS.map((key) => [key, SETTINGS[key]])), {
     error: unknownKeyError("trainer setting", OVERRIDE_KEYS, (key) =>
-      VOCABULARY_SETTINGS.includes(key) ? "the vocabulary is counted once for every strategy, from the base settings: set it in `train`" : misplacedSetting(key),
+      VOCABULARY_SETTINGS.includes(key)
+        ? "the vocabulary is counted once for every strategy, from the base settings: set it in `train`"
+        : misplacedSetting(key),
     ),
   })
-  .meta({ description: "This strategy's trainer overrides (e.g. negative); not minCount, maxVocabSize or maxFinalVocab." });
+  .meta({
+    description: "This strategy's trainer overrides (e.g. negative); not minCount, maxVocabSize or maxFinalVocab.",
+  });
 
 const CORPUS_SHAPE = {
   source: nonEmptyString("brown (embedded), a text file, .gz or a directory, relative to this file or $NEGLAB_DATA/…"),
   lowercase: flag("Lowercase every token before counting.", false),
   punctuation: z
-    .enum(["keep", "drop", "strip"], { error: (issue) => `expected "keep", "drop" or "strip", got ${describeValue(issue.input)}` })
+    .enum(["keep", "drop", "strip"], {
+      error: (issue) => `expected "keep", "drop" or "strip", got ${describeValue(issue.input)}`,
+    })
     .meta({ description: "keep tokens as they are, drop punctuation-only tokens, or strip edge punctuation too." })
     .default("keep"),
 };
@@ -82,32 +99,48 @@ const BENCHMARK_KEYS = ["name", "type", "path", "options", "optional"];
 /** A benchmark of `type` whose `options` are its evaluator's (every option optional, so the default is `{}`). */
 function benchmark<T extends string, O extends z.ZodObject>(type: T, options: O, description: string) {
   return z
-    .strictObject({ ...BENCHMARK_BASE, type: z.literal(type), options: options.default({} as never) }, { error: unknownKeyError("field", BENCHMARK_KEYS) })
+    .strictObject(
+      { ...BENCHMARK_BASE, type: z.literal(type), options: options.default({} as never) },
+      { error: unknownKeyError("field", BENCHMARK_KEYS) },
+    )
     .meta({ description });
 }
 
 /** A benchmark's `type` that names no evaluator (the discriminated union matched no variant). */
 function benchmarkError(issue: { code?: string; input: unknown }): string {
   if (issue.code !== "invalid_union") return expected("an object", issue.input);
-  const type = typeof issue.input === "object" && issue.input !== null ? (issue.input as { type?: unknown }).type : undefined;
+  const type =
+    typeof issue.input === "object" && issue.input !== null ? (issue.input as { type?: unknown }).type : undefined;
   return `expected "analogy" or "similarity", got ${describeValue(type)}`;
 }
 
 const REPORT_SHAPE = {
   probes: z
     .array(nonEmptyString("A probe word."), { error: expecting("an array of words") })
-    .meta({ description: "Words whose nearest neighbours the report lists per strategy; default: chosen from the vocabulary." })
+    .meta({
+      description: "Words whose nearest neighbours the report lists per strategy; default: chosen from the vocabulary.",
+    })
     .optional(),
 };
 
 const TOP_LEVEL_SHAPE = {
-  $schema: z.string({ error: expecting("a string") }).meta({ description: "The JSON Schema of this file, for editors." }).optional(),
+  $schema: z
+    .string({ error: expecting("a string") })
+    .meta({ description: "The JSON Schema of this file, for editors." })
+    .optional(),
   name: nonEmptyString("The experiment's name: one directory name (the default --out is runs/<name>)."),
-  description: z.string({ error: expecting("a string") }).meta({ description: "Free text." }).optional(),
-  corpus: z.strictObject(CORPUS_SHAPE, { error: unknownKeyError("field", Object.keys(CORPUS_SHAPE)) }).meta({ description: "The corpus and how it is normalised." }),
+  description: z
+    .string({ error: expecting("a string") })
+    .meta({ description: "Free text." })
+    .optional(),
+  corpus: z
+    .strictObject(CORPUS_SHAPE, { error: unknownKeyError("field", Object.keys(CORPUS_SHAPE)) })
+    .meta({ description: "The corpus and how it is normalised." }),
   train: TRAIN.default({}),
   strategies: z
-    .array(z.strictObject(STRATEGY_SHAPE, { error: unknownKeyError("field", Object.keys(STRATEGY_SHAPE)) }), { error: expecting("a non-empty array") })
+    .array(z.strictObject(STRATEGY_SHAPE, { error: unknownKeyError("field", Object.keys(STRATEGY_SHAPE)) }), {
+      error: expecting("a non-empty array"),
+    })
     .min(1, { error: expecting("a non-empty array") })
     .meta({ description: "The strategies compared: a sampler spec and trainer overrides each." }),
   seeds: z
@@ -120,7 +153,11 @@ const TOP_LEVEL_SHAPE = {
         "type",
         [
           benchmark("analogy", ANALOGY_OPTIONS_SCHEMA, "An analogy questions file (gensim evaluate_word_analogies)."),
-          benchmark("similarity", SIMILARITY_OPTIONS_SCHEMA, "A word-pair similarity file (gensim evaluate_word_pairs)."),
+          benchmark(
+            "similarity",
+            SIMILARITY_OPTIONS_SCHEMA,
+            "A word-pair similarity file (gensim evaluate_word_pairs).",
+          ),
         ],
         { error: benchmarkError },
       ),
@@ -146,12 +183,12 @@ const TOP_LEVEL_SHAPE = {
  */
 export const EXPERIMENT_SCHEMA = z
   .strictObject(TOP_LEVEL_SHAPE, { error: unknownKeyError("field", Object.keys(TOP_LEVEL_SHAPE)) })
-  .meta({ title: "NegLab experiment definition", description: "An experiment of `neglab run`: a corpus, strategies, seeds and benchmarks." });
+  .meta({
+    title: "NegLab experiment definition",
+    description: "An experiment of `neglab run`: a corpus, strategies, seeds and benchmarks.",
+  });
 
 type Parsed = z.output<typeof EXPERIMENT_SCHEMA>;
-
-/** How a corpus is read and normalised before counting. */
-type CorpusSpec = Parsed["corpus"];
 
 /** One strategy of the comparison: a sampler spec and optional trainer overrides. */
 export type StrategySpec = Parsed["strategies"][number];
@@ -192,7 +229,12 @@ export async function loadExperiment(path: string): Promise<Experiment> {
   if (info.isDirectory()) file = join(file, "experiment.json");
   // a FIFO or device would block the read forever; a missing experiment.json is reported below
   const fileInfo = info.isDirectory() ? await stat(file).catch(() => null) : info;
-  if (fileInfo !== null && !fileInfo.isFile()) throw new ExperimentError(file, "(file)", "not a regular file (a FIFO, device or directory); name the definition file itself");
+  if (fileInfo !== null && !fileInfo.isFile())
+    throw new ExperimentError(
+      file,
+      "(file)",
+      "not a regular file (a FIFO, device or directory); name the definition file itself",
+    );
   const text = await readFile(file, "utf8").catch(() => {
     throw new ExperimentError(file, "(file)", "no experiment.json in this directory");
   });
@@ -226,25 +268,42 @@ export function validateExperiment(json: unknown, file: string): Experiment {
     if (problem !== null) fail(problem.field, problem.message);
   }
   // Everything but the sampler specs has the schema's shape here.
-  const root = json as { name: string; train?: Record<string, unknown>; strategies: { sampler: unknown; train?: Record<string, unknown> }[] };
+  const root = json as {
+    name: string;
+    train?: Record<string, unknown>;
+    strategies: { sampler: unknown; train?: Record<string, unknown> }[];
+  };
   const name = pathSegment(root.name, fail);
   const samplerTypes = listSamplers().map((s) => s.name);
   root.strategies.forEach((strategy, i) => {
     const field = `strategies[${i}].sampler`;
     const sampler = strategy.sampler;
-    if (typeof sampler !== "object" || sampler === null || Array.isArray(sampler)) return fail(field, expected("an object", sampler));
+    if (typeof sampler !== "object" || sampler === null || Array.isArray(sampler))
+      return fail(field, expected("an object", sampler));
     const type = (sampler as { type?: unknown }).type;
     if (typeof type !== "string" || type === "") return fail(`${field}.type`, expected("a non-empty string", type));
     if (!samplerTypes.includes(type) && !type.startsWith("module:")) {
       const near = closestName(type, samplerTypes);
-      fail(`${field}.type`, `unknown strategy "${type}"${near ? ` (did you mean "${near}"?)` : ""}; known: ${samplerTypes.join(", ")}`);
+      fail(
+        `${field}.type`,
+        `unknown strategy "${type}"${near ? ` (did you mean "${near}"?)` : ""}; known: ${samplerTypes.join(", ")}`,
+      );
     }
-    const problem = settingsProblem(root.train ?? {}, `strategies[${i}]`, strategy.train ?? {}, sampler as Record<string, unknown>, dirname(file));
+    const problem = settingsProblem(
+      root.train ?? {},
+      `strategies[${i}]`,
+      strategy.train ?? {},
+      sampler as Record<string, unknown>,
+      dirname(file),
+    );
     if (problem) fail(problem.field, problem.message);
   });
   // validateSamplerSpec accepts what the schema's sampler specs accept and more (module: specs of any shape): an issue
   // it did not explain would be a schema that disagrees with it.
-  if (!parsed.success) throw new Error(`${file}: the experiment schema refused a sampler spec that validateSamplerSpec accepts: ${parsed.error.message}`);
+  if (!parsed.success)
+    throw new Error(
+      `${file}: the experiment schema refused a sampler spec that validateSamplerSpec accepts: ${parsed.error.message}`,
+    );
   const { strategies, seeds, benchmarks, corpus, train } = parsed.data;
 
   const names = new Set<string>();
@@ -256,7 +315,11 @@ export function validateExperiment(json: unknown, file: string): Experiment {
   seeds.forEach((seed, i) => {
     const first = firstIndex.get(seed);
     // A repeated seed would be a cell paired with itself: n counts it twice, the std and CI shrink to nothing.
-    if (first !== undefined) fail(`seeds[${i}]`, `duplicate seed ${seed} (also seeds[${first}]); every seed must differ, or the statistics count one run twice`);
+    if (first !== undefined)
+      fail(
+        `seeds[${i}]`,
+        `duplicate seed ${seed} (also seeds[${first}]); every seed must differ, or the statistics count one run twice`,
+      );
     firstIndex.set(seed, i);
   });
   const benchmarkNames = new Set<string>();
@@ -269,7 +332,18 @@ export function validateExperiment(json: unknown, file: string): Experiment {
     const near = closestName(baseline, [...names]);
     fail("baseline", `no strategy named "${baseline}"${near ? ` (did you mean "${near}"?)` : ""}`);
   }
-  return { name, file, baseDir: dirname(file), corpus, train, strategies, seeds, benchmarks, baseline, report: { probes: parsed.data.report.probes ?? null } };
+  return {
+    name,
+    file,
+    baseDir: dirname(file),
+    corpus,
+    train,
+    strategies,
+    seeds,
+    benchmarks,
+    baseline,
+    report: { probes: parsed.data.report.probes ?? null },
+  };
 }
 
 /**
@@ -279,9 +353,13 @@ export function validateExperiment(json: unknown, file: string): Experiment {
  * replace files of, another directory.
  */
 function pathSegment(name: string, fail: (field: string, message: string) => never): string {
-  if (name === "." || name === "..") return fail("name", `${JSON.stringify(name)} is not a usable directory name; the name becomes runs/<name>`);
+  if (name === "." || name === "..")
+    return fail("name", `${JSON.stringify(name)} is not a usable directory name; the name becomes runs/<name>`);
   // eslint-disable-next-line no-control-regex
-  if (/[/\\\u0000-\u001f\u007f]/.test(name)) return fail("name", `${JSON.stringify(name)} must be a single directory name: no "/", "\\" or control characters (the name becomes runs/<name>)`);
+  if (/[/\\\u0000-\u001f\u007f]/.test(name))
+    return fail(
+      "name",
+      `${JSON.stringify(name)} must be a single directory name: no "/", "\\" or control characters (the name becomes runs/<name>)`,
+    );
   return name;
 }
-

@@ -47,17 +47,21 @@ export function settingsProblem(
   try {
     resolveSettings({ ...base, ...overrides, sampler: sampler as { type: string } });
   } catch (error) {
-    if (error instanceof TrainOptionError) return { field: `${origin(error.field)}.${error.field}`, message: error.reason };
+    if (error instanceof TrainOptionError)
+      return { field: `${origin(error.field)}.${error.field}`, message: error.reason };
     throw error;
   }
   try {
     validateSamplerSpec(sampler, CHECK_VOCABULARY, baseDir);
   } catch (error) {
-    if (error instanceof SamplerError) return { field: `${strategyField}.sampler${error.field ? `.${error.field}` : ""}`, message: error.message };
+    if (error instanceof SamplerError)
+      return { field: `${strategyField}.sampler${error.field ? `.${error.field}` : ""}`, message: error.message };
     throw error;
   }
   const missing = samplerFiles(sampler, baseDir).find((f) => !existsSync(f.path));
-  return missing ? { field: `${strategyField}.sampler.${missing.field}`, message: `${missing.path}: no such file` } : null;
+  return missing
+    ? { field: `${strategyField}.sampler.${missing.field}`, message: `${missing.path}: no such file` }
+    : null;
 }
 
 /**
@@ -79,7 +83,11 @@ export async function preflightExperimentSamplers(
       await preflightSamplerSpec(strategy.sampler, { ...options, baseDir: experiment.baseDir });
     } catch (error) {
       if (!(error instanceof SamplerError)) throw error;
-      throw new ExperimentError(experiment.file, `strategies[${i}].sampler${error.field ? `.${error.field}` : ""}`, error.message);
+      throw new ExperimentError(
+        experiment.file,
+        `strategies[${i}].sampler${error.field ? `.${error.field}` : ""}`,
+        error.message,
+      );
     }
   }
 }

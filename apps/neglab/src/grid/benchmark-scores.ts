@@ -18,7 +18,11 @@ const OUTCOME_CHAR: Record<QuestionStatus, string> = { correct: "1", wrong: "0",
  * per-item data paired tests need at report time (per-question analogy outcomes;
  * per-pair human and model similarities).
  */
-export async function scoreBenchmark(embeddings: Embeddings, benchmark: BenchmarkSpec, path: string): Promise<BenchmarkScores> {
+export async function scoreBenchmark(
+  embeddings: Embeddings,
+  benchmark: BenchmarkSpec,
+  path: string,
+): Promise<BenchmarkScores> {
   const name = benchmark.name;
   if (benchmark.type === "analogy") {
     const result = await evaluateAnalogies(embeddings, path, benchmark.options);

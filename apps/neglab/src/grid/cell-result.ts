@@ -59,7 +59,10 @@ const SAMPLER_REPORT = object({
 });
 
 /** The nearest neighbours of one probe word: [word, cosine similarity], most similar first. */
-const PROBE_NEIGHBOURS = object({ probe: TEXT, neighbours: arrayOf(z.tuple([TEXT, measured], { error: expecting("an array of 2 items") })) });
+const PROBE_NEIGHBOURS = object({
+  probe: TEXT,
+  neighbours: arrayOf(z.tuple([TEXT, measured], { error: expecting("an array of 2 items") })),
+});
 
 /** Analogy accuracy of one section: [benchmark, section, correct, questions answered, questions in the section]. */
 const SECTION = z.tuple([TEXT, TEXT, measured, measured, measured], { error: expecting("an array of 4 or 5 items") });
@@ -94,7 +97,9 @@ const CELL = object({
  * count); `withDefaults` completes it.
  */
 const STORED_CELL = CELL.extend({
-  sections: arrayOf(z.tuple([TEXT, TEXT, measured, measured, measured.optional()], { error: expecting("an array of 4 or 5 items") })).optional(),
+  sections: arrayOf(
+    z.tuple([TEXT, TEXT, measured, measured, measured.optional()], { error: expecting("an array of 4 or 5 items") }),
+  ).optional(),
   analogyOutcomes: CELL.shape.analogyOutcomes.optional(),
   pairSimilarities: CELL.shape.pairSimilarities.optional(),
   sampler: CELL.shape.sampler.optional(),
@@ -115,7 +120,9 @@ function cellPath(resultsDir: string, key: string): string {
 
 /** Writes a finished cell atomically (temp file + rename): a kill leaves either nothing or the whole file. */
 export async function writeCellResult(resultsDir: string, result: CellResult): Promise<void> {
-  await writeFileAtomically(cellPath(resultsDir, result.key), [new TextEncoder().encode(`${JSON.stringify(result, null, 1)}\n`)]);
+  await writeFileAtomically(cellPath(resultsDir, result.key), [
+    new TextEncoder().encode(`${JSON.stringify(result, null, 1)}\n`),
+  ]);
 }
 
 /**
@@ -124,7 +131,10 @@ export async function writeCellResult(resultsDir: string, result: CellResult): P
  * damaged or hand-edited file) is moved aside to `<file>.damaged` and named
  * through `warn`; its cell is then missing, so a rerun retrains just that cell.
  */
-export async function readCellResults(resultsDir: string, warn: (message: string) => void): Promise<Map<string, CellResult>> {
+export async function readCellResults(
+  resultsDir: string,
+  warn: (message: string) => void,
+): Promise<Map<string, CellResult>> {
   const dir = join(resultsDir, "cells");
   const names = await readdir(dir).catch(() => [] as string[]);
   const results = new Map<string, CellResult>();
@@ -132,7 +142,8 @@ export async function readCellResults(resultsDir: string, warn: (message: string
     const path = join(dir, name);
     const text = await readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
       // Another shard moved it aside first, or it is not a readable file: no cell from it either way.
-      if (error.code !== "ENOENT") warn(`${path}: cannot read this cell file (${error.code ?? error.message}); its cell will be retrained`);
+      if (error.code !== "ENOENT")
+        warn(`${path}: cannot read this cell file (${error.code ?? error.message}); its cell will be retrained`);
       return null;
     });
     if (text === null) continue;

@@ -27,7 +27,16 @@ export function gridCells(experiment: Experiment, corpusDigest: string, inputs: 
       const settings = { ...experiment.train, ...strategy.train, sampler: strategy.sampler, seed };
       const own = { benchmarks: inputs.benchmarks, samplerFiles: inputs.samplerFiles[strategy.name] ?? {} };
       const key = createHash("sha256")
-        .update(stableJson({ corpus: corpusDigest, normalize: experiment.corpus, settings, benchmarks: experiment.benchmarks, inputs: own, probes: experiment.report.probes }))
+        .update(
+          stableJson({
+            corpus: corpusDigest,
+            normalize: experiment.corpus,
+            settings,
+            benchmarks: experiment.benchmarks,
+            inputs: own,
+            probes: experiment.report.probes,
+          }),
+        )
         .digest("hex")
         .slice(0, 16);
       cells.push({ index: cells.length, strategy, seed, settings, key });
@@ -40,7 +49,9 @@ export function gridCells(experiment: Experiment, corpusDigest: string, inputs: 
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
   if (value !== null && typeof value === "object") {
-    const entries = Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`);
+    const entries = Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`);
     return `{${entries.join(",")}}`;
   }
   return JSON.stringify(value);

@@ -29,7 +29,8 @@ export async function inputDigests(experiment: Experiment, dataDir: string | und
   const files: Record<string, Record<string, string>> = {};
   for (const strategy of experiment.strategies) {
     const own: Record<string, string> = {};
-    for (const { field, path } of samplerFiles(strategy.sampler, experiment.baseDir)) own[field] = await sha256File(path);
+    for (const { field, path } of samplerFiles(strategy.sampler, experiment.baseDir))
+      own[field] = await sha256File(path);
     files[strategy.name] = own;
   }
   return { benchmarks, samplerFiles: files };

@@ -30,7 +30,8 @@ export async function prepareCorpus(
 ): Promise<PreparedCorpus & { digest: string }> {
   const { lowercase, punctuation } = experiment.corpus;
   const corpus = await openCorpus(corpusPath(experiment), { normalize: { lowercase, punctuation } });
-  const setting = (name: string): number | null => (typeof experiment.train[name] === "number" ? (experiment.train[name] as number) : null);
+  const setting = (name: string): number | null =>
+    typeof experiment.train[name] === "number" ? (experiment.train[name] as number) : null;
   onProgress(`reading ${corpus.name}`);
   const prepared = await prepareEncodedCorpus(
     corpus,

@@ -7,8 +7,9 @@ const PREFERRED = ["king", "woman", "city", "money", "water", "war", "church", "
 
 /** Function words never chosen as default probes (their neighbours say little about a strategy). */
 const STOPWORDS = new Set(
-  "the of and to a in that is was he for it with as his on be at by i this had not are but from or have an they which one you were her all she there would their we him been has when who will more no if out so said what up its about into than them can only other new some could time these two may then do first any my now such like our over man me even most made after also did many before must through back years where much your way well down should because each just those people mr how too little state good very make world still own see men work long get here between both life being under never day same another know while last might us great old year off come since against go came right used take three"
-    .split(" "),
+  "the of and to a in that is was he for it with as his on be at by i this had not are but from or have an they which one you were her all she there would their we him been has when who will more no if out so said what up its about into than them can only other new some could time these two may then do first any my now such like our over man me even most made after also did many before must through back years where much your way well down should because each just those people mr how too little state good very make world still own see men work long get here between both life being under never day same another know while last might us great old year off come since against go came right used take three".split(
+    " ",
+  ),
 );
 
 /** How many default probes the report shows. */
@@ -41,5 +42,8 @@ export function defaultProbes(vocabulary: Vocabulary): string[] {
 export function probeNeighbours(embeddings: Embeddings, probes: readonly string[], topn = 8): ProbeNeighbours[] {
   return probes
     .filter((probe) => embeddings.has(probe))
-    .map((probe) => ({ probe, neighbours: mostSimilar(embeddings, { positive: [probe], topn }).map((n): [string, number] => [n.word, n.score]) }));
+    .map((probe) => ({
+      probe,
+      neighbours: mostSimilar(embeddings, { positive: [probe], topn }).map((n): [string, number] => [n.word, n.score]),
+    }));
 }

@@ -40,7 +40,9 @@ export async function runCell(
     samplerBaseDir: experiment.baseDir,
     onProgress,
   });
-  const embeddings = new Embeddings(model.vocabulary.words, model.vectors, model.dim, { counts: model.vocabulary.counts });
+  const embeddings = new Embeddings(model.vocabulary.words, model.vectors, model.dim, {
+    counts: model.vocabulary.counts,
+  });
   const result: CellResult = {
     key: cell.key,
     strategy: cell.strategy.name,
@@ -50,7 +52,10 @@ export async function runCell(
     sections: [],
     analogyOutcomes: [],
     pairSimilarities: [],
-    sampler: model.sampler === null ? null : await samplerReport(model.sampler, model.vocabulary, model.settings.negative, cell.seed, experiment.baseDir),
+    sampler:
+      model.sampler === null
+        ? null
+        : await samplerReport(model.sampler, model.vocabulary, model.settings.negative, cell.seed, experiment.baseDir),
     neighbours: probeNeighbours(embeddings, experiment.report.probes ?? defaultProbes(model.vocabulary)),
     lossPerEpoch: model.epochs.map((e) => e.lossPerWord),
     wordsPerSecond: model.stats.wordsPerSecond,
@@ -61,7 +66,9 @@ export async function runCell(
   for (const benchmark of experiment.benchmarks) {
     const path = benchmarkPath(benchmark, dataDir);
     if (path === null) {
-      result.skipped.push(`${benchmark.name}: ${benchmark.path} not found in the data directory (${dataDir ?? "unset"}) or the fetch cache; optional, so skipped`);
+      result.skipped.push(
+        `${benchmark.name}: ${benchmark.path} not found in the data directory (${dataDir ?? "unset"}) or the fetch cache; optional, so skipped`,
+      );
       continue;
     }
     const scores = await scoreBenchmark(embeddings, benchmark, path);

@@ -24,7 +24,8 @@ function runInputs(experiment: Experiment, dataDir: string | undefined): InputRe
     if (path !== null) inputs.push({ label: `benchmarks[${i}].path`, path });
   });
   experiment.strategies.forEach((s, i) => {
-    for (const { field, path } of samplerFiles(s.sampler, experiment.baseDir)) inputs.push({ label: `strategies[${i}].sampler.${field}`, path });
+    for (const { field, path } of samplerFiles(s.sampler, experiment.baseDir))
+      inputs.push({ label: `strategies[${i}].sampler.${field}`, path });
   });
   return inputs;
 }
@@ -53,7 +54,11 @@ export async function checkRunInputs(experiment: Experiment, dataDir: string | u
     if (info === null) continue; // missing inputs are reported by their readers with the places searched
     if (info.isFile() || (input.label === "corpus.source" && info.isDirectory())) continue;
     const field = input.label === "the experiment definition" ? "(file)" : input.label;
-    throw new ExperimentError(experiment.file, field, `${input.path}: not a regular file (${describeFileKind(info)}); reading it could block forever`);
+    throw new ExperimentError(
+      experiment.file,
+      field,
+      `${input.path}: not a regular file (${describeFileKind(info)}); reading it could block forever`,
+    );
   }
   await checkOutputDirectory("--out", out);
   const outInfo = await stat(out).catch(() => null);
@@ -64,7 +69,10 @@ export async function checkRunInputs(experiment: Experiment, dataDir: string | u
   );
   for (const input of inputs) {
     const own = await ownFile(out, input.path);
-    if (own !== null) throw new OutputPathError(`--out ${out}: ${input.label} ${input.path} is ${own}, which runs replace or remove; move the input out of the results directory`);
+    if (own !== null)
+      throw new OutputPathError(
+        `--out ${out}: ${input.label} ${input.path} is ${own}, which runs replace or remove; move the input out of the results directory`,
+      );
   }
   const foreign = await foreignReportFiles(out);
   if (foreign.length > 0) {
@@ -78,7 +86,9 @@ export async function checkRunInputs(experiment: Experiment, dataDir: string | u
 /** The report-set files in `out` when it has no `cells/` directory (so no neglab run wrote them); empty otherwise. */
 async function foreignReportFiles(out: string): Promise<string[]> {
   if ((await stat(join(out, "cells")).catch(() => null))?.isDirectory()) return [];
-  const present = await Promise.all(REPORT_SET.map(async (name) => ((await stat(join(out, name)).catch(() => null)) === null ? null : name)));
+  const present = await Promise.all(
+    REPORT_SET.map(async (name) => ((await stat(join(out, name)).catch(() => null)) === null ? null : name)),
+  );
   return present.filter((name): name is (typeof REPORT_SET)[number] => name !== null);
 }
 
@@ -90,5 +100,7 @@ async function ownFile(out: string, path: string): Promise<string | null> {
     if (real === own || real.startsWith(`${own}/`)) return `in ${dir}/ of the results directory`;
   }
   const name = real.slice(realOut.length + 1);
-  return real.startsWith(`${realOut}/`) && !name.includes("/") && OWN_NAMES.test(name) ? "a lock or temporary file of the results directory" : null;
+  return real.startsWith(`${realOut}/`) && !name.includes("/") && OWN_NAMES.test(name)
+    ? "a lock or temporary file of the results directory"
+    : null;
 }

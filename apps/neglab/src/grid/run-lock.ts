@@ -30,12 +30,17 @@ function lockPath(out: string, shard: Shard): string {
  * would not see each other and would both train the overlapping cells. A lock
  * held on another host counts as live (its process cannot be checked from here).
  */
-function liveLockOfOtherLayout(out: string, shard: Shard, host: string): { file: string; count: number; holder: LockHolder } | null {
+function liveLockOfOtherLayout(
+  out: string,
+  shard: Shard,
+  host: string,
+): { file: string; count: number; holder: LockHolder } | null {
   for (const file of readdirSync(out)) {
     const match = /^\.lock-shard-(\d+)-of-(\d+)$/.exec(file);
     if (match === null || Number(match[2]) === shard.count) continue;
     const holder = readHolder(join(out, file));
-    if (holder !== null && (holder.hostname !== host || processAlive(holder.pid))) return { file: join(out, file), count: Number(match[2]), holder };
+    if (holder !== null && (holder.hostname !== host || processAlive(holder.pid)))
+      return { file: join(out, file), count: Number(match[2]), holder };
   }
   return null;
 }
@@ -44,7 +49,9 @@ function liveLockOfOtherLayout(out: string, shard: Shard, host: string): { file:
 function readHolder(path: string): LockHolder | null {
   try {
     const json = JSON.parse(readFileSync(path, "utf8")) as Partial<LockHolder>;
-    return Number.isSafeInteger(json.pid) && typeof json.hostname === "string" && typeof json.started === "string" ? (json as LockHolder) : null;
+    return Number.isSafeInteger(json.pid) && typeof json.hostname === "string" && typeof json.started === "string"
+      ? (json as LockHolder)
+      : null;
   } catch {
     return null;
   }
@@ -74,15 +81,22 @@ export function lockRun(out: string, shard: Shard, notice: (message: string) => 
     try {
       fd = openSync(path, "wx");
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw new ResultsError(`${path}: cannot create the run lock (${(error as Error).message})`);
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST")
+        throw new ResultsError(`${path}: cannot create the run lock (${(error as Error).message})`);
       const holder = readHolder(path);
       if (holder !== null && holder.hostname !== me.hostname) {
-        throw new ResultsError(`${out}: ${label} is being run by pid ${holder.pid} on host ${holder.hostname} since ${holder.started}; if that run is gone, delete ${path}`);
+        throw new ResultsError(
+          `${out}: ${label} is being run by pid ${holder.pid} on host ${holder.hostname} since ${holder.started}; if that run is gone, delete ${path}`,
+        );
       }
       if (holder !== null && processAlive(holder.pid)) {
-        throw new ResultsError(`${out}: ${label} is already being run by pid ${holder.pid} since ${holder.started}; wait for it to finish or stop it (lock file ${path})`);
+        throw new ResultsError(
+          `${out}: ${label} is already being run by pid ${holder.pid} since ${holder.started}; wait for it to finish or stop it (lock file ${path})`,
+        );
       }
-      notice(`${path}: ${holder === null ? "damaged lock file" : `stale lock of pid ${holder.pid} (started ${holder.started}), which is no longer running`}; taking it over`);
+      notice(
+        `${path}: ${holder === null ? "damaged lock file" : `stale lock of pid ${holder.pid} (started ${holder.started}), which is no longer running`}; taking it over`,
+      );
       removeStale(path, holder, `${out}: another run took the lock of ${label} at the same moment (${path})`);
       continue;
     }
@@ -94,7 +108,9 @@ export function lockRun(out: string, shard: Shard, notice: (message: string) => 
     const other = liveLockOfOtherLayout(out, shard, me.hostname);
     if (other !== null) {
       unlinkSync(path);
-      throw new ResultsError(`${out}: ${other.file} is held by pid ${other.holder.pid}${other.holder.hostname === me.hostname ? "" : ` on host ${other.holder.hostname}`} since ${other.holder.started}, a run split into ${other.count} shard(s); ${label} of ${shard.count} would train the same cells: wait for it, or run with --shard i/${other.count}`);
+      throw new ResultsError(
+        `${out}: ${other.file} is held by pid ${other.holder.pid}${other.holder.hostname === me.hostname ? "" : ` on host ${other.holder.hostname}`} since ${other.holder.started}, a run split into ${other.count} shard(s); ${label} of ${shard.count} would train the same cells: wait for it, or run with --shard i/${other.count}`,
+      );
     }
     return holdLock(path, me);
   }
@@ -116,7 +132,13 @@ function removeStale(path: string, stale: LockHolder | null, raced: string): voi
     throw new ResultsError(`${path}: cannot remove the stale run lock (${(error as Error).message})`);
   }
   const moved = readHolder(aside);
-  const same = moved === null ? stale === null : stale !== null && moved.pid === stale.pid && moved.started === stale.started && moved.hostname === stale.hostname;
+  const same =
+    moved === null
+      ? stale === null
+      : stale !== null &&
+        moved.pid === stale.pid &&
+        moved.started === stale.started &&
+        moved.hostname === stale.hostname;
   if (!same) {
     try {
       linkSync(aside, path);

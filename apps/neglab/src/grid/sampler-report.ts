@@ -28,11 +28,21 @@ export function logSpacedRanks(size: number, points = DISTRIBUTION_POINTS): numb
  * changes during training (annealed, adaptive) this is the distribution at the
  * start of training.
  */
-export async function samplerReport(spec: SamplerSpec, vocabulary: Vocabulary, negative: number, seed: number, baseDir: string): Promise<SamplerReport> {
+export async function samplerReport(
+  spec: SamplerSpec,
+  vocabulary: Vocabulary,
+  negative: number,
+  seed: number,
+  baseDir: string,
+): Promise<SamplerReport> {
   const sampler = await createSampler(spec, { vocabulary, baseDir });
-  const diagnostics = diagnoseSampler(sampler, vocabulary.counts, DIAGNOSTIC_DRAWS, { rng: createStream(seed, "report-diagnostics"), k: negative });
+  const diagnostics = diagnoseSampler(sampler, vocabulary.counts, DIAGNOSTIC_DRAWS, {
+    rng: createStream(seed, "report-diagnostics"),
+    k: negative,
+  });
   // 1. Cumulative shares from the per-bucket shares (top 10, 11–100, 101–1000, rest).
-  const cumulative = (upTo: number) => diagnostics.drawnBuckets.filter((b) => b.to <= upTo).reduce((s, b) => s + b.share, 0);
+  const cumulative = (upTo: number) =>
+    diagnostics.drawnBuckets.filter((b) => b.to <= upTo).reduce((s, b) => s + b.share, 0);
   // 2. The distribution at log-spaced ranks, for the probability-vs-rank chart.
   const probabilities = sampler.probabilities();
   return {

@@ -30,7 +30,9 @@ export function shardRecord(experiment: Experiment, shard: Shard, corpus: string
 export async function writeShardRecord(out: string, record: ShardRecord): Promise<void> {
   await mkdir(join(out, "shards"), { recursive: true });
   const [i, n] = record.shard.split("/");
-  await writeFileAtomically(join(out, "shards", `${i}-of-${n}.json`), [new TextEncoder().encode(`${JSON.stringify(record, null, 1)}\n`)]);
+  await writeFileAtomically(join(out, "shards", `${i}-of-${n}.json`), [
+    new TextEncoder().encode(`${JSON.stringify(record, null, 1)}\n`),
+  ]);
 }
 
 /** How many differing fields a message lists before "and N more". */
@@ -41,7 +43,11 @@ const LISTED_FIELDS = 6;
  * sentence naming the shard and the differing fields (definition field paths;
  * files whose contents changed). An unreadable record is named through `warn` and skipped.
  */
-export async function shardDifferences(out: string, current: ShardRecord, warn: (message: string) => void): Promise<string[]> {
+export async function shardDifferences(
+  out: string,
+  current: ShardRecord,
+  warn: (message: string) => void,
+): Promise<string[]> {
   const dir = join(out, "shards");
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith(".json")).sort();
   const mine = flattenRecord(current);
@@ -50,17 +56,28 @@ export async function shardDifferences(out: string, current: ShardRecord, warn: 
     let record: ShardRecord;
     try {
       record = JSON.parse(await readFile(join(dir, name), "utf8")) as ShardRecord;
-      if (typeof record.shard !== "string" || typeof record.definition !== "object" || record.definition === null) throw new Error("not a shard record");
+      if (typeof record.shard !== "string" || typeof record.definition !== "object" || record.definition === null)
+        throw new Error("not a shard record");
     } catch (error) {
       warn(`${join(dir, name)}: unreadable shard record (${(error as Error).message}); ignored`);
       continue;
     }
     const theirs = flattenRecord(record);
-    const changed = [...new Set([...mine.keys(), ...theirs.keys()])].filter((path) => mine.get(path) !== theirs.get(path));
+    const changed = [...new Set([...mine.keys(), ...theirs.keys()])].filter(
+      (path) => mine.get(path) !== theirs.get(path),
+    );
     if (changed.length === 0) continue;
-    const listed = changed.slice(0, LISTED_FIELDS).map((path) => (path.endsWith("(contents)") ? path : `${path} (${theirs.get(path) ?? "absent"} there, ${mine.get(path) ?? "absent"} here)`));
+    const listed = changed
+      .slice(0, LISTED_FIELDS)
+      .map((path) =>
+        path.endsWith("(contents)")
+          ? path
+          : `${path} (${theirs.get(path) ?? "absent"} there, ${mine.get(path) ?? "absent"} here)`,
+      );
     const more = changed.length > LISTED_FIELDS ? `, and ${changed.length - LISTED_FIELDS} more` : "";
-    sentences.push(`shard ${record.shard}'s cells were made with a different experiment definition or inputs: ${listed.join(", ")}${more}`);
+    sentences.push(
+      `shard ${record.shard}'s cells were made with a different experiment definition or inputs: ${listed.join(", ")}${more}`,
+    );
   }
   return sentences;
 }
@@ -70,9 +87,11 @@ function flattenRecord(record: ShardRecord): Map<string, string> {
   const leaves = new Map<string, string>();
   flatten(record.definition, "", leaves);
   leaves.set("corpus.source (contents)", String(record.corpus));
-  for (const [name, digest] of Object.entries(record.inputs?.benchmarks ?? {})) leaves.set(`benchmark "${name}" file (contents)`, String(digest));
+  for (const [name, digest] of Object.entries(record.inputs?.benchmarks ?? {}))
+    leaves.set(`benchmark "${name}" file (contents)`, String(digest));
   for (const [strategy, files] of Object.entries(record.inputs?.samplerFiles ?? {})) {
-    for (const [field, digest] of Object.entries(files ?? {})) leaves.set(`strategy "${strategy}" sampler ${field} file (contents)`, String(digest));
+    for (const [field, digest] of Object.entries(files ?? {}))
+      leaves.set(`strategy "${strategy}" sampler ${field} file (contents)`, String(digest));
   }
   return leaves;
 }
@@ -109,7 +128,11 @@ export async function unfinishedShards(out: string, missing: readonly { index: n
     for (const { index } of missing) owed.set((index % n) + 1, (owed.get((index % n) + 1) ?? 0) + 1);
     for (const i of [...owed.keys()].sort((a, b) => a - b)) {
       const cells = `${owed.get(i)} ${owed.get(i) === 1 ? "cell" : "cells"}`;
-      phrases.push(recorded.get(n)!.has(i) ? `shard ${i}/${n} started but has not finished (${cells})` : `shard ${i}/${n} has not run (${cells}; no shards/${i}-of-${n}.json)`);
+      phrases.push(
+        recorded.get(n)!.has(i)
+          ? `shard ${i}/${n} started but has not finished (${cells})`
+          : `shard ${i}/${n} has not run (${cells}; no shards/${i}-of-${n}.json)`,
+      );
     }
   }
   return phrases;

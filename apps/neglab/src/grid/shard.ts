@@ -11,18 +11,27 @@ export interface Shard {
  * `NEGLAB_SHARD_COUNT`; else the whole grid. `--shard-count` also overrides
  * Slurm's `SLURM_ARRAY_TASK_COUNT`.
  */
-export function resolveShard(flag: string | undefined, shardCount: number | undefined, env: NodeJS.ProcessEnv = process.env): Shard {
+export function resolveShard(
+  flag: string | undefined,
+  shardCount: number | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Shard {
   if (flag !== undefined) {
     const match = /^(\d+)\/(\d+)$/.exec(flag);
     const index = match ? Number(match[1]) : NaN;
     const count = match ? Number(match[2]) : NaN;
-    if (!match || count < 1 || index < 1 || index > count) throw new Error(`--shard ${flag}: expected i/n with 1 ≤ i ≤ n, e.g. --shard 2/3`);
+    if (!match || count < 1 || index < 1 || index > count)
+      throw new Error(`--shard ${flag}: expected i/n with 1 ≤ i ≤ n, e.g. --shard 2/3`);
     return { index: index - 1, count };
   }
   if (env.SLURM_ARRAY_TASK_ID !== undefined) return slurmShard(env, shardCount);
   if (env.JOB_COMPLETION_INDEX !== undefined) {
     const index = integerVariable("JOB_COMPLETION_INDEX", env.JOB_COMPLETION_INDEX, 0);
-    const count = integerVariable("--shard-count or NEGLAB_SHARD_COUNT", shardCount?.toString() ?? env.NEGLAB_SHARD_COUNT, 1);
+    const count = integerVariable(
+      "--shard-count or NEGLAB_SHARD_COUNT",
+      shardCount?.toString() ?? env.NEGLAB_SHARD_COUNT,
+      1,
+    );
     if (index >= count) throw new Error(`JOB_COMPLETION_INDEX=${index} is not below the shard count ${count}`);
     return { index, count };
   }
@@ -42,11 +51,19 @@ export function resolveShard(flag: string | undefined, shardCount: number | unde
  */
 function slurmShard(env: NodeJS.ProcessEnv, shardCount: number | undefined): Shard {
   const id = integerVariable("SLURM_ARRAY_TASK_ID", env.SLURM_ARRAY_TASK_ID, 0);
-  const min = env.SLURM_ARRAY_TASK_MIN === undefined ? 0 : integerVariable("SLURM_ARRAY_TASK_MIN", env.SLURM_ARRAY_TASK_MIN, 0);
-  const step = env.SLURM_ARRAY_TASK_STEP === undefined ? 1 : integerVariable("SLURM_ARRAY_TASK_STEP", env.SLURM_ARRAY_TASK_STEP, 1);
-  const tasks = env.SLURM_ARRAY_TASK_COUNT === undefined ? undefined : integerVariable("SLURM_ARRAY_TASK_COUNT", env.SLURM_ARRAY_TASK_COUNT, 1);
+  const min =
+    env.SLURM_ARRAY_TASK_MIN === undefined ? 0 : integerVariable("SLURM_ARRAY_TASK_MIN", env.SLURM_ARRAY_TASK_MIN, 0);
+  const step =
+    env.SLURM_ARRAY_TASK_STEP === undefined
+      ? 1
+      : integerVariable("SLURM_ARRAY_TASK_STEP", env.SLURM_ARRAY_TASK_STEP, 1);
+  const tasks =
+    env.SLURM_ARRAY_TASK_COUNT === undefined
+      ? undefined
+      : integerVariable("SLURM_ARRAY_TASK_COUNT", env.SLURM_ARRAY_TASK_COUNT, 1);
   const count = shardCount ?? tasks;
-  if (count === undefined) throw new Error("SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is not: pass --shard-count, or --shard i/n");
+  if (count === undefined)
+    throw new Error("SLURM_ARRAY_TASK_ID is set but SLURM_ARRAY_TASK_COUNT is not: pass --shard-count, or --shard i/n");
   if (!Number.isInteger(count) || count < 1) throw new Error(`--shard-count ${count}: expected a positive shard count`);
   if (env.SLURM_ARRAY_TASK_MAX !== undefined && tasks !== undefined) {
     const max = integerVariable("SLURM_ARRAY_TASK_MAX", env.SLURM_ARRAY_TASK_MAX, 0);
@@ -56,15 +73,22 @@ function slurmShard(env: NodeJS.ProcessEnv, shardCount: number | undefined): Sha
       );
     }
   }
-  if (id < min || (id - min) % step !== 0) throw new Error(`SLURM_ARRAY_TASK_ID=${id} is not SLURM_ARRAY_TASK_MIN=${min} plus a multiple of SLURM_ARRAY_TASK_STEP=${step}`);
+  if (id < min || (id - min) % step !== 0)
+    throw new Error(
+      `SLURM_ARRAY_TASK_ID=${id} is not SLURM_ARRAY_TASK_MIN=${min} plus a multiple of SLURM_ARRAY_TASK_STEP=${step}`,
+    );
   const index = (id - min) / step;
-  if (index >= count) throw new Error(`SLURM_ARRAY_TASK_ID=${id} is task ${index + 1} of the array (first id ${min}, step ${step}), beyond the shard count ${count}`);
+  if (index >= count)
+    throw new Error(
+      `SLURM_ARRAY_TASK_ID=${id} is task ${index + 1} of the array (first id ${min}, step ${step}), beyond the shard count ${count}`,
+    );
   return { index, count };
 }
 
 /** The integer value of environment variable (or flag) `name`, at least `least`; an error naming it otherwise. */
 function integerVariable(name: string, text: string | undefined, least: number): number {
   const value = text === undefined || text.trim() === "" ? NaN : Number(text);
-  if (!Number.isInteger(value) || value < least) throw new Error(`${name}=${text ?? ""}: expected ${least === 0 ? "a non-negative integer" : "a positive integer"}`);
+  if (!Number.isInteger(value) || value < least)
+    throw new Error(`${name}=${text ?? ""}: expected ${least === 0 ? "a non-negative integer" : "a positive integer"}`);
   return value;
 }

@@ -3,7 +3,15 @@ import { readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { fileURLToPath } from "node:url";
 
-const PACKAGES = ["@neglab/random", "@neglab/corpus", "@neglab/samplers", "@neglab/trainer", "@neglab/vectors", "@neglab/eval", "@neglab/report-html"];
+const PACKAGES = [
+  "@neglab/random",
+  "@neglab/corpus",
+  "@neglab/samplers",
+  "@neglab/trainer",
+  "@neglab/vectors",
+  "@neglab/eval",
+  "@neglab/report-html",
+];
 
 /**
  * The version in the package.json of the package `name` as this module imports it, or "unknown". Every NegLab
@@ -24,10 +32,20 @@ export function environment(): Record<string, unknown> {
   const versions = Object.fromEntries(PACKAGES.map((name) => [name, packageVersion(name)]));
   let commit = "unknown";
   try {
-    commit = execFileSync("git", ["rev-parse", "HEAD"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    commit = execFileSync("git", ["rev-parse", "HEAD"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
   } catch {
     // not a git checkout
   }
   const cpu = cpus();
-  return { packages: versions, gitCommit: commit, node: process.version, platform: `${process.platform}-${process.arch}`, cpu: cpu[0]?.model ?? "unknown", cores: cpu.length };
+  return {
+    packages: versions,
+    gitCommit: commit,
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    cpu: cpu[0]?.model ?? "unknown",
+    cores: cpu.length,
+  };
 }

@@ -19,14 +19,16 @@ function formatP(p: number): string {
 
 /** How each headline metric's p-value is computed, for the note under its table. */
 const TEST_NOTE: Record<string, string> = {
-  accuracy: "p: exact McNemar test on per-question correctness (questions both models answered), strategy seed s paired with baseline seed s, seeds pooled",
+  accuracy:
+    "p: exact McNemar test on per-question correctness (questions both models answered), strategy seed s paired with baseline seed s, seeds pooled",
   spearman: "p: paired bootstrap of the Spearman difference averaged over matched seeds, resampling word pairs",
 };
 
 /** The note under a benchmark table: which test gave the p-values, over how many of the `others` strategies Holm adjusted. */
 function testNote(metric: string, compared: number, others: number, baseline: string): string | undefined {
   if (TEST_NOTE[metric] === undefined || others === 0) return undefined;
-  if (compared === 0) return "p: n/a — the cells carry no per-item data (written by an earlier neglab); recompute them with `neglab run --force` for the paired tests.";
+  if (compared === 0)
+    return "p: n/a — the cells carry no per-item data (written by an earlier neglab); recompute them with `neglab run --force` for the paired tests.";
   return `${TEST_NOTE[metric]}; Holm-adjusted over the ${compared} strategies compared with ${baseline}.`;
 }
 
@@ -48,7 +50,11 @@ function reportTables(summary: Summary): ReportTable[] {
       `${fmt(r.stats.mean)} ± ${fmt(r.stats.std)}`,
       `[${fmt(r.stats.ciLow)}, ${fmt(r.stats.ciHigh)}]`,
       r.strategy === summary.baseline ? "baseline" : signed(r.diffToBaseline),
-      r.comparison ? `${formatP(r.comparison.pHolm)} (raw ${formatP(r.comparison.p)})` : r.strategy === summary.baseline ? "" : "n/a",
+      r.comparison
+        ? `${formatP(r.comparison.pHolm)} (raw ${formatP(r.comparison.p)})`
+        : r.strategy === summary.baseline
+          ? ""
+          : "n/a",
       String(r.stats.n),
     ]),
     note: testNote(t.metric, t.rows.filter((r) => r.comparison).length, t.rows.length - 1, summary.baseline),
@@ -57,7 +63,13 @@ function reportTables(summary: Summary): ReportTable[] {
     tables.push({
       title: "analogy accuracy per section (mean over seeds; seen = questions with every word in the vocabulary)",
       head: ["benchmark", "section", "strategy", "accuracy", "correct / seen / questions"],
-      rows: summary.sections.map((s) => [s.benchmark, s.section, s.strategy, fmt(s.total ? s.correct / s.total : 0), `${s.correct.toFixed(1)} / ${s.total} / ${Number.isFinite(s.questions) ? s.questions : "n/a"}`]),
+      rows: summary.sections.map((s) => [
+        s.benchmark,
+        s.section,
+        s.strategy,
+        fmt(s.total ? s.correct / s.total : 0),
+        `${s.correct.toFixed(1)} / ${s.total} / ${Number.isFinite(s.questions) ? s.questions : "n/a"}`,
+      ]),
     });
   }
   if (summary.diagnostics.length > 0) {
@@ -78,7 +90,12 @@ function reportTables(summary: Summary): ReportTable[] {
   tables.push({
     title: "training and geometry",
     head: ["strategy", "words/s", "loss per word by epoch", "mean cos to centroid"],
-    rows: summary.training.map((t) => [t.strategy, Math.round(t.wordsPerSecond).toLocaleString("en"), t.lossPerEpoch.map((l) => l.toFixed(3)).join(" → "), fmt(t.meanCosineToCentroid)]),
+    rows: summary.training.map((t) => [
+      t.strategy,
+      Math.round(t.wordsPerSecond).toLocaleString("en"),
+      t.lossPerEpoch.map((l) => l.toFixed(3)).join(" → "),
+      fmt(t.meanCosineToCentroid),
+    ]),
   });
   if (summary.neighbours.length > 0) {
     tables.push({
@@ -105,7 +122,13 @@ export function renderTerminal(summary: Summary): string {
 
 /** The report as Markdown (report.md): the verdict's summary first, then the same tables as the terminal's `--details`. */
 export function renderMarkdown(summary: Summary, verdict: Verdict, environment: Record<string, unknown>): string {
-  const lines = [`# ${summary.experiment}`, "", `${summary.cells} cells; baseline \`${summary.baseline}\`.`, "", ...renderVerdictMarkdown(verdict)];
+  const lines = [
+    `# ${summary.experiment}`,
+    "",
+    `${summary.cells} cells; baseline \`${summary.baseline}\`.`,
+    "",
+    ...renderVerdictMarkdown(verdict),
+  ];
   for (const t of reportTables(summary)) {
     lines.push(`## ${t.title}`, "", `| ${t.head.join(" | ")} |`, `|${t.head.map(() => "---").join("|")}|`);
     for (const row of t.rows) lines.push(`| ${row.map((cell) => cell.replaceAll("|", "\\|")).join(" | ")} |`);
@@ -121,5 +144,7 @@ export function renderMarkdown(summary: Summary, verdict: Verdict, environment: 
 export function renderCsv(cells: CellResult[]): string {
   // An undefined metric (a Spearman of constant scores) is NaN in memory and null once a cell is read back from JSON: both are written `NaN`, so run and report write the same file.
   const value = (v: number | null) => (v === null || Number.isNaN(v) ? "NaN" : String(v));
-  return formatResultsCsv(cells.flatMap((c) => c.metrics.map((m) => [c.strategy, String(c.seed), m.benchmark, m.metric, value(m.value)])));
+  return formatResultsCsv(
+    cells.flatMap((c) => c.metrics.map((m) => [c.strategy, String(c.seed), m.benchmark, m.metric, value(m.value)])),
+  );
 }

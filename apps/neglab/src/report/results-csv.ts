@@ -78,7 +78,9 @@ export function parseCsvRecords(text: string, file: string): CsvRecord[] {
     // csv-parse's errors carry a `code` (CSV_QUOTE_NOT_CLOSED, INVALID_OPENING_QUOTE, …); its CsvError class is not exported by csv/sync at run time.
     if (!(error instanceof Error) || typeof (error as { code?: unknown }).code !== "string") throw error;
     // csv-parse stops at the first malformed record, which starts after the last complete one.
-    throw new Error(`${file}:${lineAt(recordStart(end))}: malformed CSV record (${error.message}); quote a field holding a comma, a quote or a line break, doubling its quotes`);
+    throw new Error(
+      `${file}:${lineAt(recordStart(end))}: malformed CSV record (${error.message}); quote a field holding a comma, a quote or a line break, doubling its quotes`,
+    );
   }
   return records;
 }

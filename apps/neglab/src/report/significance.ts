@@ -1,4 +1,11 @@
-import { bootstrapPValue, bootstrapReplicates, holm, mcnemarExact, resampledCorrelation, type CorrelationMethod } from "@neglab/eval/stats";
+import {
+  bootstrapPValue,
+  bootstrapReplicates,
+  holm,
+  mcnemarExact,
+  resampledCorrelation,
+  type CorrelationMethod,
+} from "@neglab/eval/stats";
 import type { CellResult } from "../grid/cell-result.js";
 
 /** Bootstrap resamples of the word-pair test: p-values resolve to 1/2001 ≈ 0.0005, below any Holm threshold that matters here. */
@@ -44,7 +51,13 @@ export function compareAnalogy(matched: MatchedSeeds, benchmark: string): Compar
   }
   if (strategy.length === 0) return null;
   const { n01, n10, pValue } = mcnemarExact(strategy, baseline);
-  return { difference: (n10 - n01) / strategy.length, p: pValue, pHolm: pValue, test: `McNemar exact (${n10} vs ${n01} discordant)`, items: strategy.length };
+  return {
+    difference: (n10 - n01) / strategy.length,
+    p: pValue,
+    pHolm: pValue,
+    test: `McNemar exact (${n10} vs ${n01} discordant)`,
+    items: strategy.length,
+  };
 }
 
 /**
@@ -56,8 +69,14 @@ export function compareAnalogy(matched: MatchedSeeds, benchmark: string): Compar
  * `resampledCorrelation`; the p-value is its `bootstrapPValue` of the replicates.
  * With one seed this is `pairedBootstrapCorrelationDifference`. Null without pair data.
  */
-export function compareWordPairs(matched: MatchedSeeds, benchmark: string, method: CorrelationMethod): Comparison | null {
-  const data = matched.map(([cell, base]) => [cell, base].map((c) => c.pairSimilarities.find((p) => p.benchmark === benchmark)));
+export function compareWordPairs(
+  matched: MatchedSeeds,
+  benchmark: string,
+  method: CorrelationMethod,
+): Comparison | null {
+  const data = matched.map(([cell, base]) =>
+    [cell, base].map((c) => c.pairSimilarities.find((p) => p.benchmark === benchmark)),
+  );
   if (data.length === 0 || data.some((pair) => pair.some((p) => p === undefined))) return null;
   // 1. The pairs every cell used (a strategy with another vocabulary may know fewer words).
   const lists = data.flat().map((p) => p!);
@@ -66,12 +85,21 @@ export function compareWordPairs(matched: MatchedSeeds, benchmark: string, metho
   const pick = (values: number[], from: number[]) => common.map((index) => values[from.indexOf(index)]);
   const gold = pick(lists[0].gold, lists[0].pairIndex);
   // 2. One resampled-correlation function per cell, on the common pairs.
-  const correlation = data.map((pair) => pair.map((p) => resampledCorrelation(gold, pick(p!.model, p!.pairIndex), method, `${benchmark} (${method})`)));
-  const statistic = (indices: Int32Array) => correlation.reduce((s, [a, b]) => s + a(indices) - b(indices), 0) / correlation.length;
+  const correlation = data.map((pair) =>
+    pair.map((p) => resampledCorrelation(gold, pick(p!.model, p!.pairIndex), method, `${benchmark} (${method})`)),
+  );
+  const statistic = (indices: Int32Array) =>
+    correlation.reduce((s, [a, b]) => s + a(indices) - b(indices), 0) / correlation.length;
   // 3. The statistic on the common pairs, and on each resample for the p-value.
   const difference = statistic(Int32Array.from(gold, (_, i) => i));
   const p = bootstrapPValue(bootstrapReplicates(gold.length, statistic, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED));
-  return { difference, p, pHolm: p, test: `paired bootstrap, ${BOOTSTRAP_RESAMPLES} resamples of ${gold.length} pairs`, items: gold.length };
+  return {
+    difference,
+    p,
+    pHolm: p,
+    test: `paired bootstrap, ${BOOTSTRAP_RESAMPLES} resamples of ${gold.length} pairs`,
+    items: gold.length,
+  };
 }
 
 /** Sets each comparison's `pHolm`: Holm's step-down adjustment over the strategies compared on one metric. */

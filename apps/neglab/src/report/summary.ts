@@ -58,7 +58,14 @@ export interface Summary {
   tables: { benchmark: string; metric: string; rows: SummaryRow[] }[];
   training: { strategy: string; wordsPerSecond: number; lossPerEpoch: number[]; meanCosineToCentroid: number }[];
   /** Per section: mean correct and mean questions answered over seeds, and the questions in the section. */
-  sections: { benchmark: string; section: string; strategy: string; correct: number; total: number; questions: number }[];
+  sections: {
+    benchmark: string;
+    section: string;
+    strategy: string;
+    correct: number;
+    total: number;
+    questions: number;
+  }[];
   diagnostics: DiagnosticsRow[];
   /** Nearest neighbours of the probe words, per strategy (from its first seed). */
   neighbours: (ProbeNeighbours & { strategy: string })[];
@@ -85,13 +92,20 @@ function compare(metric: string, matched: [CellResult, CellResult][], benchmark:
 export function summarize(experiment: string, baseline: string, order: string[], cells: CellResult[]): Summary {
   const byStrategy = (name: string) => cells.filter((c) => c.strategy === name).sort((a, b) => a.seed - b.seed);
   const present = order.filter((s) => byStrategy(s).length > 0);
-  const value = (c: CellResult, benchmark: string, metric: string) => c.metrics.find((m) => m.benchmark === benchmark && m.metric === metric)?.value ?? NaN;
+  const value = (c: CellResult, benchmark: string, metric: string) =>
+    c.metrics.find((m) => m.benchmark === benchmark && m.metric === metric)?.value ?? NaN;
   const matchedSeeds = (strategy: string): [CellResult, CellResult][] =>
     byStrategy(strategy).flatMap((c): [CellResult, CellResult][] => {
       const base = byStrategy(baseline).find((b) => b.seed === c.seed);
       return base ? [[c, base]] : [];
     });
-  const keys = [...new Set(cells.flatMap((c) => c.metrics.filter((m) => HEADLINE.has(m.metric)).map((m) => `${m.benchmark}\u0000${m.metric}`)))];
+  const keys = [
+    ...new Set(
+      cells.flatMap((c) =>
+        c.metrics.filter((m) => HEADLINE.has(m.metric)).map((m) => `${m.benchmark}\u0000${m.metric}`),
+      ),
+    ),
+  ];
   const tables = keys.map((k) => {
     const [benchmark, metric] = k.split("\u0000");
     const rows = present.map((strategy): SummaryRow => {
@@ -99,7 +113,10 @@ export function summarize(experiment: string, baseline: string, order: string[],
       const diffs = matched.map(([c, b]) => value(c, benchmark, metric) - value(b, benchmark, metric));
       return {
         strategy,
-        stats: seedStats(byStrategy(strategy).map((c) => value(c, benchmark, metric)), metricRange(metric)),
+        stats: seedStats(
+          byStrategy(strategy).map((c) => value(c, benchmark, metric)),
+          metricRange(metric),
+        ),
         diffToBaseline: diffs.reduce((s, v) => s + v, 0) / diffs.length,
         comparison: strategy === baseline ? null : compare(metric, matched, benchmark),
         best: false,
@@ -124,7 +141,14 @@ export function summarize(experiment: string, baseline: string, order: string[],
     const own = byStrategy(strategy).filter((c) => c.sampler !== null);
     if (own.length === 0) return [];
     const share = (bucket: keyof SamplerReport["drawShares"]) => mean(own, (c) => c.sampler!.drawShares[bucket]);
-    return [{ strategy, ...own[0].sampler!, drawShares: { top10: share("top10"), top100: share("top100"), top1000: share("top1000") }, draws: own.reduce((s, c) => s + c.sampler!.draws, 0) }];
+    return [
+      {
+        strategy,
+        ...own[0].sampler!,
+        drawShares: { top10: share("top10"), top100: share("top100"), top1000: share("top1000") },
+        draws: own.reduce((s, c) => s + c.sampler!.draws, 0),
+      },
+    ];
   });
   const neighbours = present.flatMap((strategy) => byStrategy(strategy)[0].neighbours.map((n) => ({ strategy, ...n })));
   const sections = present.flatMap((strategy) => {
@@ -133,8 +157,25 @@ export function summarize(experiment: string, baseline: string, order: string[],
     return names.map((n) => {
       const [benchmark, section] = n.split("\u0000");
       const rows = own.flatMap((c) => c.sections.filter(([b, s]) => b === benchmark && s === section));
-      return { benchmark, section, strategy, correct: rows.reduce((s, r) => s + r[2], 0) / own.length, total: rows.reduce((s, r) => s + r[3], 0) / own.length, questions: rows[0][4] };
+      return {
+        benchmark,
+        section,
+        strategy,
+        correct: rows.reduce((s, r) => s + r[2], 0) / own.length,
+        total: rows.reduce((s, r) => s + r[3], 0) / own.length,
+        questions: rows[0][4],
+      };
     });
   });
-  return { experiment, baseline, tables, training, sections, diagnostics, neighbours, skipped: [...new Set(cells.flatMap((c) => c.skipped))], cells: cells.length };
+  return {
+    experiment,
+    baseline,
+    tables,
+    training,
+    sections,
+    diagnostics,
+    neighbours,
+    skipped: [...new Set(cells.flatMap((c) => c.skipped))],
+    cells: cells.length,
+  };
 }

@@ -17,8 +17,12 @@ function leaves(value: unknown, path: string, out: Map<string, unknown>): Map<st
  * no such group get nothing.
  */
 export function sweepSettings(strategies: readonly StrategySpec[]): Map<string, { name: string; value: number }> {
-  const flat = strategies.map((s) => ({ name: s.name, leaves: leaves({ sampler: s.sampler, train: s.train }, "", new Map()) }));
-  const signature = (l: Map<string, unknown>) => JSON.stringify([...l].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => (typeof v === "number" ? k : [k, v])));
+  const flat = strategies.map((s) => ({
+    name: s.name,
+    leaves: leaves({ sampler: s.sampler, train: s.train }, "", new Map()),
+  }));
+  const signature = (l: Map<string, unknown>) =>
+    JSON.stringify([...l].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => (typeof v === "number" ? k : [k, v])));
   const groups = new Map<string, typeof flat>();
   for (const s of flat) groups.set(signature(s.leaves), [...(groups.get(signature(s.leaves)) ?? []), s]);
   const settings = new Map<string, { name: string; value: number }>();

@@ -80,7 +80,10 @@ function renderTable(verdict: Verdict, columns: number[], layout: Layout): strin
     return `${clip(benchmark, width)}\n${clip(metricLabel(verdict.columns[columns[i]].metric, true), width)}`;
   });
   const name = (s: string) => (layout.nameWidth === undefined ? s : clip(s, layout.nameWidth));
-  const table = createTable({ head: ["strategy", ...headCells], chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" } });
+  const table = createTable({
+    head: ["strategy", ...headCells],
+    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
+  });
   table.push(...rows.map(([strategy, ...cells]) => [name(strategy), ...cells]));
   return table.toString();
 }
@@ -117,10 +120,17 @@ function fitTable(verdict: Verdict, width: number): { table: string; ci: boolean
   }
   // One benchmark per table, strategy names cut to what is left, lines cut as a last resort.
   const longest = Math.max(...verdict.rows.map((r) => r.strategy.length));
-  const single = (nameWidth: number) => all.map((i) => renderTable(verdict, [i], { ci: false, abbreviate: true, nameWidth })).join("\n");
+  const single = (nameWidth: number) =>
+    all.map((i) => renderTable(verdict, [i], { ci: false, abbreviate: true, nameWidth })).join("\n");
   const over = widest(single(longest)) - width;
   const table = single(Math.max(8, longest - over));
-  return { table: table.split("\n").map((l) => (displayWidth(l) <= width ? l : clip(l.replace(ANSI, ""), width))).join("\n"), ci: false };
+  return {
+    table: table
+      .split("\n")
+      .map((l) => (displayWidth(l) <= width ? l : clip(l.replace(ANSI, ""), width)))
+      .join("\n"),
+    ci: false,
+  };
 }
 
 /** What the terminal summary ends with: where the report files are. */
@@ -146,7 +156,15 @@ export function renderVerdictTerminal(verdict: Verdict, columns: number, files?:
   const width = Math.max(20, columns);
   const wrap = (text: string) => wrapText(text, width).join("\n");
   const { table, ci } = fitTable(verdict, width);
-  const parts = [wrap(verdictTitle(verdict)), table, wrap(verdictLegend(verdict, ci)), "", ...verdict.sentences.map(wrap), "", wrap(verdict.speed)];
+  const parts = [
+    wrap(verdictTitle(verdict)),
+    table,
+    wrap(verdictLegend(verdict, ci)),
+    "",
+    ...verdict.sentences.map(wrap),
+    "",
+    wrap(verdict.speed),
+  ];
   for (const s of verdict.skipped) parts.push(wrap(`Skipped: ${s}`));
   if (files !== undefined && files.names.length > 0) {
     const [first, ...rest] = files.names;

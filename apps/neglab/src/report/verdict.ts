@@ -105,20 +105,28 @@ function benchmarkSentence(table: Summary["tables"][number], baseline: string): 
   if (best.length === 0) return `On ${benchmark}, no strategy has a defined ${metricLabel(metric)}.`;
   const leader = best.find((r) => r.strategy === baseline) ?? best[0];
   const unit = isFraction(metric) ? " points" : "";
-  const effect = (r: SummaryRow) => `${formatDifference(metric, r.diffToBaseline)}${unit}, ${pPhrase(r.comparison!.pHolm)}, Holm`;
-  const value = isFraction(metric) ? formatMean(metric, leader.stats.mean) : `${metricLabel(metric, true)} = ${formatMean(metric, leader.stats.mean)}`;
+  const effect = (r: SummaryRow) =>
+    `${formatDifference(metric, r.diffToBaseline)}${unit}, ${pPhrase(r.comparison!.pHolm)}, Holm`;
+  const value = isFraction(metric)
+    ? formatMean(metric, leader.stats.mean)
+    : `${metricLabel(metric, true)} = ${formatMean(metric, leader.stats.mean)}`;
   const tied = best.filter((r) => r !== leader).map((r) => r.strategy);
   let text = `On ${benchmark}, ${leader.strategy}${leader.strategy === baseline ? " (the baseline)" : ""} is best (${value})${tied.length > 0 ? `, tied with ${list(tied)}` : ""}`;
   const others = rows.filter((r) => r.strategy !== baseline && r !== leader);
   const clauses: string[] = [];
   if (leader.strategy === baseline) {
     const beaten = others.filter((r) => significant(r) && r.diffToBaseline < 0);
-    if (beaten.length > 0) clauses.push(`it beats ${list(beaten.map((r) => `${r.strategy} by ${formatDifference(metric, r.diffToBaseline, false)}${unit} (${pPhrase(r.comparison!.pHolm)}, Holm)`))}`);
+    if (beaten.length > 0)
+      clauses.push(
+        `it beats ${list(beaten.map((r) => `${r.strategy} by ${formatDifference(metric, r.diffToBaseline, false)}${unit} (${pPhrase(r.comparison!.pHolm)}, Holm)`))}`,
+      );
     others.splice(0, others.length, ...others.filter((r) => !beaten.includes(r)));
   } else if (leader.comparison === null) {
     clauses.push(`it has no paired test against the baseline ${baseline} (the cells carry no per-item data)`);
   } else if (significant(leader)) {
-    clauses.push(`it beats the baseline ${baseline} by ${formatDifference(metric, leader.diffToBaseline, false)}${unit} (${pPhrase(leader.comparison.pHolm)}, Holm)`);
+    clauses.push(
+      `it beats the baseline ${baseline} by ${formatDifference(metric, leader.diffToBaseline, false)}${unit} (${pPhrase(leader.comparison.pHolm)}, Holm)`,
+    );
   } else {
     clauses.push(`its difference to the baseline ${baseline} (${effect(leader)}) is not significant`);
   }
@@ -126,10 +134,16 @@ function benchmarkSentence(table: Summary["tables"][number], baseline: string): 
   const below = others.filter((r) => significant(r) && !(r.diffToBaseline > 0));
   const same = others.filter((r) => r.comparison !== null && !significant(r));
   const untested = others.filter((r) => r.comparison === null);
-  if (above.length > 0) clauses.push(`significantly above the baseline: ${list(above.map((r) => `${r.strategy} (${effect(r)})`))}`);
-  if (below.length > 0) clauses.push(`significantly below the baseline: ${list(below.map((r) => `${r.strategy} (${effect(r)})`))}`);
-  if (same.length > 0) clauses.push(`no significant difference from the baseline for ${list(same.map((r) => `${r.strategy} (${effect(r)})`))}`);
-  if (untested.length > 0) clauses.push(`not tested against the baseline (no per-item data): ${list(untested.map((r) => r.strategy))}`);
+  if (above.length > 0)
+    clauses.push(`significantly above the baseline: ${list(above.map((r) => `${r.strategy} (${effect(r)})`))}`);
+  if (below.length > 0)
+    clauses.push(`significantly below the baseline: ${list(below.map((r) => `${r.strategy} (${effect(r)})`))}`);
+  if (same.length > 0)
+    clauses.push(
+      `no significant difference from the baseline for ${list(same.map((r) => `${r.strategy} (${effect(r)})`))}`,
+    );
+  if (untested.length > 0)
+    clauses.push(`not tested against the baseline (no per-item data): ${list(untested.map((r) => r.strategy))}`);
   if (clauses.length > 0) text += `; ${clauses.join("; ")}`;
   return `${text}.`;
 }
@@ -143,20 +157,41 @@ function benchmarkSentence(table: Summary["tables"][number], baseline: string): 
 export function buildVerdict(summary: Summary): Verdict {
   const strategies = summary.training.map((t) => t.strategy);
   const columns = summary.tables.map((t) => ({ benchmark: t.benchmark, metric: t.metric }));
-  const rows = strategies.map((strategy): VerdictRow => ({
-    strategy,
-    baseline: strategy === summary.baseline,
-    cells: summary.tables.map((t): VerdictCell => {
-      const row = t.rows.find((r) => r.strategy === strategy);
-      if (row === undefined) return { mean: NaN, halfWidth: NaN, diff: null, pHolm: null, best: false };
-      const baseline = strategy === summary.baseline;
-      return { mean: row.stats.mean, halfWidth: row.stats.halfWidth, diff: baseline ? null : row.diffToBaseline, pHolm: row.comparison?.pHolm ?? null, best: row.best };
+  const rows = strategies.map(
+    (strategy): VerdictRow => ({
+      strategy,
+      baseline: strategy === summary.baseline,
+      cells: summary.tables.map((t): VerdictCell => {
+        const row = t.rows.find((r) => r.strategy === strategy);
+        if (row === undefined) return { mean: NaN, halfWidth: NaN, diff: null, pHolm: null, best: false };
+        const baseline = strategy === summary.baseline;
+        return {
+          mean: row.stats.mean,
+          halfWidth: row.stats.halfWidth,
+          diff: baseline ? null : row.diffToBaseline,
+          pHolm: row.comparison?.pHolm ?? null,
+          best: row.best,
+        };
+      }),
     }),
-  }));
-  const sentences = summary.tables.length > 0 ? summary.tables.map((t) => benchmarkSentence(t, summary.baseline)) : ["No benchmark was evaluated."];
+  );
+  const sentences =
+    summary.tables.length > 0
+      ? summary.tables.map((t) => benchmarkSentence(t, summary.baseline))
+      : ["No benchmark was evaluated."];
   const speed = `Training speed (words/s, mean over seeds): ${summary.training.map((t) => `${t.strategy} ${Math.round(t.wordsPerSecond).toLocaleString("en")}`).join(", ")}.`;
   const seeds = Math.max(0, ...summary.tables.flatMap((t) => t.rows.map((r) => r.stats.n)));
-  return { experiment: summary.experiment, baseline: summary.baseline, cells: summary.cells, seeds, columns, rows, sentences, speed, skipped: summary.skipped };
+  return {
+    experiment: summary.experiment,
+    baseline: summary.baseline,
+    cells: summary.cells,
+    seeds,
+    columns,
+    rows,
+    sentences,
+    speed,
+    skipped: summary.skipped,
+  };
 }
 
 /** The text parts of one table cell: the mean (`^` marks the best), `±` half-width, the signed difference with its stars. */
@@ -189,14 +224,22 @@ export function verdictTitle(verdict: Verdict): string {
  * its column so that means, half-widths and differences line up. `ci: false`
  * leaves the half-widths out (narrow terminals).
  */
-export function verdictTable(verdict: Verdict, options: { ci: boolean; columns?: number[]; pad?: boolean }): { head: [string, string][]; rows: string[][] } {
+export function verdictTable(
+  verdict: Verdict,
+  options: { ci: boolean; columns?: number[]; pad?: boolean },
+): { head: [string, string][]; rows: string[][] } {
   const indices = options.columns ?? verdict.columns.map((_, i) => i);
   const pad = options.pad ?? true;
   const texts = indices.map((i) => {
     const parts = verdict.rows.map((r) => cellParts(verdict.columns[i], r.cells[i]));
     const width = (key: "mean" | "half" | "diff") => (pad ? Math.max(...parts.map((p) => p[key].length)) : 0);
     const [mean, half, diff] = [width("mean"), width("half"), width("diff")];
-    return parts.map((p) => [p.mean.padEnd(mean), withCi(verdict, options.ci) ? p.half.padEnd(half) : "", p.diff.padEnd(diff)].filter((s) => s !== "").join(" ").trimEnd());
+    return parts.map((p) =>
+      [p.mean.padEnd(mean), withCi(verdict, options.ci) ? p.half.padEnd(half) : "", p.diff.padEnd(diff)]
+        .filter((s) => s !== "")
+        .join(" ")
+        .trimEnd(),
+    );
   });
   return {
     head: indices.map((i) => [verdict.columns[i].benchmark, metricLabel(verdict.columns[i].metric)]),
@@ -205,7 +248,13 @@ export function verdictTable(verdict: Verdict, options: { ci: boolean; columns?:
 }
 
 /** The summary as the report files show it (report.md, report.html): the full table with one-line headers, the legend and every sentence. */
-export function verdictDocument(verdict: Verdict): { title: string; head: string[]; rows: string[][]; legend: string; sentences: string[] } {
+export function verdictDocument(verdict: Verdict): {
+  title: string;
+  head: string[];
+  rows: string[][];
+  legend: string;
+  sentences: string[];
+} {
   const { head, rows } = verdictTable(verdict, { ci: true, pad: false });
   return {
     title: verdictTitle(verdict),

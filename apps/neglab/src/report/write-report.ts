@@ -51,9 +51,19 @@ const REPORT_FILES = ["summary.json", "results.csv", "report.md", "report.html"]
  * point leaves either the old set, or a config.json with some or none of its
  * own rendered files (which `neglab report` regenerates), never a mix of two runs.
  */
-export async function writeReport(experiment: Experiment, cells: CellResult[], runDir: string, options: WriteReportOptions = {}): Promise<string> {
+export async function writeReport(
+  experiment: Experiment,
+  cells: CellResult[],
+  runDir: string,
+  options: WriteReportOptions = {},
+): Promise<string> {
   const ordered = [...cells].sort((a, b) => a.strategy.localeCompare(b.strategy) || a.seed - b.seed);
-  const summary = summarize(experiment.name, experiment.baseline, experiment.strategies.map((s) => s.name), ordered);
+  const summary = summarize(
+    experiment.name,
+    experiment.baseline,
+    experiment.strategies.map((s) => s.name),
+    ordered,
+  );
   const verdict = buildVerdict(summary);
   const env = options.environment ?? currentEnvironment();
   const config: RunConfig = { experiment, environment: env, cells: cells.map((c) => c.key) };
@@ -63,12 +73,19 @@ export async function writeReport(experiment: Experiment, cells: CellResult[], r
     ["results.csv", renderCsv(ordered)],
     ["report.md", renderMarkdown(summary, verdict, env)],
   ]);
-  if (options.html ?? true) files.set("report.html", await renderHtmlReport(htmlReportInput(experiment, summary, verdict, ordered, env)));
+  if (options.html ?? true)
+    files.set("report.html", await renderHtmlReport(htmlReportInput(experiment, summary, verdict, ordered, env)));
   await mkdir(runDir, { recursive: true });
   await removeAbandonedSets(runDir);
   await replaceSet(runDir, files);
   const html = options.html ?? true;
-  const names = [html ? "report.html" : "report.md", ...(html ? ["report.md"] : []), "results.csv", "summary.json", "config.json"];
+  const names = [
+    html ? "report.html" : "report.md",
+    ...(html ? ["report.md"] : []),
+    "results.csv",
+    "summary.json",
+    "config.json",
+  ];
   const brief = renderVerdictTerminal(verdict, options.columns ?? 100, { dir: runDir, names });
   return options.details ? `${renderTerminal(summary)}\n\n${brief}` : brief;
 }
@@ -106,7 +123,8 @@ async function removeAbandonedSets(runDir: string): Promise<void> {
   for (const name of await readdir(runDir)) {
     for (const file of ["config.json", ...REPORT_FILES]) {
       const owner = temporaryNameOwner(name, file);
-      if (owner !== null && owner.host === hostname() && !processAlive(owner.pid)) await unlink(join(runDir, name)).catch(ignoreMissing);
+      if (owner !== null && owner.host === hostname() && !processAlive(owner.pid))
+        await unlink(join(runDir, name)).catch(ignoreMissing);
     }
   }
 }

@@ -35,8 +35,14 @@ export function blockDots(
       const b1 = b0 + dim;
       const b2 = b1 + dim;
       const b3 = b2 + dim;
-      let s00 = 0, s01 = 0, s02 = 0, s03 = 0; // prettier-ignore
-      let s10 = 0, s11 = 0, s12 = 0, s13 = 0; // prettier-ignore
+      let s00 = 0,
+        s01 = 0,
+        s02 = 0,
+        s03 = 0; // prettier-ignore
+      let s10 = 0,
+        s11 = 0,
+        s12 = 0,
+        s13 = 0; // prettier-ignore
       for (let i = 0; i < dim; i++) {
         const u = queries[x0 + i];
         const v = queries[x1 + i];

@@ -111,15 +111,21 @@ const RANKED = ANSWERS + 3;
  * block by block (row ranges split across worker threads), then combined per
  * question — not one `mostSimilar` query at a time.
  */
-export async function evaluateAnalogies(emb: Embeddings, analogies: AnalogySet | string, options: AnalogyOptions = {}): Promise<AnalogyResult> {
+export async function evaluateAnalogies(
+  emb: Embeddings,
+  analogies: AnalogySet | string,
+  options: AnalogyOptions = {},
+): Promise<AnalogyResult> {
   const set = typeof analogies === "string" ? await readAnalogies(analogies) : analogies;
   const restrict = options.restrictVocab ?? 300_000;
   const caseInsensitive = options.caseInsensitive ?? true;
   const dummy4unknown = options.dummy4unknown ?? false;
   const method = options.method ?? "3CosAdd";
   const semanticSections = options.semanticSections ?? 5;
-  if (method !== "3CosAdd" && method !== "3CosMul") throw new BenchmarkError(`unknown analogy method ${JSON.stringify(method)}; use "3CosAdd" or "3CosMul"`);
-  if (!Number.isInteger(restrict) || restrict < 0) throw new BenchmarkError(`restrictVocab must be a non-negative integer, got ${restrict}`);
+  if (method !== "3CosAdd" && method !== "3CosMul")
+    throw new BenchmarkError(`unknown analogy method ${JSON.stringify(method)}; use "3CosAdd" or "3CosMul"`);
+  if (!Number.isInteger(restrict) || restrict < 0)
+    throw new BenchmarkError(`restrictVocab must be a non-negative integer, got ${restrict}`);
   const skipped = skippedLines(set, options.strict ?? false, "a section header `: name` or four words `a b c d`");
 
   const vocab = restrictedVocab(emb, restrict, caseInsensitive);
@@ -136,7 +142,21 @@ export async function evaluateAnalogies(emb: Embeddings, analogies: AnalogySet |
 
   // 2. One batched scan of the searched rows for all answerable questions.
   const rowEnd = Math.min(restrict, emb.size);
-  const table = await parallelScan({ method, ...buildQueries(emb, scanned.map((i) => rowsOf[i])), unit: emb.normalized(), dim: emb.dim, rowEnd, k: RANKED }, options.threads ?? defaultThreads(), options.onProgress);
+  const table = await parallelScan(
+    {
+      method,
+      ...buildQueries(
+        emb,
+        scanned.map((i) => rowsOf[i]),
+      ),
+      unit: emb.normalized(),
+      dim: emb.dim,
+      rowEnd,
+      k: RANKED,
+    },
+    options.threads ?? defaultThreads(),
+    options.onProgress,
+  );
 
   // 3. Pick each answer as gensim does and tally.
   const outcomes: QuestionOutcome[] = set.questions.map((_, i) => {
@@ -159,7 +179,10 @@ export async function evaluateAnalogies(emb: Embeddings, analogies: AnalogySet |
     outcomes[i].predicted = predicted;
     outcomes[i].status = predicted !== null && fold(predicted) === fold(q.d) ? "correct" : "wrong";
   });
-  return { ...tally(set, outcomes, { method, restrictVocab: restrict, caseInsensitive, dummy4unknown, semanticSections }), skippedLines: skipped };
+  return {
+    ...tally(set, outcomes, { method, restrictVocab: restrict, caseInsensitive, dummy4unknown, semanticSections }),
+    skippedLines: skipped,
+  };
 }
 
 /** The scan inputs: the distinct question words' unit vectors and, per question, the slots of its a, b, c. */
@@ -185,7 +208,13 @@ function score(correct: number, total: number): Score {
 function tally(
   set: AnalogySet,
   outcomes: QuestionOutcome[],
-  settings: { method: AnalogyMethod; restrictVocab: number; caseInsensitive: boolean; dummy4unknown: boolean; semanticSections: number },
+  settings: {
+    method: AnalogyMethod;
+    restrictVocab: number;
+    caseInsensitive: boolean;
+    dummy4unknown: boolean;
+    semanticSections: number;
+  },
 ): Omit<AnalogyResult, "skippedLines"> {
   const correct = new Array<number>(set.sections.length).fill(0);
   const total = new Array<number>(set.sections.length).fill(0);
@@ -202,7 +231,11 @@ function tally(
     ...score(correct[s], total[s]),
     questions: questions[s],
   }));
-  const sum = (list: SectionScore[]): Score => score(list.reduce((n, s) => n + s.correct, 0), list.reduce((n, s) => n + s.total, 0));
+  const sum = (list: SectionScore[]): Score =>
+    score(
+      list.reduce((n, s) => n + s.correct, 0),
+      list.reduce((n, s) => n + s.total, 0),
+    );
   const oov = outcomes.filter((o) => o.oov).length;
   return {
     source: set.source,

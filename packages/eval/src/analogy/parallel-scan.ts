@@ -19,7 +19,11 @@ export function defaultThreads(): number {
  * Results are identical for any thread count. `onProgress` is told the rows
  * scanned so far (over all threads) and the total.
  */
-export async function parallelScan(job: Omit<ScanJob, "rowStart">, threads: number, onProgress?: (rowsDone: number, rows: number) => void): Promise<TopKTable> {
+export async function parallelScan(
+  job: Omit<ScanJob, "rowStart">,
+  threads: number,
+  onProgress?: (rowsDone: number, rows: number) => void,
+): Promise<TopKTable> {
   const nQueries = job.slots.length / 3;
   const usable = Math.max(1, Math.min(threads, Math.ceil(job.rowEnd / 4096)));
   if (usable === 1) return runScan({ ...job, rowStart: 0 }, onProgress && ((done) => onProgress(done, job.rowEnd)));

@@ -43,7 +43,11 @@ export function parseAnalogies(text: string, source = "<analogies>"): AnalogySet
       set.sections.push(line.replace(/^[: ]+/, "").trim());
       return;
     }
-    if (set.sections.length === 0) throw new BenchmarkError("missing section header (`: name`) before the first question", { file: source, line: lineNo });
+    if (set.sections.length === 0)
+      throw new BenchmarkError("missing section header (`: name`) before the first question", {
+        file: source,
+        line: lineNo,
+      });
     const words = line.trim().split(/\s+/);
     if (words.length !== 4 || words[0] === "") {
       set.invalidLines.push(lineNo);

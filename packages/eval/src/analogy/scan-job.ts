@@ -18,5 +18,15 @@ export interface ScanJob {
 
 /** Runs a scan job with its method's kernel; `onBlock` gets the rows done so far after each block. */
 export function runScan(job: ScanJob, onBlock?: (rowsDone: number) => void): TopKTable {
-  return scanAnalogies(job.method, job.unit, job.dim, job.rowStart, job.rowEnd, job.wordVectors, job.slots, job.k, onBlock);
+  return scanAnalogies(
+    job.method,
+    job.unit,
+    job.dim,
+    job.rowStart,
+    job.rowEnd,
+    job.wordVectors,
+    job.slots,
+    job.k,
+    onBlock,
+  );
 }

@@ -42,7 +42,8 @@ export class TopKTable {
     for (let q = 0; q < queries; q++) {
       const candidates: { row: number; score: number }[] = [];
       for (const part of parts) {
-        for (let j = q * k; j < (q + 1) * k; j++) if (part.ids[j] >= 0) candidates.push({ row: part.ids[j], score: part.scores[j] });
+        for (let j = q * k; j < (q + 1) * k; j++)
+          if (part.ids[j] >= 0) candidates.push({ row: part.ids[j], score: part.scores[j] });
       }
       candidates.sort((x, y) => y.score - x.score || x.row - y.row);
       for (const c of candidates) merged.offer(q, c.row, c.score);

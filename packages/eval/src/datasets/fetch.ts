@@ -71,9 +71,12 @@ export async function fetchDataset(name: string, options: FetchOptions = {}): Pr
   const connectTimeout = timeoutOption("connectTimeout", options.connectTimeout ?? DEFAULT_FETCH_TIMEOUTS.connect);
   const idleTimeout = timeoutOption("idleTimeout", options.idleTimeout ?? DEFAULT_FETCH_TIMEOUTS.idle);
   const target = join(cacheDirectory(options), dataset.file);
-  if (!options.force && (await sha256File(target).catch(() => null)) === dataset.sha256) return { dataset, path: target, url: null, bytes: 0 };
+  if (!options.force && (await sha256File(target).catch(() => null)) === dataset.sha256)
+    return { dataset, path: target, url: null, bytes: 0 };
 
-  const url = options.url ?? (options.baseUrl === undefined ? dataset.url : `${options.baseUrl.replace(/\/+$/, "")}/${dataset.file}`);
+  const url =
+    options.url ??
+    (options.baseUrl === undefined ? dataset.url : `${options.baseUrl.replace(/\/+$/, "")}/${dataset.file}`);
   const fail = (problem: string): BenchmarkError => new BenchmarkError(`fetch ${dataset.name} from ${url}: ${problem}`);
   await mkdir(dirname(target), { recursive: true });
   await removeStalePartials(target, idleTimeout);
@@ -98,7 +101,8 @@ export async function fetchDataset(name: string, options: FetchOptions = {}): Pr
     if (!response.ok || response.body === null) throw fail(`HTTP ${response.status} ${response.statusText}`.trim());
 
     // 2. Stream the body to the temporary file, hashing and counting on the way; each chunk re-arms the idle limit.
-    const stalled = (): string => `download stalled: no data for ${seconds(idleTimeout)} after ${bytes} bytes (idle timeout)`;
+    const stalled = (): string =>
+      `download stalled: no data for ${seconds(idleTimeout)} after ${bytes} bytes (idle timeout)`;
     arm(idleTimeout, stalled);
     const hash = createHash("sha256");
     async function* body(stream: Readable): AsyncGenerator<Uint8Array> {
@@ -113,13 +117,18 @@ export async function fetchDataset(name: string, options: FetchOptions = {}): Pr
     const verify = (): void => {
       clearTimeout(timer);
       const actual = hash.digest("hex");
-      if (actual !== dataset.sha256) throw fail(`sha256 mismatch: expected ${dataset.sha256}, got ${actual} (${bytes} bytes); nothing was saved`);
+      if (actual !== dataset.sha256)
+        throw fail(`sha256 mismatch: expected ${dataset.sha256}, got ${actual} (${bytes} bytes); nothing was saved`);
     };
-    await writeFileAtomically(target, body(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>)), { suffix: PARTIAL_SUFFIX, specialFiles: "refuse", beforeRename: verify }).catch(
-      (error: unknown) => {
-        throw error instanceof BenchmarkError ? error : fail(timedOut ?? `download broken after ${bytes} bytes: ${describe(error)}`);
-      },
-    );
+    await writeFileAtomically(target, body(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>)), {
+      suffix: PARTIAL_SUFFIX,
+      specialFiles: "refuse",
+      beforeRename: verify,
+    }).catch((error: unknown) => {
+      throw error instanceof BenchmarkError
+        ? error
+        : fail(timedOut ?? `download broken after ${bytes} bytes: ${describe(error)}`);
+    });
     return { dataset, path: target, url, bytes };
   } finally {
     clearTimeout(timer);
@@ -130,7 +139,10 @@ export async function fetchDataset(name: string, options: FetchOptions = {}): Pr
 
 /** A timeout option: a positive number of milliseconds (setTimeout's range). */
 function timeoutOption(name: string, ms: number): number {
-  if (!(Number.isFinite(ms) && ms > 0 && ms <= 2 ** 31 - 1)) throw new BenchmarkError(`fetch: ${name} must be a positive number of milliseconds up to ${2 ** 31 - 1}, got ${ms}`);
+  if (!(Number.isFinite(ms) && ms > 0 && ms <= 2 ** 31 - 1))
+    throw new BenchmarkError(
+      `fetch: ${name} must be a positive number of milliseconds up to ${2 ** 31 - 1}, got ${ms}`,
+    );
   return ms;
 }
 

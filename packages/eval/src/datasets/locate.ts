@@ -27,6 +27,11 @@ export function locateDataset(name: string, options: DatasetLocation = {}): stri
   const candidates = [...(dataDir === undefined ? [] : [dataDir]), cacheDir].map((dir) => join(dir, dataset.file));
   const found = candidates.find((path) => existsSync(path));
   if (found !== undefined) return found;
-  const where = dataDir === undefined ? `in the cache ${cacheDir} (NEGLAB_DATA is not set)` : `in the data directory ${dataDir} nor in the cache ${cacheDir}`;
-  throw new BenchmarkError(`dataset ${dataset.name} (${dataset.title}): ${dataset.file} not found ${where}; download it with: neglab data fetch ${dataset.name}`);
+  const where =
+    dataDir === undefined
+      ? `in the cache ${cacheDir} (NEGLAB_DATA is not set)`
+      : `in the data directory ${dataDir} nor in the cache ${cacheDir}`;
+  throw new BenchmarkError(
+    `dataset ${dataset.name} (${dataset.title}): ${dataset.file} not found ${where}; download it with: neglab data fetch ${dataset.name}`,
+  );
 }

@@ -35,7 +35,13 @@ export async function removeStalePartials(target: string, idleMs: number): Promi
     // The host part is absent in the names of older versions, which only ever ran locally.
     const local = owner.host === null || owner.host === hostname();
     const deadLocal = local && owner.pid !== process.pid && !processAlive(owner.pid);
-    const silent = Date.now() - (await stat(path).then((s) => s.mtimeMs, () => Date.now())) > Math.max(SILENT_STALE_MS, 2 * idleMs);
+    const silent =
+      Date.now() -
+        (await stat(path).then(
+          (s) => s.mtimeMs,
+          () => Date.now(),
+        )) >
+      Math.max(SILENT_STALE_MS, 2 * idleMs);
     if (!deadLocal && !silent) continue;
     await rm(path, { force: true });
     removed.push(name);

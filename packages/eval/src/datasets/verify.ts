@@ -14,7 +14,10 @@ export async function verifyDataset(name: string, options: DatasetLocation & { p
   const path = options.path ?? locateDataset(name, options);
   const actual = await sha256File(path);
   if (actual !== dataset.sha256) {
-    throw new BenchmarkError(`sha256 mismatch for dataset ${dataset.name}: expected ${dataset.sha256}, got ${actual}; the file is damaged or another version — delete it and run: neglab data fetch ${dataset.name}`, { file: path });
+    throw new BenchmarkError(
+      `sha256 mismatch for dataset ${dataset.name}: expected ${dataset.sha256}, got ${actual}; the file is damaged or another version — delete it and run: neglab data fetch ${dataset.name}`,
+      { file: path },
+    );
   }
   return path;
 }

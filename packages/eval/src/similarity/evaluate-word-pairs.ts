@@ -51,7 +51,11 @@ export interface WordPairResult {
  *
  * @throws BenchmarkError when no pair can be evaluated, or with `strict` when a line is unparsable.
  */
-export async function evaluateWordPairs(emb: Embeddings, pairs: PairSet | string, options: WordPairOptions = {}): Promise<WordPairResult> {
+export async function evaluateWordPairs(
+  emb: Embeddings,
+  pairs: PairSet | string,
+  options: WordPairOptions = {},
+): Promise<WordPairResult> {
   const set = typeof pairs === "string" ? await readPairs(pairs, options.delimiter) : pairs;
   const skipped = skippedLines(set, options.strict ?? false, "`word1 word2 score` with a finite score");
   const caseInsensitive = options.caseInsensitive ?? true;
@@ -74,7 +78,20 @@ export async function evaluateWordPairs(emb: Embeddings, pairs: PairSet | string
     gold.push(pair.score);
     pairIndex.push(i);
   });
-  if (gold.length === 0) throw new BenchmarkError(`no valid similarity judgements: every pair is malformed or has an unknown word`, { file: set.source });
+  if (gold.length === 0)
+    throw new BenchmarkError(`no valid similarity judgements: every pair is malformed or has an unknown word`, {
+      file: set.source,
+    });
   const oovPercent = options.dummy4unknown ? (100 * oov) / gold.length : (100 * oov) / (gold.length + oov);
-  return { source: set.source, pearson: pearson(gold, model), spearman: spearman(gold, model), oov, oovPercent, gold, model, pairIndex, skippedLines: skipped };
+  return {
+    source: set.source,
+    pearson: pearson(gold, model),
+    spearman: spearman(gold, model),
+    oov,
+    oovPercent,
+    gold,
+    model,
+    pairIndex,
+    skippedLines: skipped,
+  };
 }

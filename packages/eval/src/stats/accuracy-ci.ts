@@ -10,7 +10,8 @@ export function binaryOutcomes(outcomes: ArrayLike<number | boolean>, what = "ou
   for (let i = 0; i < outcomes.length; i++) {
     const v = outcomes[i];
     if (v === true || v === 1) values[i] = 1;
-    else if (v !== false && v !== 0) throw new BenchmarkError(`${what}[${i}] is ${JSON.stringify(v)}; expected 0, 1, true or false`);
+    else if (v !== false && v !== 0)
+      throw new BenchmarkError(`${what}[${i}] is ${JSON.stringify(v)}; expected 0, 1, true or false`);
   }
   return values;
 }

@@ -34,8 +34,10 @@ export type ResampledStatistic = (indices: Int32Array) => number;
 export function bootstrapSettings(options: BootstrapOptions): { resamples: number; confidence: number; seed: Seed } {
   const resamples = options.resamples ?? 10_000;
   const confidence = options.confidence ?? 0.95;
-  if (!Number.isInteger(resamples) || resamples < 1) throw new BenchmarkError(`bootstrap: resamples must be a positive integer, got ${resamples}`);
-  if (!(confidence > 0 && confidence < 1)) throw new BenchmarkError(`bootstrap: confidence must be in (0, 1), got ${confidence}`);
+  if (!Number.isInteger(resamples) || resamples < 1)
+    throw new BenchmarkError(`bootstrap: resamples must be a positive integer, got ${resamples}`);
+  if (!(confidence > 0 && confidence < 1))
+    throw new BenchmarkError(`bootstrap: confidence must be in (0, 1), got ${confidence}`);
   return { resamples, confidence, seed: options.seed ?? 0 };
 }
 
@@ -44,7 +46,12 @@ export function bootstrapSettings(options: BootstrapOptions): { resamples: numbe
  * sample draws n indices uniformly with replacement from the stream
  * `createStream(seed, "bootstrap")`. Returns the replicates in draw order.
  */
-export function bootstrapReplicates(n: number, statistic: ResampledStatistic, resamples: number, seed: Seed): Float64Array {
+export function bootstrapReplicates(
+  n: number,
+  statistic: ResampledStatistic,
+  resamples: number,
+  seed: Seed,
+): Float64Array {
   if (!Number.isInteger(n) || n < 1) throw new BenchmarkError(`bootstrap: need at least one item, got n = ${n}`);
   const stream = createStream(seed, "bootstrap");
   const indices = new Int32Array(n);
@@ -67,10 +74,17 @@ export function identityIndices(n: number): Int32Array {
  * linearly between order statistics as numpy's `percentile` (and scipy's
  * `bootstrap(method="percentile")`). Non-finite replicates are left out.
  */
-export function percentileInterval(replicates: Float64Array, confidence: number): { lower: number; upper: number; undefinedResamples: number } {
+export function percentileInterval(
+  replicates: Float64Array,
+  confidence: number,
+): { lower: number; upper: number; undefinedResamples: number } {
   const finite = replicates.filter(Number.isFinite).sort();
   const alpha = 1 - confidence;
-  return { lower: percentile(finite, alpha / 2), upper: percentile(finite, 1 - alpha / 2), undefinedResamples: replicates.length - finite.length };
+  return {
+    lower: percentile(finite, alpha / 2),
+    upper: percentile(finite, 1 - alpha / 2),
+    undefinedResamples: replicates.length - finite.length,
+  };
 }
 
 /**
@@ -82,8 +96,17 @@ export function percentileInterval(replicates: Float64Array, confidence: number)
  *
  * @example bootstrapCI(xs.length, (idx) => mean of xs[idx], { seed: 1 })
  */
-export function bootstrapCI(n: number, statistic: ResampledStatistic, options: BootstrapOptions = {}): ConfidenceInterval {
+export function bootstrapCI(
+  n: number,
+  statistic: ResampledStatistic,
+  options: BootstrapOptions = {},
+): ConfidenceInterval {
   const { resamples, confidence, seed } = bootstrapSettings(options);
   const replicates = bootstrapReplicates(n, statistic, resamples, seed);
-  return { estimate: statistic(identityIndices(n)), ...percentileInterval(replicates, confidence), resamples, confidence };
+  return {
+    estimate: statistic(identityIndices(n)),
+    ...percentileInterval(replicates, confidence),
+    resamples,
+    confidence,
+  };
 }

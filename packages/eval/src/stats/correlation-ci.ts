@@ -13,7 +13,11 @@ export interface CorrelationCIOptions extends BootstrapOptions {
  * (see {@link bootstrapCI}); `estimate` equals `spearman(gold, model).r`
  * (or `pearson`) up to rounding.
  */
-export function correlationCI(gold: ArrayLike<number>, model: ArrayLike<number>, options: CorrelationCIOptions = {}): ConfidenceInterval {
+export function correlationCI(
+  gold: ArrayLike<number>,
+  model: ArrayLike<number>,
+  options: CorrelationCIOptions = {},
+): ConfidenceInterval {
   const statistic = resampledCorrelation(gold, model, options.method ?? "spearman", "correlationCI");
   return bootstrapCI(gold.length, statistic, options);
 }

@@ -30,7 +30,8 @@ export interface EquivalenceResult {
  * `equivalent: false`. With no spread (se = 0) the verdict is |d̄| < Δ.
  */
 export function equivalenceTest(differences: ArrayLike<number>, margin: number, level = 0.05): EquivalenceResult {
-  if (!(margin > 0 && Number.isFinite(margin))) throw new RangeError(`equivalenceTest: margin must be a positive number, got ${margin}`);
+  if (!(margin > 0 && Number.isFinite(margin)))
+    throw new RangeError(`equivalenceTest: margin must be a positive number, got ${margin}`);
   if (!(level > 0 && level < 0.5)) throw new RangeError(`equivalenceTest: level must be in (0, 0.5), got ${level}`);
   const difference = pairedMeanDifference(differences, 1 - 2 * level);
   const { mean, standardError: se, df } = difference;

@@ -24,7 +24,8 @@ export interface McNemarResult {
  * @throws BenchmarkError when the lengths differ or a value is not 0, 1 or a boolean.
  */
 export function mcnemarExact(a: ArrayLike<number | boolean>, b: ArrayLike<number | boolean>): McNemarResult {
-  if (a.length !== b.length) throw new BenchmarkError(`mcnemarExact: ${a.length} and ${b.length} outcomes; they must be the same items`);
+  if (a.length !== b.length)
+    throw new BenchmarkError(`mcnemarExact: ${a.length} and ${b.length} outcomes; they must be the same items`);
   const x = binaryOutcomes(a, "a");
   const y = binaryOutcomes(b, "b");
   let n01 = 0;

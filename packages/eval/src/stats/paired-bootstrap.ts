@@ -1,5 +1,11 @@
 import { BenchmarkError } from "../errors.js";
-import { bootstrapReplicates, bootstrapSettings, identityIndices, percentileInterval, type BootstrapOptions } from "./bootstrap-ci.js";
+import {
+  bootstrapReplicates,
+  bootstrapSettings,
+  identityIndices,
+  percentileInterval,
+  type BootstrapOptions,
+} from "./bootstrap-ci.js";
 import { bootstrapPValue } from "./bootstrap-p-value.js";
 import { resampledCorrelation, type CorrelationMethod } from "./resampled-correlation.js";
 
@@ -44,7 +50,9 @@ export function pairedBootstrapCorrelationDifference(
   const { resamples, confidence, seed } = bootstrapSettings(options);
   const method = options.method ?? "spearman";
   if (modelA.length !== gold.length || modelB.length !== gold.length) {
-    throw new BenchmarkError(`pairedBootstrapCorrelationDifference: gold, modelA and modelB have ${gold.length}, ${modelA.length} and ${modelB.length} scores; they must be the same word pairs`);
+    throw new BenchmarkError(
+      `pairedBootstrapCorrelationDifference: gold, modelA and modelB have ${gold.length}, ${modelA.length} and ${modelB.length} scores; they must be the same word pairs`,
+    );
   }
   const a = resampledCorrelation(gold, modelA, method, "pairedBootstrapCorrelationDifference (modelA)");
   const b = resampledCorrelation(gold, modelB, method, "pairedBootstrapCorrelationDifference (modelB)");

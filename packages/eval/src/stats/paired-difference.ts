@@ -32,10 +32,12 @@ export interface MeanDifference {
 export function pairedMeanDifference(differences: ArrayLike<number>, confidence = 0.95): MeanDifference {
   const n = differences.length;
   if (n < 2) throw new RangeError(`pairedMeanDifference: need at least 2 differences, got ${n}`);
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`pairedMeanDifference: confidence must be in (0, 1), got ${confidence}`);
+  if (!(confidence > 0 && confidence < 1))
+    throw new RangeError(`pairedMeanDifference: confidence must be in (0, 1), got ${confidence}`);
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(differences[i])) throw new RangeError(`pairedMeanDifference: difference ${i} is ${differences[i]}, not a finite number`);
+    if (!Number.isFinite(differences[i]))
+      throw new RangeError(`pairedMeanDifference: difference ${i} is ${differences[i]}, not a finite number`);
     sum += differences[i];
   }
   const mean = sum / n;

@@ -68,13 +68,24 @@ function countedPearson(x: ArrayLike<number>, y: ArrayLike<number>, counts: Int3
  *
  * @throws BenchmarkError when the lengths differ, there are fewer than 3 pairs, or a value is not finite.
  */
-export function resampledCorrelation(x: ArrayLike<number>, y: ArrayLike<number>, method: CorrelationMethod, what = "correlation"): (indices: Int32Array) => number {
+export function resampledCorrelation(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  method: CorrelationMethod,
+  what = "correlation",
+): (indices: Int32Array) => number {
   const n = x.length;
-  if (method !== "spearman" && method !== "pearson") throw new BenchmarkError(`${what}: unknown method ${JSON.stringify(method)}; use "spearman" or "pearson"`);
+  if (method !== "spearman" && method !== "pearson")
+    throw new BenchmarkError(`${what}: unknown method ${JSON.stringify(method)}; use "spearman" or "pearson"`);
   if (y.length !== n) throw new BenchmarkError(`${what}: ${n} and ${y.length} scores; the lengths must match`);
   if (n < 3) throw new BenchmarkError(`${what}: need at least 3 pairs, got ${n}`);
-  for (const [name, v] of [["first", x], ["second", y]] as const) {
-    for (let i = 0; i < n; i++) if (!Number.isFinite(v[i])) throw new BenchmarkError(`${what}: ${name} scores[${i}] is ${v[i]}; expected a finite number`);
+  for (const [name, v] of [
+    ["first", x],
+    ["second", y],
+  ] as const) {
+    for (let i = 0; i < n; i++)
+      if (!Number.isFinite(v[i]))
+        throw new BenchmarkError(`${what}: ${name} scores[${i}] is ${v[i]}; expected a finite number`);
   }
   const counts = new Int32Array(n);
   const count = (indices: Int32Array): void => {

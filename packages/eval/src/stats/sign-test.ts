@@ -15,7 +15,8 @@ const SMALL = 2 ** -600;
  * (n + m)·2⁻⁵³ in the worst case.
  */
 export function signTestPValue(k: number, n: number): number {
-  if (!Number.isInteger(n) || n < 0 || !Number.isInteger(k) || k < 0 || k > n) throw new RangeError(`signTestPValue: need integers 0 ≤ k ≤ n, got k = ${k}, n = ${n}`);
+  if (!Number.isInteger(n) || n < 0 || !Number.isInteger(k) || k < 0 || k > n)
+    throw new RangeError(`signTestPValue: need integers 0 ≤ k ≤ n, got k = ${k}, n = ${n}`);
   const m = Math.min(k, n - k);
   if (2 * m === n) return 1;
   // C(n, m) = mantissa · 2^exponent.

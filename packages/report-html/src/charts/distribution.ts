@@ -16,7 +16,10 @@ export function distributionChart(distributions: readonly SamplerDistribution[])
       .map((rank) => ({ strategy: d.strategy, rank, probability: d.probabilities[rank - 1] })),
   );
   return {
-    title: { text: "Negative-sampling distribution", subtitle: "probability of drawing the word of each frequency rank" },
+    title: {
+      text: "Negative-sampling distribution",
+      subtitle: "probability of drawing the word of each frequency rank",
+    },
     description: "Log-log plot of each strategy's sampling probability against word frequency rank",
     width: 420,
     height: 260,
@@ -54,7 +57,13 @@ export function bucketChart(distributions: readonly SamplerDistribution[]): TopL
     mark: "bar",
     encoding: {
       y: { field: "strategy", type: "nominal", title: "strategy", sort: distributions.map((d) => d.strategy) },
-      x: { field: "share", type: "quantitative", stack: "normalize", title: "share of negatives", axis: { format: "%" } },
+      x: {
+        field: "share",
+        type: "quantitative",
+        stack: "normalize",
+        title: "share of negatives",
+        axis: { format: "%" },
+      },
       color: { field: "bucket", type: "nominal", sort: order, title: "ranks" },
       order: { field: "index", type: "quantitative" },
       tooltip: [{ field: "strategy" }, { field: "bucket" }, { field: "share", format: ".1%" }],

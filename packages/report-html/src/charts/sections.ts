@@ -10,7 +10,10 @@ export function sectionHeatmap(rows: readonly SectionAccuracy[], order: readonly
     label: r.seen > 0 ? `${((100 * r.correct) / r.seen).toFixed(1)}` : "–",
   }));
   return {
-    title: { text: "Analogy accuracy per section (%)", subtitle: "of the questions seen (all four words in the vocabulary)" },
+    title: {
+      text: "Analogy accuracy per section (%)",
+      subtitle: "of the questions seen (all four words in the vocabulary)",
+    },
     description: "Heat map of analogy accuracy for each strategy and question section",
     width: Math.max(300, 34 * sections.length),
     height: Math.max(80, 26 * order.length),
@@ -23,7 +26,12 @@ export function sectionHeatmap(rows: readonly SectionAccuracy[], order: readonly
       {
         mark: "rect",
         encoding: {
-          color: { field: "accuracy", type: "quantitative", title: "accuracy", scale: { scheme: "blues", domainMin: 0 } },
+          color: {
+            field: "accuracy",
+            type: "quantitative",
+            title: "accuracy",
+            scale: { scheme: "blues", domainMin: 0 },
+          },
           tooltip: [
             { field: "strategy" },
             { field: "section" },

@@ -3,7 +3,9 @@ import type { TrainingTrace } from "../input.js";
 
 /** Training loss per epoch, one line per strategy (mean over seeds). */
 export function lossChart(traces: readonly TrainingTrace[]): TopLevelSpec {
-  const values = traces.flatMap((t) => t.lossPerEpoch.map((loss, i) => ({ strategy: t.strategy, seed: String(t.seed), epoch: i + 1, loss })));
+  const values = traces.flatMap((t) =>
+    t.lossPerEpoch.map((loss, i) => ({ strategy: t.strategy, seed: String(t.seed), epoch: i + 1, loss })),
+  );
   return {
     title: { text: "Training loss per epoch", subtitle: "mean over seeds" },
     description: "Line chart of the mean training loss per epoch for each strategy",
@@ -30,7 +32,10 @@ export function speedChart(traces: readonly TrainingTrace[]): TopLevelSpec {
     data: { values },
     encoding: { y: { field: "strategy", type: "nominal", title: "strategy" } },
     layer: [
-      { mark: "bar", encoding: { x: { aggregate: "mean", field: "wordsPerSecond", type: "quantitative", title: "words / second" } } },
+      {
+        mark: "bar",
+        encoding: { x: { aggregate: "mean", field: "wordsPerSecond", type: "quantitative", title: "words / second" } },
+      },
       { mark: { type: "point", color: "black" }, encoding: { x: { field: "wordsPerSecond", type: "quantitative" } } },
     ],
   };

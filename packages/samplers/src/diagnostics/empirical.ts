@@ -19,7 +19,12 @@ export interface DrawOptions {
  * Counts how often each word id is drawn over at least `draws` negatives,
  * calling `sampler.draw` with k negatives at a time as a trainer would.
  */
-export function drawCounts(sampler: NegativeSampler, vocabularySize: number, draws: number, options: DrawOptions): Float64Array {
+export function drawCounts(
+  sampler: NegativeSampler,
+  vocabularySize: number,
+  draws: number,
+  options: DrawOptions,
+): Float64Array {
   const k = options.k ?? 5;
   const out = { ids: new Int32Array(k), weights: null, probs: null };
   const counts = new Float64Array(vocabularySize);

@@ -13,10 +13,23 @@ export interface AnnealedOptions extends AnnealingPlan {
 export const annealed = defineSamplerType<AnnealedOptions>({
   name: "annealed",
   description: "unigram^α with α moving from alphaStart to alphaEnd over training (linear or cosine schedule)",
-  reference: "curriculum over the noise distribution (Bengio et al. 2009 curriculum learning); unigram^α of Mikolov et al. 2013",
+  reference:
+    "curriculum over the noise distribution (Bengio et al. 2009 curriculum learning); unigram^α of Mikolov et al. 2013",
   options: [
-    { name: "alphaStart", type: "number (any real)", default: 1, description: "α at the start of training (1: raw unigram, frequent and easy negatives).", schema: numberSchema() },
-    { name: "alphaEnd", type: "number (any real)", default: 0.5, description: "α at the end of training (lower: flatter, more rare words).", schema: numberSchema() },
+    {
+      name: "alphaStart",
+      type: "number (any real)",
+      default: 1,
+      description: "α at the start of training (1: raw unigram, frequent and easy negatives).",
+      schema: numberSchema(),
+    },
+    {
+      name: "alphaEnd",
+      type: "number (any real)",
+      default: 0.5,
+      description: "α at the end of training (lower: flatter, more rare words).",
+      schema: numberSchema(),
+    },
     {
       name: "schedule",
       type: SCHEDULES.map((s) => `"${s}"`).join(" | "),

@@ -64,12 +64,19 @@ export const domain = defineSamplerType<DomainOptions>({
       description: "mixture only: the share of probability mass given to the domain distribution.",
       schema: numberSchema({ min: 0, max: 1 }),
     },
-    { name: "alpha", type: "number (any real)", default: 0.75, description: "Exponent α of the unigram^α base.", schema: numberSchema() },
+    {
+      name: "alpha",
+      type: "number (any real)",
+      default: 0.75,
+      description: "Exponent α of the unigram^α base.",
+      schema: numberSchema(),
+    },
     {
       name: "defaultWeight",
       type: "number ≥ 0",
       default: undefined,
-      defaultLabel: "1 (product: unlisted words keep their unigram share), 0 (mixture: domain mass only on listed words)",
+      defaultLabel:
+        "1 (product: unlisted words keep their unigram share), 0 (mixture: domain mass only on listed words)",
       description: "Weight of vocabulary words the weights source does not list.",
       schema: numberSchema({ min: 0 }),
     },
@@ -90,7 +97,8 @@ export const domain = defineSamplerType<DomainOptions>({
       throw reader.error("lambda", `applies only to combine: "mixture"`);
     }
     const lambda = reader.value<number>("lambda");
-    const defaultWeight = reader.spec.defaultWeight === undefined ? (combine === "product" ? 1 : 0) : reader.value<number>("defaultWeight");
+    const defaultWeight =
+      reader.spec.defaultWeight === undefined ? (combine === "product" ? 1 : 0) : reader.value<number>("defaultWeight");
     return { weights, combine, lambda, alpha: reader.value("alpha"), defaultWeight, collision: reader.collision() };
   },
   toSpec: ({ weights, combine, lambda, alpha, defaultWeight, collision }) =>
@@ -104,15 +112,21 @@ export const domain = defineSamplerType<DomainOptions>({
       typeof options.weights === "string" ? await readWeightsFile(options.weights) : weightsFromMap(options.weights);
     const resolved = resolveWeights(entries, vocabulary, options.defaultWeight);
     if (resolved.listed === 0) {
-      throw new SamplerError(`sampler "domain": none of the ${entries.length} words of ${source} is in the vocabulary`, {
-        field: "weights",
-      });
+      throw new SamplerError(
+        `sampler "domain": none of the ${entries.length} words of ${source} is in the vocabulary`,
+        {
+          field: "weights",
+        },
+      );
     }
     const warnings: string[] = [];
     if (resolved.missing.length > 0) {
       const shown = resolved.missing.slice(0, SHOWN_MISSING).join(", ");
-      const more = resolved.missing.length > SHOWN_MISSING ? `, … (${resolved.missing.length - SHOWN_MISSING} more)` : "";
-      warnings.push(`${resolved.missing.length} of ${entries.length} words of ${source} are not in the vocabulary: ${shown}${more}`);
+      const more =
+        resolved.missing.length > SHOWN_MISSING ? `, … (${resolved.missing.length - SHOWN_MISSING} more)` : "";
+      warnings.push(
+        `${resolved.missing.length} of ${entries.length} words of ${source} are not in the vocabulary: ${shown}${more}`,
+      );
     }
     const base = unigramWeights(vocabulary, options.alpha);
     let distribution: Float64Array;
@@ -121,7 +135,11 @@ export const domain = defineSamplerType<DomainOptions>({
       distribution = normalise(base, `sampler "domain": count^α · weight`, "weights");
     } else {
       const unigramPart = normalise(base, `sampler "domain": count^α`);
-      const domainPart = normalise(resolved.weights, `sampler "domain": the domain weights over the vocabulary`, "weights");
+      const domainPart = normalise(
+        resolved.weights,
+        `sampler "domain": the domain weights over the vocabulary`,
+        "weights",
+      );
       distribution = unigramPart.map((u, id) => (1 - options.lambda) * u + options.lambda * domainPart[id]);
     }
     const how = options.combine === "product" ? "product" : `mixture λ=${options.lambda}`;

@@ -1,5 +1,11 @@
 import type * as z from "zod/mini";
-import { SHARE_OPTION, samplerTypeSchema, type OptionDefinition, type OptionInfo, type SpecReader } from "../options.js";
+import {
+  SHARE_OPTION,
+  samplerTypeSchema,
+  type OptionDefinition,
+  type OptionInfo,
+  type SpecReader,
+} from "../options.js";
 import type { CollisionPolicy, NegativeSampler, SamplerSpec, SamplerVocabulary } from "../types.js";
 
 /** What a sampler type's `parse` may use: checks only, no file access. */
@@ -57,5 +63,8 @@ export interface SamplerType<O extends ParsedOptions = ParsedOptions> extends Sa
 /** Declares a sampler type with its options type inferred from `parse`; its spec schema comes from its options. */
 export function defineSamplerType<O extends ParsedOptions>(samplerType: SamplerTypeDefinition<O>): SamplerType<O> {
   // every spec may also carry `share`, which the registry takes off before the options are read
-  return { ...samplerType, schema: samplerTypeSchema(samplerType.name, samplerType.description, [...samplerType.options, SHARE_OPTION]) };
+  return {
+    ...samplerType,
+    schema: samplerTypeSchema(samplerType.name, samplerType.description, [...samplerType.options, SHARE_OPTION]),
+  };
 }

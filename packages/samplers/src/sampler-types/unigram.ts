@@ -1,5 +1,13 @@
 import { SamplerError } from "../errors.js";
-import { booleanSchema, choiceSchema, collisionOption, integerSchema, numberSchema, type OptionDefinition, type SpecReader } from "../options.js";
+import {
+  booleanSchema,
+  choiceSchema,
+  collisionOption,
+  integerSchema,
+  numberSchema,
+  type OptionDefinition,
+  type SpecReader,
+} from "../options.js";
 import { AliasSampler } from "../samplers/alias-sampler.js";
 import { CumulativeSampler } from "../samplers/cumulative-sampler.js";
 import { TableSampler } from "../samplers/table-sampler.js";
@@ -87,9 +95,13 @@ function parseUnigram(reader: SpecReader): UnigramOptions {
     throw reader.error("integerSum", `applies only to method "word2vec-table"`);
   }
   const limits = method === "alias" ? undefined : TABLE_SIZES[method];
-  const tableSize = limits === undefined ? 0 : reader.spec.tableSize === undefined ? limits.default : reader.value<number>("tableSize");
+  const tableSize =
+    limits === undefined ? 0 : reader.spec.tableSize === undefined ? limits.default : reader.value<number>("tableSize");
   if (limits !== undefined && tableSize > limits.max) {
-    throw reader.error("tableSize", `must be an integer in [1, ${limits.max}] for method "${method}", got ${tableSize}`);
+    throw reader.error(
+      "tableSize",
+      `must be an integer in [1, ${limits.max}] for method "${method}", got ${tableSize}`,
+    );
   }
   const integerSum = reader.value<boolean>("integerSum");
   if (method === "word2vec-table" && integerSum && alpha < 0) {
@@ -131,7 +143,13 @@ function buildUnigram(options: UnigramOptions, spec: SamplerSpec, vocabulary: Sa
         `unigram α=${alpha} (gensim cumulative table, domain ${tableSize}, bisect)`,
       );
     case "fasttext-table":
-      return new TableSampler(spec, collision, buildFasttextTable(vocabulary, alpha, tableSize), size, `unigram α=${alpha} (fastText table)`);
+      return new TableSampler(
+        spec,
+        collision,
+        buildFasttextTable(vocabulary, alpha, tableSize),
+        size,
+        `unigram α=${alpha} (fastText table)`,
+      );
   }
 }
 
@@ -142,10 +160,13 @@ function allocating<T>(entries: number, build: () => T): T {
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     const gib = ((entries * 4) / 2 ** 30).toFixed(1);
-    throw new SamplerError(`method "word2vec-table": cannot allocate ${entries} entries (${gib} GiB): ${error.message}; lower tableSize`, {
-      field: "tableSize",
-      cause: error,
-    });
+    throw new SamplerError(
+      `method "word2vec-table": cannot allocate ${entries} entries (${gib} GiB): ${error.message}; lower tableSize`,
+      {
+        field: "tableSize",
+        cause: error,
+      },
+    );
   }
 }
 
@@ -167,12 +188,24 @@ export const fasttext = defineSamplerType<UnigramOptions>({
   reference: "Bojanowski et al. 2017; fastText src/loss.cc (NegativeSamplingLoss)",
   options: [
     { ...ALPHA, default: 0.5, description: "Exponent α of count^α; fastText fixes 0.5." },
-    { ...TABLE_SIZE, default: FASTTEXT_TABLE_SIZE, defaultLabel: undefined, type: `integer in [1, 2^24]`, schema: integerSchema(1, TABLE_SIZES["fasttext-table"].max) },
+    {
+      ...TABLE_SIZE,
+      default: FASTTEXT_TABLE_SIZE,
+      defaultLabel: undefined,
+      type: `integer in [1, 2^24]`,
+      schema: integerSchema(1, TABLE_SIZES["fasttext-table"].max),
+    },
     collisionOption("redraw"),
   ],
   parse: (reader) => {
     const tableSize = reader.value<number>("tableSize");
-    return { alpha: reader.value<number>("alpha"), method: "fasttext-table", tableSize, integerSum: false, collision: reader.collision() };
+    return {
+      alpha: reader.value<number>("alpha"),
+      method: "fasttext-table",
+      tableSize,
+      integerSum: false,
+      collision: reader.collision(),
+    };
   },
   toSpec: ({ alpha, tableSize, collision }) => ({ type: "fasttext", alpha, tableSize, collision }),
   build: (options, spec, context) => buildUnigram(options, spec, context.vocabulary),

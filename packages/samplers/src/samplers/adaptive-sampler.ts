@@ -83,11 +83,15 @@ export class AdaptiveSampler implements NegativeSampler, SingleDraw {
 
   attachModel(view: ModelView): void {
     const { dim, output, hidden } = view;
-    if (!Number.isInteger(dim) || dim < 1) throw new SamplerError(`adaptive: ModelView.dim must be a positive integer, got ${dim}`);
+    if (!Number.isInteger(dim) || dim < 1)
+      throw new SamplerError(`adaptive: ModelView.dim must be a positive integer, got ${dim}`);
     if (output.length < this.vocabularySize * dim) {
-      throw new SamplerError(`adaptive: ModelView.output has ${output.length} floats, needs ${this.vocabularySize} × ${dim}`);
+      throw new SamplerError(
+        `adaptive: ModelView.output has ${output.length} floats, needs ${this.vocabularySize} × ${dim}`,
+      );
     }
-    if (hidden.length < dim) throw new SamplerError(`adaptive: ModelView.hidden has ${hidden.length} floats, needs ${dim}`);
+    if (hidden.length < dim)
+      throw new SamplerError(`adaptive: ModelView.hidden has ${hidden.length} floats, needs ${dim}`);
     this.view = view;
     this.base.attachModel?.(view);
   }
@@ -142,7 +146,10 @@ export class AdaptiveSampler implements NegativeSampler, SingleDraw {
    */
   private checkCandidates(drawn: number, m: number): void {
     if (!(Number.isInteger(drawn) && drawn >= 0 && drawn <= m)) {
-      throw new SamplerError(`sampler "adaptive": its base "${this.base.spec.type}" returned ${drawn} negatives when asked for ${m}`, { field: "base" });
+      throw new SamplerError(
+        `sampler "adaptive": its base "${this.base.spec.type}" returned ${drawn} negatives when asked for ${m}`,
+        { field: "base" },
+      );
     }
     const ids = this.candidates.ids;
     for (let j = 0; j < drawn; j++) {

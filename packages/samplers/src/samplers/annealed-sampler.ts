@@ -32,7 +32,11 @@ export class AnnealedSampler extends AliasSampler {
   ) {
     super(spec, collision, normalise(unigramWeights(vocabulary, plan.alphaStart), "annealed start", "alphaStart"), "");
     // α moves monotonically, so the fewest drawable words and the largest share are at one of the two ends.
-    checkRedrawCanEnd(spec, collision, aliasDrawableMass(normalise(unigramWeights(vocabulary, plan.alphaEnd), "annealed end", "alphaEnd")));
+    checkRedrawCanEnd(
+      spec,
+      collision,
+      aliasDrawableMass(normalise(unigramWeights(vocabulary, plan.alphaEnd), "annealed end", "alphaEnd")),
+    );
     this.alpha = plan.alphaStart;
   }
 

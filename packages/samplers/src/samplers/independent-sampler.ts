@@ -136,7 +136,9 @@ export function checkRedrawCanEnd(spec: SamplerSpec, collision: CollisionPolicy,
     }
   }
   const refuse = (why: string): never => {
-    throw new SamplerError(`sampler "${spec.type}": collision "redraw" ${why}; use "skip" or "keep"`, { field: "collision" });
+    throw new SamplerError(`sampler "${spec.type}": collision "redraw" ${why}; use "skip" or "keep"`, {
+      field: "collision",
+    });
   };
   if (support < 2) {
     refuse(

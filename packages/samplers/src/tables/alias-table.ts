@@ -48,7 +48,10 @@ export function buildAliasTable(probabilities: ArrayLike<number>): AliasTable {
     else large[largeCount++] = greater;
   }
   // Whatever is left is 1 up to rounding: the column always keeps itself (its alias is itself too).
-  for (const [stack, count] of [[large, largeCount], [small, smallCount]] as const) {
+  for (const [stack, count] of [
+    [large, largeCount],
+    [small, smallCount],
+  ] as const) {
     for (let j = 0; j < count; j++) {
       cells[2 * stack[j]] = TWO_POW_32 - 1;
       cells[2 * stack[j] + 1] = stack[j];

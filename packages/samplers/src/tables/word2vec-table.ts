@@ -27,7 +27,12 @@ const f32 = Math.fround;
  * word2vec.c also replaces a drawn id 0 (its sentence-end token `</s>`) by a uniform
  * word; NegLab vocabularies have no `</s>`, so that step does not apply.
  */
-export function buildWord2vecTable(vocabulary: SamplerVocabulary, alpha: number, size: number, integerSum: boolean): Int32Array {
+export function buildWord2vecTable(
+  vocabulary: SamplerVocabulary,
+  alpha: number,
+  size: number,
+  integerSum: boolean,
+): Int32Array {
   const counts = vocabulary.counts;
   const vocabSize = counts.length;
   const power = f32(alpha);

@@ -136,7 +136,8 @@ export function createJsKernel({ memory, config: at }: KernelSetup): Kernel {
 
   // (label − σ(f)) · α · weight for a target that is not skipped
   function gradient(f: number, label: number, weight: number, alpha: number): number {
-    const s = f >= -MAX_EXP && f <= MAX_EXP ? f32[sigmoid + (fround(fround(f + MAX_EXP) * TABLE_SCALE) | 0)] : f > 0 ? 1 : 0;
+    const s =
+      f >= -MAX_EXP && f <= MAX_EXP ? f32[sigmoid + (fround(fround(f + MAX_EXP) * TABLE_SCALE) | 0)] : f > 0 ? 1 : 0;
     return fround(fround(fround(label - s) * alpha) * weight);
   }
 

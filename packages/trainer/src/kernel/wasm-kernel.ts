@@ -37,8 +37,16 @@ export async function createWasmKernel(module: WebAssembly.Module, { memory, con
   });
   const kernel = instance.exports as unknown as KernelExports;
   if (kernel.heapBase() > RESERVED_BYTES) {
-    throw new Error(`kernel.wasm static data ends at ${kernel.heapBase()}, above the ${RESERVED_BYTES} bytes reserved for it`);
+    throw new Error(
+      `kernel.wasm static data ends at ${kernel.heapBase()}, above the ${RESERVED_BYTES} bytes reserved for it`,
+    );
   }
   kernel.configure(config);
-  return { skipGram: kernel.skipGram, cbow: kernel.cbow, skipGramWindow: kernel.skipGramWindow, pull: kernel.pull, merge: kernel.merge };
+  return {
+    skipGram: kernel.skipGram,
+    cbow: kernel.cbow,
+    skipGramWindow: kernel.skipGramWindow,
+    pull: kernel.pull,
+    merge: kernel.merge,
+  };
 }
