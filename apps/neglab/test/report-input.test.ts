@@ -1,7 +1,7 @@
 import { Vocabulary } from "@neglab/corpus";
 import { describe, expect, it } from "vitest";
 import { defaultProbes } from "../dist/grid/probes.js";
-import { logSpacedRanks } from "../dist/grid/sampler-report.js";
+import { logSpacedRanks, samplerReport } from "../dist/grid/sampler-report.js";
 import { expandDistribution } from "../dist/report/html-input.js";
 import { sweepSettings } from "../dist/report/sweep-setting.js";
 
@@ -55,5 +55,24 @@ describe("defaultProbes", () => {
     );
     // "city" is too rare (10 < 20); "the", "of", "said" are function words; "x1" is not alphabetic.
     expect(defaultProbes(vocabulary)).toEqual(["king", "water", "river", "boat"]);
+  });
+});
+
+describe("samplerReport", () => {
+  const vocabulary = new Vocabulary(["the", "of", "and", "to", "a"], [50, 30, 20, 10, 5]);
+  it('records share: "window" (skip-gram negatives shared per window), and nothing for per-pair specs', async () => {
+    const shared = await samplerReport(
+      { type: "unigram", alpha: 0.75, share: "window" },
+      vocabulary,
+      5,
+      1,
+      process.cwd(),
+    );
+    const perPair = await samplerReport({ type: "unigram", alpha: 0.75 }, vocabulary, 5, 1, process.cwd());
+    expect(shared.share).toBe("window");
+    expect("share" in perPair).toBe(false);
+    // the sharing changes who uses a draw, not what is drawn
+    expect(shared.entropyBits).toBe(perPair.entropyBits);
+    expect(shared.effectiveNegatives).toBe(perPair.effectiveNegatives);
   });
 });

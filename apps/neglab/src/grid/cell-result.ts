@@ -41,6 +41,8 @@ const SAMPLER_REPORT = object({
   /** The sampler's own one-line description (strategy, parameters, collision policy). */
   description: TEXT,
   collision: TEXT,
+  /** `"window"` when skip-gram shared each window's negatives among its context words (the spec's `share`); absent: per pair. */
+  share: z.optional(z.literal("window")),
   /** Entropy of the sampling distribution in bits, and its perplexity 2^H (effective number of equally likely words). */
   entropyBits: measured,
   perplexity: measured,

@@ -48,6 +48,7 @@ export async function samplerReport(
   return {
     description: diagnostics.description,
     collision: sampler.collision,
+    ...(spec.share === "window" ? { share: "window" as const } : {}),
     entropyBits: diagnostics.entropyBits,
     perplexity: diagnostics.perplexity,
     drawShares: { top10: cumulative(10), top100: cumulative(100), top1000: cumulative(1000) },

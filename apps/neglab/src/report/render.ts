@@ -81,7 +81,7 @@ function reportTables(summary: Summary): ReportTable[] {
         d.entropyBits.toFixed(2),
         Math.round(d.perplexity).toLocaleString("en"),
         `${percent(d.drawShares.top10)} / ${percent(d.drawShares.top100)} / ${percent(d.drawShares.top1000)}`,
-        d.collision,
+        d.share === "window" ? `${d.collision}; negatives shared per window` : d.collision,
         d.effectiveNegatives.toFixed(3),
       ]),
       note: "Shares measured on draws of k negatives at a time; effective k = expected negatives per positive under the collision policy, from the probabilities and corpus counts (skip drops a draw equal to the positive).",
