@@ -1,6 +1,6 @@
-import { Vocabulary, type EncodedCorpus } from "@neglab/corpus";
 import { describe, expect, test } from "vitest";
-import { train, type Architecture, type KernelKind } from "../src/index.js";
+import type { Architecture, KernelKind } from "../src/index.js";
+import { ALPHA, DIM, maxRelativeError, start, tableSigma, trainPlantedSentence } from "./update-rule.js";
 
 // Negative sampling checked against the update rule itself rather than the other kernel
 // (the WebAssembly and TypeScript kernels were written together, so a formula slip both
@@ -17,38 +17,6 @@ import { train, type Architecture, type KernelKind } from "../src/index.js";
 //
 // with σ read from word2vec.c's table (1000 entries over [−6, 6), index ⌊(f + 6) · 83⌋),
 // computed here from its definition, not taken from the trainer.
-
-const PLANTED = new URL("./fixtures/planted-negatives.mjs", import.meta.url).href;
-const DIM = 7; // not a multiple of 4: the SIMD kernel's remainder loop takes part
-const ALPHA = 0.2; // large, so an update is far above float32 rounding
-
-const words = ["a", "b", "c", "d", "e"];
-const vocabulary = new Vocabulary(words, [5, 4, 3, 2, 1]);
-
-/** One sentence of the given word ids. */
-function sentence(ids: number[]): EncodedCorpus {
-  return {
-    ids: Int32Array.from(ids),
-    sentenceStarts: Int32Array.from([0, ids.length]),
-    tokens: ids.length,
-    sentences: 1,
-    rawTokens: ids.length,
-    rawSentences: 1,
-  };
-}
-
-/** Fixed starting vectors with entries in ±0.6, so that σ is far from ½ and the input gradient is not zero. */
-function start(salt: number): Float32Array {
-  return Float32Array.from({ length: words.length * DIM }, (_, i) => Math.fround(0.6 * Math.sin(1.7 * i + salt)));
-}
-
-/** word2vec.c's σ table entry for score f (inside ±6), in float64; also how far f lies from an entry boundary. */
-function tableSigma(f: number): { sigma: number; margin: number } {
-  const position = (f + 6) * Math.floor(Math.floor(1000 / 6) / 2);
-  const index = Math.floor(position);
-  const x = ((2 * index) / 1000 - 1) * 6;
-  return { sigma: Math.exp(x) / (Math.exp(x) + 1), margin: Math.min(position - index, index + 1 - position) };
-}
 
 interface Reference {
   input: Float64Array;
@@ -98,13 +66,6 @@ function reference(architecture: Architecture, ids: number[], negatives: number[
   return { input, output, margin, maxScore };
 }
 
-function maxRelativeError(ours: Float32Array, expected: Float64Array): number {
-  let worst = 0;
-  for (let i = 0; i < expected.length; i++)
-    worst = Math.max(worst, Math.abs(ours[i] - expected[i]) / Math.max(Math.abs(expected[i]), 1e-3));
-  return worst;
-}
-
 describe.each<KernelKind>(["wasm", "js"])("%s kernel: negative-sampling updates equal the float64 rule", (kernel) => {
   test.each([
     // skip-gram "a b": b predicts a against c, d, c (c twice: the second sees c's updated output row),
@@ -129,23 +90,12 @@ describe.each<KernelKind>(["wasm", "js"])("%s kernel: negative-sampling updates 
     // float32 and float64 scores could read different entries
     expect(expected.maxScore).toBeLessThan(6);
     expect(expected.margin).toBeGreaterThan(0.01);
-    const model = await train({
-      vocabulary,
-      encoded: sentence([...ids]),
+    const model = await trainPlantedSentence(
       architecture,
       kernel,
-      vectorSize: DIM,
-      window: 1,
-      shrinkWindows: false,
-      sample: 0,
-      alpha: ALPHA, // the first sentence trains at the initial α
-      epochs: 1,
-      workers: 1,
-      negative: Math.max(...negatives.map((n) => n.length)),
-      samplerModule: PLANTED,
-      sampler: { type: "planted", negatives: negatives.map((n) => [...n]) },
-      initialVectors: { input: start(0), output: start(1) },
-    });
+      [...ids],
+      negatives.map((n) => [...n]),
+    );
     // the update moved the vectors by far more than the tolerance
     expect(maxRelativeError(model.vectors, Float64Array.from(start(0)))).toBeGreaterThan(0.01);
     expect(maxRelativeError(model.outputVectors!, Float64Array.from(start(1)))).toBeGreaterThan(0.01);

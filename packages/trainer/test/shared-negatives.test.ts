@@ -1,7 +1,7 @@
-import { Vocabulary, type EncodedCorpus } from "@neglab/corpus";
 import { describe, expect, test } from "vitest";
-import { train, TrainOptionError, type KernelKind } from "../src/index.js";
+import { TrainOptionError, type KernelKind } from "../src/index.js";
 import { topicRecovery, trainPlanted } from "./helpers.js";
+import { ALPHA, DIM, maxRelativeError, start, tableSigma, trainPlantedSentence } from "./update-rule.js";
 
 // Skip-gram with a window's negatives shared (`share: "window"`; Ji et al. 2016,
 // "Parallelizing Word2Vec in Shared and Distributed Memory"), checked against the
@@ -15,35 +15,6 @@ import { topicRecovery, trainPlanted } from "./helpers.js";
 //   in_c   += e_c                                     c in order
 //
 // with σ from word2vec.c's table, computed here from its definition.
-
-const PLANTED = new URL("./fixtures/planted-negatives.mjs", import.meta.url).href;
-const DIM = 7; // not a multiple of 4: the SIMD kernel's remainder loops take part
-const ALPHA = 0.2;
-
-const words = ["a", "b", "c", "d", "e"];
-const vocabulary = new Vocabulary(words, [5, 4, 3, 2, 1]);
-
-function sentence(ids: number[]): EncodedCorpus {
-  return {
-    ids: Int32Array.from(ids),
-    sentenceStarts: Int32Array.from([0, ids.length]),
-    tokens: ids.length,
-    sentences: 1,
-    rawTokens: ids.length,
-    rawSentences: 1,
-  };
-}
-
-function start(salt: number): Float32Array {
-  return Float32Array.from({ length: words.length * DIM }, (_, i) => Math.fround(0.6 * Math.sin(1.7 * i + salt)));
-}
-
-function tableSigma(f: number): { sigma: number; margin: number } {
-  const position = (f + 6) * Math.floor(Math.floor(1000 / 6) / 2);
-  const index = Math.floor(position);
-  const x = ((2 * index) / 1000 - 1) * 6;
-  return { sigma: Math.exp(x) / (Math.exp(x) + 1), margin: Math.min(position - index, index + 1 - position) };
-}
 
 /** Replays one sentence with window 1 (no reduction) under the minibatch rule above, in float64. */
 function reference(
@@ -84,13 +55,6 @@ function reference(
   return { input, output, margin, maxScore };
 }
 
-function maxRelativeError(ours: Float32Array, expected: Float64Array): number {
-  let worst = 0;
-  for (let i = 0; i < expected.length; i++)
-    worst = Math.max(worst, Math.abs(ours[i] - expected[i]) / Math.max(Math.abs(expected[i]), 1e-3));
-  return worst;
-}
-
 describe.each<KernelKind>(["wasm", "js"])("%s kernel, share: window", (kernel) => {
   // "a b c a": b's window has two context words (a and c) sharing its negatives; a's negatives repeat e and
   // include a itself (kept as a negative), so duplicate targets and a context equal to a target take part
@@ -100,44 +64,12 @@ describe.each<KernelKind>(["wasm", "js"])("%s kernel, share: window", (kernel) =
     const expected = reference(ids, negatives);
     expect(expected.maxScore).toBeLessThan(6);
     expect(expected.margin).toBeGreaterThan(0.01);
-    const model = await train({
-      vocabulary,
-      encoded: sentence(ids),
-      architecture: "skipgram",
-      kernel,
-      vectorSize: DIM,
-      window: 1,
-      shrinkWindows: false,
-      sample: 0,
-      alpha: ALPHA,
-      epochs: 1,
-      workers: 1,
-      negative: 3,
-      samplerModule: PLANTED,
-      sampler: { type: "planted", negatives, share: "window" },
-      initialVectors: { input: start(0), output: start(1) },
-    });
+    const model = await trainPlantedSentence("skipgram", kernel, ids, negatives, "window");
     expect(maxRelativeError(model.vectors, Float64Array.from(start(0)))).toBeGreaterThan(0.01);
     expect(maxRelativeError(model.vectors, expected.input)).toBeLessThan(2e-6);
     expect(maxRelativeError(model.outputVectors!, expected.output)).toBeLessThan(2e-6);
     // per pair instead: a different rule, visibly different vectors
-    const perPair = await train({
-      vocabulary,
-      encoded: sentence(ids),
-      architecture: "skipgram",
-      kernel,
-      vectorSize: DIM,
-      window: 1,
-      shrinkWindows: false,
-      sample: 0,
-      alpha: ALPHA,
-      epochs: 1,
-      workers: 1,
-      negative: 3,
-      samplerModule: PLANTED,
-      sampler: { type: "planted", negatives },
-      initialVectors: { input: start(0), output: start(1) },
-    });
+    const perPair = await trainPlantedSentence("skipgram", kernel, ids, negatives);
     expect(maxRelativeError(perPair.vectors, expected.input)).toBeGreaterThan(1e-3);
   });
 
