@@ -4,6 +4,11 @@ import type { Options } from "yargs";
 /** How punctuation-only tokens are treated (see `@neglab/corpus` `createNormalizer`). */
 export type Punctuation = PunctuationMode;
 
+/** The punctuation modes as a message lists them: `"keep", "drop" or "strip"`. */
+export const PUNCTUATION_CHOICES = `${PUNCTUATION_MODES.slice(0, -1)
+  .map((m) => `"${m}"`)
+  .join(", ")} or "${PUNCTUATION_MODES.at(-1)}"`;
+
 /**
  * yargs options choosing a corpus and its normalisation: `--corpus`
  * (`brown` or a path), `--lowercase`, `--punctuation`. No defaults here, so a

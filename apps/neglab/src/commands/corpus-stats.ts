@@ -1,4 +1,4 @@
-import { buildVocabulary, openCorpus, keepProbabilities, expectedRetainedTokens } from "@neglab/corpus";
+import { buildVocabulary, openCorpus, keepProbabilities, expectedRetainedTokens, PUNCTUATION_MODES } from "@neglab/corpus";
 import { createTable } from "../terminal.js";
 import type { CommandModule } from "yargs";
 import { progressLine } from "../progress.js";
@@ -29,7 +29,7 @@ export const corpusStatsCommand: CommandModule<object, CorpusStatsArgs> = {
       .option("sample", numberFlag("sample", { default: 1e-3, describe: "Subsampling threshold of frequent words" }))
       .option("lowercase", { type: "boolean", default: false, describe: "Lowercase tokens" })
       .option("punctuation", {
-        choices: ["keep", "drop", "strip"] as const,
+        choices: PUNCTUATION_MODES,
         default: "keep" as const,
         describe: "Keep, drop punctuation-only tokens, or also strip edge punctuation",
       })

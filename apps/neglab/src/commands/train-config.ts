@@ -16,11 +16,12 @@ import {
 } from "@neglab/trainer";
 import type { Options } from "yargs";
 import { z } from "zod";
+import { PUNCTUATION_MODES } from "@neglab/corpus";
 import { describeFileKind } from "@neglab/files";
 import { samplerFiles } from "../experiment/sampler-files.js";
 import { expecting, firstProblem, unknownKeyError } from "../schema-issues.js";
 import { checkOutputs, namesDirectory, type InputRequest } from "../output-paths.js";
-import { CORPUS_FLAGS, type Punctuation } from "./corpus-flags.js";
+import { CORPUS_FLAGS, PUNCTUATION_CHOICES, type Punctuation } from "./corpus-flags.js";
 import { numberFlag } from "./number-flags.js";
 import { samplerFlagOptions, samplerSpecFromFlags } from "./sampler-flags.js";
 
@@ -125,7 +126,7 @@ const CONFIG_SHAPE = {
   sampler: z.optional(samplerSpecSchema()),
   corpus: configPath("brown, or a text file, .gz or directory"),
   lowercase: z.boolean({ error: expecting("true or false") }).optional(),
-  punctuation: z.enum(["keep", "drop", "strip"], { error: expecting('"keep", "drop" or "strip"') }).optional(),
+  punctuation: z.enum(PUNCTUATION_MODES, { error: expecting(PUNCTUATION_CHOICES) }).optional(),
   out: configPath("The word2vec vectors file to write (.gz compresses)"),
   binary: z.boolean({ error: expecting("true or false") }).optional(),
   model: configPath("A NegLab model file to write"),

@@ -1,9 +1,11 @@
 import { readFile, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
+import { PUNCTUATION_MODES } from "@neglab/corpus";
 import { listSamplers, samplerSpecSchema } from "@neglab/samplers";
 import { closestName } from "@neglab/suggest";
 import { TRAIN_SETTINGS_SCHEMA } from "@neglab/trainer";
 import { z } from "zod";
+import { PUNCTUATION_CHOICES } from "../commands/corpus-flags.js";
 import { describeValue, expected, expecting, firstProblem, unknownKeyError } from "../schema-issues.js";
 import { ANALOGY_OPTIONS_SCHEMA, SIMILARITY_OPTIONS_SCHEMA } from "./benchmark-options.js";
 import { settingsProblem, VOCABULARY_SETTINGS } from "./trainer-settings.js";
@@ -75,8 +77,8 @@ const CORPUS_SHAPE = {
   source: nonEmptyString("brown (embedded), a text file, .gz or a directory, relative to this file or $NEGLAB_DATA/…"),
   lowercase: flag("Lowercase every token before counting.", false),
   punctuation: z
-    .enum(["keep", "drop", "strip"], {
-      error: (issue) => `expected "keep", "drop" or "strip", got ${describeValue(issue.input)}`,
+    .enum(PUNCTUATION_MODES, {
+      error: (issue) => `expected ${PUNCTUATION_CHOICES}, got ${describeValue(issue.input)}`,
     })
     .meta({ description: "keep tokens as they are, drop punctuation-only tokens, or strip edge punctuation too." })
     .default("keep"),
