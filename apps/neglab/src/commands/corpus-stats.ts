@@ -1,4 +1,10 @@
-import { buildVocabulary, openCorpus, keepProbabilities, expectedRetainedTokens, PUNCTUATION_MODES } from "@neglab/corpus";
+import {
+  buildVocabulary,
+  openCorpus,
+  keepProbabilities,
+  expectedRetainedTokens,
+  PUNCTUATION_MODES,
+} from "@neglab/corpus";
 import { createTable } from "../terminal.js";
 import type { CommandModule } from "yargs";
 import { progressLine } from "../progress.js";
