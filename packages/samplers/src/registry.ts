@@ -1,7 +1,7 @@
 import { suggestion } from "@neglab/suggest";
 import { loadCustomSampler, MODULE_PREFIX, resolveModulePath } from "./custom-module.js";
 import { SamplerError } from "./errors.js";
-import { SHARE_OPTION, show, SpecReader } from "./options.js";
+import { show, SpecReader } from "./options.js";
 import { SAMPLER_TYPES } from "./spec-schema.js";
 import type { ParseContext, ParsedOptions, SamplerType, SamplerTypeInfo } from "./sampler-types/sampler-type.js";
 import { NEGATIVE_SHARING, type NegativeSampler, type SamplerSpec, type SamplerVocabulary } from "./types.js";
@@ -32,7 +32,7 @@ export function listSamplers(): SamplerTypeInfo[] {
     name,
     description,
     reference,
-    options: [...options, SHARE_OPTION].map(({ schema: _schema, ...info }) => info),
+    options: options.map(({ schema: _schema, ...info }) => info),
   }));
   return [...listed, CUSTOM_MODULE_INFO];
 }

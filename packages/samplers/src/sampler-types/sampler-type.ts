@@ -62,9 +62,8 @@ export interface SamplerType<O extends ParsedOptions = ParsedOptions> extends Sa
 
 /** Declares a sampler type with its options type inferred from `parse`; its spec schema comes from its options. */
 export function defineSamplerType<O extends ParsedOptions>(samplerType: SamplerTypeDefinition<O>): SamplerType<O> {
-  // every spec may also carry `share`, which the registry takes off before the options are read
-  return {
-    ...samplerType,
-    schema: samplerTypeSchema(samplerType.name, samplerType.description, [...samplerType.options, SHARE_OPTION]),
-  };
+  // every spec may also carry `share` (listed and published with the type's own options), which the registry
+  // takes off before the sampler type's `parse` reads the rest
+  const options = [...samplerType.options, SHARE_OPTION];
+  return { ...samplerType, options, schema: samplerTypeSchema(samplerType.name, samplerType.description, options) };
 }

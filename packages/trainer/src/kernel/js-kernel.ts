@@ -94,6 +94,12 @@ export function createJsKernel({ memory, config: at }: KernelSetup): Kernel {
     return sum;
   }
 
+  // Index of target t of a window record whose positive is at `positive`: the positive for t = 0, negative t − 1
+  // after the count for t ≥ 1.
+  function targetEntry(positive: number, t: number): number {
+    return t === 0 ? positive : positive + 1 + t;
+  }
+
   // The window kernel's dot product: one 4-lane accumulator over the SIMD part, lanes added 0..3, then the tail.
   const lanes = new Float32Array(4);
   function windowDot(a: number, b: number): number {
@@ -233,12 +239,11 @@ export function createJsKernel({ memory, config: at }: KernelSetup): Kernel {
         const first = batch + at + 1; // context c at first + c
         const positive = first + contexts; // target t at positive + 1 + t for t ≥ 1 (the count sits between)
         const targets = i32[positive + 1] + 1;
-        const targetAt = (t: number): number => (t === 0 ? positive : positive + 1 + t);
         // 1. every (context, target) gradient from the rows as they were before this window
         for (let c = 0; c < contexts; c++) {
           const l1 = inputRow(i32[first + c]);
           for (let t = 0; t < targets; t++) {
-            const entry = targetAt(t);
+            const entry = targetEntry(positive, t);
             const weight = t > 0 && weighted ? f32[entry - batch + weights] : 1;
             const f = windowDot(l1, outputRow(i32[entry]));
             loss += lossOf(t === 0 ? f : -f) * weight;
@@ -249,11 +254,12 @@ export function createJsKernel({ memory, config: at }: KernelSetup): Kernel {
         for (let c = 0; c < contexts; c++) {
           const e = neu1e + c * dim;
           f32.fill(0, e, e + dim);
-          for (let t = 0; t < targets; t++) axpy(f32[gradients + c * targets + t], outputRow(i32[targetAt(t)]), e);
+          for (let t = 0; t < targets; t++)
+            axpy(f32[gradients + c * targets + t], outputRow(i32[targetEntry(positive, t)]), e);
         }
         // 3. out_t += Σ_c g[c][t] · in_c
         for (let t = 0; t < targets; t++) {
-          const row = outputRow(i32[targetAt(t)]);
+          const row = outputRow(i32[targetEntry(positive, t)]);
           for (let c = 0; c < contexts; c++) axpy(f32[gradients + c * targets + t], inputRow(i32[first + c]), row);
         }
         // 4. in_c += e_c
