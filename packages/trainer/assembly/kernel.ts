@@ -4,13 +4,17 @@
 // src/kernel/types.ts). src/kernel/js-kernel.ts is the plain TypeScript twin:
 // it performs the same float32 operations in the same order, so both kernels
 // give bit-identical vectors; both read their configuration from the block that
-// src/kernel/config.ts describes. Update rules: word2vec.c `TrainModelThread`,
+// src/kernel/config.ts describes. The row arithmetic is in rows.ts. Update rules: word2vec.c `TrainModelThread`,
 // gensim `fast_sentence_sg_neg` / `fast_sentence_cbow_neg` / `*_hs`.
 // With several workers, the rows of the `hot` most frequent words are read and
 // written in this worker's replicas (`inputRow` / `outputRow`), and `merge`
 // adds their change into the shared rows (src/worker.ts decides when).
 
 import { ConfigField, FLAG_CBOW_MEAN, FLAG_CLIP, FLAG_HS, FLAG_NS, FLAG_WEIGHTED } from "../src/kernel/config";
+import {
+  add, add4, addTo4, axpy, axpy4, dot, dots4, rowBytes, scale, score0, score1, score2, score3, setRowSize, simdBytes,
+  update, update4, windowDot, windowDots2x4, zero,
+} from "./rows";
 
 const MAX_EXP: f32 = 6.0;
 // word2vec.c and gensim index the sigmoid table with the C integer 1000 / 6 / 2.
@@ -33,8 +37,6 @@ let neu1e: usize = 0;
 let gradients: usize = 0;
 let batch: usize = 0;
 let weights: usize = 0;
-let rowBytes: usize = 0;
-let simdBytes: usize = 0;
 let flags: i32 = 0;
 // This worker's replicas of the `hot` most frequent words' rows (src/layout.ts):
 // training reads and writes them instead of the shared rows, marking each row it
@@ -74,9 +76,7 @@ export function configure(at: usize): void {
   gradients = field(at, ConfigField.gradients);
   batch = field(at, ConfigField.batch);
   weights = field(at, ConfigField.weights);
-  const dim = field(at, ConfigField.dim);
-  rowBytes = dim << 2;
-  simdBytes = (dim & ~3) << 2;
+  setRowSize(field(at, ConfigField.dim));
   flags = <i32>field(at, ConfigField.flags);
   hot = <i32>field(at, ConfigField.hotRows);
   hot0 = field(at, ConfigField.hot0);
@@ -153,110 +153,6 @@ export function pull(): void {
   }
 }
 
-// a · b. Block b (floats 4b..4b+3) goes to accumulator b mod 4, so four
-// independent add chains overlap; then (acc0 + acc1) + (acc2 + acc3), its lanes
-// added 0 to 3, then the tail element by element.
-// @ts-ignore: decorator
-@inline function dot(a: usize, b: usize): f32 {
-  let acc0 = f32x4.splat(0);
-  let acc1 = f32x4.splat(0);
-  let acc2 = f32x4.splat(0);
-  let acc3 = f32x4.splat(0);
-  let i: usize = 0;
-  for (; i + 64 <= simdBytes; i += 64) {
-    acc0 = f32x4.add(acc0, f32x4.mul(v128.load(a + i), v128.load(b + i)));
-    acc1 = f32x4.add(acc1, f32x4.mul(v128.load(a + i, 16), v128.load(b + i, 16)));
-    acc2 = f32x4.add(acc2, f32x4.mul(v128.load(a + i, 32), v128.load(b + i, 32)));
-    acc3 = f32x4.add(acc3, f32x4.mul(v128.load(a + i, 48), v128.load(b + i, 48)));
-  }
-  if (i < simdBytes) { acc0 = f32x4.add(acc0, f32x4.mul(v128.load(a + i), v128.load(b + i))); i += 16; }
-  if (i < simdBytes) { acc1 = f32x4.add(acc1, f32x4.mul(v128.load(a + i), v128.load(b + i))); i += 16; }
-  if (i < simdBytes) { acc2 = f32x4.add(acc2, f32x4.mul(v128.load(a + i), v128.load(b + i))); i += 16; }
-  const acc = f32x4.add(f32x4.add(acc0, acc1), f32x4.add(acc2, acc3));
-  let sum = f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1) + f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3);
-  for (; i < rowBytes; i += 4) sum += load<f32>(a + i) * load<f32>(b + i);
-  return sum;
-}
-
-// e += g · row; row += g · l1 — one pass over the three rows (they never overlap).
-// @ts-ignore: decorator
-@inline function update(g: f32, l1: usize, row: usize, e: usize): void {
-  const gv = f32x4.splat(g);
-  let i: usize = 0;
-  for (; i < simdBytes; i += 16) {
-    const r = v128.load(row + i);
-    v128.store(e + i, f32x4.add(v128.load(e + i), f32x4.mul(gv, r)));
-    v128.store(row + i, f32x4.add(r, f32x4.mul(gv, v128.load(l1 + i))));
-  }
-  for (; i < rowBytes; i += 4) {
-    const r = load<f32>(row + i);
-    store<f32>(e + i, load<f32>(e + i) + g * r);
-    store<f32>(row + i, r + g * load<f32>(l1 + i));
-  }
-}
-
-// y += g · x
-// @ts-ignore: decorator
-@inline function axpy(g: f32, x: usize, y: usize): void {
-  const gv = f32x4.splat(g);
-  let i: usize = 0;
-  for (; i < simdBytes; i += 16) v128.store(y + i, f32x4.add(v128.load(y + i), f32x4.mul(gv, v128.load(x + i))));
-  for (; i < rowBytes; i += 4) store<f32>(y + i, load<f32>(y + i) + g * load<f32>(x + i));
-}
-
-// y += g0 · x0 + g1 · x1 + g2 · x2 + g3 · x3, added in that order: four axpy
-// calls' values, with y loaded and stored once instead of four times.
-// @ts-ignore: decorator
-@inline function axpy4(g0: f32, x0: usize, g1: f32, x1: usize, g2: f32, x2: usize, g3: f32, x3: usize, y: usize): void {
-  const v0 = f32x4.splat(g0);
-  const v1 = f32x4.splat(g1);
-  const v2 = f32x4.splat(g2);
-  const v3 = f32x4.splat(g3);
-  let i: usize = 0;
-  for (; i < simdBytes; i += 16) {
-    let acc = v128.load(y + i);
-    acc = f32x4.add(acc, f32x4.mul(v0, v128.load(x0 + i)));
-    acc = f32x4.add(acc, f32x4.mul(v1, v128.load(x1 + i)));
-    acc = f32x4.add(acc, f32x4.mul(v2, v128.load(x2 + i)));
-    acc = f32x4.add(acc, f32x4.mul(v3, v128.load(x3 + i)));
-    v128.store(y + i, acc);
-  }
-  for (; i < rowBytes; i += 4) {
-    let acc = load<f32>(y + i);
-    acc += g0 * load<f32>(x0 + i);
-    acc += g1 * load<f32>(x1 + i);
-    acc += g2 * load<f32>(x2 + i);
-    acc += g3 * load<f32>(x3 + i);
-    store<f32>(y + i, acc);
-  }
-}
-
-// y += x
-// @ts-ignore: decorator
-@inline function add(x: usize, y: usize): void {
-  let i: usize = 0;
-  for (; i < simdBytes; i += 16) v128.store(y + i, f32x4.add(v128.load(y + i), v128.load(x + i)));
-  for (; i < rowBytes; i += 4) store<f32>(y + i, load<f32>(y + i) + load<f32>(x + i));
-}
-
-// y = 0
-// @ts-ignore: decorator
-@inline function zero(y: usize): void {
-  memory.fill(y, 0, rowBytes);
-}
-
-// y = y / d, or y = y · d when multiply is set
-// @ts-ignore: decorator
-@inline function scale(y: usize, d: f32, multiply: bool): void {
-  const dv = f32x4.splat(d);
-  let i: usize = 0;
-  for (; i < simdBytes; i += 16) {
-    const v = v128.load(y + i);
-    v128.store(y + i, multiply ? f32x4.mul(v, dv) : f32x4.div(v, dv));
-  }
-  for (; i < rowBytes; i += 4) store<f32>(y + i, multiply ? load<f32>(y + i) * d : load<f32>(y + i) / d);
-}
-
 // −log σ(z) from the table; asymptotes outside it.
 // @ts-ignore: decorator
 @inline function lossOf(z: f32): f64 {
@@ -295,32 +191,108 @@ export function pull(): void {
   return loss;
 }
 
-// Hierarchical softmax along the Huffman path of `word`; out-of-table scores skip.
-// @ts-ignore: decorator
-@inline function softmaxPath(l1: usize, word: i32, alpha: f32): f64 {
-  let loss: f64 = 0;
-  const start = <usize>load<i32>(codeStart + (<usize>word << 2)) << 2;
-  const length = <usize>load<i32>(codeLength + (<usize>word << 2)) << 2;
-  for (let d: usize = 0; d < length; d += 4) {
-    const node = <usize>load<i32>(points + start + d);
-    const label: f32 = load<i32>(codes + start + d) == 0 ? 1 : 0;
-    loss += target(l1, syn1 + node * rowBytes, label, 1, alpha, false);
+// Four logistic targets on four distinct rows r0..r3 (labels y, weights w), with
+// the values of four target calls in order: no update in the block changes
+// another's score (the rows differ, and l1 and neu1e are none of them), so all
+// four scores come first, in one pass over l1 (dots4), then the updates, all
+// four in one pass (update4) unless a score is skipped. Returns `loss` plus
+// the four targets' losses, added one by one as four target calls would be.
+function targets4(
+  loss: f64, l1: usize, r0: usize, r1: usize, r2: usize, r3: usize,
+  y0: f32, y1: f32, y2: f32, y3: f32, w0: f32, w1: f32, w2: f32, w3: f32, alpha: f32, clip: bool,
+): f64 {
+  dots4(l1, r0, r1, r2, r3);
+  const f0 = score0;
+  const f1 = score1;
+  const f2 = score2;
+  const f3 = score3;
+  loss += lossOf(y0 > 0 ? f0 : -f0) * <f64>w0;
+  loss += lossOf(y1 > 0 ? f1 : -f1) * <f64>w1;
+  loss += lossOf(y2 > 0 ? f2 : -f2) * <f64>w2;
+  loss += lossOf(y3 > 0 ? f3 : -f3) * <f64>w3;
+  const k0 = !skips(f0, clip);
+  const k1 = !skips(f1, clip);
+  const k2 = !skips(f2, clip);
+  const k3 = !skips(f3, clip);
+  if (k0 && k1 && k2 && k3) {
+    update4(gradient(f0, y0, w0, alpha), gradient(f1, y1, w1, alpha), gradient(f2, y2, w2, alpha), gradient(f3, y3, w3, alpha), l1, r0, r1, r2, r3, neu1e);
+    return loss;
   }
+  if (k0) update(gradient(f0, y0, w0, alpha), l1, r0, neu1e);
+  if (k1) update(gradient(f1, y1, w1, alpha), l1, r1, neu1e);
+  if (k2) update(gradient(f2, y2, w2, alpha), l1, r2, neu1e);
+  if (k3) update(gradient(f3, y3, w3, alpha), l1, r3, neu1e);
   return loss;
 }
 
-// Negative sampling: the positive, then the record's negatives at `at`.
+// Hierarchical softmax along the Huffman path of `word`, four nodes at a time
+// (a path's nodes are distinct); out-of-table scores skip.
+// @ts-ignore: decorator
+@inline function softmaxPath(l1: usize, word: i32, alpha: f32): f64 {
+  let loss: f64 = 0;
+  const path = points + (<usize>load<i32>(codeStart + (<usize>word << 2)) << 2);
+  const bits = codes + (path - points);
+  const length = <usize>load<i32>(codeLength + (<usize>word << 2)) << 2;
+  let d: usize = 0;
+  for (; d + 16 <= length; d += 16) {
+    loss = targets4(
+      loss, l1,
+      syn1 + <usize>load<i32>(path + d) * rowBytes, syn1 + <usize>load<i32>(path + d, 4) * rowBytes,
+      syn1 + <usize>load<i32>(path + d, 8) * rowBytes, syn1 + <usize>load<i32>(path + d, 12) * rowBytes,
+      codeLabel(bits + d), codeLabel(bits + d + 4), codeLabel(bits + d + 8), codeLabel(bits + d + 12),
+      1, 1, 1, 1, alpha, false,
+    );
+  }
+  for (; d < length; d += 4) loss += target(l1, syn1 + <usize>load<i32>(path + d) * rowBytes, codeLabel(bits + d), 1, alpha, false);
+  return loss;
+}
+
+// A Huffman code bit's label: 1 for code 0, 0 for code 1 (word2vec.c's 1 − code).
+// @ts-ignore: decorator
+@inline function codeLabel(at: usize): f32 {
+  return load<i32>(at) == 0 ? 1 : 0;
+}
+
+// Target t of a negative-sampling record: the positive for t = 0, negative t − 1 at `at` for t ≥ 1.
+// @ts-ignore: decorator
+@inline function targetWord(positive: i32, at: usize, t: i32): i32 {
+  return t == 0 ? positive : load<i32>(batch + at + (<usize>(t - 1) << 2));
+}
+
+// Its weight: 1 for the positive and for unweighted samplers.
+// @ts-ignore: decorator
+@inline function targetWeight(at: usize, t: i32, weighted: bool): f32 {
+  return t == 0 || !weighted ? 1 : load<f32>(weights + at + (<usize>(t - 1) << 2));
+}
+
+// Negative sampling: the positive, then the record's negatives at `at`, four
+// targets at a time when their words differ (a word drawn twice in a block is
+// trained one target at a time, so its second score sees the first update).
 // @ts-ignore: decorator
 @inline function negativeSampling(l1: usize, positive: i32, count: i32, at: usize, alpha: f32): f64 {
   const clip = (flags & FLAG_CLIP) != 0;
   const weighted = (flags & FLAG_WEIGHTED) != 0;
-  let loss = target(l1, outputRow(positive), 1, 1, alpha, clip);
-  for (let j = 0; j < count; j++) {
-    const offset = at + (<usize>j << 2);
-    const negative = load<i32>(batch + offset);
-    const weight: f32 = weighted ? load<f32>(weights + offset) : 1;
-    loss += target(l1, outputRow(negative), 0, weight, alpha, clip);
+  const targets = count + 1;
+  let loss: f64 = 0;
+  let t = 0;
+  for (; t + 4 <= targets; t += 4) {
+    const u0 = targetWord(positive, at, t);
+    const u1 = targetWord(positive, at, t + 1);
+    const u2 = targetWord(positive, at, t + 2);
+    const u3 = targetWord(positive, at, t + 3);
+    if (u0 != u1 && u0 != u2 && u0 != u3 && u1 != u2 && u1 != u3 && u2 != u3) {
+      loss = targets4(
+        loss, l1, outputRow(u0), outputRow(u1), outputRow(u2), outputRow(u3),
+        t == 0 ? 1 : 0, 0, 0, 0,
+        targetWeight(at, t, weighted), targetWeight(at, t + 1, weighted),
+        targetWeight(at, t + 2, weighted), targetWeight(at, t + 3, weighted),
+        alpha, clip,
+      );
+      continue;
+    }
+    for (let j = t; j < t + 4; j++) loss += target(l1, outputRow(targetWord(positive, at, j)), j == 0 ? 1 : 0, targetWeight(at, j, weighted), alpha, clip);
   }
+  for (; t < targets; t++) loss += target(l1, outputRow(targetWord(positive, at, t)), t == 0 ? 1 : 0, targetWeight(at, t, weighted), alpha, clip);
   return loss;
 }
 
@@ -351,78 +323,30 @@ export function cbow(records: i32, alpha: f32): f64 {
     const first = at + 4;
     const positive = load<i32>(batch + first + (<usize>contexts << 2));
     const count = load<i32>(batch + first + (<usize>contexts << 2) + 4);
-    // h: the sum (or mean) of the context vectors
+    // h: the sum (or mean) of the context vectors, added in context order (four rows at a time)
     zero(neu1);
-    for (let c = 0; c < contexts; c++) add(inputRow(load<i32>(batch + first + (<usize>c << 2))), neu1);
+    let c = 0;
+    for (; c + 4 <= contexts; c += 4) {
+      const words = batch + first + (<usize>c << 2);
+      add4(inputRow(load<i32>(words)), inputRow(load<i32>(words, 4)), inputRow(load<i32>(words, 8)), inputRow(load<i32>(words, 12)), neu1);
+    }
+    for (; c < contexts; c++) add(inputRow(load<i32>(batch + first + (<usize>c << 2))), neu1);
     if (flags & FLAG_CBOW_MEAN) scale(neu1, <f32>contexts, false);
     zero(neu1e);
     if (flags & FLAG_HS) loss += softmaxPath(neu1, positive, alpha);
     if (flags & FLAG_NS) loss += negativeSampling(neu1, positive, count, first + (<usize>contexts << 2) + 8, alpha);
     // gensim divides the error among summed contexts; with the mean each gets all of it
     if (!(flags & FLAG_CBOW_MEAN)) scale(neu1e, <f32>1 / <f32>contexts, true);
-    for (let c = 0; c < contexts; c++) add(neu1e, inputRow(load<i32>(batch + first + (<usize>c << 2))));
+    // every context row += e, four rows at a time
+    c = 0;
+    for (; c + 4 <= contexts; c += 4) {
+      const words = batch + first + (<usize>c << 2);
+      addTo4(neu1e, inputRow(load<i32>(words)), inputRow(load<i32>(words, 4)), inputRow(load<i32>(words, 8)), inputRow(load<i32>(words, 12)));
+    }
+    for (; c < contexts; c++) add(neu1e, inputRow(load<i32>(batch + first + (<usize>c << 2))));
     at += <usize>(contexts + 3 + count) << 2;
   }
   return loss;
-}
-
-// The window kernel's dot product: one f32x4 accumulator over the SIMD part
-// (chunk by chunk), its lanes added 0 to 3, then the tail element by element.
-// One accumulator per product, so that a block of products runs side by side.
-// @ts-ignore: decorator
-@inline function sumLanes(v: v128): f32 {
-  return f32x4.extract_lane(v, 0) + f32x4.extract_lane(v, 1) + f32x4.extract_lane(v, 2) + f32x4.extract_lane(v, 3);
-}
-
-// @ts-ignore: decorator
-@inline function dotTail(a: usize, b: usize, sum: f32): f32 {
-  for (let i = simdBytes; i < rowBytes; i += 4) sum += load<f32>(a + i) * load<f32>(b + i);
-  return sum;
-}
-
-// @ts-ignore: decorator
-@inline function windowDot(a: usize, b: usize): f32 {
-  let acc = f32x4.splat(0);
-  for (let i: usize = 0; i < simdBytes; i += 16) acc = f32x4.add(acc, f32x4.mul(v128.load(a + i), v128.load(b + i)));
-  return dotTail(a, b, sumLanes(acc));
-}
-
-// The window dots of inputs a0, a1 with outputs b0..b3 (each as windowDot),
-// stored at out0[0..3] and out1[0..3]: each chunk of a row is loaded once for
-// the two or four products that use it.
-function windowDots2x4(a0: usize, a1: usize, b0: usize, b1: usize, b2: usize, b3: usize, out0: usize, out1: usize): void {
-  let s00 = f32x4.splat(0);
-  let s01 = f32x4.splat(0);
-  let s02 = f32x4.splat(0);
-  let s03 = f32x4.splat(0);
-  let s10 = f32x4.splat(0);
-  let s11 = f32x4.splat(0);
-  let s12 = f32x4.splat(0);
-  let s13 = f32x4.splat(0);
-  for (let i: usize = 0; i < simdBytes; i += 16) {
-    const x0 = v128.load(a0 + i);
-    const x1 = v128.load(a1 + i);
-    let y = v128.load(b0 + i);
-    s00 = f32x4.add(s00, f32x4.mul(x0, y));
-    s10 = f32x4.add(s10, f32x4.mul(x1, y));
-    y = v128.load(b1 + i);
-    s01 = f32x4.add(s01, f32x4.mul(x0, y));
-    s11 = f32x4.add(s11, f32x4.mul(x1, y));
-    y = v128.load(b2 + i);
-    s02 = f32x4.add(s02, f32x4.mul(x0, y));
-    s12 = f32x4.add(s12, f32x4.mul(x1, y));
-    y = v128.load(b3 + i);
-    s03 = f32x4.add(s03, f32x4.mul(x0, y));
-    s13 = f32x4.add(s13, f32x4.mul(x1, y));
-  }
-  store<f32>(out0, dotTail(a0, b0, sumLanes(s00)));
-  store<f32>(out0, dotTail(a0, b1, sumLanes(s01)), 4);
-  store<f32>(out0, dotTail(a0, b2, sumLanes(s02)), 8);
-  store<f32>(out0, dotTail(a0, b3, sumLanes(s03)), 12);
-  store<f32>(out1, dotTail(a1, b0, sumLanes(s10)));
-  store<f32>(out1, dotTail(a1, b1, sumLanes(s11)), 4);
-  store<f32>(out1, dotTail(a1, b2, sumLanes(s12)), 8);
-  store<f32>(out1, dotTail(a1, b3, sumLanes(s13)), 12);
 }
 
 // Address of target t of a window record whose positive is at `positive`: the

@@ -1,10 +1,10 @@
 // Speed of @neglab/trainer against word2vec.c and gensim, in the same run, on
 // the Brown corpus as the toolkit tokenises it (lowercased, punctuation-only
-// tokens dropped; 1.01M tokens): size 100, window 5, negative 5, sample 1e-3,
-// min_count 5, 5 epochs, alpha 0.025, for skip-gram and CBOW with 1 and 2
+// tokens dropped; 1.01M tokens), by default at size 100, window 5, negative 5,
+// sample 1e-3, min_count 5, 5 epochs, alpha 0.025, for skip-gram and CBOW with 1 and 2
 // workers. Medians of 3 runs (`--reps n` to change); the 2-worker scaling is the
 // median of the per-rep ratios of each tool's 1- and 2-worker runs, made back to back. words/s = corpus
-// tokens × 5 ÷ seconds, where seconds is the training time for @neglab/trainer (after
+// tokens × epochs ÷ seconds, where seconds is the training time for @neglab/trainer (after
 // vocabulary and encoding), gensim (`model.train()`) and word2vec.c (from its
 // first progress report to its exit: vocabulary read from a file, vectors and
 // unigram table set up before; see reference-tools.mjs).
@@ -15,37 +15,70 @@
 // of 2-worker training: two independent 1-worker trainings at once (nothing
 // shared but the hardware), twice the words in the slower one's time ÷ the
 // 1-worker run's words/s.
+// --dims, --window, --negative, --sample and --epochs set one other cell for all
+// three tools (e.g. the paper cell: --dims 300 --window 10 --negative 15
+// --sample 1e-4 --epochs 2); --ours adds trainer settings to ours only (JSON,
+// e.g. '{"hotRows":"auto"}').
 //
-//   pnpm --filter @neglab/trainer bench [-- --reps 3 --kernel wasm --corpus brown|prose]
-import { parseArgs } from "node:util";
+//   pnpm --filter @neglab/trainer bench [-- --reps 3 --kernel wasm --corpus brown|prose --dims 100 --window 5
+//     --negative 5 --sample 1e-3 --epochs 5 --ours '{}']
 import { coreRoundTrip, parallelCapacity } from "./host.mjs";
 import {
-  benchArgs,
   benchCorpus,
+  benchFlags,
   dataDir,
   hasGensim,
   median,
   runGensim,
   runOurs,
   runWord2vecC,
+  usageError,
   word2vecC,
 } from "./reference-tools.mjs";
 
-const { values: flags } = parseArgs({
-  args: benchArgs(),
-  options: {
-    reps: { type: "string", default: "3" },
-    kernel: { type: "string", default: "wasm" },
-    corpus: { type: "string", default: "brown" },
-  },
+const flags = benchFlags("bench", {
+  reps: { type: "string", default: "3" },
+  kernel: { type: "string", default: "wasm" },
+  corpus: { type: "string", default: "brown" },
+  dims: { type: "string", default: "100" },
+  window: { type: "string", default: "5" },
+  negative: { type: "string", default: "5" },
+  sample: { type: "string", default: "1e-3" },
+  epochs: { type: "string", default: "5" },
+  ours: { type: "string", default: "{}" },
 });
-const reps = Number(flags.reps);
+/** Flag `name` as a positive number (a whole one with `integer`), or a usage error naming it. */
+function positive(name, integer) {
+  const value = Number(flags[name]);
+  if (!(value > 0) || !Number.isFinite(value) || (integer && !Number.isInteger(value)))
+    usageError(
+      "bench",
+      `--${name} must be a positive ${integer ? "whole " : ""}number, got ${JSON.stringify(flags[name])}`,
+    );
+  return value;
+}
+const reps = positive("reps", true);
+const cellSettings = {
+  dim: positive("dims", true),
+  window: positive("window", true),
+  negative: positive("negative", true),
+  sample: positive("sample", false),
+  epochs: positive("epochs", true),
+};
+let oursExtra;
+try {
+  oursExtra = JSON.parse(flags.ours);
+} catch (error) {
+  usageError("bench", `--ours is not JSON (${error.message}): ${flags.ours}`);
+}
 const data = dataDir();
 const corpus = await benchCorpus(flags.corpus, data);
 const c = word2vecC();
 const gensim = hasGensim();
 console.log(
-  `corpus ${flags.corpus}: ${corpus.tokens} tokens, ${corpus.vocabulary.size} words (min_count 5); kernel ${flags.kernel}; medians of ${reps}`,
+  `corpus ${flags.corpus}: ${corpus.tokens} tokens, ${corpus.vocabulary.size} words (min_count 5); kernel ${flags.kernel}; medians of ${reps}; ` +
+    `size ${cellSettings.dim}, window ${cellSettings.window}, negative ${cellSettings.negative}, sample ${cellSettings.sample}, ` +
+    `${cellSettings.epochs} epochs; ours also ${JSON.stringify(oursExtra)}`,
 );
 
 const capacity = await parallelCapacity();
@@ -61,16 +94,28 @@ for (const sg of [true, false]) {
   for (let r = 0; r < reps; r++) {
     // Each tool's 1- and 2-worker runs back to back, so each scaling ratio pairs two runs made within seconds;
     // ours first, right after the round trip, and then the ceiling, so the three host figures describe its pair.
-    const settings = { architecture: sg ? "skipgram" : "cbow", kernel: flags.kernel, seed: r + 1 };
+    const { dim, window, negative, sample, epochs } = cellSettings;
+    const settings = {
+      architecture: sg ? "skipgram" : "cbow",
+      kernel: flags.kernel,
+      seed: r + 1,
+      vectorSize: dim,
+      window,
+      negative,
+      sample,
+      epochs,
+      ...oursExtra,
+    };
     host.roundTrip.push(await coreRoundTrip());
     for (const workers of [1, 2]) runs[workers].ours.push(await runOurs(corpus, { ...settings, workers }));
     const pair = await Promise.all([r + 1, r + 1001].map((seed) => runOurs(corpus, { ...settings, workers: 1, seed })));
     // both jobs done: twice the words in the slower one's time
     host.ceiling.push((2 * Math.min(pair[0].wordsPerSecond, pair[1].wordsPerSecond)) / runs[1].ours[r].wordsPerSecond);
     for (const workers of [1, 2])
-      if (c) runs[workers]["word2vec.c"].push(await runWord2vecC(c, corpus, { sg, workers }));
+      if (c) runs[workers]["word2vec.c"].push(await runWord2vecC(c, corpus, { sg, workers, ...cellSettings }));
+    const options = { vector_size: dim, window, negative, sample, epochs };
     for (const workers of [1, 2])
-      if (gensim) runs[workers].gensim.push(await runGensim(corpus, { sg, workers, seed: r + 1 }));
+      if (gensim) runs[workers].gensim.push(await runGensim(corpus, { sg, workers, seed: r + 1, options }));
   }
   for (const workers of [1, 2]) {
     const mode = `${arch} ${workers}w`;

@@ -9,7 +9,9 @@ const fround = Math.fround;
  * The reference kernel in plain TypeScript: the updates of assembly/kernel.ts
  * (word2vec.c `TrainModelThread`, gensim `fast_sentence_*`) with every float32
  * operation rounded by `Math.fround` in the same order as the SIMD code — dot
- * products in four interleaved lane sums — so its vectors are bit-identical.
+ * products in two interleaved lane sums — so its vectors are bit-identical. It
+ * trains one target at a time; the SIMD kernel runs blocks of four distinct
+ * targets side by side, which gives the same values (see `targets4` there).
  */
 export function createJsKernel({ memory, config: at }: KernelSetup): Kernel {
   const config = readKernelConfig(memory, at);
@@ -79,15 +81,15 @@ export function createJsKernel({ memory, config: at }: KernelSetup): Kernel {
     u8.fill(0, dirty, dirty + hotRows);
   }
 
-  // 16 float32 partial sums: element i of the SIMD part goes to lane i mod 4 of accumulator ⌊i / 4⌋ mod 4.
-  const partial = new Float32Array(16);
+  // 8 float32 partial sums: element i of the SIMD part goes to lane i mod 4 of accumulator ⌊i / 4⌋ mod 2.
+  const partial = new Float32Array(8);
   function dot(a: number, b: number): number {
     partial.fill(0);
-    for (let i = 0; i < dim4; i++) partial[i & 15] += fround(f32[a + i] * f32[b + i]);
-    // (acc0 + acc1) + (acc2 + acc3), lane by lane, then lanes 0..3 in order
+    for (let i = 0; i < dim4; i++) partial[i & 7] += fround(f32[a + i] * f32[b + i]);
+    // acc0 + acc1, lane by lane, then lanes 0..3 in order
     let sum = 0;
     for (let lane = 0; lane < 4; lane++) {
-      const v = fround(fround(partial[lane] + partial[4 + lane]) + fround(partial[8 + lane] + partial[12 + lane]));
+      const v = fround(partial[lane] + partial[4 + lane]);
       sum = lane === 0 ? v : fround(sum + v);
     }
     for (let i = dim4; i < dim; i++) sum = fround(sum + fround(f32[a + i] * f32[b + i]));
