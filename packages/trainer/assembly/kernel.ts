@@ -4,8 +4,10 @@
 // src/kernel/types.ts). src/kernel/js-kernel.ts is the plain TypeScript twin:
 // it performs the same float32 operations in the same order, so both kernels
 // give bit-identical vectors; both read their configuration from the block that
-// src/kernel/config.ts describes. The row arithmetic is in rows.ts. Update rules: word2vec.c `TrainModelThread`,
-// gensim `fast_sentence_sg_neg` / `fast_sentence_cbow_neg` / `*_hs`.
+// src/kernel/config.ts describes. The row arithmetic (dot products, updates,
+// sums, in register blocks) is in rows.ts. Update rules: word2vec.c
+// `TrainModelThread`, gensim `fast_sentence_sg_neg` / `fast_sentence_cbow_neg` /
+// `*_hs`.
 // With several workers, the rows of the `hot` most frequent words are read and
 // written in this worker's replicas (`inputRow` / `outputRow`), and `merge`
 // adds their change into the shared rows (src/worker.ts decides when).
