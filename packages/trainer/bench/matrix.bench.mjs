@@ -50,7 +50,9 @@ import {
   benchFlags,
   dataDir,
   hasGensim,
+  jsonObjectFlag,
   median,
+  positiveFlag,
   runGensim,
   runOurs,
   runWord2vecC,
@@ -78,14 +80,7 @@ const flags = benchFlags("bench:matrix", {
   tag: { type: "string" },
 });
 
-/** A positive number flag (JavaScript's Number syntax, so 2e6 works); `integer` also requires a whole number. */
-function positive(flag, text, integer = false) {
-  const value = Number(text);
-  if (text.trim() === "" || !(value > 0) || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
-    usageError(`--${flag} must be a positive ${integer ? "whole " : ""}number, got ${JSON.stringify(text)}`);
-  }
-  return value;
-}
+const positive = (flag, text, integer = false) => positiveFlag("bench:matrix", flag, text, integer);
 /** A comma-separated flag: numbers (whole with `integer`), or words out of `allowed`. */
 function list(flag, allowed, integer = false) {
   return flags[flag].split(",").map((text) => {
@@ -96,14 +91,7 @@ function list(flag, allowed, integer = false) {
     return item;
   });
 }
-let oursExtra;
-try {
-  oursExtra = JSON.parse(flags.ours);
-} catch (error) {
-  usageError(`--ours is not JSON (${error.message}): ${flags.ours}`);
-}
-if (typeof oursExtra !== "object" || oursExtra === null || Array.isArray(oursExtra))
-  usageError(`--ours must be a JSON object of trainer settings, got ${flags.ours}`);
+const oursExtra = jsonObjectFlag("bench:matrix", "ours", flags.ours, "trainer settings");
 
 const reps = positive("reps", flags.reps, true);
 const words = positive("words", flags.words);

@@ -38,7 +38,16 @@ import { parseArgs } from "node:util";
 import { equivalenceTest, holm, pairedMeanDifference } from "@neglab/eval/stats";
 import { readEmbeddings } from "@neglab/vectors";
 import { evaluateQuality } from "./evaluate.mjs";
-import { WORK, benchArgs, benchCorpus, dataDir, hasGensim, runGensim, runOurs } from "./reference-tools.mjs";
+import {
+  WORK,
+  benchArgs,
+  benchCorpus,
+  dataDir,
+  hasGensim,
+  jsonObjectFlag,
+  runGensim,
+  runOurs,
+} from "./reference-tools.mjs";
 
 const { values: flags } = parseArgs({
   args: benchArgs(),
@@ -93,8 +102,8 @@ const list = (text) =>
     .map((s) => s.trim())
     .filter(Boolean);
 const seeds = Array.from({ length: Number(flags.seeds) }, (_, i) => i + 1);
-const oursOverrides = JSON.parse(flags.ours);
-const gensimOptions = JSON.parse(flags.gensim);
+const oursOverrides = jsonObjectFlag("bench:parity", "ours", flags.ours, "trainer settings");
+const gensimOptions = jsonObjectFlag("bench:parity", "gensim", flags.gensim, "gensim Word2Vec keyword arguments");
 const jobs = Math.max(1, Number(flags.jobs));
 const tag =
   flags.tag ??

@@ -37,6 +37,28 @@ export function benchFlags(name, options) {
   }
 }
 
+/** Flag `flag` of bench `name` as a positive number (JavaScript's Number syntax, so 2e6 works), a whole one with `integer`; else a usage error naming it. */
+export function positiveFlag(name, flag, text, integer = false) {
+  const value = Number(text);
+  if (text.trim() === "" || !(value > 0) || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
+    usageError(name, `--${flag} must be a positive ${integer ? "whole " : ""}number, got ${JSON.stringify(text)}`);
+  }
+  return value;
+}
+
+/** Flag `flag` of bench `name` as a JSON object (`what` it holds, for the message); else a usage error naming it. */
+export function jsonObjectFlag(name, flag, text, what) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    usageError(name, `--${flag} is not JSON (${error.message}): ${text}`);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    usageError(name, `--${flag} must be a JSON object of ${what}, got ${text}`);
+  return value;
+}
+
 /** The shared data directory ($NEGLAB_DATA or ../shared/data beside the repo). */
 export function dataDir() {
   const dir = process.env.NEGLAB_DATA ?? join(HERE, "../../../../shared/data");

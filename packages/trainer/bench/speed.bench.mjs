@@ -28,11 +28,12 @@ import {
   benchFlags,
   dataDir,
   hasGensim,
+  jsonObjectFlag,
   median,
+  positiveFlag,
   runGensim,
   runOurs,
   runWord2vecC,
-  usageError,
   word2vecC,
 } from "./reference-tools.mjs";
 
@@ -47,16 +48,7 @@ const flags = benchFlags("bench", {
   epochs: { type: "string", default: "5" },
   ours: { type: "string", default: "{}" },
 });
-/** Flag `name` as a positive number (a whole one with `integer`), or a usage error naming it. */
-function positive(name, integer) {
-  const value = Number(flags[name]);
-  if (!(value > 0) || !Number.isFinite(value) || (integer && !Number.isInteger(value)))
-    usageError(
-      "bench",
-      `--${name} must be a positive ${integer ? "whole " : ""}number, got ${JSON.stringify(flags[name])}`,
-    );
-  return value;
-}
+const positive = (flag, integer) => positiveFlag("bench", flag, flags[flag], integer);
 const reps = positive("reps", true);
 const cellSettings = {
   dim: positive("dims", true),
@@ -65,12 +57,7 @@ const cellSettings = {
   sample: positive("sample", false),
   epochs: positive("epochs", true),
 };
-let oursExtra;
-try {
-  oursExtra = JSON.parse(flags.ours);
-} catch (error) {
-  usageError("bench", `--ours is not JSON (${error.message}): ${flags.ours}`);
-}
+const oursExtra = jsonObjectFlag("bench", "ours", flags.ours, "trainer settings");
 const data = dataDir();
 const corpus = await benchCorpus(flags.corpus, data);
 const c = word2vecC();
