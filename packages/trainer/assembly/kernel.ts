@@ -292,10 +292,16 @@ function targets4(
       );
       continue;
     }
-    for (let j = t; j < t + 4; j++) loss += target(l1, outputRow(targetWord(positive, at, j)), j == 0 ? 1 : 0, targetWeight(at, j, weighted), alpha, clip);
+    for (let j = t; j < t + 4; j++) loss += negativeSamplingTarget(l1, positive, at, j, weighted, alpha, clip);
   }
-  for (; t < targets; t++) loss += target(l1, outputRow(targetWord(positive, at, t)), t == 0 ? 1 : 0, targetWeight(at, t, weighted), alpha, clip);
+  for (; t < targets; t++) loss += negativeSamplingTarget(l1, positive, at, t, weighted, alpha, clip);
   return loss;
+}
+
+// Target t of a negative-sampling record on its own (a target call); returns its loss.
+// @ts-ignore: decorator
+@inline function negativeSamplingTarget(l1: usize, positive: i32, at: usize, t: i32, weighted: bool, alpha: f32, clip: bool): f64 {
+  return target(l1, outputRow(targetWord(positive, at, t)), t == 0 ? 1 : 0, targetWeight(at, t, weighted), alpha, clip);
 }
 
 /** Skip-gram records [input, positive, n, negatives…]; returns the summed loss. */
