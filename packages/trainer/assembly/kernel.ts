@@ -8,8 +8,9 @@
 // sums, in register blocks) is in rows.ts. Update rules: word2vec.c
 // `TrainModelThread`, gensim `fast_sentence_sg_neg` / `fast_sentence_cbow_neg` /
 // `*_hs`.
-// With several workers, the rows of the `hot` most frequent words are read and
-// written in this worker's replicas (`inputRow` / `outputRow`), and `merge`
+// With several workers, the rows of the `hot` most frequent words (and the
+// Huffman nodes nearest the root) are read and written in this worker's
+// replicas (`inputRow` / `outputRow` / `nodeRow`), and `merge`
 // adds their change into the shared rows (src/worker.ts decides when).
 
 import { ConfigField, FLAG_CBOW_MEAN, FLAG_CLIP, FLAG_HS, FLAG_NS, FLAG_WEIGHTED } from "../src/kernel/config";
@@ -50,6 +51,13 @@ let snap0: usize = 0;
 let snap1: usize = 0;
 let dirty0: usize = 0;
 let dirty1: usize = 0;
+// With hierarchical softmax, likewise the syn1 rows of the `hotNodes` inner
+// nodes nearest the root (ids firstHotNode..V−2): every path starts at the root.
+let hotNodes: i32 = 0;
+let firstHotNode: i32 = 0;
+let hot2: usize = 0;
+let snap2: usize = 0;
+let dirty2: usize = 0;
 
 /** Where this module's static data ends; the host keeps its arrays above it. */
 export function heapBase(): usize {
@@ -87,6 +95,11 @@ export function configure(at: usize): void {
   snap1 = field(at, ConfigField.snap1);
   dirty0 = field(at, ConfigField.dirty0);
   dirty1 = field(at, ConfigField.dirty1);
+  hotNodes = <i32>field(at, ConfigField.hotNodes);
+  firstHotNode = <i32>field(at, ConfigField.firstHotNode);
+  hot2 = field(at, ConfigField.hot2);
+  snap2 = field(at, ConfigField.snap2);
+  dirty2 = field(at, ConfigField.dirty2);
 }
 
 // The input row (syn0) of `word`: this worker's replica when the word is hot.
@@ -108,7 +121,19 @@ export function configure(at: usize): void {
   return select<usize>(hot1, syn1neg, word < hot) + <usize>word * rowBytes;
 }
 
-// shared += replica − snapshot, then replica = snapshot = shared, for each dirty row of words 0..rows−1.
+// The hierarchical-softmax row (syn1) of inner node `node`: this worker's
+// replica when the node is hot (the marks span every node, as for the words).
+// @ts-ignore: decorator
+@inline function nodeRow(node: i32): usize {
+  const shared = syn1 + <usize>node * rowBytes;
+  if (hotNodes == 0) return shared;
+  store<u8>(dirty2 + <usize>node, 1);
+  // a cold node's replica address wraps around and is never used
+  return select<usize>(hot2 + <usize>(node - firstHotNode) * rowBytes, shared, node >= firstHotNode);
+}
+
+// shared += replica − snapshot, then replica = snapshot = shared, for each of the `rows` rows from these addresses
+// whose dirty mark is set (words 0..rows−1 of a word matrix, or a run of hot nodes).
 function mergeMatrix(shared: usize, replica: usize, snapshot: usize, dirty: usize, rows: i32): void {
   for (let word = 0; word < rows; word++) {
     if (load<u8>(dirty + <usize>word) == 0) continue;
@@ -133,26 +158,38 @@ function mergeMatrix(shared: usize, replica: usize, snapshot: usize, dirty: usiz
   }
 }
 
-/** Adds the change of every dirty replica row of words 0..rows−1 (at most the hot ones) since it was last merged or pulled into the shared vectors. */
+/**
+ * Adds the change of every dirty replica row of words 0..rows−1 (at most the
+ * hot ones), and of the `rows` hot inner nodes nearest the root, since it was
+ * last merged or pulled into the shared vectors.
+ */
 export function merge(rows: i32): void {
   const upTo = min(rows, hot);
   if (upTo <= 0) return;
   mergeMatrix(syn0, hot0, snap0, dirty0, upTo);
   if (flags & FLAG_NS) mergeMatrix(syn1neg, hot1, snap1, dirty1, upTo);
+  const nodes = min(rows, hotNodes);
+  if (nodes <= 0) return;
+  // inner node ids grow toward the root: the `nodes` nearest it are the last of the hot ones
+  const skipped = <usize>(hotNodes - nodes);
+  const from = <usize>firstHotNode + skipped;
+  mergeMatrix(syn1 + from * rowBytes, hot2 + skipped * rowBytes, snap2 + skipped * rowBytes, dirty2 + from, nodes);
 }
 
-/** Copies the shared hot rows into this worker's replicas and snapshots. */
+// replica = snapshot = the shared rows at `shared`, `rows` of them; their dirty marks cleared.
+function pullMatrix(shared: usize, replica: usize, snapshot: usize, dirty: usize, rows: i32): void {
+  const bytes = <usize>rows * rowBytes;
+  memory.copy(replica, shared, bytes);
+  memory.copy(snapshot, shared, bytes);
+  memory.fill(dirty, 0, <usize>rows);
+}
+
+/** Copies the shared hot rows (and hot nodes) into this worker's replicas and snapshots. */
 export function pull(): void {
   if (hot == 0) return;
-  const bytes = <usize>hot * rowBytes;
-  memory.copy(hot0, syn0, bytes);
-  memory.copy(snap0, syn0, bytes);
-  memory.fill(dirty0, 0, <usize>hot);
-  if (flags & FLAG_NS) {
-    memory.copy(hot1, syn1neg, bytes);
-    memory.copy(snap1, syn1neg, bytes);
-    memory.fill(dirty1, 0, <usize>hot);
-  }
+  pullMatrix(syn0, hot0, snap0, dirty0, hot);
+  if (flags & FLAG_NS) pullMatrix(syn1neg, hot1, snap1, dirty1, hot);
+  if (hotNodes > 0) pullMatrix(syn1 + <usize>firstHotNode * rowBytes, hot2, snap2, dirty2 + <usize>firstHotNode, hotNodes);
 }
 
 // −log σ(z) from the table; asymptotes outside it.
@@ -239,13 +276,13 @@ function targets4(
   for (; d + 16 <= length; d += 16) {
     loss = targets4(
       loss, l1,
-      syn1 + <usize>load<i32>(path + d) * rowBytes, syn1 + <usize>load<i32>(path + d, 4) * rowBytes,
-      syn1 + <usize>load<i32>(path + d, 8) * rowBytes, syn1 + <usize>load<i32>(path + d, 12) * rowBytes,
+      nodeRow(load<i32>(path + d)), nodeRow(load<i32>(path + d, 4)),
+      nodeRow(load<i32>(path + d, 8)), nodeRow(load<i32>(path + d, 12)),
       codeLabel(bits + d), codeLabel(bits + d + 4), codeLabel(bits + d + 8), codeLabel(bits + d + 12),
       1, 1, 1, 1, alpha, false,
     );
   }
-  for (; d < length; d += 4) loss += target(l1, syn1 + <usize>load<i32>(path + d) * rowBytes, codeLabel(bits + d), 1, alpha, false);
+  for (; d < length; d += 4) loss += target(l1, nodeRow(load<i32>(path + d)), codeLabel(bits + d), 1, alpha, false);
   return loss;
 }
 

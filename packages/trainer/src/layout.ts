@@ -34,6 +34,17 @@ interface WorkerScratch {
   /** One byte per word (when there are hot rows): its syn0 / syn1neg row changed since the last merge; merge reads the hot words' only. */
   readonly dirty0: number;
   readonly dirty1: number;
+  /**
+   * With hierarchical softmax: the Huffman inner nodes nearest the root that
+   * this worker trains in replicas of their syn1 rows, min(replicatedRows, V − 1)
+   * (every path starts at the root, so under Hogwild both cores write its row
+   * for every prediction); their replicas, snapshots and dirty marks (one byte
+   * per inner node) as for the words.
+   */
+  readonly replicatedNodes: number;
+  readonly hot2: number;
+  readonly snap2: number;
+  readonly dirty2: number;
 }
 
 /**
@@ -73,7 +84,8 @@ export const AUTO_REPLICA_BYTES = 2 ** 30;
 
 /**
  * How many of the most frequent words each worker but the first trains in
- * private replicas of their syn0 / syn1neg rows: none with one worker (nothing
+ * private replicas of their syn0 / syn1neg rows (and as many of the Huffman
+ * inner nodes nearest the root, their syn1 rows): none with one worker (nothing
  * is shared) or with `hotRows: 0` (pure Hogwild, as word2vec.c and gensim);
  * `"auto"`: every word, or as many of the most frequent as fit in
  * {@link AUTO_REPLICA_BYTES} and in the `room` the rest of the model leaves
@@ -92,10 +104,12 @@ export function hotRowCount(settings: TrainSettings, size: number, room = Number
   if (settings.workers === 1) return 0;
   if (settings.hotRows !== "auto") return Math.min(settings.hotRows, size);
   const replicating = settings.workers - 1;
-  const matrices = settings.negative > 0 ? 2 : 1; // syn0, and syn1neg with negative sampling
+  const matrices = 1 + (settings.negative > 0 ? 1 : 0) + (settings.hs ? 1 : 0); // syn0, syn1neg, syn1
   const bytesPerRow = replicating * matrices * 2 * settings.vectorSize * 4;
-  // besides the rows, each replicating worker has two dirty marks per word and six regions aligned to 64 bytes
-  const budget = Math.min(AUTO_REPLICA_BYTES, room - replicating * (2 * size + 6 * 64));
+  // besides the rows, each replicating worker has a dirty mark per word and matrix (two without hs, as the layout
+  // reserves syn1neg's marks) and nine regions aligned to 64 bytes
+  const marks = settings.hs ? 3 : 2;
+  const budget = Math.min(AUTO_REPLICA_BYTES, room - replicating * (marks * size + 9 * 64));
   return Math.max(0, Math.min(size, Math.floor(budget / bytesPerRow)));
 }
 
@@ -144,7 +158,9 @@ function layOut(
   const scratch: WorkerScratch[] = [];
   for (let w = 0; w < settings.workers; w++) {
     const replicated = w > 0 ? hotRows : 0; // worker 0 trains every row in place
+    const replicatedNodes = settings.hs ? Math.max(0, Math.min(replicated, size - 1)) : 0;
     const hotMatrix = replicated * dim * 4;
+    const hotNodeMatrix = replicatedNodes * dim * 4;
     scratch.push({
       config: take(KERNEL_CONFIG_BYTES),
       replicatedRows: replicated,
@@ -160,6 +176,10 @@ function layOut(
       snap1: take(settings.negative > 0 ? hotMatrix : 0),
       dirty0: take(replicated > 0 ? size : 0),
       dirty1: take(replicated > 0 ? size : 0),
+      replicatedNodes,
+      hot2: take(hotNodeMatrix),
+      snap2: take(hotNodeMatrix),
+      dirty2: take(replicatedNodes > 0 ? size : 0),
     });
   }
   return {

@@ -190,12 +190,15 @@ export const TRAIN_SETTINGS_SCHEMA = z.strictObject({
    * shared rows in place. The cores then trade a row's cache lines at merges
    * only, not at every update. `"auto"`: every word, or as many of the most
    * frequent as fit in 1 GiB of replicas and beside the model under
-   * WebAssembly's 4 GiB (each replicated row costs 16 × `vectorSize` bytes per
+   * WebAssembly's 4 GiB (each replicated row costs 8 × `vectorSize` bytes per matrix and
    * replicating worker; see `hotRowCount`). One worker never uses replicas.
+   * With hierarchical softmax, as many of the Huffman tree's inner nodes
+   * nearest the root are replicated too (their syn1 rows).
    * Default `0`: pure Hogwild on every row, as word2vec.c and gensim train —
    * the replicas' delayed merges are faster with several workers but move the
    * similarity scores away from gensim's (`bench:parity`, BENCHMARKS.md), so
-   * they are an explicit choice, not the default.
+   * they are an explicit choice, not the default. With hierarchical softmax
+   * alone (`negative: 0`) the default is `256` (see {@link HS_ALONE_DEFAULTS}).
    */
   hotRows: z
     .union([z.literal("auto"), integerSchema(0, 2 ** 31 - 1)], {
@@ -204,7 +207,7 @@ export const TRAIN_SETTINGS_SCHEMA = z.strictObject({
     .check(
       z.meta({
         description:
-          'Most frequent words each worker but the first trains in private replicas, merged every syncWords words; "auto" sizes them; 0: pure Hogwild.',
+          'Most frequent words (and Huffman nodes nearest the root) each worker but the first trains in private replicas, merged every syncWords words; "auto" sizes them; 0: pure Hogwild. Default 0; with hs alone (negative 0), 256.',
         default: 0,
       }),
     ),
@@ -216,12 +219,34 @@ export const TRAIN_SETTINGS_SCHEMA = z.strictObject({
    * later for the n-th tier beyond them (see `mergeRows`), and every row at the
    * end of each epoch.
    * Default 16384 (longer delays cost accuracy: CBOW on the prose corpora lost
-   * 0.5 analogy points at 65,536 and 1.3 at 262,144).
+   * 0.5 analogy points at 65,536 and 1.3 at 262,144); with hierarchical
+   * softmax alone, 64 for skip-gram and 512 for CBOW (see {@link HS_ALONE_DEFAULTS}).
    */
   syncWords: integerSchema(1, 2 ** 31 - 1).check(
-    z.meta({ description: "Words a worker trains between merges of its replicas (hotRows).", default: 16_384 }),
+    z.meta({
+      description:
+        "Words a worker trains between merges of its replicas (hotRows). Default 16384; with hs alone, 64 (skip-gram) or 512 (CBOW).",
+      default: 16_384,
+    }),
   ),
 });
+
+/**
+ * The defaults that differ for hierarchical softmax alone (`hs: true`,
+ * `negative: 0`): replicas of the 256 most frequent words and of the 256
+ * Huffman nodes nearest the root, all merged every 64 words in skip-gram and
+ * every 512 in CBOW, which makes one prediction per word where skip-gram makes
+ * one per context word. Every path starts at the root, so under pure Hogwild
+ * both cores write the same few node rows at every prediction and two workers
+ * train slower than one. Merged this often, the replicas keep the similarity
+ * scores of pure Hogwild, where replicas of thousands of rows merged every few
+ * hundred words raise skip-gram's (`bench:parity`, BENCHMARKS.md). A setting
+ * the caller gives wins.
+ */
+const HS_ALONE_DEFAULTS: Readonly<Record<Architecture, Pick<TrainSettings, "hotRows" | "syncWords">>> = {
+  skipgram: { hotRows: 256, syncWords: 64 },
+  cbow: { hotRows: 256, syncWords: 512 },
+};
 
 /**
  * The training settings, every one present (defaults filled by
@@ -295,7 +320,11 @@ export function resolveSettings(given: Partial<TrainSettings>): TrainSettings {
     throw new TrainOptionError("settings", `must be an object of trainer settings, got ${JSON.stringify(given)}`);
   }
   const defined = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
-  const s = { ...defaultSettings(), ...defined } as TrainSettings;
+  const withDefaults = { ...defaultSettings(), ...defined } as TrainSettings;
+  const hsAlone = withDefaults.hs === true && withDefaults.negative === 0;
+  // an unknown architecture picks no defaults here and is refused by name below
+  const hsDefaults = hsAlone ? HS_ALONE_DEFAULTS[withDefaults.architecture] : undefined;
+  const s = { ...withDefaults, ...hsDefaults, ...defined } as TrainSettings;
   const check = (field: keyof TrainSettings) => {
     const result = TRAIN_SETTINGS_SCHEMA.shape[field].safeParse(s[field]);
     if (!result.success) throw new TrainOptionError(field, result.error.issues[0].message);

@@ -1,9 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { createJsKernel } from "../src/kernel/js-kernel.js";
-import { FLAG_NS } from "../src/kernel/config.js";
+import { FLAG_HS, FLAG_NS } from "../src/kernel/config.js";
 import { kernelConfig, writeKernelConfig } from "../src/kernel/configure.js";
 import type { Kernel, KernelSetup } from "../src/kernel/types.js";
 import { compileWasmKernel, createWasmKernel } from "../src/kernel/wasm-kernel.js";
+import { huffmanPaths } from "../src/huffman.js";
 import { AUTO_REPLICA_BYTES, hotRowCount, planLayout, type MemoryLayout } from "../src/layout.js";
 import { checkModelFits } from "../src/model-size.js";
 import { MERGE_FIRST_TIER, MERGE_TIER_GROWTH, mergeRows } from "../src/merge-schedule.js";
@@ -26,27 +27,43 @@ interface Rig {
   i32: Int32Array;
 }
 
-async function rig(kind: "wasm" | "js"): Promise<Rig> {
+// With hierarchical softmax: the Huffman tree of these counts has inner nodes 0..3 (root 3); word 3's path is
+// 3, 2, 1, 0, so with HOT = 3 it visits the three hot nodes nearest the root (1..3) and the cold node 0.
+const COUNTS = [50, 30, 10, 5, 5];
+
+/** Worker 1's kernel on a tiny model, with negative sampling (k = 1) or hierarchical softmax only. */
+async function rig(kind: "wasm" | "js", objective: "ns" | "hs" = "ns"): Promise<Rig> {
+  const hs = objective === "hs";
   const settings = resolveSettings({
     architecture: "skipgram",
     vectorSize: DIM,
-    negative: 1,
+    negative: hs ? 0 : 1,
+    hs,
     workers: 2,
     hotRows: HOT,
   });
-  const layout = planLayout(settings, WORDS, 0, TABLE_SIZE);
+  const paths = huffmanPaths(COUNTS);
+  const layout = planLayout(settings, WORDS, hs ? paths.points.length : 0, TABLE_SIZE);
   const memory = new WebAssembly.Memory({ initial: layout.pages, maximum: layout.pages, shared: true });
   const f32 = new Float32Array(memory.buffer);
+  const i32 = new Int32Array(memory.buffer);
   f32.set(sigmoidTable(), layout.sigmoid >> 2);
   new Float64Array(memory.buffer).set(lossTable(), layout.loss >> 3);
+  const output = hs ? layout.syn1 : layout.syn1neg;
   for (let i = 0; i < WORDS * DIM; i++) {
     f32[(layout.syn0 >> 2) + i] = (i % 7) / 10 - 0.3;
-    f32[(layout.syn1neg >> 2) + i] = (i % 5) / 20 - 0.1;
+    f32[(output >> 2) + i] = (i % 5) / 20 - 0.1;
+  }
+  if (hs) {
+    i32.set(paths.codeStart, layout.codeStart >> 2);
+    i32.set(paths.codeLength, layout.codeLength >> 2);
+    i32.set(paths.points, layout.points >> 2);
+    i32.set(paths.codes, layout.codes >> 2);
   }
   const setup: KernelSetup = { memory, config: layout.scratch[1].config };
-  writeKernelConfig(memory, setup.config, kernelConfig(layout, 1, { flags: FLAG_NS, hotRows: HOT }));
+  writeKernelConfig(memory, setup.config, kernelConfig(layout, 1, { flags: hs ? FLAG_HS : FLAG_NS, hotRows: HOT }));
   const kernel = kind === "js" ? createJsKernel(setup) : await createWasmKernel(await compileWasmKernel(), setup);
-  return { kernel, layout, f32, i32: new Int32Array(memory.buffer) };
+  return { kernel, layout, f32, i32 };
 }
 
 const rows = (f32: Float32Array, at: number, count: number): number[] =>
@@ -105,6 +122,34 @@ describe.each(["wasm", "js"] as const)("%s kernel with hot-row replicas", (kind)
     expect(rows(f32, layout.syn0, WORDS)).toEqual(before);
   });
 
+  test("hierarchical softmax: the hot nodes nearest the root train in replicas, merged nearest-first", async () => {
+    const r = await rig(kind, "hs");
+    const { layout, f32, i32, kernel } = r;
+    const s = layout.scratch[1];
+    const shared = rows(f32, layout.syn1, WORDS - 1);
+    const node = (n: number) => shared.slice(n * DIM, (n + 1) * DIM);
+    kernel.pull();
+    expect(rows(f32, s.hot2, HOT)).toEqual(shared.slice(DIM)); // nodes 1..3
+    // input word 0 predicts word 3, whose path visits nodes 3, 2, 1 (hot) and 0 (cold)
+    i32.set([0, 3, 0], s.batch >> 2);
+    kernel.skipGram(1, 0.5);
+    expect(rows(f32, layout.syn1 + DIM * 4, HOT)).toEqual(shared.slice(DIM)); // shared hot nodes untouched
+    expect(rows(f32, layout.syn1, 1)).not.toEqual(node(0)); // the cold node trained in place
+    const replica = rows(f32, s.hot2, HOT);
+    for (let n = 1; n <= 3; n++) expect(replica.slice((n - 1) * DIM, n * DIM)).not.toEqual(node(n));
+    const marks = () => Array.from(new Uint8Array(f32.buffer, s.dirty2 + 1, HOT));
+    expect(marks()).toEqual([1, 1, 1]);
+    // merge(1) merges the root only; the others keep their change and their marks
+    kernel.merge(1);
+    expect(rows(f32, layout.syn1 + 3 * DIM * 4, 1)).toEqual(replica.slice(2 * DIM));
+    expect(rows(f32, layout.syn1 + DIM * 4, 2)).toEqual(shared.slice(DIM, 3 * DIM));
+    expect(marks()).toEqual([1, 1, 0]);
+    kernel.merge(HOT);
+    expect(rows(f32, layout.syn1 + DIM * 4, HOT)).toEqual(replica);
+    expect(rows(f32, s.snap2, HOT)).toEqual(replica);
+    expect(marks()).toEqual([0, 0, 0]);
+  });
+
   test("both kernels merge bit-identically", async () => {
     const [a, b] = [await rig("wasm"), await rig("js")];
     for (const r of [a, b]) {
@@ -115,6 +160,20 @@ describe.each(["wasm", "js"] as const)("%s kernel with hot-row replicas", (kind)
     }
     expect(rows(a.f32, a.layout.syn0, WORDS)).toEqual(rows(b.f32, b.layout.syn0, WORDS));
     expect(rows(a.f32, a.layout.syn1neg, WORDS)).toEqual(rows(b.f32, b.layout.syn1neg, WORDS));
+  });
+
+  test("both kernels merge the hot nodes bit-identically", async () => {
+    const [a, b] = [await rig("wasm", "hs"), await rig("js", "hs")];
+    for (const r of [a, b]) {
+      r.kernel.pull();
+      for (const word of [3, 1, 3]) {
+        r.i32.set([word === 1 ? 2 : 0, word, 0], r.layout.scratch[1].batch >> 2);
+        r.kernel.skipGram(1, 0.5);
+      }
+      r.kernel.merge(HOT);
+    }
+    expect(rows(a.f32, a.layout.syn0, WORDS)).toEqual(rows(b.f32, b.layout.syn0, WORDS));
+    expect(rows(a.f32, a.layout.syn1, WORDS - 1)).toEqual(rows(b.f32, b.layout.syn1, WORDS - 1));
   });
 });
 
@@ -129,10 +188,13 @@ describe("hot-row count", () => {
     expect(hotRowCount(resolveSettings({ workers: 3, vectorSize: 300, hotRows: "auto" }), 3_000_000)).toBe(
       Math.floor(2 ** 30 / (2 * 2 * 2 * 300 * 4)),
     );
-    // without negative sampling only syn0 is replicated
+    // hierarchical softmax without negative sampling: syn0 and the Huffman nodes' syn1; with both, all three
     expect(
       hotRowCount(resolveSettings({ workers: 2, vectorSize: 300, negative: 0, hs: true, hotRows: "auto" }), 3_000_000),
-    ).toBe(Math.floor(2 ** 30 / (2 * 300 * 4)));
+    ).toBe(Math.floor(2 ** 30 / (2 * 2 * 300 * 4)));
+    expect(hotRowCount(resolveSettings({ workers: 2, vectorSize: 300, hs: true, hotRows: "auto" }), 3_000_000)).toBe(
+      Math.floor(2 ** 30 / (3 * 2 * 300 * 4)),
+    );
     expect(hotRowCount(resolveSettings({ workers: 1, hotRows: 2048 }), 50_000)).toBe(0);
     expect(hotRowCount(resolveSettings({ workers: 2, hotRows: 2048 }), 50_000)).toBe(2048);
     expect(hotRowCount(resolveSettings({ workers: 2, hotRows: 0 }), 10_000)).toBe(0);
@@ -221,6 +283,14 @@ describe.each(["wasm", "js"] as const)("%s kernel: two workers", (kernel) => {
     const model = await trainPlanted({ kernel, architecture: "skipgram", workers: 2, hotRows, syncWords: 500 });
     // train() passes both settings through (it once dropped them, silently training with the defaults)
     expect(model.settings).toMatchObject({ hotRows, syncWords: 500 });
+    const recovery = topicRecovery(model);
+    expect(recovery.nearestSameTopic).toBe(1);
+    expect(recovery.within - recovery.across).toBeGreaterThan(0.3);
+  });
+
+  test("hierarchical softmax alone (replicated nodes by default): skip-gram recovers the planted topics", async () => {
+    const model = await trainPlanted({ kernel, architecture: "skipgram", workers: 2, hs: true, negative: 0 });
+    expect(model.settings).toMatchObject({ hotRows: 256, syncWords: 64 });
     const recovery = topicRecovery(model);
     expect(recovery.nearestSameTopic).toBe(1);
     expect(recovery.within - recovery.across).toBeGreaterThan(0.3);

@@ -34,6 +34,24 @@ describe("resolveSettings", () => {
     expect(resolveSettings({ window: undefined }).window).toBe(defaultSettings().window);
   });
 
+  test("hierarchical softmax alone replicates the 256 hottest rows and nodes, merged every 64 (512) words; given values win", () => {
+    expect(resolveSettings({ hs: true, negative: 0, architecture: "skipgram" })).toMatchObject({
+      hotRows: 256,
+      syncWords: 64,
+    });
+    // CBOW makes one prediction per word, skip-gram one per context word: CBOW merges after 8× the words
+    expect(resolveSettings({ hs: true, negative: 0 })).toMatchObject({ hotRows: 256, syncWords: 512 });
+    expect(() => resolveSettings({ hs: true, negative: 0, architecture: "glove" as "cbow" })).toThrow(/architecture/);
+    expect(resolveSettings({ hs: true, negative: 0, hotRows: 0 })).toMatchObject({ hotRows: 0, syncWords: 512 });
+    expect(resolveSettings({ hs: true, negative: 0, syncWords: 1000 })).toMatchObject({
+      hotRows: 256,
+      syncWords: 1000,
+    });
+    // with negative sampling (alone or beside hs) the default stays pure Hogwild
+    expect(resolveSettings({ hs: true })).toMatchObject({ hotRows: 0, syncWords: 16_384 });
+    expect(resolveSettings({})).toMatchObject({ hotRows: 0, syncWords: 16_384 });
+  });
+
   test.each([
     [{ negative: 0, hs: false }, "negative", /nothing to train/],
     [{ window: 0 }, "window", /integer in \[1,/],

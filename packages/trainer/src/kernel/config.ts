@@ -58,6 +58,18 @@ export enum ConfigField {
   /** One byte per word: its syn0 / syn1neg row changed since the last merge. */
   dirty0,
   dirty1,
+  /**
+   * With hierarchical softmax and hot rows: the Huffman inner nodes
+   * firstHotNode..V−2 (the hotNodes nearest the root, which most paths visit)
+   * are trained in this worker's replicas of their syn1 rows (0: none).
+   */
+  hotNodes,
+  firstHotNode,
+  /** This worker's replicas of the hot nodes' syn1 rows, and the shared rows at the last pull or merge (row i: node firstHotNode + i). */
+  hot2,
+  snap2,
+  /** One byte per inner node (indexed by node): its syn1 row changed since the last merge. */
+  dirty2,
 }
 
 /** Hierarchical softmax is on. */

@@ -16,7 +16,11 @@ export const KERNEL_CONFIG_BYTES = FIELDS.length * 4;
 export interface KernelMode {
   /** The FLAG_* bits, see {@link kernelFlags}. */
   readonly flags: number;
-  /** Words 0..hotRows−1 trained in the worker's replicas: at most its scratch's `replicatedRows`; 0 = every row in place. */
+  /**
+   * Words 0..hotRows−1 trained in the worker's replicas, and with hierarchical
+   * softmax as many of the inner nodes nearest the root: at most its scratch's
+   * `replicatedRows`; 0 = every row in place.
+   */
   readonly hotRows: number;
 }
 
@@ -34,6 +38,8 @@ export function kernelFlags(settings: TrainSettings, sampler: NegativeSampler | 
 /** The configuration of worker `worker`'s kernel: the model's addresses, the worker's scratch, and `mode`. */
 export function kernelConfig(layout: MemoryLayout, worker: number, { flags, hotRows }: KernelMode): KernelConfig {
   const s = layout.scratch[worker];
+  // the hot words' count applies to the Huffman nodes nearest the root as well (what the layout reserved)
+  const hotNodes = flags & FLAG_HS ? Math.min(hotRows, s.replicatedNodes) : 0;
   return {
     sigmoid: layout.sigmoid,
     loss: layout.loss,
@@ -58,6 +64,11 @@ export function kernelConfig(layout: MemoryLayout, worker: number, { flags, hotR
     snap1: s.snap1,
     dirty0: s.dirty0,
     dirty1: s.dirty1,
+    hotNodes,
+    firstHotNode: layout.vocabularySize - 1 - hotNodes,
+    hot2: s.hot2,
+    snap2: s.snap2,
+    dirty2: s.dirty2,
   };
 }
 

@@ -20,7 +20,7 @@ export function createJsKernel({ memory, config: at }: KernelSetup): Kernel {
   const i32 = new Int32Array(buffer);
   const f64 = new Float64Array(buffer);
   const u8 = new Uint8Array(buffer);
-  const { dim, flags, hotRows, dirty0, dirty1 } = config;
+  const { dim, flags, hotRows, dirty0, dirty1, hotNodes, firstHotNode, dirty2 } = config;
   const dim4 = dim & ~3;
   // Element offsets (byte offset / element size).
   const sigmoid = config.sigmoid >>> 2;
@@ -41,6 +41,8 @@ export function createJsKernel({ memory, config: at }: KernelSetup): Kernel {
   const hot1 = config.hot1 >>> 2;
   const snap0 = config.snap0 >>> 2;
   const snap1 = config.snap1 >>> 2;
+  const hot2 = config.hot2 >>> 2;
+  const snap2 = config.snap2 >>> 2;
   const hs = (flags & FLAG_HS) !== 0;
   const ns = (flags & FLAG_NS) !== 0;
   const clip = (flags & FLAG_CLIP) !== 0;
@@ -58,8 +60,15 @@ export function createJsKernel({ memory, config: at }: KernelSetup): Kernel {
     u8[dirty1 + word] = 1;
     return hot1 + word * dim;
   }
+  // A hot inner node's syn1 row lives in the replica too (the nodes nearest the root: ids from firstHotNode up).
+  function nodeRow(node: number): number {
+    if (hotNodes === 0) return syn1 + node * dim;
+    u8[dirty2 + node] = 1;
+    return node < firstHotNode ? syn1 + node * dim : hot2 + (node - firstHotNode) * dim;
+  }
 
-  // shared += replica − snapshot; replica = snapshot = shared, for each dirty row of words 0..rows−1
+  // shared += replica − snapshot; replica = snapshot = shared, for each of the `rows` rows from these offsets whose
+  // dirty mark is set (words 0..rows−1 of a word matrix, or a run of hot nodes)
   function mergeMatrix(shared: number, replica: number, snapshot: number, dirty: number, rows: number): void {
     for (let word = 0; word < rows; word++) {
       if (u8[dirty + word] === 0) continue;
@@ -74,11 +83,11 @@ export function createJsKernel({ memory, config: at }: KernelSetup): Kernel {
     }
   }
 
-  function pullMatrix(shared: number, replica: number, snapshot: number, dirty: number): void {
-    const end = shared + hotRows * dim;
+  function pullMatrix(shared: number, replica: number, snapshot: number, dirty: number, rows: number): void {
+    const end = shared + rows * dim;
     f32.copyWithin(replica, shared, end);
     f32.copyWithin(snapshot, shared, end);
-    u8.fill(0, dirty, dirty + hotRows);
+    u8.fill(0, dirty, dirty + rows);
   }
 
   // 8 float32 partial sums: element i of the SIMD part goes to lane i mod 4 of accumulator ⌊i / 4⌋ mod 2.
@@ -162,7 +171,7 @@ export function createJsKernel({ memory, config: at }: KernelSetup): Kernel {
     const start = i32[codeStart + word];
     const end = start + i32[codeLength + word];
     for (let d = start; d < end; d++) {
-      loss += target(l1, syn1 + i32[points + d] * dim, i32[codes + d] === 0 ? 1 : 0, 1, alpha, false);
+      loss += target(l1, nodeRow(i32[points + d]), i32[codes + d] === 0 ? 1 : 0, 1, alpha, false);
     }
     return loss;
   }
@@ -179,8 +188,9 @@ export function createJsKernel({ memory, config: at }: KernelSetup): Kernel {
   return {
     pull() {
       if (hotRows === 0) return;
-      pullMatrix(syn0, hot0, snap0, dirty0);
-      if (ns) pullMatrix(syn1neg, hot1, snap1, dirty1);
+      pullMatrix(syn0, hot0, snap0, dirty0, hotRows);
+      if (ns) pullMatrix(syn1neg, hot1, snap1, dirty1, hotRows);
+      if (hotNodes > 0) pullMatrix(syn1 + firstHotNode * dim, hot2, snap2, dirty2 + firstHotNode, hotNodes);
     },
 
     merge(rows) {
@@ -188,6 +198,12 @@ export function createJsKernel({ memory, config: at }: KernelSetup): Kernel {
       if (upTo <= 0) return;
       mergeMatrix(syn0, hot0, snap0, dirty0, upTo);
       if (ns) mergeMatrix(syn1neg, hot1, snap1, dirty1, upTo);
+      const nodes = Math.min(rows, hotNodes);
+      if (nodes <= 0) return;
+      // the `nodes` hot nodes nearest the root are the last of them (node ids grow toward the root)
+      const skipped = hotNodes - nodes;
+      const from = firstHotNode + skipped;
+      mergeMatrix(syn1 + from * dim, hot2 + skipped * dim, snap2 + skipped * dim, dirty2 + from, nodes);
     },
 
     skipGram(records, alphaValue) {
