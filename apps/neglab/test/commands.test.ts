@@ -152,6 +152,15 @@ describe("neglab train → eval", () => {
     expect(readFileSync(again, "utf8")).toBe(text);
   });
 
+  it("names hierarchical softmax as what a model without negative sampling was trained against", async () => {
+    const out = join(dir, "hs.txt");
+    const args = ["train", "--corpus", corpus, "--hs", "--negative", "0", "--vector-size", "8", "--epochs", "1"];
+    const result = await neglab(...args, "--min-count", "1", "--workers", "2", "--out", out);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/\(cbow, hierarchical softmax\) in /);
+    expect(result.stdout).not.toMatch(/sampler/);
+  });
+
   it("takes the settings from a --config file, flags overriding it (sampler options too)", async () => {
     const config = join(dir, "train.json");
     writeFileSync(

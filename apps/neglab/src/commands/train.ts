@@ -48,11 +48,18 @@ export const trainCommand: CommandModule = {
     const written = (await writeTrainOutputs(model, job)).join(" and ");
     // With --out -, standard output holds the vectors: the summary goes to stderr.
     (job.out === "-" ? console.error : console.log)(
-      `trained ${model.vocabulary.size.toLocaleString("en")} words × ${model.dim} (${model.settings.architecture}, sampler ${JSON.stringify(model.sampler)}) ` +
+      `trained ${model.vocabulary.size.toLocaleString("en")} words × ${model.dim} (${model.settings.architecture}, ${objectiveOf(model)}) ` +
         `in ${model.stats.trainSeconds.toFixed(1)} s at ${Math.round(model.stats.wordsPerSecond).toLocaleString("en")} words/s; wrote ${written}`,
     );
   },
 };
+
+/** What the model was trained against: its sampler spec, hierarchical softmax, or both. */
+function objectiveOf(model: TrainedModel): string {
+  const parts = model.sampler === null ? [] : [`sampler ${JSON.stringify(model.sampler)}`];
+  if (model.settings.hs) parts.push("hierarchical softmax");
+  return parts.join(" and ");
+}
 
 /**
  * The trainer's divergence error in the command line's words: the trainer names
