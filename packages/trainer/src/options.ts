@@ -255,7 +255,7 @@ const HS_ALONE_DEFAULTS: Readonly<Record<Architecture, Pick<TrainSettings, "hotR
  */
 export type TrainSettings = Readonly<z.output<typeof TRAIN_SETTINGS_SCHEMA>>;
 
-/** Defaults of {@link TrainSettings}. */
+/** Defaults of {@link TrainSettings} (hierarchical softmax alone changes two: {@link HS_ALONE_DEFAULTS}). */
 export function defaultSettings(): TrainSettings {
   return {
     architecture: "cbow",
