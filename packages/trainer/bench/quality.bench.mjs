@@ -10,7 +10,9 @@
 // compared: ours must not be worse than word2vec.c by more than 1.5 accuracy points
 // or 0.03 Spearman (a difference beyond that in our favour is reported, not failed).
 //
-//   pnpm --filter @neglab/trainer bench:quality [-- --seeds 3 --workers 2 --gensim --corpus prose|brown]
+// --hs trains hierarchical softmax alone (negative 0) in every tool instead.
+//
+//   pnpm --filter @neglab/trainer bench:quality [-- --seeds 3 --workers 2 --gensim --corpus prose|brown --hs]
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { readEmbeddings } from "@neglab/vectors";
@@ -34,6 +36,7 @@ const { values: flags } = parseArgs({
     workers: { type: "string", default: "2" },
     gensim: { type: "boolean", default: false },
     corpus: { type: "string", default: "prose" },
+    hs: { type: "boolean", default: false },
   },
 });
 const seeds = Number(flags.seeds);
@@ -46,12 +49,18 @@ console.log(
   `corpus ${flags.corpus}: ${corpus.tokens} tokens, ${corpus.vocabulary.size} words; ${workers} workers; ${seeds} seeds`,
 );
 
+// --hs: hierarchical softmax alone in every tool (word2vec.c `-hs 1 -negative 0`, gensim `hs=1, negative=0`)
+const objective = flags.hs
+  ? { ours: { hs: true, negative: 0 }, gensim: { hs: 1, negative: 0 } }
+  : { ours: {}, gensim: {} };
+
 const evaluate = async (path) => evaluateQuality(await readEmbeddings(path), data);
 
 const mean = (rows, key) => rows.reduce((sum, r) => sum + r[key], 0) / rows.length;
 const show = (rows) =>
   `analogy ${(100 * mean(rows, "analogy")).toFixed(2)}%  WS-353 ${mean(rows, "ws353").toFixed(3)}  SimLex-999 ${mean(rows, "simlex").toFixed(3)}` +
-  `   [${rows.map((r) => `${(100 * r.analogy).toFixed(2)}/${r.ws353.toFixed(3)}/${r.simlex.toFixed(3)}`).join(", ")}]`;
+  `  MEN ${mean(rows, "men").toFixed(3)}` +
+  `   [${rows.map((r) => `${(100 * r.analogy).toFixed(2)}/${r.ws353.toFixed(3)}/${r.simlex.toFixed(3)}/${r.men.toFixed(3)}`).join(", ")}]`;
 
 let pass = true;
 for (const sg of [true, false]) {
@@ -59,16 +68,16 @@ for (const sg of [true, false]) {
   const results = { ours: [], "word2vec.c": [], gensim: [] };
   for (let seed = 1; seed <= seeds; seed++) {
     const ours = join(WORK, `quality-ours-${mode}-${seed}.txt`);
-    await runOurs(corpus, { architecture: sg ? "skipgram" : "cbow", workers, seed }, ours);
+    await runOurs(corpus, { architecture: sg ? "skipgram" : "cbow", workers, seed, ...objective.ours }, ours);
     results.ours.push(await evaluate(ours));
     if (c) {
       const out = join(WORK, `quality-c-${mode}-${seed}.txt`);
-      await runWord2vecC(c, corpus, { sg, workers, output: out });
+      await runWord2vecC(c, corpus, { sg, workers, output: out, ...objective.ours });
       results["word2vec.c"].push(await evaluate(out));
     }
     if (gensim) {
       const out = join(WORK, `quality-gensim-${mode}-${seed}.txt`);
-      await runGensim(corpus, { sg, workers, seed, output: out });
+      await runGensim(corpus, { sg, workers, seed, output: out, options: objective.gensim });
       results.gensim.push(await evaluate(out));
     }
   }
