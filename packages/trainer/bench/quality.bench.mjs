@@ -49,10 +49,11 @@ console.log(
   `corpus ${flags.corpus}: ${corpus.tokens} tokens, ${corpus.vocabulary.size} words; ${workers} workers; ${seeds} seeds`,
 );
 
-// --hs: hierarchical softmax alone in every tool (word2vec.c `-hs 1 -negative 0`, gensim `hs=1, negative=0`)
+// --hs: hierarchical softmax alone in every tool. Ours and runWord2vecC (`-hs 1 -negative 0`) take the same
+// setting names; gensim takes its keyword arguments (`hs=1, negative=0`).
 const objective = flags.hs
-  ? { ours: { hs: true, negative: 0 }, gensim: { hs: 1, negative: 0 } }
-  : { ours: {}, gensim: {} };
+  ? { settings: { hs: true, negative: 0 }, gensim: { hs: 1, negative: 0 } }
+  : { settings: {}, gensim: {} };
 
 const evaluate = async (path) => evaluateQuality(await readEmbeddings(path), data);
 
@@ -68,11 +69,11 @@ for (const sg of [true, false]) {
   const results = { ours: [], "word2vec.c": [], gensim: [] };
   for (let seed = 1; seed <= seeds; seed++) {
     const ours = join(WORK, `quality-ours-${mode}-${seed}.txt`);
-    await runOurs(corpus, { architecture: sg ? "skipgram" : "cbow", workers, seed, ...objective.ours }, ours);
+    await runOurs(corpus, { architecture: sg ? "skipgram" : "cbow", workers, seed, ...objective.settings }, ours);
     results.ours.push(await evaluate(ours));
     if (c) {
       const out = join(WORK, `quality-c-${mode}-${seed}.txt`);
-      await runWord2vecC(c, corpus, { sg, workers, output: out, ...objective.ours });
+      await runWord2vecC(c, corpus, { sg, workers, output: out, ...objective.settings });
       results["word2vec.c"].push(await evaluate(out));
     }
     if (gensim) {
