@@ -52,7 +52,7 @@ import {
   hasGensim,
   jsonObjectFlag,
   median,
-  positiveFlag,
+  numberFlag,
   runGensim,
   runOurs,
   runWord2vecC,
@@ -80,42 +80,59 @@ const flags = benchFlags("bench:matrix", {
   tag: { type: "string" },
 });
 
-const positive = (flag, text, integer = false) => positiveFlag("bench:matrix", flag, text, integer);
-/** A comma-separated flag: numbers (whole with `integer`), or words out of `allowed`. */
-function list(flag, allowed, integer = false) {
+const number = (flag, text, options) => numberFlag("bench:matrix", flag, text, options);
+/**
+ * A comma-separated filter: values out of `axis` (the matrix's values of that setting, numbers or words), or any
+ * positive whole numbers when `axis` is undefined (workers). A value the matrix does not have would keep no cell of
+ * its axis, so it is a usage error that names the axis (the speed bench, `bench`, takes any one setting).
+ */
+function list(flag, axis) {
   return flags[flag].split(",").map((text) => {
     const item = text.trim();
-    if (allowed === undefined) return positive(flag, item, integer);
-    if (!allowed.includes(item))
-      usageError(`--${flag} takes ${allowed.join(", ")} (comma-separated), got ${JSON.stringify(item)}`);
-    return item;
+    if (axis === undefined) return number(flag, item, { integer: true });
+    const value = typeof axis[0] === "number" ? number(flag, item, { zero: true }) : item;
+    if (!axis.includes(value))
+      usageError(
+        `--${flag} takes ${axis.join(", ")} (comma-separated; the matrix's values), got ${JSON.stringify(item)}; ` +
+          "`bench` measures any one setting",
+      );
+    return value;
   });
 }
 const oursExtra = jsonObjectFlag("bench:matrix", "ours", flags.ours, "trainer settings");
 
-const reps = positive("reps", flags.reps, true);
-const words = positive("words", flags.words);
-const fixedEpochs = flags.epochs === undefined ? undefined : positive("epochs", flags.epochs, true);
-const tokenLimit = flags.tokens === "all" ? Infinity : positive("tokens", flags.tokens, true);
+const reps = number("reps", flags.reps, { integer: true });
+const words = number("words", flags.words);
+const fixedEpochs = flags.epochs === undefined ? undefined : number("epochs", flags.epochs, { integer: true });
+const tokenLimit = flags.tokens === "all" ? Infinity : number("tokens", flags.tokens, { integer: true });
+/** The matrix's axes (issue #23): every combination is a cell, k once for hierarchical softmax (it does not use k). */
+const AXES = {
+  arch: ["skipgram", "cbow"],
+  objective: ["ns", "hs"],
+  dim: [100, 300],
+  window: [5, 10],
+  negative: [5, 15],
+  sample: [1e-3, 1e-4],
+};
 const axes = {
-  dim: list("dims"),
-  window: list("window"),
-  negative: list("negative"),
-  sample: list("sample"),
-  arch: list("arch", ["skipgram", "cbow"]),
-  objective: list("objective", ["ns", "hs"]),
-  workers: list("workers", undefined, true),
+  dim: list("dims", AXES.dim),
+  window: list("window", AXES.window),
+  negative: list("negative", AXES.negative),
+  sample: list("sample", AXES.sample),
+  arch: list("arch", AXES.arch),
+  objective: list("objective", AXES.objective),
+  workers: list("workers"),
 };
 
 /** The matrix's settings (without workers): every combination, hierarchical softmax once per k-free setting. */
 function matrixSettings() {
   const settings = [];
-  for (const arch of ["skipgram", "cbow"]) {
-    for (const objective of ["ns", "hs"]) {
-      for (const dim of [100, 300]) {
-        for (const window of [5, 10]) {
-          for (const negative of objective === "hs" ? [0] : [5, 15]) {
-            for (const sample of [1e-3, 1e-4]) settings.push({ arch, objective, dim, window, negative, sample });
+  for (const arch of AXES.arch) {
+    for (const objective of AXES.objective) {
+      for (const dim of AXES.dim) {
+        for (const window of AXES.window) {
+          for (const negative of objective === "hs" ? [0] : AXES.negative) {
+            for (const sample of AXES.sample) settings.push({ arch, objective, dim, window, negative, sample });
           }
         }
       }

@@ -37,11 +37,16 @@ export function benchFlags(name, options) {
   }
 }
 
-/** Flag `flag` of bench `name` as a positive number (JavaScript's Number syntax, so 2e6 works), a whole one with `integer`; else a usage error naming it. */
-export function positiveFlag(name, flag, text, integer = false) {
+/**
+ * Flag `flag` of bench `name` as a positive number (JavaScript's Number syntax, so 2e6 works), a whole one with
+ * `integer`, or 0 too with `zero` (a subsampling threshold of 0 turns subsampling off); else a usage error naming it.
+ */
+export function numberFlag(name, flag, text, { integer = false, zero = false } = {}) {
   const value = Number(text);
-  if (text.trim() === "" || !(value > 0) || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
-    usageError(name, `--${flag} must be a positive ${integer ? "whole " : ""}number, got ${JSON.stringify(text)}`);
+  const inRange = zero ? value >= 0 : value > 0;
+  if (text.trim() === "" || !inRange || !Number.isFinite(value) || (integer && !Number.isInteger(value))) {
+    const kind = `${zero ? "non-negative" : "positive"} ${integer ? "whole " : ""}number`;
+    usageError(name, `--${flag} must be a ${kind}, got ${JSON.stringify(text)}`);
   }
   return value;
 }

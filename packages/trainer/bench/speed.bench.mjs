@@ -30,7 +30,7 @@ import {
   hasGensim,
   jsonObjectFlag,
   median,
-  positiveFlag,
+  numberFlag,
   runGensim,
   runOurs,
   runWord2vecC,
@@ -48,14 +48,14 @@ const flags = benchFlags("bench", {
   epochs: { type: "string", default: "5" },
   ours: { type: "string", default: "{}" },
 });
-const positive = (flag, integer) => positiveFlag("bench", flag, flags[flag], integer);
-const reps = positive("reps", true);
+const number = (flag, options) => numberFlag("bench", flag, flags[flag], options);
+const reps = number("reps", { integer: true });
 const cellSettings = {
-  dim: positive("dims", true),
-  window: positive("window", true),
-  negative: positive("negative", true),
-  sample: positive("sample", false),
-  epochs: positive("epochs", true),
+  dim: number("dims", { integer: true }),
+  window: number("window", { integer: true }),
+  negative: number("negative", { integer: true }),
+  sample: number("sample", { zero: true }),
+  epochs: number("epochs", { integer: true }),
 };
 const oursExtra = jsonObjectFlag("bench", "ours", flags.ours, "trainer settings");
 const data = dataDir();
