@@ -38,8 +38,9 @@ export function kernelFlags(settings: TrainSettings, sampler: NegativeSampler | 
 /** The configuration of worker `worker`'s kernel: the model's addresses, the worker's scratch, and `mode`. */
 export function kernelConfig(layout: MemoryLayout, worker: number, { flags, hotRows }: KernelMode): KernelConfig {
   const s = layout.scratch[worker];
-  // the hot words' count applies to the Huffman nodes nearest the root as well (what the layout reserved)
-  const hotNodes = flags & FLAG_HS ? Math.min(hotRows, s.replicatedNodes) : 0;
+  // the hot words' count applies to the Huffman nodes nearest the root as well, up to what the layout reserved
+  // (none without hierarchical softmax)
+  const hotNodes = Math.min(hotRows, s.replicatedNodes);
   return {
     sigmoid: layout.sigmoid,
     loss: layout.loss,
