@@ -157,8 +157,6 @@ function holdLock(path: string, me: LockHolder): RunLock {
   const release = () => {
     if (!held) return;
     held = false;
-    process.off("exit", release);
-    for (const [signal, handler] of handlers) process.off(signal, handler);
     const holder = readHolder(path);
     if (holder?.pid === me.pid && holder.started === me.started) {
       try {
@@ -167,6 +165,10 @@ function holdLock(path: string, me: LockHolder): RunLock {
         // Already gone: nothing to release.
       }
     }
+    // Only now: with its last listener gone a signal takes its default action, so a second Ctrl-C arriving while
+    // the file was read and removed would have ended the process with the lock still in place.
+    process.off("exit", release);
+    for (const [signal, handler] of handlers) process.off(signal, handler);
   };
   const onSignal = (signal: NodeJS.Signals) => {
     release();
